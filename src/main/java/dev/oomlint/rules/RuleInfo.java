@@ -1,0 +1,32 @@
+package dev.oomlint.rules;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A rule's metadata, next to its code (as Error Prone's {@code @BugPattern}). The long explanation
+ * lives in {@code rules/CODE.md}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleInfo {
+  /** e.g. {@code OOM101}. */
+  String code();
+
+  /** kebab-case, e.g. {@code graph-kept-in-container}. */
+  String name();
+
+  /** One sentence: what the rule finds. */
+  String summary();
+
+  Level level() default Level.WARNING;
+
+  FixSafety fix() default FixSafety.NONE;
+
+  /** SARIF {@code properties.precision}: very-high, high, medium, low. */
+  String precision() default "high";
+
+  String[] tags() default {"memory"};
+}

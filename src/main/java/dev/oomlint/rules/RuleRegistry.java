@@ -1,0 +1,16 @@
+package dev.oomlint.rules;
+
+import java.util.List;
+
+/** Every built-in rule, in code order. Explicit (no class-path scanning) to keep start-up fast. */
+public final class RuleRegistry {
+  private RuleRegistry() {}
+
+  private static final List<Rule> ALL = List.of(
+      // rules are added here, one line each
+  );
+
+  public static List<Rule> all() {
+    return ALL;
+  }
+}
