@@ -1,0 +1,270 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Operators;
+import dev.oomlint.ast.Stmt;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Loop roles and training facts: which loops are training loops (their body, or a same-file function
+ * it calls, runs a backward), which calls step an optimizer, and where gradients are reset.
+ */
+final class Training {
+  private final AstIndex index;
+  private final Names names;
+  private final CallGraph calls;
+  private final TorchObjects objects;
+  private final GradFlow flow;
+  private final Map<Stmt.FunctionDef, Boolean> runsBackward = new IdentityHashMap<>();
+  private final Map<Stmt.FunctionDef, Boolean> resets = new IdentityHashMap<>();
+  private final Map<Stmt.FunctionDef, List<Expr.Call>> stepsOutsideLoops = new IdentityHashMap<>();
+  private final Map<Stmt, Boolean> trainingLoop = new IdentityHashMap<>();
+  private Boolean fileTrains;
+
+  Training(AstIndex index, Names names, CallGraph calls, TorchObjects objects, GradFlow flow) {
+    this.index = index;
+    this.names = names;
+    this.calls = calls;
+    this.objects = objects;
+    this.flow = flow;
+  }
+
+  // ---------------------------------------------------------------- generic reachability
+
+  /**
+   * Whether some node under {@code roots} satisfies {@code direct}, or calls (or passes along) a
+   * same-file function for which {@code summary} holds. Nested defs and lambdas are searched too (a
+   * closure defined in a loop usually runs there, e.g. an LBFGS closure).
+   */
+  private boolean reaches(List<? extends Node> roots, Predicate<Node> direct,
+      Function<Stmt.FunctionDef, Boolean> summary) {
+    boolean[] found = {false};
+    for (Node r : roots) {
+      AstUtil.walk(r, n -> {
+        if (found[0]) {
+          return false;
+        }
+        if (direct.test(n)) {
+          found[0] = true;
+          return false;
+        }
+        Stmt.FunctionDef callee = calleeOf(n);
+        if (callee != null && summary.apply(callee)) {
+          found[0] = true;
+          return false;
+        }
+        return true;
+      });
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same-file function a node calls, or passes as a callback (a bare name of a def). */
+  private Stmt.FunctionDef calleeOf(Node n) {
+    if (n instanceof Expr.Call c) {
+      return calls.resolve(c);
+    }
+    if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD
+        && !(index.parent(nm) instanceof Expr.Call pc && pc.func() == nm)) {
+      List<Binding> bs = names.resolve(nm);
+      if (bs.size() == 1 && bs.get(0).node() instanceof Stmt.FunctionDef f) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private <T> T memo(Map<Stmt.FunctionDef, T> m, Stmt.FunctionDef f, T inProgress, Function<Stmt.FunctionDef, T> compute) {
+    T v = m.get(f);
+    if (v != null) {
+      return v;
+    }
+    m.put(f, inProgress);
+    T r = compute.apply(f);
+    m.put(f, r);
+    return r;
+  }
+
+  // ---------------------------------------------------------------- backward
+
+  boolean isBackwardCall(Node n) {
+    return n instanceof Expr.Call c && flow.isBackwardCall(c);
+  }
+
+  /** Whether {@code f} (or a same-file function it calls) runs a backward. */
+  boolean runsBackward(Stmt.FunctionDef f) {
+    return memo(runsBackward, f, false, g -> reaches(g.body(), this::isBackwardCall, this::runsBackward));
+  }
+
+  /** Whether the statements run a backward, directly or through same-file calls. */
+  boolean runsBackward(List<? extends Node> roots) {
+    return reaches(roots, this::isBackwardCall, this::runsBackward);
+  }
+
+  /** A {@code for}/{@code while} loop whose body runs a backward. */
+  boolean isTrainingLoop(Stmt loop) {
+    Boolean v = trainingLoop.get(loop);
+    if (v == null) {
+      v = AstUtil.isLoop(loop) && runsBackward(AstUtil.loopBody(loop));
+      trainingLoop.put(loop, v);
+    }
+    return v;
+  }
+
+  /** The innermost training loop whose body contains {@code n}, within n's own function; or null. */
+  Stmt innermostTrainingLoop(Node n) {
+    Node child = n;
+    Node cur = index.parent(n);
+    while (cur != null && !(cur instanceof Stmt.FunctionDef) && !(cur instanceof Stmt.ClassDef)
+        && !(cur instanceof Expr.Lambda)) {
+      if (cur instanceof Stmt loop && AstUtil.isLoop(loop) && child instanceof Stmt cs
+          && AstUtil.containsNode(AstUtil.loopBody(loop), cs) && isTrainingLoop(loop)) {
+        return loop;
+      }
+      child = cur;
+      cur = index.parent(cur);
+    }
+    return null;
+  }
+
+  /** Whether the file builds an optimizer or runs a backward anywhere. */
+  boolean fileTrains() {
+    if (fileTrains == null) {
+      boolean t = false;
+      for (Expr.Call c : index.calls) {
+        if (flow.isBackwardCall(c) || TorchApi.isOptimizerConstructor(names.qualifiedName(c.func()))
+            || optimizerStepped(c) != null) {
+          t = true;
+          break;
+        }
+      }
+      fileTrains = t;
+    }
+    return fileTrains;
+  }
+
+  // ---------------------------------------------------------------- optimizer steps
+
+  /**
+   * For {@code opt.step()} on an optimizer, or {@code scaler.step(opt)}, the optimizer expression;
+   * null for any other call (schedulers, environments, EMA helpers).
+   */
+  Expr optimizerStepped(Expr.Call c) {
+    if (!"step".equals(AstUtil.methodName(c))) {
+      return null;
+    }
+    Expr recv = AstUtil.receiver(c);
+    if (names.qualifiedName(c.func()) != null) {
+      return null;
+    }
+    if (objects.isOptimizer(recv)) {
+      return recv;
+    }
+    if (!c.args().isEmpty() && objects.isOptimizer(c.args().get(0))) {
+      return c.args().get(0);
+    }
+    return null;
+  }
+
+  /**
+   * Optimizer-step calls a training loop runs itself: in its body (not inside a nested training loop)
+   * or in same-file functions it calls (not inside their own training loops).
+   */
+  List<Expr.Call> directSteps(Stmt loop) {
+    List<Expr.Call> out = new ArrayList<>();
+    collectSteps(AstUtil.loopBody(loop), out, Collections.newSetFromMap(new IdentityHashMap<>()));
+    return out;
+  }
+
+  private void collectSteps(List<? extends Node> roots, List<Expr.Call> out, Set<Stmt.FunctionDef> seen) {
+    for (Node r : roots) {
+      AstUtil.walk(r, n -> {
+        if (n instanceof Stmt s && AstUtil.isLoop(s) && isTrainingLoop(s)) {
+          return false;
+        }
+        if (n instanceof Expr.Call c && optimizerStepped(c) != null) {
+          out.add(c);
+        }
+        Stmt.FunctionDef callee = calleeOf(n);
+        if (callee != null && seen.add(callee)) {
+          out.addAll(stepsOutsideLoops(callee));
+        }
+        return true;
+      });
+    }
+  }
+
+  private List<Expr.Call> stepsOutsideLoops(Stmt.FunctionDef f) {
+    return memo(stepsOutsideLoops, f, List.of(), g -> {
+      List<Expr.Call> out = new ArrayList<>();
+      Set<Stmt.FunctionDef> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      seen.add(g);
+      collectSteps(g.body(), out, seen);
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------- gradient resets
+
+  /** {@code x.zero_grad()}, {@code p.grad = None}, {@code p.grad.zero_()}, {@code del p.grad}. */
+  static boolean isReset(Node n) {
+    if (n instanceof Expr.Call c) {
+      String m = AstUtil.methodName(c);
+      if ("zero_grad".equals(m)) {
+        return true;
+      }
+      if (m != null && (m.equals("zero_") || m.equals("fill_") || m.equals("detach_") || m.equals("mul_"))) {
+        return mentionsGrad(AstUtil.receiver(c));
+      }
+      return false;
+    }
+    if (n instanceof Stmt.Assign a) {
+      for (Expr t : a.targets()) {
+        if (t instanceof Expr.Attribute at && at.attr().equals("grad")) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (n instanceof Stmt.Delete d) {
+      for (Expr t : d.targets()) {
+        if (t instanceof Expr.Attribute at && at.attr().equals("grad")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionsGrad(Expr e) {
+    Expr cur = e;
+    for (int i = 0; i < 8 && cur instanceof Expr.Attribute a; i++) {
+      if (a.attr().equals("grad")) {
+        return true;
+      }
+      cur = a.value();
+    }
+    return false;
+  }
+
+  /** Whether {@code f} (or a same-file function it calls) resets gradients. */
+  boolean resets(Stmt.FunctionDef f) {
+    return memo(resets, f, false, g -> reaches(g.body(), Training::isReset, this::resets));
+  }
+
+  /** Whether a loop resets gradients anywhere in its body, nested blocks and called functions included. */
+  boolean loopResets(Stmt loop) {
+    return reaches(AstUtil.loopBody(loop), Training::isReset, this::resets);
+  }
+}
