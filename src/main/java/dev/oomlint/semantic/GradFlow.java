@@ -359,6 +359,7 @@ final class GradFlow {
         }
         boolean val = v || !off && value != null && unit.backpropTargets.contains(p) && mayBeTensor(value);
         env.set(p, val);
+        note(target, val);
       } else if (target instanceof Expr.Tuple || target instanceof Expr.ListExpr) {
         List<Expr> elts = target instanceof Expr.Tuple t ? t.elts() : ((Expr.ListExpr) target).elts();
         List<Expr> vals = value instanceof Expr.Tuple vt && vt.elts().size() == elts.size() ? vt.elts() : null;

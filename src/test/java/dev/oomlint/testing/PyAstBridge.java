@@ -1,4 +1,4 @@
-package dev.oomlint.semantic;
+package dev.oomlint.testing;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
@@ -29,11 +29,11 @@ import java.util.function.Function;
  * Test-only stand-in for oomlint's parser: runs CPython's {@code ast} (python3 on the PATH) and
  * converts its JSON dump into our AST records. Used only while {@code PythonFrontEnd} is unwritten.
  */
-final class PyAstBridge {
+public final class PyAstBridge {
   private PyAstBridge() {}
 
   /** Parses each text; a null entry means CPython reported a syntax error. */
-  static List<Mod.Module> parseAll(List<String> texts) {
+  public static List<Mod.Module> parseAll(List<String> texts) {
     try {
       Path script = Files.createTempFile("pyast_dump", ".py");
       try (InputStream in = PyAstBridge.class.getResourceAsStream("pyast_dump.py")) {
@@ -70,7 +70,7 @@ final class PyAstBridge {
     }
   }
 
-  static Mod.Module parse(String text) {
+  public static Mod.Module parse(String text) {
     return parseAll(List.of(text)).get(0);
   }
 

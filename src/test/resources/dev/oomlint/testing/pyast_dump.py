@@ -85,5 +85,6 @@ def run(text):
         pass
     return {"module": node(tree), "end": u16[n], "comments": comments}
 
+sys.setrecursionlimit(1000000)
 texts = json.load(sys.stdin)
 json.dump([run(t) for t in texts], sys.stdout)
