@@ -27,7 +27,9 @@ import java.util.Set;
  *       empty string part, {@code Constant(value='')}, at its end.
  * </ul>
  *
- * The printer keeps its own work stack, so deep trees do not overflow the Java stack.
+ * Not reproduced: CPython 3.9's wrong positions of expressions inside multi-line f-strings. Checked
+ * against CPython 3.9 to 3.13 on the whole {@code testdata/syntax} corpus. The printer keeps its own
+ * work stack, so deep trees do not overflow the Java stack.
  */
 public final class AstDump {
   /** The oldest CPython minor version whose dump format this class reproduces. */

@@ -241,8 +241,15 @@ final class CpythonTree {
       case "FormattedValue":
         return new Expr.FormattedValue(r, expr(o, "value"), isNull(o, "conversion") ? -1 : integer(o, "conversion"),
             expr(o, "format_spec"));
-      case "JoinedStr":
-        return new Expr.JoinedStr(r, list(o, "values", this::expr));
+      case "JoinedStr": {
+        List<Expr> values = list(o, "values", this::expr);
+        int last = values.size() - 1;
+        if (last >= 0 && values.get(last) instanceof Expr.Constant c && c.value() instanceof ConstValue.Str s
+            && s.value().isEmpty()) {
+          values.remove(last); // CPython 3.12's stray empty part of a format spec; AstDump adds it back for 3.12
+        }
+        return new Expr.JoinedStr(r, values);
+      }
       case "Constant":
         return new Expr.Constant(r, constant(o.getAsJsonArray("value")), str(o, "kind"));
       case "Attribute":

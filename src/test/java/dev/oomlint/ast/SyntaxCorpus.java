@@ -83,7 +83,7 @@ final class SyntaxCorpus {
         "        d = {'_t': type(node).__name__}",
         "        for f in node._fields:",
         "            v = getattr(node, f, None)",
-        "            d[f] = const(v) if isinstance(node, (ast.Constant, ast.MatchSingleton)) and f == 'value' else enc(v)",
+        "            d[f] = const(v) if isinstance(node, (ast.Constant, getattr(ast, 'MatchSingleton', ast.Constant))) and f == 'value' else enc(v)",
         "        for a in node._attributes:",
         "            d[a] = getattr(node, a, None)",
         "        return d",
