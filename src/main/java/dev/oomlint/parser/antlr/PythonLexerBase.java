@@ -190,6 +190,11 @@ public abstract class PythonLexerBase extends Lexer {
       case PythonLexer.COMMENT:
         pending.add(t);
         return;
+      case PythonLexer.LINE_CONTINUATION:
+        if (onlyWhitespaceToEof()) {
+          fail("unexpected EOF while parsing", t.getStartIndex() + 1);
+        }
+        return;
       case PythonLexer.ERR_UNTERMINATED_STRING:
         unterminatedString(t);
         return;
@@ -495,7 +500,10 @@ public abstract class PythonLexerBase extends Lexer {
         return;
       case PythonLexer.ERR_FSTRING_NEWLINE:
         if (spec) {
-          fail("f-string: expecting '}'", t.getStartIndex());
+          // CPython 3.12/3.13: a line break ends the format spec of a single-quoted f-string and the
+          // field goes on in regular mode (`f'{x:\n}'` is valid, `f'{x:a\nb}'` fails in the parser).
+          popMode();
+          pushMode(DEFAULT_MODE);
         } else {
           unterminatedFString(t.getLine());
         }
@@ -572,8 +580,14 @@ public abstract class PythonLexerBase extends Lexer {
     int c = _input.LA(1);
     int at = t.getStopIndex() + 1;
     if (text.equals("0") && (c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == 'b' || c == 'B')) {
+      // A base prefix without a valid digit: `0x`, `0o8`, `0b2`.
       String kind = c == 'x' || c == 'X' ? "hexadecimal" : c == 'o' || c == 'O' ? "octal" : "binary";
-      fail("invalid " + kind + " literal", at);
+      int d = _input.LA(2);
+      if (d >= '0' && d <= '9' && !kind.equals("hexadecimal")) {
+        fail("invalid digit '" + (char) d + "' in " + kind + " literal", at + 1);
+      } else {
+        fail("invalid " + kind + " literal", at);
+      }
       return;
     }
     String kind = numberKind(text);
@@ -627,6 +641,19 @@ public abstract class PythonLexerBase extends Lexer {
         return c2 == 'f' || c2 == 'n' || c2 == 's';
       default:
         return false;
+    }
+  }
+
+  /** Whether only spaces, tabs and form feeds remain before the end of the input. */
+  private boolean onlyWhitespaceToEof() {
+    for (int i = 1; ; i++) {
+      int c = _input.LA(i);
+      if (c == EOF) {
+        return true;
+      }
+      if (c != ' ' && c != '\t' && c != '\f') {
+        return false;
+      }
     }
   }
 
