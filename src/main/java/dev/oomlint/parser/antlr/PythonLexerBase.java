@@ -195,6 +195,19 @@ public abstract class PythonLexerBase extends Lexer {
           fail("unexpected EOF while parsing", t.getStartIndex() + 1);
         }
         return;
+      default:
+        break;
+    }
+    if (atLineStart) {
+      // CPython computes the indentation before it reads the line's first token, so indentation
+      // errors win over errors in that token.
+      indentation(t.getStartIndex(), t.getLine(), t.getCharPositionInLine());
+      if (error != null) {
+        return;
+      }
+      atLineStart = false;
+    }
+    switch (type) {
       case PythonLexer.ERR_UNTERMINATED_STRING:
         unterminatedString(t);
         return;
@@ -206,17 +219,6 @@ public abstract class PythonLexerBase extends Lexer {
         fail("leading zeros in decimal integer literals are not permitted; "
             + "use an 0o prefix for octal integers", t.getStartIndex());
         return;
-      default:
-        break;
-    }
-    if (atLineStart) {
-      indentation(t);
-      if (error != null) {
-        return;
-      }
-      atLineStart = false;
-    }
-    switch (type) {
       case PythonLexer.LPAR:
       case PythonLexer.LSQB:
       case PythonLexer.LBRACE:
@@ -291,8 +293,7 @@ public abstract class PythonLexerBase extends Lexer {
   // ------------------------------------------------------------------------------------------------
   // Indentation.
 
-  private void indentation(Token first) {
-    int start = first.getStartIndex();
+  private void indentation(int start, int line, int column) {
     String lead = start > lineStart ? _input.getText(Interval.of(lineStart, start - 1)) : "";
     int col = 0;
     int altCol = 0;
@@ -334,12 +335,11 @@ public abstract class PythonLexerBase extends Lexer {
       indentTop++;
       indents[indentTop] = col;
       altIndents[indentTop] = altCol;
-      pending.add(synthetic(PythonLexer.INDENT, "", start, first.getLine(), first.getCharPositionInLine()));
+      pending.add(synthetic(PythonLexer.INDENT, "", start, line, column));
     } else {
       while (indentTop > 0 && col < indents[indentTop]) {
         indentTop--;
-        pending.add(
-            synthetic(PythonLexer.DEDENT, "", start, first.getLine(), first.getCharPositionInLine()));
+        pending.add(synthetic(PythonLexer.DEDENT, "", start, line, column));
       }
       if (col != indents[indentTop]) {
         fail("unindent does not match any outer indentation level", start);
@@ -673,6 +673,12 @@ public abstract class PythonLexerBase extends Lexer {
   @Override
   public void notifyListeners(LexerNoViableAltException e) {
     int start = _tokenStartCharIndex;
+    if (atLineStart && _mode == DEFAULT_MODE) {
+      indentation(start, _tokenStartLine, _tokenStartCharPositionInLine);
+      if (error != null) {
+        return;
+      }
+    }
     int c = _input.size() > start ? codePointAt(start) : -1;
     if (c == '\\') {
       if (start + 1 >= _input.size()) {
