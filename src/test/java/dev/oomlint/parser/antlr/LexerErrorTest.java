@@ -171,6 +171,25 @@ class LexerErrorTest {
   }
 
   @Test
+  void errorKindsTellHowCPythonRanksThemAgainstParserErrors() {
+    assertEquals(PythonLexerBase.LexErrorKind.EAGER, kind("x = 'abc\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.EAGER, kind("x = 1)\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.EAGER, kind("x = 1abc\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.EAGER, kind("x = €\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.WHEN_REACHED, kind("if x:\n    a\n  b\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.WHEN_REACHED, kind("if x:\n\ta\n        b\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.WHEN_REACHED, kind("x = 1 \\ 2\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.WHEN_REACHED, kind("x = f'abc\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.WHEN_REACHED, kind("x = f'{1abc}'\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.UNCLOSED_BRACKET, kind("x = (1,\n"));
+    assertNull(LexerSupport.lexAll("x = 1\n", new ArrayList<>()).lexErrorKind());
+  }
+
+  private static PythonLexerBase.LexErrorKind kind(String source) {
+    return LexerSupport.lexAll(source, new ArrayList<>()).lexErrorKind();
+  }
+
+  @Test
   void nulBytes() {
     assertError("x = 1\u0000\n", "source code cannot contain null bytes", 5);
   }
