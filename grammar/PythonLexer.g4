@@ -169,6 +169,15 @@ ERR_LEADING_ZERO
   : '0'+ ( '_'? '0' )* '_'? [1-9] ( '_'? DIGIT )*
   ;
 
+/**
+ * ASCII characters that start no token. Like CPython's ERRORTOKEN this is not a lexical error: it goes
+ * to the parser, which fails on it with "invalid syntax" (and CPython then prefers a real tokenizer
+ * error later in the file, if there is one).
+ */
+ERRORTOKEN
+  : [$?`]
+  ;
+
 // ---------------------------------------------------------------------------------------------------
 // Fragments.
 fragment STRING_PREFIX  : [rRuUbB] | [bB] [rR] | [rR] [bB];
@@ -201,9 +210,10 @@ fragment EXPONENT       : [eE] [+-]? DIGIT_PART;
 fragment FLOAT_NUMBER   : POINT_FLOAT | ( DIGIT_PART | POINT_FLOAT ) EXPONENT;
 fragment IMAG_NUMBER    : ( FLOAT_NUMBER | DIGIT_PART ) [jJ];
 
-// Identifiers (PEP 3131): XID_Start / XID_Continue, ASCII spelled out first for speed.
-fragment ID_START       : [a-zA-Z_] | [\p{XID_Start}];
-fragment ID_CONTINUE    : [a-zA-Z0-9_] | [\p{XID_Continue}];
+// Identifiers (PEP 3131): the underscore or XID_Start, then XID_Continue (which includes the ASCII
+// letters, digits and the underscore). NFKC normalization is the AST builder's concern.
+fragment ID_START       : [_\p{XID_Start}];
+fragment ID_CONTINUE    : [\p{XID_Continue}];
 
 // f-string literal text (used by the modes below).
 /** Escape inside f-string literal text: a backslash with the next character, but never a brace. */
