@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
@@ -83,6 +84,11 @@ final class AstIndex {
     for (Scope s : scopeOpenedBy.values()) {
       s.sortBindings();
     }
+    java.util.Comparator<Node> bySource = java.util.Comparator.comparingInt(n -> n.range().start());
+    calls.sort(bySource);
+    functions.sort(bySource);
+    classes.sort(bySource);
+    loops.sort(bySource);
   }
 
   private void block(List<Stmt> body, Node parent, Scope scope, Deque<Frame> stack) {
@@ -92,7 +98,7 @@ final class AstIndex {
     }
   }
 
-  /** Pushes children so that they pop in source order. */
+  /** Pushes children so that they pop in the given order. */
   private static void push(Deque<Frame> stack, List<Frame> frames) {
     for (int i = frames.size() - 1; i >= 0; i--) {
       stack.push(frames.get(i));
@@ -248,7 +254,7 @@ final class AstIndex {
             p.range().end()));
       }
     }
-    for (Node k : Children.of(n)) {
+    for (Node k : Nodes.children(n)) {
       kids.add(new Frame(k, n, scope));
     }
     push(stack, kids);
@@ -425,7 +431,7 @@ final class AstIndex {
         scope.declareNonlocal(nm);
       }
     }
-    for (Node k : Children.of(s)) {
+    for (Node k : Nodes.children(s)) {
       kids.add(new Frame(k, s, scope));
     }
     push(stack, kids);

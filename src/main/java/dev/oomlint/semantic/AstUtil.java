@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
@@ -87,7 +88,7 @@ public final class AstUtil {
       if (!enter.test(n)) {
         continue;
       }
-      List<Node> kids = Children.of(n);
+      List<Node> kids = Nodes.children(n);
       for (int i = kids.size() - 1; i >= 0; i--) {
         stack.push(kids.get(i));
       }

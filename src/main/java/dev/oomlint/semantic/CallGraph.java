@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
@@ -285,7 +286,7 @@ final class CallGraph {
           escapes.put(m, true);
         }
       }
-      for (Node k : Children.of(n)) {
+      for (Node k : Nodes.children(n)) {
         stack.push(k);
       }
     }

@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
@@ -329,7 +330,7 @@ final class GradFlow {
           }
         }
       } else {
-        for (Node k : Children.of(s)) {
+        for (Node k : Nodes.children(s)) {
           if (k instanceof Expr e) {
             eval(e, env, off(s), 0);
           }
@@ -490,7 +491,7 @@ final class GradFlow {
       }
       if (e instanceof Expr.Tuple || e instanceof Expr.ListExpr || e instanceof Expr.Set) {
         boolean v = false;
-        for (Node k : Children.of(e)) {
+        for (Node k : Nodes.children(e)) {
           v |= eval((Expr) k, env, off, d);
         }
         return v;
@@ -529,7 +530,7 @@ final class GradFlow {
         return false;
       }
       if (e instanceof Expr.JoinedStr || e instanceof Expr.FormattedValue) {
-        for (Node k : Children.of(e)) {
+        for (Node k : Nodes.children(e)) {
           eval((Expr) k, env, off, d);
         }
         return false;
