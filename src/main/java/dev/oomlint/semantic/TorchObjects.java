@@ -65,7 +65,7 @@ final class TorchObjects {
     if (e instanceof Expr.Name n) {
       List<Binding> bs = names.resolve(n);
       if (bs.isEmpty()) {
-        return false;
+        return !Names.BUILTINS.contains(n.id()) && TorchApi.isModelName(n.id());
       }
       boolean unknown = false;
       for (Binding b : bs) {
