@@ -75,8 +75,9 @@ public final class GraphKeptByAccumulation implements Rule {
       if (b.kind() == Binding.Kind.AUG_ASSIGN) {
         continue;
       }
-      if (b.kind() == Binding.Kind.ASSIGN && b.statement() instanceof Stmt.Assign as && as.value() instanceof Expr.BinOp
-          && AstUtil.path(acc).equals(AstUtil.path(((Expr.BinOp) as.value()).left()))) {
+      if (b.kind() == Binding.Kind.ASSIGN && b.statement() instanceof Stmt.Assign as
+          && as.value() instanceof Expr.BinOp bin && (AstUtil.path(acc).equals(AstUtil.path(bin.left()))
+          || AstUtil.path(acc).equals(AstUtil.path(bin.right())))) {
         continue;
       }
       if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || !isNumber(b.value())) {
@@ -177,10 +178,7 @@ public final class GraphKeptByAccumulation implements Rule {
         if (!(t instanceof Expr.Name tn)) {
           return true;
         }
-        if (child != use && usedAsTensor(sm, tn, depth + 1)) {
-          return true;
-        }
-        if (child == use && !tn.id().equals(use.id()) && usedAsTensor(sm, tn, depth + 1)) {
+        if (!tn.id().equals(use.id()) && usedAsTensor(sm, tn, depth + 1)) {
           return true;
         }
       }

@@ -39,8 +39,9 @@ public final class MissingZeroGrad implements Rule {
       }
       String first = optimizers.iterator().next();
       String message = "This training loop calls `" + first + ".step()` but never resets gradients, so they"
-          + " add up across iterations and every step applies the sum of all past gradients; call `"
-          + first + ".zero_grad()` once per iteration.";
+          + " add up across iterations (every step applies the sum of all past gradients) and the gradient"
+          + " buffers stay allocated through the next forward pass; call `" + first
+          + ".zero_grad(set_to_none=True)` once per iteration.";
       ctx.report(new Diagnostic(ctx.code(), message, LoopHeaders.header(ctx.file(), loop),
           local ? fix(ctx, loop, optimizers) : null));
     }

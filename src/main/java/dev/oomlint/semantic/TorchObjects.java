@@ -146,9 +146,11 @@ final class TorchObjects {
         return Verdict.NO;
       }
       String last = TorchApi.lastPart(q);
+      if (TorchApi.isNonModelClassName(last)) {
+        return Verdict.NO;
+      }
       if (Character.isUpperCase(last.charAt(0))) {
-        return TorchApi.isNonModelClassName(last) ? Verdict.NO
-            : TorchApi.isModelClassName(last) ? Verdict.YES : Verdict.UNKNOWN;
+        return TorchApi.isModelClassName(last) ? Verdict.YES : Verdict.UNKNOWN;
       }
       return TorchApi.isModelName(last) ? Verdict.YES : Verdict.UNKNOWN;
     }
