@@ -26,16 +26,15 @@ public final class MissingZeroGrad implements Rule {
       if (!sm.isTrainingLoop(loop)) {
         continue;
       }
-      List<Expr.Call> steps = sm.directSteps(loop);
-      if (steps.isEmpty() || sm.loopResetsGradients(loop)) {
+      List<Expr> unreset = sm.unresetOptimizers(loop);
+      if (unreset.isEmpty()) {
         continue;
       }
       Set<String> optimizers = new LinkedHashSet<>();
       boolean local = true;
-      for (Expr.Call step : steps) {
-        Expr opt = sm.optimizerStepped(step);
+      for (Expr opt : unreset) {
         optimizers.add(ctx.file().slice(opt.range()));
-        local &= loop.range().contains(step.range());
+        local &= loop.range().contains(opt.range());
       }
       String first = optimizers.iterator().next();
       String message = "This training loop calls `" + first + ".step()` but never resets gradients, so they"
