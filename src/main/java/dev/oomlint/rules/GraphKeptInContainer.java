@@ -145,7 +145,7 @@ public final class GraphKeptInContainer implements Rule {
       }
       boolean literal = v instanceof Expr.Dict || v instanceof Expr.ListExpr || v instanceof Expr.DictComp
           || v instanceof Expr.ListComp
-          || v instanceof Expr.Call c && DICT_FACTORIES.contains(sm.qualifiedName(c.func()));
+          || v instanceof Expr.Call c && DICT_FACTORIES.contains(String.valueOf(sm.qualifiedName(c.func())));
       if (!literal) {
         return false;
       }

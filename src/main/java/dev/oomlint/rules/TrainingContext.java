@@ -158,8 +158,8 @@ final class TrainingContext {
   }
 
   /**
-   * Whether {@code e} (its path or its root name) feeds a backward in the same iteration: it is a
-   * backward target, or part of the value of something that is (transitively).
+   * Whether {@code e} (its path or its root name) feeds a backward: it is a backward target, or part
+   * of the value of something that is (transitively), in the same function.
    */
   boolean feedsBackward(Expr e) {
     Set<String> related = backpropRelated();
@@ -168,12 +168,21 @@ final class TrainingContext {
     return path != null && related.contains(path) || root != null && !sm.isSelf(root) && related.contains(root.id());
   }
 
+  /**
+   * Names and paths that flow into a backward anywhere in the function (or module) of the iteration:
+   * backward targets, and transitively what is assigned to them. A container or accumulator in this
+   * set is consumed by a backward (now or after the loop), so holding its graph is intended.
+   */
   private Set<String> backpropRelated() {
     if (backpropRelated != null) {
       return backpropRelated;
     }
     Set<String> set = new HashSet<>();
-    List<Stmt> body = body();
+    Stmt.FunctionDef f = sm.enclosingFunction(node);
+    if (node instanceof Stmt.FunctionDef fd) {
+      f = fd;
+    }
+    List<Stmt> body = f != null ? f.body() : sm.module().body();
     for (Stmt s : body) {
       AstUtil.walk(s, n -> {
         if (n instanceof Expr.Call c && sm.isBackwardCall(c)) {

@@ -27,6 +27,7 @@ final class Inference {
   private final Training training;
   private final String path;
   private List<InferenceRegion> regions;
+  private Boolean loadsWeights;
 
   Inference(AstIndex index, Names names, CallGraph calls, GradModes modes, TorchObjects objects,
       Training training, String path) {
@@ -41,6 +42,9 @@ final class Inference {
 
   /** Whether a call runs a model's forward pass (a frozen model's does not build a graph). */
   boolean isModelCall(Expr.Call c) {
+    if (calls.resolve(c) != null) {
+      return false; // a same-file function or method, not a model
+    }
     Expr f = c.func();
     if (f instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
         && objects.isModel(a.value())) {
@@ -93,7 +97,7 @@ final class Inference {
           "in `" + f.name() + "`, an evaluation function"));
       return;
     }
-    if (!training.fileTrains() && script && (f == null || index.parent(f) instanceof Mod.Module)) {
+    if (!training.fileTrains() && script && loadsWeights() && (f == null || index.parent(f) instanceof Mod.Module)) {
       if (f != null) {
         regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
             "in a script that never trains"));
@@ -288,6 +292,39 @@ final class Inference {
       return true;
     });
     return found[0];
+  }
+
+  /**
+   * Whether the file loads trained weights ({@code torch.load}, {@code load_state_dict},
+   * {@code from_pretrained}, {@code weights=...}, {@code pretrained=True}): what an inference script
+   * does, and a smoke test of a freshly built model ({@code print(Net()(x).shape)}) does not.
+   */
+  private boolean loadsWeights() {
+    if (loadsWeights == null) {
+      boolean found = false;
+      for (Expr.Call c : index.calls) {
+        String q = names.qualifiedName(c.func());
+        String m = AstUtil.methodName(c);
+        if (q != null && (q.equals("torch.load") || q.equals("torch.jit.load") || q.equals("torch.hub.load")
+            || q.startsWith("safetensors.") || q.equals("torch.export.load"))
+            || m != null && (m.equals("load_state_dict") || m.equals("from_pretrained")
+            || m.equals("load_from_checkpoint") || m.equals("from_single_file") || m.equals("load_checkpoint"))) {
+          found = true;
+        }
+        for (var k : c.keywords()) {
+          if ("weights".equals(k.arg()) && !(k.value() instanceof Expr.Constant kc && kc.value() == ConstValue.Singleton.NONE)
+              || "pretrained".equals(k.arg()) && k.value() instanceof Expr.Constant kc2
+              && kc2.value() instanceof ConstValue.Bool b && b.value()) {
+            found = true;
+          }
+        }
+        if (found) {
+          break;
+        }
+      }
+      loadsWeights = found;
+    }
+    return loadsWeights;
   }
 
   private boolean isScript() {

@@ -83,6 +83,10 @@ final class TorchObjects {
       }
       List<Assigned> vals = selfAttribute(a);
       if (vals != null) {
+        Stmt.ClassDef cls = calls.classOfInstance(a.value(), 0);
+        if (cls != null && calls.findMethod(cls, a.attr(), 0) != null) {
+          return false; // self.method, not a model held by self
+        }
         boolean unknown = vals.isEmpty();
         for (Assigned v : vals) {
           Verdict vd = modelValue(v.value(), v.index(), depth);
@@ -93,7 +97,7 @@ final class TorchObjects {
         }
         return unknown && TorchApi.isModelName(a.attr());
       }
-      return TorchApi.isModelName(a.attr()) && !(a.value() instanceof Expr.Call);
+      return TorchApi.isModelAttributeName(a.attr()) && !(a.value() instanceof Expr.Call);
     }
     return false;
   }
@@ -156,7 +160,7 @@ final class TorchObjects {
     }
     Stmt.ClassDef cls = calls.classCalled(c);
     if (cls != null) {
-      return calls.isModuleClass(cls) ? Verdict.YES : Verdict.NO;
+      return calls.isModuleClass(cls) && hasState(cls, 0) ? Verdict.YES : Verdict.NO;
     }
     Stmt.FunctionDef fn = calls.resolve(c);
     if (fn != null) {
@@ -177,6 +181,59 @@ final class TorchObjects {
       }
     }
     return Verdict.UNKNOWN;
+  }
+
+  /**
+   * Whether instances of a same-file module class hold parameters or submodules: some method assigns
+   * an attribute of {@code self} or registers one, or a base is a torch layer or another stateful
+   * class. A stateless module ({@code x * y + y}) builds no graph from inputs that need no grad.
+   */
+  private boolean hasState(Stmt.ClassDef cls, int depth) {
+    if (depth > MAX_DEPTH) {
+      return true;
+    }
+    for (Expr b : cls.bases()) {
+      Stmt.ClassDef base = calls.sameFileClass(b);
+      if (base != null) {
+        if (hasState(base, depth + 1)) {
+          return true;
+        }
+        continue;
+      }
+      String q = names.qualifiedName(b);
+      if (q == null || !q.equals("torch.nn.Module")) {
+        return true;
+      }
+    }
+    boolean[] state = {false};
+    for (Stmt s : cls.body()) {
+      if (!(s instanceof Stmt.FunctionDef)) {
+        if (s instanceof Stmt.Assign || s instanceof Stmt.AnnAssign) {
+          state[0] = true;
+        }
+        continue;
+      }
+      AstUtil.walk(s, n -> {
+        if (n instanceof Stmt.Assign as) {
+          for (Expr t : as.targets()) {
+            if (t instanceof Expr.Attribute at && calls.isSelf(at.value())) {
+              state[0] = true;
+            }
+          }
+        } else if (n instanceof Expr.Call c) {
+          String m = AstUtil.methodName(c);
+          if (m != null && (m.startsWith("register_") || m.equals("add_module") || m.equals("setattr"))
+              || c.func() instanceof Expr.Name f && f.id().equals("setattr")) {
+            state[0] = true;
+          }
+        }
+        return !state[0];
+      });
+      if (state[0]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isPrepare(Expr.Call c) {
@@ -433,7 +490,8 @@ final class TorchObjects {
     return out.isEmpty() ? null : out;
   }
 
-  private Expr.Call optimizerConstruction(Expr e, int depth) {
+  /** The constructor call that built an optimizer ({@code torch.optim.SGD(...)}), or null. */
+  Expr.Call optimizerConstruction(Expr e, int depth) {
     if (depth > MAX_DEPTH || e == null) {
       return null;
     }
