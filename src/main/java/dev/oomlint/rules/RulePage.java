@@ -55,7 +55,7 @@ public record RulePage(String code, String name, Level level, FixSafety fix, Map
     out.append("Fix safety: ").append(fix.displayName()).append('\n');
     for (Map.Entry<String, String> section : sections.entrySet()) {
       out.append('\n').append(section.getKey()).append('\n');
-      out.append(plain(section.getValue()).strip()).append('\n');
+      out.append(plain(section.getValue()).replaceFirst("^\n+", "").stripTrailing()).append('\n');
     }
     return out.toString();
   }
