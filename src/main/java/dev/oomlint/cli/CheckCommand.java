@@ -15,7 +15,6 @@ import dev.oomlint.report.FixMode;
 import dev.oomlint.report.Report;
 import dev.oomlint.report.Reporter;
 import dev.oomlint.rules.Rule;
-import dev.oomlint.rules.RuleRegistry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -95,9 +94,11 @@ final class CheckCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   private final Io io;
+  private final Toolbox tools;
 
-  CheckCommand(Io io) {
+  CheckCommand(Io io, Toolbox tools) {
     this.io = io;
+    this.tools = tools;
   }
 
   @Override
@@ -132,7 +133,7 @@ final class CheckCommand implements Callable<Integer> {
     Path stdinPath = stdinFilename == null ? null : cwd.resolve(stdinFilename).normalize();
 
     Settings settings = loadSettings(cwd, targets, stdinPath);
-    List<Rule> all = RuleRegistry.all();
+    List<Rule> all = tools.rules();
     List<Rule> enabled;
     try {
       enabled = RuleSelection.resolve(all, List.of(
@@ -165,7 +166,7 @@ final class CheckCommand implements Callable<Integer> {
     PerFileIgnores pfi = settings.perFileIgnores() == null ? PerFileIgnores.NONE
         : new PerFileIgnores(settings.projectRoot(), settings.perFileIgnores());
     Consumer<String> log = verbose ? this::logVerbose : null;
-    Engine engine = new Engine(new Engine.Options(new Linter(enabled), pfi, mode, threads, log));
+    Engine engine = new Engine(new Engine.Options(new Linter(enabled, tools.parser()), pfi, mode, threads, log));
 
     if (useStdin) {
       return checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath);

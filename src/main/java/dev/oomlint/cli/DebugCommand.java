@@ -10,9 +10,7 @@ import dev.oomlint.engine.PathFilter;
 import dev.oomlint.engine.PerFileIgnores;
 import dev.oomlint.engine.SourceReader;
 import dev.oomlint.parser.ParseOutcome;
-import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.report.FixMode;
-import dev.oomlint.rules.RuleRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,9 +75,11 @@ final class DebugCommand implements Callable<Integer> {
     String python = "3.11";
 
     private final Io io;
+    private final Toolbox tools;
 
-    Ast(Io io) {
+    Ast(Io io, Toolbox tools) {
       this.io = io;
+      this.tools = tools;
     }
 
     @Override
@@ -113,7 +113,7 @@ final class DebugCommand implements Callable<Integer> {
       SourceFile sf = src.file();
       final int m = minor;
       String out = onBigStack(() -> {
-        ParseOutcome po = PythonFrontEnd.parse(sf);
+        ParseOutcome po = tools.parser().parse(sf);
         if (po instanceof ParseOutcome.Failed f) {
           int at = Math.min(Math.max(0, f.error().offset()), sf.text().length());
           return "\0" + display + ":" + sf.lines().line(at) + ":" + sf.lines().codePointColumn(at)
@@ -148,9 +148,11 @@ final class DebugCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     private final Io io;
+    private final Toolbox tools;
 
-    Bench(Io io) {
+    Bench(Io io, Toolbox tools) {
       this.io = io;
+      this.tools = tools;
     }
 
     @Override
@@ -192,7 +194,7 @@ final class DebugCommand implements Callable<Integer> {
         long end = System.nanoTime() + (long) (warmup * 1e9);
         int warmRounds = 0;
         do {
-          parseAll(sources, failures);
+          parseAll(tools.parser(), sources, failures);
           warmRounds++;
         } while (System.nanoTime() < end);
         failures[0] = 0;
@@ -200,7 +202,7 @@ final class DebugCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long stop = start + (long) (measure * 1e9);
         do {
-          parseAll(sources, failures);
+          parseAll(tools.parser(), sources, failures);
           rounds++;
         } while (System.nanoTime() < stop);
         double s = (System.nanoTime() - start) / 1e9;
@@ -210,7 +212,7 @@ final class DebugCommand implements Callable<Integer> {
       });
       io.out().println(parse);
       io.out().flush();
-      Engine engine = new Engine(new Engine.Options(new Linter(RuleRegistry.all()), PerFileIgnores.NONE,
+      Engine engine = new Engine(new Engine.Options(new Linter(tools.rules(), tools.parser()), PerFileIgnores.NONE,
           FixMode.REPORT_ONLY, threads, null));
       engine.run(walk.files(), List.of()); // warm the rules too
       long e0 = System.nanoTime();
@@ -219,15 +221,15 @@ final class DebugCommand implements Callable<Integer> {
       long findings = run.files().stream().mapToLong(f -> f.diagnostics().size()).sum();
       io.out().printf(Locale.ROOT,
           "check, %d threads, end to end (read, parse, %d rules), warm: %,.0f lines/s, %.1f MB/s (%.2f s, %d findings)%n",
-          threads, RuleRegistry.all().size(), totalLines / es, totalBytes / es / 1e6, es, findings);
+          threads, tools.rules().size(), totalLines / es, totalBytes / es / 1e6, es, findings);
       io.out().flush();
       return 0;
     }
 
-    private static void parseAll(List<SourceFile> sources, long[] failures) {
+    private static void parseAll(Linter.Parser parser, List<SourceFile> sources, long[] failures) {
       for (SourceFile f : sources) {
         try {
-          if (PythonFrontEnd.parse(f) instanceof ParseOutcome.Failed) {
+          if (parser.parse(f) instanceof ParseOutcome.Failed) {
             failures[0]++;
           }
         } catch (RuntimeException e) {

@@ -31,16 +31,21 @@ public final class Main implements Callable<Integer> {
 
   /** Runs one command line and returns its exit code; never throws. */
   public static int run(String[] args, Io io) {
+    return run(args, io, Toolbox.builtIn());
+  }
+
+  /** Runs one command line with the given rules and parser (tests use stand-ins); never throws. */
+  public static int run(String[] args, Io io, Toolbox tools) {
     try {
       Main root = new Main(io);
       CommandLine cmd = new CommandLine(root);
       root.self = cmd;
-      cmd.addSubcommand("check", new CheckCommand(io));
-      cmd.addSubcommand("rule", new RuleCommand(io));
-      cmd.addSubcommand("rules", new RulesCommand(io));
+      cmd.addSubcommand("check", new CheckCommand(io, tools));
+      cmd.addSubcommand("rule", new RuleCommand(io, tools));
+      cmd.addSubcommand("rules", new RulesCommand(io, tools));
       CommandLine debug = new CommandLine(new DebugCommand(io));
-      debug.addSubcommand("ast", new DebugCommand.Ast(io));
-      debug.addSubcommand("bench", new DebugCommand.Bench(io));
+      debug.addSubcommand("ast", new DebugCommand.Ast(io, tools));
+      debug.addSubcommand("bench", new DebugCommand.Bench(io, tools));
       cmd.addSubcommand("debug", debug);
       PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true);
       PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true);

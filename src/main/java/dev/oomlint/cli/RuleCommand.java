@@ -2,7 +2,6 @@ package dev.oomlint.cli;
 
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleInfo;
-import dev.oomlint.rules.RuleRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,9 +20,11 @@ final class RuleCommand implements Callable<Integer> {
   String outputFormat = "text";
 
   private final Io io;
+  private final Toolbox tools;
 
-  RuleCommand(Io io) {
+  RuleCommand(Io io, Toolbox tools) {
     this.io = io;
+    this.tools = tools;
   }
 
   @Override
@@ -32,7 +33,7 @@ final class RuleCommand implements Callable<Integer> {
       io.err().println("error: unknown output format '" + outputFormat + "' for 'rule' (expected text or json)");
       return 2;
     }
-    Rule rule = find(code, RuleRegistry.all());
+    Rule rule = find(code, tools.rules());
     if (rule == null) {
       io.err().println("error: unknown rule '" + code + "' (see 'oomlint rules')");
       return 2;

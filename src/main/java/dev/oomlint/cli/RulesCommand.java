@@ -2,7 +2,6 @@ package dev.oomlint.cli;
 
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleInfo;
-import dev.oomlint.rules.RuleRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +18,16 @@ final class RulesCommand implements Callable<Integer> {
   String outputFormat = "text";
 
   private final Io io;
+  private final Toolbox tools;
 
-  RulesCommand(Io io) {
+  RulesCommand(Io io, Toolbox tools) {
     this.io = io;
+    this.tools = tools;
   }
 
   @Override
   public Integer call() {
-    List<Rule> rules = RuleRegistry.all();
+    List<Rule> rules = tools.rules();
     if (outputFormat.equals("json")) {
       List<Map<String, Object>> list = new ArrayList<>();
       for (Rule r : rules) {
