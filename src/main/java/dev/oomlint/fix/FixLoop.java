@@ -45,8 +45,8 @@ public final class FixLoop {
         break;
       }
       Fixer.Round r = Fixer.apply(text, current.diagnostics(), applicable);
-      if (r.fixed() == 0) {
-        break;
+      if (r.fixed() == 0 || r.text().equals(text)) {
+        break; // nothing to apply, or fixes that change nothing
       }
       codes.addAll(r.codes());
       Linter.Result next = lint.apply(new SourceFile(original.path(), r.text()));

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Applies one round of fixes to a text. Fixes are taken in order of their first edit (then code);
- * a fix that overlaps or touches one already taken this round is skipped (the next round retries
- * it). A fix identical to one already taken counts as applied too. Newlines in inserted text are
+ * a fix that overlaps one already taken this round, or inserts at the very point where the previous
+ * one inserted, is skipped (the next round retries it). A fix identical to one already taken counts as applied too. Newlines in inserted text are
  * written in the file's own line ending.
  */
 public final class Fixer {
@@ -37,6 +37,7 @@ public final class Fixer {
     Set<String> codes = new LinkedHashSet<>();
     int fixed = 0;
     int lastEnd = -1;
+    int lastInsertion = -1;
     for (Diagnostic d : candidates) {
       List<Edit> edits = sorted(d.fix().edits());
       if (takenFixes.contains(edits)) {
@@ -44,12 +45,16 @@ public final class Fixer {
         codes.add(d.code());
         continue;
       }
-      if (edits.get(0).range().start() <= lastEnd) {
-        continue;
+      Edit first = edits.get(0);
+      if (first.range().start() < lastEnd
+          || (first.range().length() == 0 && first.range().start() == lastInsertion)) {
+        continue; // overlaps, or a second insertion at the same point (order would be a guess)
       }
       taken.addAll(edits);
       takenFixes.add(edits);
-      lastEnd = edits.get(edits.size() - 1).range().end();
+      Edit last = edits.get(edits.size() - 1);
+      lastEnd = last.range().end();
+      lastInsertion = last.range().length() == 0 ? last.range().start() : -1;
       fixed++;
       codes.add(d.code());
     }
