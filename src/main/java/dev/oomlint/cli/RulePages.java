@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /** The rule pages ({@code rules/CODE.md}) the build bundles as resources. */
-final class RulePages {
+public final class RulePages {
   private RulePages() {}
 
   /** The page of {@code code}, or null when there is none. */
-  static String page(String code) {
+  public static String page(String code) {
     if (!code.matches("[A-Z]+[0-9]+")) {
       return null;
     }
