@@ -3,6 +3,7 @@ package dev.oomlint.cli;
 import dev.oomlint.engine.Linter;
 import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RulePages;
 import dev.oomlint.rules.RuleRegistry;
 import java.util.List;
 import java.util.function.Function;
@@ -13,6 +14,6 @@ import java.util.function.Function;
  */
 public record Toolbox(List<Rule> rules, Linter.Parser parser, Function<String, String> pages) {
   public static Toolbox builtIn() {
-    return new Toolbox(RuleRegistry.all(), PythonFrontEnd::parse, RulePages::page);
+    return new Toolbox(RuleRegistry.all(), PythonFrontEnd::parse, code -> RulePages.markdown(code).orElse(null));
   }
 }

@@ -90,8 +90,8 @@ class CommandsTest {
   @Test
   void bundledPagesAreReadFromResources() {
     // every bundled page must belong to a code; a missing one reads as null
-    assertEquals(null, RulePages.page("OOM000"));
-    assertEquals(null, RulePages.page("../../etc/passwd"));
+    assertEquals(null, Toolbox.builtIn().pages().apply("OOM000"));
+    assertEquals(null, Toolbox.builtIn().pages().apply("../../etc/passwd"));
   }
 
   @Test
