@@ -28,6 +28,9 @@ public final class GraphKeptByAccumulation implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
+    if (sm.isOtherFramework()) {
+      return;
+    }
     AstUtil.walk(sm.module(), n -> {
       if (n instanceof Stmt.AugAssign a && a.op() == Operators.Operator.ADD) {
         check(ctx, sm, a, a.target(), a.value());

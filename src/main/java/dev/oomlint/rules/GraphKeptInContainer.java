@@ -32,6 +32,9 @@ public final class GraphKeptInContainer implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
+    if (sm.isOtherFramework()) {
+      return;
+    }
     for (Expr.Call c : sm.calls()) {
       String m = AstUtil.methodName(c);
       if (m == null) {

@@ -165,7 +165,45 @@ final class TrainingContext {
     Set<String> related = backpropRelated();
     String path = AstUtil.path(e);
     Expr.Name root = AstUtil.root(e);
-    return path != null && related.contains(path) || root != null && !sm.isSelf(root) && related.contains(root.id());
+    if (path != null && related.contains(path) || root != null && !sm.isSelf(root) && related.contains(root.id())) {
+      return true;
+    }
+    return path != null && readByBackwardHelper(path);
+  }
+
+  /**
+   * Whether a same-file function called in the iteration runs a backward and reads {@code path}
+   * ({@code self.saved_log_probs} summed into the loss of {@code self.finish_episode()}).
+   */
+  private boolean readByBackwardHelper(String path) {
+    boolean[] found = {false};
+    for (Stmt s : body()) {
+      AstUtil.walk(s, n -> {
+        if (found[0]) {
+          return false;
+        }
+        if (n instanceof Expr.Call c) {
+          Stmt.FunctionDef f = sm.resolveCall(c);
+          if (f != null && f != node && sm.runsBackward(f) && reads(f, path)) {
+            found[0] = true;
+          }
+        }
+        return true;
+      });
+    }
+    return found[0];
+  }
+
+  private static boolean reads(Stmt.FunctionDef f, String path) {
+    boolean[] hit = {false};
+    AstUtil.walk(f, n -> {
+      if (n instanceof Expr.Attribute a && a.ctx() == Operators.ExprContext.LOAD && path.equals(AstUtil.path(a))
+          || n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD && path.equals(nm.id())) {
+        hit[0] = true;
+      }
+      return !hit[0];
+    });
+    return hit[0];
   }
 
   /**

@@ -149,6 +149,55 @@ public final class SemanticModel {
     return names.moduleAlias(qualified);
   }
 
+  private static final java.util.Set<String> OTHER_FRAMEWORKS = java.util.Set.of("tensorflow", "keras", "jax",
+      "flax", "paddle", "mxnet", "mindspore", "oneflow", "chainer", "haiku", "optax", "tf_keras");
+  private static final java.util.Set<String> TORCH_FAMILY = java.util.Set.of("torch", "torchvision", "torchaudio",
+      "torchtext", "transformers", "diffusers", "accelerate", "lightning", "pytorch_lightning", "timm",
+      "deepspeed", "peft", "trl", "lightning_fabric", "torchmetrics", "fairseq", "detectron2", "mmcv", "mmengine");
+  private Boolean otherFramework;
+
+  /**
+   * Whether the file is written for another deep-learning framework (it imports TensorFlow, Keras,
+   * JAX, Flax, Paddle... and nothing of the PyTorch family): PyTorch's grad rules do not apply there.
+   */
+  public boolean isOtherFramework() {
+    if (otherFramework == null) {
+      boolean other = false;
+      boolean torch = false;
+      for (Stmt s : allImports()) {
+        for (String m : importedModules(s)) {
+          String top = m.contains(".") ? m.substring(0, m.indexOf('.')) : m;
+          other |= OTHER_FRAMEWORKS.contains(top);
+          torch |= TORCH_FAMILY.contains(top);
+        }
+      }
+      otherFramework = other && !torch;
+    }
+    return otherFramework;
+  }
+
+  private List<Stmt> allImports() {
+    List<Stmt> out = new java.util.ArrayList<>();
+    AstUtil.walk(module, n -> {
+      if (n instanceof Stmt.Import || n instanceof Stmt.ImportFrom) {
+        out.add((Stmt) n);
+        return false;
+      }
+      return n instanceof Mod.Module || n instanceof Stmt;
+    });
+    return out;
+  }
+
+  private static List<String> importedModules(Stmt s) {
+    List<String> out = new java.util.ArrayList<>();
+    if (s instanceof Stmt.Import i) {
+      i.names().forEach(a -> out.add(a.name()));
+    } else if (s instanceof Stmt.ImportFrom f && f.level() == 0 && f.module() != null) {
+      out.add(f.module());
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------ calls
 
   /** The same-file function or method a call runs, or null. */
