@@ -538,13 +538,33 @@ final class TorchObjects {
 
   /** The access path of an expression, following a plain alias ({@code opt = self.optimizer}) once. */
   String canonicalPath(Expr e) {
-    if (e instanceof Expr.Name n) {
+    return canonicalPath(e, 0);
+  }
+
+  /**
+   * Follows plain aliases and model wrappers: {@code model = net.to(device)},
+   * {@code model = DDP(net)}, {@code opt = self.optimizer} give the path of what they wrap.
+   */
+  private String canonicalPath(Expr e, int depth) {
+    if (depth < MAX_DEPTH && e instanceof Expr.Name n) {
       List<Binding> bs = names.resolve(n);
-      if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0
-          && (bs.get(0).value() instanceof Expr.Attribute || bs.get(0).value() instanceof Expr.Name)) {
-        String p = AstUtil.path(bs.get(0).value());
-        if (p != null) {
-          return p;
+      if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0) {
+        Expr v = bs.get(0).value();
+        Expr inner = null;
+        if (v instanceof Expr.Attribute || v instanceof Expr.Name) {
+          inner = v;
+        } else if (v instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+            && MODEL_PASSTHROUGH_METHODS.contains(a.attr()) && AstUtil.path(a.value()) != null) {
+          inner = a.value();
+        } else if (v instanceof Expr.Call c && !c.args().isEmpty()
+            && WRAPPERS.contains(String.valueOf(names.qualifiedName(c.func())))) {
+          inner = c.args().get(0);
+        }
+        if (inner != null && !(inner instanceof Expr.Name in && in.id().equals(n.id()))) {
+          String p = canonicalPath(inner, depth + 1);
+          if (p != null) {
+            return p;
+          }
         }
       }
     }
