@@ -150,6 +150,11 @@ final class TorchObjects {
         return Verdict.NO;
       }
       String last = TorchApi.lastPart(q);
+      if ((last.equals("from_pretrained") || last.equals("from_config") || last.equals("from_single_file"))
+          && q.contains(".")) {
+        String owner = TorchApi.lastPart(q.substring(0, q.lastIndexOf('.')));
+        return TorchApi.isNonModelClassName(owner) ? Verdict.NO : Verdict.YES;
+      }
       if (TorchApi.isNonModelClassName(last)) {
         return Verdict.NO;
       }
