@@ -152,8 +152,7 @@ final class TorchObjects {
       String last = TorchApi.lastPart(q);
       if ((last.equals("from_pretrained") || last.equals("from_config") || last.equals("from_single_file"))
           && q.contains(".")) {
-        String owner = TorchApi.lastPart(q.substring(0, q.lastIndexOf('.')));
-        return TorchApi.isNonModelClassName(owner) ? Verdict.NO : Verdict.YES;
+        return pretrainedOwner(TorchApi.lastPart(q.substring(0, q.lastIndexOf('.'))));
       }
       if (TorchApi.isNonModelClassName(last)) {
         return Verdict.NO;
@@ -175,7 +174,7 @@ final class TorchObjects {
       String m = a.attr();
       if (m.equals("from_pretrained") || m.equals("from_config") || m.equals("from_single_file")) {
         String owner = AstUtil.lastName(a.value());
-        return owner != null && TorchApi.isNonModelClassName(owner) ? Verdict.NO : Verdict.YES;
+        return owner == null ? Verdict.UNKNOWN : pretrainedOwner(owner);
       }
       if (MODEL_PASSTHROUGH_METHODS.contains(m)) {
         return isModel(a.value(), depth + 1) || a.value() instanceof Expr.Call inner
@@ -239,6 +238,19 @@ final class TorchObjects {
       }
     }
     return false;
+  }
+
+  /**
+   * What {@code Owner.from_pretrained(...)} gives: a model for model classes ({@code AutoModel},
+   * {@code UNet2DConditionModel}, {@code AutoencoderKL}); nothing to report for tokenizers, processors,
+   * schedulers and pipelines; unknown for other classes (annotators such as {@code HEDdetector} run
+   * their own no_grad), which then fall back to the variable's name.
+   */
+  private static Verdict pretrainedOwner(String owner) {
+    if (TorchApi.isNonModelClassName(owner)) {
+      return Verdict.NO;
+    }
+    return TorchApi.isModelClassName(owner) ? Verdict.YES : Verdict.UNKNOWN;
   }
 
   private boolean isPrepare(Expr.Call c) {
