@@ -151,13 +151,32 @@ final class Inference {
     if (cls != null && (calls.isModuleClass(cls) || calls.isLightningModule(cls))) {
       return true;
     }
-    if (f.name().endsWith("_step") && cls != null) {
-      return true;
+    if (f.name().endsWith("_step") && cls != null && hasFrameworkBase(cls)) {
+      return true; // a step hook of a framework class (its trainer decides the grad mode)
     }
     String base = path.substring(path.lastIndexOf('/') + 1);
     boolean testFile = base.startsWith("test_") || base.endsWith("_test.py") || path.contains("/tests/")
         || base.equals("conftest.py");
     return testFile && f.name().startsWith("test");
+  }
+
+  /** Whether a class derives from a class defined elsewhere (other than {@code object}). */
+  private boolean hasFrameworkBase(Stmt.ClassDef cls) {
+    return hasFrameworkBase(cls, 0);
+  }
+
+  private boolean hasFrameworkBase(Stmt.ClassDef cls, int depth) {
+    if (depth > 8) {
+      return false;
+    }
+    for (Expr b : cls.bases()) {
+      Stmt.ClassDef same = calls.sameFileClass(b);
+      if (same == null && !(b instanceof Expr.Name n && n.id().equals("object"))
+          || same != null && hasFrameworkBase(same, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A unit's own statements: for the module, everything outside defs and classes. */
