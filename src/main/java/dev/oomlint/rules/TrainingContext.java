@@ -9,7 +9,6 @@ import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Scope;
 import dev.oomlint.semantic.SemanticModel;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -206,94 +205,11 @@ final class TrainingContext {
     return hit[0];
   }
 
-  /**
-   * Names and paths that flow into a backward anywhere in the function (or module) of the iteration:
-   * backward targets, and transitively what is assigned to them. A container or accumulator in this
-   * set is consumed by a backward (now or after the loop), so holding its graph is intended.
-   */
   private Set<String> backpropRelated() {
-    if (backpropRelated != null) {
-      return backpropRelated;
+    if (backpropRelated == null) {
+      backpropRelated = sm.backpropRelated(node);
     }
-    Set<String> set = new HashSet<>();
-    Stmt.FunctionDef f = sm.enclosingFunction(node);
-    if (node instanceof Stmt.FunctionDef fd) {
-      f = fd;
-    }
-    List<Stmt> body = f != null ? f.body() : sm.module().body();
-    for (Stmt s : body) {
-      AstUtil.walk(s, n -> {
-        if (n instanceof Expr.Call c && sm.isBackwardCall(c)) {
-          for (Expr t : sm.backwardTargets(c)) {
-            addPaths(t, set);
-          }
-        }
-        return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
-      });
-    }
-    boolean changed = true;
-    for (int round = 0; changed && round < 20; round++) {
-      changed = false;
-      for (Stmt s : body) {
-        boolean[] ch = {false};
-        AstUtil.walk(s, n -> {
-          Expr value = null;
-          List<Expr> targets = List.of();
-          if (n instanceof Stmt.Assign a) {
-            value = a.value();
-            targets = a.targets();
-          } else if (n instanceof Stmt.AugAssign a) {
-            value = a.value();
-            targets = List.of(a.target());
-          } else if (n instanceof Stmt.AnnAssign a && a.value() != null) {
-            value = a.value();
-            targets = List.of(a.target());
-          }
-          if (value != null) {
-            for (Expr t : targets) {
-              if (mentionsAny(t, set)) {
-                int before = set.size();
-                addPaths(value, set);
-                ch[0] |= set.size() != before;
-              }
-            }
-          }
-          return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
-        });
-        changed |= ch[0];
-      }
-    }
-    backpropRelated = set;
-    return set;
-  }
-
-  private boolean mentionsAny(Expr target, Set<String> set) {
-    boolean[] hit = {false};
-    AstUtil.walk(target, n -> {
-      if (n instanceof Expr e) {
-        String p = AstUtil.path(e);
-        if (p != null && set.contains(p)) {
-          hit[0] = true;
-        }
-      }
-      return !hit[0];
-    });
-    return hit[0];
-  }
-
-  /** Adds every name and attribute path mentioned in {@code e}. */
-  private static void addPaths(Expr e, Set<String> set) {
-    AstUtil.walk(e, n -> {
-      if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
-        set.add(nm.id());
-      } else if (n instanceof Expr.Attribute a) {
-        String p = AstUtil.path(a);
-        if (p != null) {
-          set.add(p);
-        }
-      }
-      return !(n instanceof Expr.Lambda);
-    });
+    return backpropRelated;
   }
 
   /** Keyword argument value by name, or the positional argument at {@code pos}; null when absent. */

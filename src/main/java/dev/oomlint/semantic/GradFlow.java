@@ -98,6 +98,94 @@ final class GradFlow {
     return unit(unitNode).backpropTargets;
   }
 
+  private final Map<Node, Set<String>> backpropRelated = new IdentityHashMap<>();
+
+  /**
+   * Names and paths that flow into a backward in a unit (function or module body, nested defs
+   * excluded): backward targets and, transitively, everything mentioned in what is assigned to them.
+   */
+  Set<String> backpropRelated(Node unitNode) {
+    Set<String> cached = backpropRelated.get(unitNode);
+    if (cached != null) {
+      return cached;
+    }
+    Set<String> set = new HashSet<>();
+    List<Stmt> body = unitNode instanceof Stmt.FunctionDef f ? f.body() : ((Mod.Module) unitNode).body();
+    for (Stmt s : body) {
+      AstUtil.walk(s, n -> {
+        if (n instanceof Expr.Call c && isBackwardCall(c)) {
+          for (Expr t : backwardTargets(c)) {
+            addPaths(t, set);
+          }
+        }
+        return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
+      });
+    }
+    boolean changed = true;
+    for (int round = 0; changed && round < 20; round++) {
+      changed = false;
+      for (Stmt s : body) {
+        boolean[] ch = {false};
+        AstUtil.walk(s, n -> {
+          Expr value = null;
+          List<Expr> targets = List.of();
+          if (n instanceof Stmt.Assign a) {
+            value = a.value();
+            targets = a.targets();
+          } else if (n instanceof Stmt.AugAssign a) {
+            value = a.value();
+            targets = List.of(a.target());
+          } else if (n instanceof Stmt.AnnAssign a && a.value() != null) {
+            value = a.value();
+            targets = List.of(a.target());
+          }
+          if (value != null) {
+            for (Expr t : targets) {
+              if (mentionsAny(t, set)) {
+                int before = set.size();
+                addPaths(value, set);
+                ch[0] |= set.size() != before;
+              }
+            }
+          }
+          return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
+        });
+        changed |= ch[0];
+      }
+    }
+    backpropRelated.put(unitNode, set);
+    return set;
+  }
+
+  private static boolean mentionsAny(Expr target, Set<String> set) {
+    boolean[] hit = {false};
+    AstUtil.walk(target, n -> {
+      if (n instanceof Expr e) {
+        String p = AstUtil.path(e);
+        if (p != null && set.contains(p)) {
+          hit[0] = true;
+        }
+      }
+      return !hit[0];
+    });
+    return hit[0];
+  }
+
+  /** Adds every loaded name and attribute path mentioned in {@code e}. */
+  static void addPaths(Expr e, Set<String> set) {
+    AstUtil.walk(e, n -> {
+      if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
+        set.add(nm.id());
+      } else if (n instanceof Expr.Attribute a) {
+        String p = AstUtil.path(a);
+        if (p != null) {
+          set.add(p);
+        }
+      }
+      return !(n instanceof Expr.Lambda);
+    });
+  }
+
   /** Whether calling {@code f} with the given grad-carrying parameters returns a grad-carrying value. */
   private boolean summary(Stmt.FunctionDef f, long mask) {
     Map<Long, Boolean> m = summaries.computeIfAbsent(f, k -> new HashMap<>());

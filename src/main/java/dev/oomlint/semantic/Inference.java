@@ -25,18 +25,20 @@ final class Inference {
   private final GradModes modes;
   private final TorchObjects objects;
   private final Training training;
+  private final GradFlow flow;
   private final String path;
   private List<InferenceRegion> regions;
   private Boolean loadsWeights;
 
   Inference(AstIndex index, Names names, CallGraph calls, GradModes modes, TorchObjects objects,
-      Training training, String path) {
+      Training training, GradFlow flow, String path) {
     this.index = index;
     this.names = names;
     this.calls = calls;
     this.modes = modes;
     this.objects = objects;
     this.training = training;
+    this.flow = flow;
     this.path = path == null ? "" : path.replace('\\', '/');
   }
 
@@ -73,9 +75,6 @@ final class Inference {
       return;
     }
     List<Node> roots = ownCode(body);
-    if (training.runsBackward(roots) || gradientBased(roots)) {
-      return;
-    }
     List<Expr.Call> modelCalls = new ArrayList<>();
     for (Node r : roots) {
       AstUtil.walk(r, n -> {
@@ -92,6 +91,13 @@ final class Inference {
       return;
     }
     modelCalls.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+    if (training.runsBackward(roots)) {
+      evalLoopsInTrainingCode(u, modelCalls);
+      return;
+    }
+    if (gradientBased(roots)) {
+      return;
+    }
     if (f != null && TorchApi.isEvalFunctionName(f.name())) {
       regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
           "in `" + f.name() + "`, an evaluation function"));
@@ -141,6 +147,127 @@ final class Inference {
         }
       }
     }
+  }
+
+  /**
+   * In code that trains, only loops over evaluation data can be inference regions: the loop itself
+   * runs no backward and needs no gradients, and nothing it computes flows into a backward later.
+   */
+  private void evalLoopsInTrainingCode(Node u, List<Expr.Call> modelCalls) {
+    Set<String> backprop = null;
+    Set<Stmt.For> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Expr.Call c : modelCalls) {
+      Stmt.For loop = outermostEvalDataLoop(u, c);
+      if (loop == null || !done.add(loop)) {
+        continue;
+      }
+      List<Node> body = new ArrayList<>(loop.body());
+      if (training.runsBackward(body) || gradientBased(body)) {
+        continue;
+      }
+      if (backprop == null) {
+        backprop = flow.backpropRelated(u);
+      }
+      if (flowsIntoBackward(u, loop, backprop)) {
+        continue;
+      }
+      regions.add(new InferenceRegion(InferenceRegion.Kind.LOOP, loop, c,
+          "in a loop over `" + evalDataName(loop.iter()) + "`"));
+    }
+  }
+
+  /**
+   * Whether a value the loop assigns can reach a backward: a name it stores that the unit's backward
+   * closure mentions, and that is read after the loop (or, in an enclosing loop, read before being
+   * stored again in the next iteration) before anything else is stored in it.
+   */
+  private boolean flowsIntoBackward(Node unit, Stmt.For loop, Set<String> backprop) {
+    Set<String> stored = new java.util.HashSet<>();
+    AstUtil.walk(loop, n -> {
+      String p = storedPath(n);
+      if (p != null && backprop.contains(p)) {
+        stored.add(p);
+      }
+      return true;
+    });
+    if (stored.isEmpty()) {
+      return false;
+    }
+    List<Stmt> unitBody = unit instanceof Stmt.FunctionDef f ? f.body() : ((Mod.Module) unit).body();
+    for (String p : stored) {
+      if (firstIsRead(unitBody, p, loop.range().end(), Integer.MAX_VALUE)) {
+        return true;
+      }
+      for (Node cur = index.parent(loop); cur != null && cur != unit; cur = index.parent(cur)) {
+        if (AstUtil.isLoop(cur) && firstIsRead(AstUtil.loopBody((Stmt) cur), p, cur.range().start(),
+            loop.range().start())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The path a node stores to ({@code x = ...}, {@code self.x = ...}, {@code xs.append(...)}), or null. */
+  private static String storedPath(Node n) {
+    if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.STORE) {
+      return nm.id();
+    }
+    if (n instanceof Expr.Attribute a && a.ctx() == Operators.ExprContext.STORE) {
+      return AstUtil.path(a);
+    }
+    if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+        && (a.attr().equals("append") || a.attr().equals("extend"))) {
+      return AstUtil.path(a.value());
+    }
+    return null;
+  }
+
+  /**
+   * Whether, among the occurrences of {@code path} in {@code body} within [from, to), the first is a
+   * read (an augmented assignment reads).
+   */
+  private boolean firstIsRead(List<Stmt> body, String path, int from, int to) {
+    int[] best = {Integer.MAX_VALUE};
+    boolean[] read = {false};
+    for (Stmt s : body) {
+      AstUtil.walk(s, n -> {
+        if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        boolean isLoad = n instanceof Expr.Name nm && nm.id().equals(path) && nm.ctx() == Operators.ExprContext.LOAD
+            || n instanceof Expr.Attribute a && a.ctx() == Operators.ExprContext.LOAD && path.equals(AstUtil.path(a))
+            || n instanceof Expr.Call && path.equals(storedPath(n));
+        boolean isStore = !isLoad && path.equals(storedPath(n));
+        if (!isLoad && !isStore) {
+          return true;
+        }
+        int pos = n.range().start();
+        if (pos < from || pos >= to) {
+          return true;
+        }
+        // a store takes effect after its statement's right-hand side has been read
+        int at = pos;
+        if (isStore) {
+          Node st = n;
+          while (st != null && !(st instanceof Stmt)) {
+            st = index.parent(st);
+          }
+          if (st instanceof Stmt.AugAssign) {
+            isLoad = true;
+          } else if (st != null && !(st instanceof Stmt.For)) {
+            at = st.range().end();
+          }
+        }
+        if (at >= best[0]) {
+          return true;
+        }
+        best[0] = at;
+        read[0] = isLoad;
+        return true;
+      });
+    }
+    return read[0];
   }
 
   private boolean skipFunction(Stmt.FunctionDef f) {

@@ -40,7 +40,7 @@ public final class SemanticModel {
     this.objects = new TorchObjects(index, names, calls);
     this.flow = new GradFlow(index, names, modes, calls, objects);
     this.training = new Training(index, names, calls, objects, flow);
-    this.inference = new Inference(index, names, calls, modes, objects, training, file.path());
+    this.inference = new Inference(index, names, calls, modes, objects, training, flow, file.path());
   }
 
   /** Builds the model of one parsed file. */
@@ -250,6 +250,16 @@ public final class SemanticModel {
   /** Paths ({@code loss}, {@code self.loss}) a backward runs on in the function (or module) of {@code n}. */
   public Set<String> backpropTargets(Node n) {
     return Collections.unmodifiableSet(flow.backpropTargets(flow.unitOf(n)));
+  }
+
+  /**
+   * Names and paths ({@code loss}, {@code self.losses}) that flow into a backward in a function (or
+   * the module body): {@code n} itself when it is a function or the module, else the function or
+   * module {@code n} belongs to. Backward targets and, transitively, what is assigned to them.
+   */
+  public Set<String> backpropRelated(Node n) {
+    Node unit = n instanceof Stmt.FunctionDef || n instanceof Mod.Module ? n : flow.unitOf(n);
+    return Collections.unmodifiableSet(flow.backpropRelated(unit));
   }
 
   /** Whether a call runs a backward pass. */
