@@ -186,6 +186,39 @@ final class GradFlow {
     });
   }
 
+  private final Map<Stmt.FunctionDef, Set<String>> paramBackprop = new IdentityHashMap<>();
+
+  /** The parameters of {@code f} it runs a backward on (directly, or through helpers of its own). */
+  private Set<String> paramBackpropTargets(Stmt.FunctionDef f) {
+    Set<String> known = paramBackprop.get(f);
+    if (known != null) {
+      return known;
+    }
+    paramBackprop.put(f, Set.of());
+    Set<String> out = new HashSet<>();
+    Set<String> params = new HashSet<>();
+    for (Support.Arg a : AstIndex.allArgs(f.args())) {
+      params.add(a.arg());
+    }
+    for (Stmt s : f.body()) {
+      AstUtil.walk(s, n -> {
+        if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Expr.Call c) {
+          for (Expr t : backwardTargets(c)) {
+            if (t instanceof Expr.Name nm && params.contains(nm.id())) {
+              out.add(nm.id());
+            }
+          }
+        }
+        return true;
+      });
+    }
+    paramBackprop.put(f, out);
+    return out;
+  }
+
   /** Whether calling {@code f} with the given grad-carrying parameters returns a grad-carrying value. */
   private boolean summary(Stmt.FunctionDef f, long mask) {
     Map<Long, Boolean> m = summaries.computeIfAbsent(f, k -> new HashMap<>());
@@ -301,6 +334,20 @@ final class GradFlow {
               String p = AstUtil.path(t);
               if (p != null) {
                 unit.backpropTargets.add(p);
+              }
+            }
+            // a same-file helper that runs backward on one of its parameters: _backward(loss)
+            Stmt.FunctionDef callee = calls.resolve(c);
+            if (callee != null) {
+              List<Support.Arg> params = positionalParams(callee);
+              int shift = c.func() instanceof Expr.Attribute && calls.enclosingClass(callee) != null ? 1 : 0;
+              Set<String> inner = paramBackpropTargets(callee);
+              for (int i = 0; i < c.args().size(); i++) {
+                int pi = i + shift;
+                String p = AstUtil.path(c.args().get(i));
+                if (p != null && pi < params.size() && inner.contains(params.get(pi).arg())) {
+                  unit.backpropTargets.add(p);
+                }
               }
             }
           }
@@ -458,7 +505,7 @@ final class GradFlow {
           if (vals != null) {
             assign(elt, eval(vals.get(i), env, off, 0), vals.get(i), env, off);
           } else {
-            assign(elt, v && !(indexTail && i > 0), null, env, off);
+            assign(elt, v && !(indexTail && i > 0), indexTail && i > 0 ? null : value, env, off);
           }
         }
       } else if (target instanceof Expr.Starred st) {

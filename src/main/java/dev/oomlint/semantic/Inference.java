@@ -19,6 +19,13 @@ import java.util.Set;
  * {@code torch.autograd.grad}) is left alone.
  */
 final class Inference {
+  /** Calls that compute gradients themselves: code around them needs autograd on. */
+  private static final Set<String> GRADIENT_APIS = Set.of("torch.autograd.grad", "torch.autograd.backward",
+      "torch.func.grad", "torch.func.grad_and_value", "torch.func.vjp", "torch.func.jvp", "torch.func.jacrev",
+      "torch.func.jacfwd", "torch.func.hessian", "torch.func.linearize", "functorch.grad", "functorch.vjp",
+      "functorch.jvp", "functorch.jacrev", "functorch.jacfwd", "functorch.hessian",
+      "functorch.grad_and_value");
+
   private final AstIndex index;
   private final Names names;
   private final CallGraph calls;
@@ -329,8 +336,8 @@ final class Inference {
           String m = AstUtil.methodName(c);
           String q = names.qualifiedName(c.func());
           if ("requires_grad_".equals(m) && !isFalseArg(c) || "register_hook".equals(m)
-              || q != null && (q.startsWith("torch.autograd.") || q.startsWith("torch.func.")
-              || q.startsWith("functorch.") || TorchApi.ENABLE_GRAD.contains(q))) {
+              || q != null && (GRADIENT_APIS.contains(q) || q.startsWith("torch.autograd.functional.")
+              || q.startsWith("torch.autograd.forward_ad.") || TorchApi.ENABLE_GRAD.contains(q))) {
             found[0] = true;
           }
         } else if (n instanceof Expr.Attribute a && a.attr().equals("grad")

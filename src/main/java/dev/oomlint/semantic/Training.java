@@ -333,7 +333,7 @@ final class Training {
       if ("zero_grad".equals(m)) {
         return true;
       }
-      if (m != null && (m.equals("zero_") || m.equals("fill_") || m.equals("detach_") || m.equals("mul_"))) {
+      if (m != null && (m.equals("zero_") || m.equals("fill_"))) {
         return mentionsGrad(AstUtil.receiver(c));
       }
       return false;
