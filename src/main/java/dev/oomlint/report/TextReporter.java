@@ -54,7 +54,9 @@ public final class TextReporter implements Reporter {
         writeProblem(out, f, p);
       }
     }
-    out.append(summary(problems, fixable, hiddenUnsafe, report.fixedCount(), mode)).append('\n');
+    if (internal == 0 || problems > 0 || report.fixedCount() > 0) {
+      out.append(summary(problems, fixable, hiddenUnsafe, report.fixedCount(), mode)).append('\n');
+    }
     if (internal > 0) {
       out.append(internal == 1 ? "1 file" : internal + " files")
           .append(" could not be fully checked because of an internal error (see above).\n");
