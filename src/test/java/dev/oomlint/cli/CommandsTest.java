@@ -116,6 +116,6 @@ class CommandsTest {
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("corpus: 1 files, 101 lines"), r.out());
     assertTrue(r.out().matches("(?s).*parse, 1 thread, after \\d+ warm-up rounds: [\\d,]+ lines/s, [\\d.]+ MB/s.*"), r.out());
-    assertTrue(r.out().matches("(?s).*check, \\d+ threads, end to end .*: [\\d,]+ lines/s.*100 findings\\).*"), r.out());
+    assertTrue(r.out().matches("(?s).*check, \\d+ threads, end to end .*: [\\d,]+ lines/s.* s per run, \\d+ runs, 100 findings\\).*"), r.out());
   }
 }
