@@ -93,6 +93,11 @@ public final class TextReporter implements Reporter {
   private void writeDiagnostic(Appendable out, FileResult f, Diagnostic d, FixMode mode)
       throws IOException {
     SourceFile src = f.source();
+    if (src == null) { // not produced by the engine, but never crash on it
+      out.append(paint("1", f.path())).append(": ").append(paint("1;31", d.code())).append(' ')
+          .append(d.message()).append("\n\n");
+      return;
+    }
     LineIndex li = src.lines();
     int start = Math.min(d.range().start(), src.text().length());
     int line = li.line(start);
