@@ -180,10 +180,8 @@ final class Literals {
             throw unicodeError("malformed \\N character escape", errorOffset);
           }
           String name = s.substring(i + 1, close);
-          int cp;
-          try {
-            cp = Character.codePointOf(name);
-          } catch (IllegalArgumentException ex) {
+          int cp = UnicodeNames.lookup(name);
+          if (cp < 0) {
             throw unicodeError("unknown Unicode character name", errorOffset);
           }
           out.appendCodePoint(cp);
