@@ -39,8 +39,39 @@ final class AstBuilder {
     this.patterns = new PatternBuilder(this, exprs);
   }
 
+  private List<Mod.Comment> comments = List.of();
+
   ExpressionBuilder expressions() {
     return exprs;
+  }
+
+  /** The file's comments, in order (f-string debug text leaves them out, as CPython does). */
+  void setComments(List<Mod.Comment> comments) {
+    this.comments = comments;
+  }
+
+  /** {@code text[from, to)} without the comments inside it. */
+  String textWithoutComments(int from, int to) {
+    StringBuilder sb = null;
+    int pos = from;
+    for (Mod.Comment c : comments) {
+      int s = c.range().start();
+      if (s < from) {
+        continue;
+      }
+      if (s >= to) {
+        break;
+      }
+      if (sb == null) {
+        sb = new StringBuilder();
+      }
+      sb.append(text, pos, s);
+      pos = Math.min(to, c.range().end());
+    }
+    if (sb == null) {
+      return text.substring(from, to);
+    }
+    return sb.append(text, pos, to).toString();
   }
 
   // ---------------------------------------------------------------------------------------------

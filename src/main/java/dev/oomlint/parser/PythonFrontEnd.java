@@ -153,7 +153,9 @@ public final class PythonFrontEnd {
     }
     try {
       AstBuilder builder = new AstBuilder(text, offsets);
-      return new ParseOutcome.Parsed(builder.module(tree, comments(tokens, builder)));
+      List<Mod.Comment> comments = comments(tokens, builder);
+      builder.setComments(comments);
+      return new ParseOutcome.Parsed(builder.module(tree, comments));
     } catch (BuildError e) {
       return new ParseOutcome.Failed(e.toSyntaxError());
     }
