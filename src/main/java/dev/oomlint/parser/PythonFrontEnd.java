@@ -173,7 +173,7 @@ public final class PythonFrontEnd {
     }
     if (lexError.message().endsWith("was never closed")) {
       boolean atEof = offending == null || offending.getType() == Token.EOF;
-      if (!atEof && errors.line(parseError.offset()) <= errors.line(lexError.offset())) {
+      if (!atEof && errors.line(errors.offsetOf(offending)) <= errors.line(lexError.offset())) {
         return parseError;
       }
       return lexError;
