@@ -34,7 +34,8 @@ final class IPythonMasker {
       Set.of("time", "timeit", "capture", "prun", "debug", "python", "python3", "pypy");
 
   private static final Pattern ASSIGN_MAGIC =
-      Pattern.compile("^([ \\t\\f]*[\\w.]+(?:[ \\t]*,[ \\t]*[\\w.]+)*[ \\t]*=)[ \\t]*[!%]");
+      Pattern.compile("^([ \\t\\f]*[\\w.]+(?:[ \\t]*,[ \\t]*[\\w.]+)*[ \\t]*=)[ \\t]*[!%]",
+          Pattern.UNICODE_CHARACTER_CLASS);
 
   private static final String ESCAPES = "%!?/,;";
 

@@ -33,7 +33,7 @@ final class JsonScanner {
   Span document() throws NotebookException {
     int start = skipWs(0);
     if (start >= text.length()) {
-      throw error("the file is empty", start);
+      throw new NotebookException("notebook is empty");
     }
     int end = skipValue(start);
     int after = skipWs(end);
@@ -213,7 +213,8 @@ final class JsonScanner {
           throw error("invalid escape '\\" + printable(e) + "' in a string", i);
         }
       } else if (c < 0x20) {
-        throw error(c == '\n' ? "unterminated string" : "unescaped control character in a string", i);
+        throw c == '\n' || c == '\r' ? error("unterminated string", start)
+            : error("unescaped control character in a string", i);
       } else {
         i++;
       }

@@ -51,8 +51,18 @@ public final class Notebook {
     try {
       text = decoder.decode(in).toString();
     } catch (MalformedInputException e) {
-      throw new NotebookException("notebook is not valid UTF-8 (bad byte 0x"
-          + String.format("%02x", bytes[in.position()] & 0xff) + " at byte offset " + in.position() + ")");
+      int bad = in.position();
+      int line = 1;
+      int lineStart = start;
+      for (int i = start; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+      throw new NotebookException("notebook is not valid UTF-8 (byte 0x"
+          + String.format("%02x", bytes[bad] & 0xff) + " at line " + line + ", column " + column + ")");
     } catch (CharacterCodingException e) {
       throw new NotebookException("notebook is not valid UTF-8");
     }
@@ -258,5 +268,72 @@ public final class Notebook {
     out[2] = (byte) 0xBF;
     System.arraycopy(body, 0, out, 3, body.length);
     return out;
+  }
+
+  /** The new raw JSON for a cell's {@code source}, in the form and layout the file already uses. */
+  String encodeSource(Cell cell, String text) {
+    boolean ascii = asciiOnly;
+    if (!cell.list()) {
+      return JsonStrings.encode(text, ascii);
+    }
+    List<String> pieces = PythonLines.splitKeepEnds(text);
+    if (pieces.isEmpty()) {
+      return "[]";
+    }
+    int[] tokens = cell.tokenStarts();
+    String open;
+    String sep;
+    String close;
+    if (tokens.length > 0) {
+      open = raw.substring(cell.valueStart() + 1, tokens[0]);
+      int lastEnd = JsonStrings.rawOffset(raw, tokens[tokens.length - 1], Integer.MAX_VALUE) + 1;
+      close = raw.substring(lastEnd, cell.valueEnd() - 1);
+      if (tokens.length > 1) {
+        int firstEnd = JsonStrings.rawOffset(raw, tokens[0], Integer.MAX_VALUE) + 1;
+        sep = raw.substring(firstEnd, tokens[1]);
+      } else {
+        sep = "," + open;
+      }
+    } else {
+      // "source": [] -- lay the list out as nbformat does: one item per line, one space deeper
+      String indent = indentOfLine(raw, cell.valueStart());
+      open = "\n" + indent + " ";
+      sep = ",\n" + indent + " ";
+      close = "\n" + indent;
+    }
+    StringBuilder sb = new StringBuilder("[").append(open);
+    for (int k = 0; k < pieces.size(); k++) {
+      if (k > 0) {
+        sb.append(sep);
+      }
+      sb.append(JsonStrings.encode(pieces.get(k), ascii));
+    }
+    return sb.append(close).append(']').toString();
+  }
+
+  private static String indentOfLine(String raw, int offset) {
+    int ls = offset;
+    while (ls > 0 && raw.charAt(ls - 1) != '\n' && raw.charAt(ls - 1) != '\r') {
+      ls--;
+    }
+    int e = ls;
+    while (e < raw.length() && (raw.charAt(e) == ' ' || raw.charAt(e) == '\t')) {
+      e++;
+    }
+    return raw.substring(ls, e);
+  }
+  /**
+   * The raw text with every cell's {@code source} re-encoded from its decoded text: equal to
+   * {@link #raw()} exactly when the file's sources are laid out as this class writes them (the
+   * round-trip check of the tests).
+   */
+  String reencodeAll() {
+    StringBuilder out = new StringBuilder(raw.length());
+    int pos = 0;
+    for (Cell c : cells) {
+      out.append(raw, pos, c.valueStart()).append(encodeSource(c, c.source()));
+      pos = c.valueEnd();
+    }
+    return out.append(raw, pos, raw.length()).toString();
   }
 }

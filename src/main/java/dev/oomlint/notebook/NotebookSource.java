@@ -65,7 +65,8 @@ public final class NotebookSource {
       int start = text.length();
       text.append(m.text());
       int end = text.length();
-      boolean synthetic = !(m.text().endsWith("\n") || m.text().endsWith("\r"));
+      // masking keeps every line's terminator, so the cell's own last line decides
+      boolean synthetic = !(cell.source().endsWith("\n") || cell.source().endsWith("\r"));
       if (synthetic) {
         text.append('\n');
       }
@@ -134,6 +135,25 @@ public final class NotebookSource {
     LineIndex li = file.lines();
     int line = li.line(offset);
     return new CellPosition(cell(line), lineInCell(line), li.column(offset));
+  }
+
+  /**
+   * The offset in {@link #file()} of 1-based {@code line} and UTF-16 {@code column} of cell number
+   * {@code cell} (the inverse of {@link #position}, e.g. for an editor's cell position), or -1 when
+   * that cell is not linted or has no such line.
+   */
+  public int offsetOf(int cell, int line, int column) {
+    for (Segment s : segments) {
+      if (s.cell().number() == cell) {
+        if (line < 1 || line > s.lineCount()) {
+          return -1;
+        }
+        LineIndex li = file.lines();
+        int joined = s.firstLine() + line - 1;
+        return Math.min(li.lineStart(joined) + column - 1, li.lineEnd(joined));
+      }
+    }
+    return -1;
   }
 
   /** The offset in the raw {@code .ipynb} text (no byte order mark) that holds {@code offset} of {@link #file()}. */
@@ -298,7 +318,7 @@ public final class NotebookSource {
       String updated = applyToCell(s, mine);
       if (!updated.equals(s.cell().source())) {
         out.add(new Edit(new SourceRange(s.cell().valueStart(), s.cell().valueEnd()),
-            encodeSource(s.cell(), updated)));
+            notebook.encodeSource(s.cell(), updated)));
       }
     }
     return out;
@@ -335,57 +355,4 @@ public final class NotebookSource {
     return cellOffset(s, file.lines().line(offset), offset);
   }
 
-  /** The new raw JSON for a cell's {@code source}, in the form and layout the file already uses. */
-  private String encodeSource(Cell cell, String text) {
-    String raw = notebook.raw();
-    boolean ascii = notebook.asciiOnly();
-    if (!cell.list()) {
-      return JsonStrings.encode(text, ascii);
-    }
-    List<String> pieces = PythonLines.splitKeepEnds(text);
-    if (pieces.isEmpty()) {
-      return "[]";
-    }
-    int[] tokens = cell.tokenStarts();
-    String open;
-    String sep;
-    String close;
-    if (tokens.length > 0) {
-      open = raw.substring(cell.valueStart() + 1, tokens[0]);
-      int lastEnd = JsonStrings.rawOffset(raw, tokens[tokens.length - 1], Integer.MAX_VALUE) + 1;
-      close = raw.substring(lastEnd, cell.valueEnd() - 1);
-      if (tokens.length > 1) {
-        int firstEnd = JsonStrings.rawOffset(raw, tokens[0], Integer.MAX_VALUE) + 1;
-        sep = raw.substring(firstEnd, tokens[1]);
-      } else {
-        sep = "," + open;
-      }
-    } else {
-      // "source": [] -- lay the list out as nbformat does: one item per line, one space deeper
-      String indent = indentOfLine(raw, cell.valueStart());
-      open = "\n" + indent + " ";
-      sep = ",\n" + indent + " ";
-      close = "\n" + indent;
-    }
-    StringBuilder sb = new StringBuilder("[").append(open);
-    for (int k = 0; k < pieces.size(); k++) {
-      if (k > 0) {
-        sb.append(sep);
-      }
-      sb.append(JsonStrings.encode(pieces.get(k), ascii));
-    }
-    return sb.append(close).append(']').toString();
-  }
-
-  private static String indentOfLine(String raw, int offset) {
-    int ls = offset;
-    while (ls > 0 && raw.charAt(ls - 1) != '\n' && raw.charAt(ls - 1) != '\r') {
-      ls--;
-    }
-    int e = ls;
-    while (e < raw.length() && (raw.charAt(e) == ' ' || raw.charAt(e) == '\t')) {
-      e++;
-    }
-    return raw.substring(ls, e);
-  }
 }
