@@ -1,0 +1,81 @@
+package dev.oomlint.ast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Iterative traversals of our AST. They keep their own stack, so a 50,000-deep {@code a+a+...+a}
+ * chain walks as easily as a flat file. Children come in {@link Nodes} order.
+ */
+public final class AstWalker {
+  private AstWalker() {}
+
+  /** Calls {@code action} on {@code root} and every node below it, in pre-order. */
+  public static void walk(Node root, Consumer<? super Node> action) {
+    Node[] stack = new Node[64];
+    int size = 0;
+    stack[size++] = root;
+    List<Node> kids = new ArrayList<>();
+    Consumer<Node> collect = kids::add;
+    while (size > 0) {
+      Node node = stack[--size];
+      stack[size] = null;
+      action.accept(node);
+      kids.clear();
+      Nodes.forEachChild(node, collect);
+      if (size + kids.size() > stack.length) {
+        stack = Arrays.copyOf(stack, Math.max(stack.length * 2, size + kids.size()));
+      }
+      for (int i = kids.size() - 1; i >= 0; i--) {
+        stack[size++] = kids.get(i);
+      }
+    }
+  }
+
+  /**
+   * Visits {@code root} and the nodes below it with {@code visitor}: pre-order {@code visitXxx}
+   * calls, children only when that call returns {@code true}, and {@link AstVisitor#leave} after
+   * each node's children.
+   */
+  public static void walk(Node root, AstVisitor visitor) {
+    Node[] stack = new Node[64];
+    boolean[] leaving = new boolean[64];
+    int size = 0;
+    stack[size++] = root;
+    List<Node> kids = new ArrayList<>();
+    Consumer<Node> collect = kids::add;
+    while (size > 0) {
+      Node node = stack[--size];
+      stack[size] = null;
+      if (leaving[size]) {
+        visitor.leave(node);
+        continue;
+      }
+      kids.clear();
+      if (AstVisitor.dispatch(visitor, node)) {
+        Nodes.forEachChild(node, collect);
+      }
+      int need = size + 1 + kids.size();
+      if (need > stack.length) {
+        int cap = Math.max(stack.length * 2, need);
+        stack = Arrays.copyOf(stack, cap);
+        leaving = Arrays.copyOf(leaving, cap);
+      }
+      stack[size] = node;
+      leaving[size++] = true;
+      for (int i = kids.size() - 1; i >= 0; i--) {
+        stack[size] = kids.get(i);
+        leaving[size++] = false;
+      }
+    }
+  }
+
+  /** Every node of the tree under {@code root} (itself included), in pre-order. */
+  public static List<Node> preOrder(Node root) {
+    List<Node> out = new ArrayList<>();
+    walk(root, out::add);
+    return out;
+  }
+}
