@@ -69,6 +69,14 @@ public final class Notebook {
     return parse(text, bom);
   }
 
+  /**
+   * This notebook's file rewritten to {@code newRaw} (e.g. by {@link NotebookSource#applyEdits}),
+   * read again; the byte order mark, if any, is kept.
+   */
+  public Notebook reread(String newRaw) throws NotebookException {
+    return parse(newRaw, bom);
+  }
+
   /** Parses a notebook's decoded JSON text (without byte order mark). */
   public static Notebook parse(String raw) throws NotebookException {
     return parse(raw, false);
