@@ -151,7 +151,7 @@ final class CheckCommand implements Callable<Integer> {
     String format = outputFormat != null ? outputFormat
         : settings.outputFormat() != null ? settings.outputFormat() : "text";
     boolean toTerminal = outputFile == null;
-    Reporter reporter = Reporters.forName(format, toTerminal && io.color() && format.equals("text"));
+    Reporter reporter = Reporters.forName(format, toTerminal && io.color() && format.equals("text"), io.cwd());
     boolean applyFixes = diff || (fix != null ? fix : Boolean.TRUE.equals(settings.fix()));
     boolean unsafe = unsafeFixes != null ? unsafeFixes : Boolean.TRUE.equals(settings.unsafeFixes());
     FixMode mode = new FixMode(applyFixes, unsafe, diff);

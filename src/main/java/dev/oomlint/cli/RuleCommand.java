@@ -38,7 +38,7 @@ final class RuleCommand implements Callable<Integer> {
       io.err().println("error: unknown rule '" + code + "' (see 'oomlint rules')");
       return 2;
     }
-    String page = RulePages.page(rule.info().code());
+    String page = tools.pages().apply(rule.info().code());
     if (page == null) {
       io.err().println("error: rule " + rule.info().code() + " has no documentation page");
       return 2;

@@ -1,15 +1,190 @@
 package dev.oomlint.parser;
 
+import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.SourceFile;
+import dev.oomlint.parser.antlr.PythonLexer;
+import dev.oomlint.parser.antlr.PythonParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * The parser front end: text -> tokens -> ANTLR parse tree -> our AST. Never throws for bad input;
- * every problem comes back as {@link ParseOutcome.Failed}. Thread-safe.
+ * every problem comes back as {@link ParseOutcome.Failed} with one CPython-like sentence. Thread-safe.
+ *
+ * <p>Parsing is two-stage: fast SLL prediction with a bail-out error strategy first; only if that
+ * fails, full LL (which either succeeds, for the rare input SLL cannot decide, or finds the real
+ * syntax error). The work runs on a thread with a large stack (see {@link #threadFactory}) so deeply
+ * nested input cannot overflow; a {@link StackOverflowError} that still happens becomes a syntax error.
  */
 public final class PythonFrontEnd {
+  /** Stack reserved for parser threads; only the pages a deep parse touches are ever committed. */
+  static final long STACK_BYTES = 512L * 1024 * 1024;
+
+  private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30,
+      TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory("oomlint-parser"));
+
   private PythonFrontEnd() {}
 
+  /** Parses {@code file}'s text. */
   public static ParseOutcome parse(SourceFile file) {
-    throw new UnsupportedOperationException("parser front end not written yet");
+    return parse(file.text());
+  }
+
+  /** Parses {@code text} (a leading U+FEFF byte-order mark is ignored; ranges still index {@code text}). */
+  public static ParseOutcome parse(String text) {
+    if (Thread.currentThread() instanceof ParserThread) {
+      return parseHere(text);
+    }
+    Future<ParseOutcome> f = POOL.submit(() -> parseHere(text));
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while parsing", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * A factory for threads with a stack large enough for any parse. Callers that parse many files
+   * (the engine's workers) can run on such threads; {@link #parse} then runs directly on them
+   * instead of handing each file to a parser thread.
+   */
+  public static ThreadFactory threadFactory(String namePrefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new ParserThread(r, namePrefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** A thread with {@link #STACK_BYTES} of stack; parses run on it directly. */
+  private static final class ParserThread extends Thread {
+    ParserThread(Runnable r, String name) {
+      super(null, r, name, STACK_BYTES);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** The whole pipeline on the current thread. */
+  static ParseOutcome parseHere(String text) {
+    try {
+      return run(text);
+    } catch (StackOverflowError e) {
+      return new ParseOutcome.Failed(new SyntaxError("too many nested parentheses or expression too deeply nested",
+          0));
+    }
+  }
+
+  private static ParseOutcome run(String text) {
+    int shift = 0;
+    String src = text;
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      src = text.substring(1);
+      shift = 1;
+    }
+    Offsets offsets = Offsets.of(src, shift);
+    PythonLexer lexer = new PythonLexer(CharStreams.fromString(src));
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    SyntaxError lexError = lexer.lexError();
+    if (lexError != null && shift != 0) {
+      lexError = new SyntaxError(lexError.message(), lexError.offset() + shift);
+    }
+
+    PythonParser parser = new PythonParser(tokens);
+    parser.removeErrorListeners();
+    parser.setErrorHandler(new BailErrorStrategy());
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    PythonParser.File_inputContext tree = null;
+    RecognitionException failure = null;
+    try {
+      tree = parser.file_input();
+    } catch (ParseCancellationException sllFailed) {
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      try {
+        tree = parser.file_input();
+      } catch (ParseCancellationException llFailed) {
+        failure = llFailed.getCause() instanceof RecognitionException re ? re : null;
+        if (failure == null) {
+          throw llFailed;
+        }
+      }
+    }
+
+    if (failure != null) {
+      SyntaxErrors errors = new SyntaxErrors(text, offsets, tokens, parser);
+      SyntaxError parseError = errors.translate(failure);
+      return new ParseOutcome.Failed(prefer(lexError, parseError, failure.getOffendingToken(), errors));
+    }
+    if (lexError != null) {
+      return new ParseOutcome.Failed(lexError);
+    }
+    try {
+      AstBuilder builder = new AstBuilder(text, offsets);
+      return new ParseOutcome.Parsed(builder.module(tree, comments(tokens, builder)));
+    } catch (BuildError e) {
+      return new ParseOutcome.Failed(e.toSyntaxError());
+    }
+  }
+
+  /**
+   * CPython's priority between a tokenizer error and a parser error: the tokenizer's wins, except
+   * that an unexpected indent found before it stands, and that a bracket left open at EOF only wins
+   * when the parser failed at EOF or on a later line than the bracket.
+   */
+  private static SyntaxError prefer(SyntaxError lexError, SyntaxError parseError, Token offending,
+      SyntaxErrors errors) {
+    if (lexError == null) {
+      return parseError;
+    }
+    if (lexError.message().endsWith("was never closed")) {
+      boolean atEof = offending == null || offending.getType() == Token.EOF;
+      if (!atEof && errors.line(parseError.offset()) <= errors.line(lexError.offset())) {
+        return parseError;
+      }
+      return lexError;
+    }
+    if (parseError.message().equals("unexpected indent") && parseError.offset() < lexError.offset()) {
+      return parseError;
+    }
+    return lexError;
+  }
+
+  private static List<Mod.Comment> comments(CommonTokenStream tokens, AstBuilder b) {
+    List<Mod.Comment> out = new ArrayList<>();
+    for (Token t : tokens.getTokens()) {
+      if (t.getChannel() == PythonLexer.COMMENTS) {
+        out.add(new Mod.Comment(b.range(t), t.getText()));
+      }
+    }
+    return out;
   }
 }

@@ -15,9 +15,12 @@ final class ArtifactPaths {
   static final String SRCROOT = "%SRCROOT%";
 
   private final Path root;
+  private final Path workingDirectory;
 
-  ArtifactPaths(Path projectRoot) {
-    this.root = realOrNormal(projectRoot);
+  /** {@code workingDirectory}: what relative displayed paths are relative to. */
+  ArtifactPaths(Path projectRoot, Path workingDirectory) {
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    this.root = realOrNormal(this.workingDirectory.resolve(projectRoot));
   }
 
   /** Where one file lies: its real path, its URI and whether that URI is relative to {@link #SRCROOT}. */
@@ -32,7 +35,7 @@ final class ArtifactPaths {
   Artifact resolve(String displayedPath) {
     Path file;
     try {
-      file = realOrNormal(Path.of(displayedPath));
+      file = realOrNormal(workingDirectory.resolve(displayedPath));
     } catch (InvalidPathException e) {
       return new Artifact(null, encode(displayedPath.replace('\\', '/')), true);
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       out, except {@code level}, which is always written once set;
  *   <li>empty arrays and objects are left out, except {@code run.results} ({@code []} when clean);
  *   <li>a property bag's (or any other model object's) {@code additionalProperties} map is flattened
- *       into the object itself, so {@code properties} reads {@code {"tags": [..], "precision": ..}};
+ *       into the object itself, keys sorted, so {@code properties} reads {@code {"tags": [..],
+ *       "precision": .., "problem.severity": ..}};
  *   <li>enum constants are written as their schema string ({@code value()}, e.g. {@code "warning"},
  *       {@code "utf16CodeUnits"}); URIs as strings; dates as ISO-8601 instants.
  * </ul>
@@ -130,7 +132,10 @@ final class SarifJson {
         continue;
       }
       if (name.equals("additionalProperties") && value instanceof Map<?, ?> extra) {
-        putEntries(object, extra);
+        // the generated model keeps these in a HashMap: sort them so output is deterministic
+        Map<String, Object> sorted = new TreeMap<>();
+        extra.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+        putEntries(object, sorted);
         continue;
       }
       JsonElement element = tree(value, KEEP_EMPTY.contains(name));

@@ -40,6 +40,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -61,13 +62,20 @@ public final class SarifReporter implements Reporter {
   static final int DESCRIPTION_LIMIT = 1024;
 
   private final ToolInfo tool;
+  private final Path workingDirectory;
 
+  /** Reports as the current oomlint, displayed paths relative to the process's working directory. */
   public SarifReporter() {
-    this(ToolInfo.current());
+    this(ToolInfo.current(), Path.of(""));
   }
 
-  public SarifReporter(ToolInfo tool) {
+  /**
+   * @param workingDirectory the directory that relative {@link FileResult#path()}s are relative to
+   *     (the command's working directory)
+   */
+  public SarifReporter(ToolInfo tool, Path workingDirectory) {
     this.tool = tool;
+    this.workingDirectory = workingDirectory;
   }
 
   @Override
@@ -78,7 +86,7 @@ public final class SarifReporter implements Reporter {
 
   /** The SARIF log of {@code report}, as the java-sarif model. */
   public SarifSchema210 build(Report report) {
-    ArtifactPaths paths = new ArtifactPaths(report.projectRoot());
+    ArtifactPaths paths = new ArtifactPaths(report.projectRoot(), workingDirectory);
     Map<String, Integer> ruleIndex = new HashMap<>();
     Map<String, RuleInfo> ruleInfo = new HashMap<>();
     LinkedHashSet<ReportingDescriptor> descriptors = new LinkedHashSet<>();

@@ -20,7 +20,8 @@ public record RulePage(String code, String name, Level level, FixSafety fix, Map
   public static final String USE_INSTEAD = "Use instead";
   public static final String REFERENCES = "References";
 
-  private static final Pattern FENCE = Pattern.compile("^(```+)\\s*([A-Za-z0-9_+-]*)\\s*$");
+  /** An opening code fence: three or more backticks and an optional info string without backticks. */
+  private static final Pattern FENCE = Pattern.compile("^(```+)\\s*([^`\\s]*)[^`]*$");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(([^)\\s]+)\\)");
 
   public RulePage {
@@ -74,7 +75,7 @@ public record RulePage(String code, String name, Level level, FixSafety fix, Map
           String language = m.group(2);
           code = language.equals("python") || language.equals("py") ? new StringBuilder() : null;
         }
-      } else if (trimmed.equals(openFence)) {
+      } else if (closesFence(trimmed, openFence)) {
         if (code != null) {
           blocks.add(code.toString());
         }
@@ -85,6 +86,17 @@ public record RulePage(String code, String name, Level level, FixSafety fix, Map
       }
     }
     return blocks;
+  }
+
+  /** The backticks that open a code fence on this (stripped) line, or null. */
+  static String openingFence(String trimmed) {
+    Matcher m = FENCE.matcher(trimmed);
+    return m.matches() ? m.group(1) : null;
+  }
+
+  /** Whether this (stripped) line closes the fence opened by {@code open}: only backticks, at least as many. */
+  static boolean closesFence(String trimmed, String open) {
+    return trimmed.length() >= open.length() && trimmed.chars().allMatch(c -> c == '`');
   }
 
   private static String plain(String markdown) {
@@ -99,7 +111,7 @@ public record RulePage(String code, String name, Level level, FixSafety fix, Map
         } else {
           out.append(LINK.matcher(line).replaceAll("$1 ($2)").replace("**", "")).append('\n');
         }
-      } else if (trimmed.equals(openFence)) {
+      } else if (closesFence(trimmed, openFence)) {
         openFence = null;
       } else {
         out.append("    ").append(line).append('\n');

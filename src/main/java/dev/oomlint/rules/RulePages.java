@@ -33,7 +33,6 @@ public final class RulePages {
 
   private static final Pattern TITLE = Pattern.compile("# ([A-Z]{1,4}[0-9]{3}): ([a-z0-9]+(?:-[a-z0-9]+)*)");
   private static final Pattern FACT = Pattern.compile("- (Default level|Fix safety): (\\S+)");
-  private static final Pattern FENCE = Pattern.compile("```+.*");
 
   private static final Map<String, Optional<RulePage>> CACHE = new ConcurrentHashMap<>();
 
@@ -132,13 +131,19 @@ public final class RulePages {
     Map<String, Integer> headingLines = new LinkedHashMap<>();
     String heading = null;
     StringBuilder body = new StringBuilder();
-    boolean inCode = false;
+    String openFence = null;
     for (; i <= lines.length; i++) {
       boolean end = i == lines.length;
       String line = end ? "" : lines[i];
-      if (!end && FENCE.matcher(line.strip()).matches()) {
-        inCode = !inCode;
+      boolean fenceLine = false;
+      if (!end && openFence == null && RulePage.openingFence(line.strip()) != null) {
+        openFence = RulePage.openingFence(line.strip());
+        fenceLine = true;
+      } else if (!end && openFence != null && RulePage.closesFence(line.strip(), openFence)) {
+        openFence = null;
+        fenceLine = true;
       }
+      boolean inCode = openFence != null || fenceLine;
       if (end || (!inCode && line.startsWith("## "))) {
         if (heading != null) {
           sections.put(heading, body.toString().strip() + "\n");
@@ -162,7 +167,7 @@ public final class RulePages {
         body.append(line).append('\n');
       }
     }
-    if (inCode) {
+    if (openFence != null) {
       throw error(source, lines.length, "a code block is not closed");
     }
     checkSections(source, sections, headingLines, lines.length);

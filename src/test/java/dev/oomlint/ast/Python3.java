@@ -17,14 +17,14 @@ final class Python3 {
 
   /** Runs {@code python3 -c script}, feeding {@code stdin}, and returns its standard output (UTF-8). */
   static String run(String script, String stdin) {
-    ProcessBuilder pb = new ProcessBuilder(List.of("python3", "-X", "utf8", "-c", script));
+    ProcessBuilder pb = new ProcessBuilder(List.of(executable(), "-X", "utf8", "-c", script));
     pb.environment().put("PYTHONIOENCODING", "utf-8");
     pb.environment().remove("PYTHONSTARTUP");
     Process p;
     try {
       p = pb.start();
     } catch (IOException e) {
-      throw new AssertionError("python3 is required for this test but could not be started: " + e.getMessage(), e);
+      throw new AssertionError(executable() + " is required for this test but could not be started: " + e.getMessage(), e);
     }
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -49,6 +49,15 @@ final class Python3 {
       p.destroyForcibly();
       throw new AssertionError("talking to python3 failed: " + e, e);
     }
+  }
+
+  /**
+   * {@code python3}, unless the environment variable {@code OOMLINT_PYTHON} names another
+   * interpreter (developers use it to check the dump against other CPython versions).
+   */
+  static String executable() {
+    String override = System.getenv("OOMLINT_PYTHON");
+    return override == null || override.isBlank() ? "python3" : override;
   }
 
   /** The minor version of the local python3 (11 for 3.11). */

@@ -112,7 +112,7 @@ final class ReportFixtures {
 
   /** Replaces the absolute project root in a report's text by a placeholder, so goldens do not depend on the checkout. */
   static String normalise(String text) {
-    String uri = new ArtifactPaths(projectRoot()).rootUri();
+    String uri = new ArtifactPaths(projectRoot(), Path.of("")).rootUri();
     return text.replace(uri, "file:///PROJECT_ROOT/");
   }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SarifReporterTest {
   private static String sarif(Report report) throws IOException {
     StringBuilder out = new StringBuilder();
-    new SarifReporter(ReportFixtures.TOOL).write(report, out);
+    new SarifReporter(ReportFixtures.TOOL, Path.of("")).write(report, out);
     String json = out.toString();
     SarifSchema.assertValid(json);
     return json;

@@ -26,7 +26,7 @@ public final class Cli {
   }
 
   private final Path cwd;
-  private Toolbox tools = new Toolbox(TestRules.standard(), MiniParser::parse);
+  private Toolbox tools = new Toolbox(TestRules.standard(), MiniParser::parse, TestRules::page);
   private final Map<String, String> env = new HashMap<>();
   private boolean terminal;
   private byte[] stdin = new byte[0];
@@ -36,7 +36,7 @@ public final class Cli {
   }
 
   public Cli rules(List<Rule> rules) {
-    tools = new Toolbox(rules, tools.parser());
+    tools = new Toolbox(rules, tools.parser(), tools.pages());
     return this;
   }
 
@@ -61,6 +61,13 @@ public final class Cli {
   }
 
   public Run run(String... args) {
+    Run r = runRaw(args);
+    assertNoStackTrace(r);
+    return r;
+  }
+
+  /** Runs without asserting the absence of stack traces (for {@code --verbose}). */
+  public Run runRaw(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream po = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -68,9 +75,7 @@ public final class Cli {
     int code = Main.run(args, new Io(new ByteArrayInputStream(stdin), po, pe, cwd, env, terminal), tools);
     po.flush();
     pe.flush();
-    Run r = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    assertNoStackTrace(r);
-    return r;
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** No run may ever show a Java stack trace. */

@@ -21,6 +21,11 @@ public final class TestRules {
     return List.of(new LeakCall(), new HoldCall());
   }
 
+  /** A page for OOM001 only (tests keep their pages out of the bundled resources). */
+  public static String page(String code) {
+    return code.equals("OOM001") ? "# OOM001: leak-call\n\nFlags `leak()`.\n" : null;
+  }
+
   /** Reports every call {@code name(...)} in the file with its name's range. */
   static void forEachCall(RuleContext ctx, String name, java.util.function.Consumer<Expr.Name> action) {
     AstWalker.walk(ctx.module(), node -> {

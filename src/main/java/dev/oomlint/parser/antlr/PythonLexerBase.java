@@ -1,0 +1,731 @@
+package dev.oomlint.parser.antlr;
+
+import dev.oomlint.parser.SyntaxError;
+import java.util.ArrayDeque;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.LexerNoViableAltException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+
+/**
+ * The hand-written half of the Python lexer: everything {@code PythonLexer.g4} cannot say as regular
+ * expressions. It post-processes every token the generated rules match and
+ *
+ * <ul>
+ *   <li>turns line breaks into {@code NEWLINE} only at the end of a logical line (never inside brackets,
+ *       never after a blank or comment-only line) and always emits a final {@code NEWLINE} before EOF;
+ *   <li>computes {@code INDENT} / {@code DEDENT} from an indentation stack exactly as CPython does (tabs
+ *       to the next multiple of 8, a form feed resets the column, the tab/space consistency check with
+ *       the alternate tab size 1, indentation taken from the first physical line of a backslash-joined
+ *       line, at most 99 levels);
+ *   <li>tracks the bracket stack (CPython's limit of 200 levels, mismatched and unmatched brackets,
+ *       brackets left open at EOF);
+ *   <li>drives the f-string modes (PEP 701): {@code FSTRING_START} pushes the literal-text mode of its
+ *       quote kind, {@code {} opens a replacement field lexed in {@code DEFAULT_MODE}, a {@code :} at
+ *       the field's own bracket depth switches to the format-spec mode, the field's {@code }} returns;
+ *   <li>checks what follows a number the way CPython does ({@code 1abc}, {@code 0b12}, {@code 0x}),
+ *       while still accepting {@code 1if x else y};
+ *   <li>reports the first lexical error as a {@link SyntaxError} with a CPython-like message.
+ * </ul>
+ *
+ * <p>Contract for the front end:
+ *
+ * <ul>
+ *   <li>Create the lexer with {@code new PythonLexer(CharStreams.fromString(text))}; it never prints
+ *       anything (the console error listener is removed) and never throws for bad input.
+ *   <li>Token start/stop indices are code-point indices into that char stream.
+ *   <li>After the first lexical error the token stream ends: the next token is EOF (at the error
+ *       position). Check {@link #lexError()} after the parse; when it is not null it is the file's error
+ *       unless the parser failed at an earlier offset (CPython reports whichever comes first).
+ *   <li>{@link #lexError()} offsets are UTF-16 code units (Java {@code String} indices) into the text,
+ *       as {@link SyntaxError} requires; {@link #lexErrorCodePointIndex()} gives the same position as a
+ *       code-point index.
+ *   <li>{@code COMMENT} tokens come on channel {@code PythonLexer.COMMENTS}; whitespace, line
+ *       continuations and non-logical line breaks are not emitted at all.
+ *   <li>Synthesized tokens: {@code INDENT} and {@code DEDENT} are zero-width at the start of the first
+ *       token of their line; the {@code NEWLINE} added at EOF (when the file does not end with a line
+ *       break) and the {@code DEDENT}s before EOF are zero-width at the end of the text.
+ * </ul>
+ */
+public abstract class PythonLexerBase extends Lexer {
+  /** CPython's MAXLEVEL: more nested brackets fail with "too many nested parentheses". */
+  public static final int MAX_BRACKET_DEPTH = 200;
+  /** CPython's MAXINDENT: the indentation stack holds at most this many entries (level 0 included). */
+  public static final int MAX_INDENT = 100;
+  /** CPython's MAXFSTRINGLEVEL. */
+  public static final int MAX_FSTRING_DEPTH = 150;
+  /** Replacement fields nested through format specs of one f-string (CPython: 2 levels of spec). */
+  private static final int MAX_FIELDS_PER_FSTRING = 3;
+
+  private static final int TAB_SIZE = 8;
+
+  /** Quote kinds of an f-string, indexes into the mode tables below. */
+  private static final int SQ = 0;
+  private static final int DQ = 1;
+  private static final int TSQ = 2;
+  private static final int TDQ = 3;
+
+  private final ArrayDeque<Token> pending = new ArrayDeque<>();
+
+  // Indentation stack (CPython's indstack / altindstack).
+  private final int[] indents = new int[MAX_INDENT + 1];
+  private final int[] altIndents = new int[MAX_INDENT + 1];
+  private int indentTop;
+
+  // Bracket stack: the character, its code-point index and its line.
+  private final char[] bracketChars = new char[MAX_BRACKET_DEPTH + 1];
+  private final int[] bracketStarts = new int[MAX_BRACKET_DEPTH + 1];
+  private final int[] bracketLines = new int[MAX_BRACKET_DEPTH + 1];
+  private int bracketDepth;
+
+  // f-string stack: quote kind, raw, start index, and how many fields were open when it started.
+  private final int[] fstringQuotes = new int[MAX_FSTRING_DEPTH + 1];
+  private final boolean[] fstringRaw = new boolean[MAX_FSTRING_DEPTH + 1];
+  private final int[] fstringStarts = new int[MAX_FSTRING_DEPTH + 1];
+  private final int[] fstringFieldBase = new int[MAX_FSTRING_DEPTH + 1];
+  private int fstringDepth;
+
+  // Replacement-field stack: the bracket depth right after the field's '{' was pushed.
+  private int[] fieldDepths = new int[16];
+  private int fieldCount;
+
+  /** True while no token of the current logical line has been seen yet. */
+  private boolean atLineStart = true;
+  /** Code-point index where the current (candidate) logical line starts. */
+  private int lineStart;
+
+  private SyntaxError error;
+  private int errorIndex = -1;
+  private Token eofToken;
+
+  protected PythonLexerBase(CharStream input) {
+    super(input);
+    removeErrorListeners();
+    indents[0] = 0;
+    altIndents[0] = 0;
+  }
+
+  /**
+   * The first lexical error, or null if there was none (so far: call it after the tokens were
+   * consumed). Its offset is in UTF-16 code units into the text.
+   */
+  public SyntaxError lexError() {
+    return error;
+  }
+
+  /** The position of {@link #lexError()} as a code-point index into the char stream; -1 if none. */
+  public int lexErrorCodePointIndex() {
+    return errorIndex;
+  }
+
+  /** Predicate used by the grammar: whether the innermost f-string being lexed is raw. */
+  protected boolean rawFString() {
+    return fstringDepth > 0 && fstringRaw[fstringDepth - 1];
+  }
+
+  @Override
+  public void reset() {
+    super.reset();
+    pending.clear();
+    indentTop = 0;
+    bracketDepth = 0;
+    fstringDepth = 0;
+    fieldCount = 0;
+    atLineStart = true;
+    lineStart = 0;
+    error = null;
+    errorIndex = -1;
+    eofToken = null;
+  }
+
+  @Override
+  public Token nextToken() {
+    while (pending.isEmpty()) {
+      if (eofToken != null) {
+        return eofToken;
+      }
+      int mode = _mode;
+      Token t = super.nextToken();
+      if (error != null) {
+        finishAtError();
+      } else {
+        process(t, mode);
+        if (error != null) {
+          pending.clear();
+          finishAtError();
+        }
+      }
+    }
+    Token next = pending.poll();
+    if (next.getType() == Token.EOF) {
+      eofToken = next;
+    }
+    return next;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Token processing.
+
+  private void process(Token t, int mode) {
+    int type = t.getType();
+    if (type == Token.EOF) {
+      atEof(t, mode);
+      return;
+    }
+    if (mode != DEFAULT_MODE) {
+      inFString(t, mode);
+      return;
+    }
+    switch (type) {
+      case PythonLexer.NEWLINE:
+        if (bracketDepth == 0) {
+          if (!atLineStart) {
+            pending.add(t);
+            atLineStart = true;
+          }
+          lineStart = t.getStopIndex() + 1;
+        }
+        return;
+      case PythonLexer.COMMENT:
+        pending.add(t);
+        return;
+      case PythonLexer.ERR_UNTERMINATED_STRING:
+        unterminatedString(t);
+        return;
+      case PythonLexer.ERR_UNTERMINATED_LONG_STRING:
+        fail("unterminated triple-quoted string literal (detected at line " + lastLine() + ")",
+            t.getStartIndex());
+        return;
+      case PythonLexer.ERR_LEADING_ZERO:
+        fail("leading zeros in decimal integer literals are not permitted; "
+            + "use an 0o prefix for octal integers", t.getStartIndex());
+        return;
+      default:
+        break;
+    }
+    if (atLineStart) {
+      indentation(t);
+      if (error != null) {
+        return;
+      }
+      atLineStart = false;
+    }
+    switch (type) {
+      case PythonLexer.LPAR:
+      case PythonLexer.LSQB:
+      case PythonLexer.LBRACE:
+        openBracket(t);
+        pending.add(t);
+        return;
+      case PythonLexer.RPAR:
+      case PythonLexer.RSQB:
+      case PythonLexer.RBRACE:
+        boolean closesField = fieldCount > 0 && bracketDepth == fieldDepths[fieldCount - 1];
+        closeBracket(t, closesField);
+        if (error == null && closesField) {
+          fieldCount--;
+          popMode();
+        }
+        pending.add(t);
+        return;
+      case PythonLexer.COLON:
+        if (atFieldTop()) {
+          enterFormatSpec();
+        }
+        pending.add(t);
+        return;
+      case PythonLexer.COLONEQUAL:
+        if (atFieldTop()) {
+          // `{x:=5}` is x with the format spec "=5" (CPython): split off the ':'.
+          pending.add(splitColon(t));
+          enterFormatSpec();
+          return;
+        }
+        pending.add(t);
+        return;
+      case PythonLexer.FSTRING_START:
+        startFString(t);
+        pending.add(t);
+        return;
+      case PythonLexer.NUMBER:
+        checkEndOfNumber(t);
+        pending.add(t);
+        return;
+      default:
+        pending.add(t);
+    }
+  }
+
+  private void atEof(Token eof, int mode) {
+    if (mode != DEFAULT_MODE) {
+      unterminatedFString(lastLine());
+      return;
+    }
+    if (bracketDepth > 0) {
+      int top = bracketDepth - 1;
+      fail("'" + bracketChars[top] + "' was never closed", bracketStarts[top]);
+      return;
+    }
+    int end = eof.getStartIndex();
+    if (!atLineStart) {
+      pending.add(synthetic(PythonLexer.NEWLINE, "", end, eof.getLine(), eof.getCharPositionInLine()));
+    }
+    while (indentTop > 0) {
+      indentTop--;
+      pending.add(synthetic(PythonLexer.DEDENT, "", end, eof.getLine(), eof.getCharPositionInLine()));
+    }
+    pending.add(eof);
+  }
+
+  private void finishAtError() {
+    int at = Math.max(errorIndex, 0);
+    pending.add(synthetic(Token.EOF, "<EOF>", at, getLine(), getCharPositionInLine()));
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Indentation.
+
+  private void indentation(Token first) {
+    int start = first.getStartIndex();
+    String lead = start > lineStart ? _input.getText(Interval.of(lineStart, start - 1)) : "";
+    int col = 0;
+    int altCol = 0;
+    int contCol = 0;
+    for (int i = 0; i < lead.length(); i++) {
+      char c = lead.charAt(i);
+      if (c == ' ') {
+        col++;
+        altCol++;
+      } else if (c == '\t') {
+        col = (col / TAB_SIZE + 1) * TAB_SIZE;
+        altCol++;
+      } else if (c == '\f') {
+        col = 0;
+        altCol = 0;
+      } else if (c == '\\') {
+        // Indentation cannot be split over physical lines: the first backslash decides (CPython).
+        contCol = contCol != 0 ? contCol : col;
+      }
+      // '\r' and '\n' here belong to a backslash continuation and do not count.
+    }
+    if (contCol != 0) {
+      col = contCol;
+      altCol = contCol;
+    }
+    if (col == indents[indentTop]) {
+      if (altCol != altIndents[indentTop]) {
+        fail("inconsistent use of tabs and spaces in indentation", lineStart);
+      }
+    } else if (col > indents[indentTop]) {
+      if (indentTop + 1 >= MAX_INDENT) {
+        fail("too many levels of indentation", lineStart);
+        return;
+      }
+      if (altCol <= altIndents[indentTop]) {
+        fail("inconsistent use of tabs and spaces in indentation", lineStart);
+        return;
+      }
+      indentTop++;
+      indents[indentTop] = col;
+      altIndents[indentTop] = altCol;
+      pending.add(synthetic(PythonLexer.INDENT, "", start, first.getLine(), first.getCharPositionInLine()));
+    } else {
+      while (indentTop > 0 && col < indents[indentTop]) {
+        indentTop--;
+        pending.add(
+            synthetic(PythonLexer.DEDENT, "", start, first.getLine(), first.getCharPositionInLine()));
+      }
+      if (col != indents[indentTop]) {
+        fail("unindent does not match any outer indentation level", start);
+      } else if (altCol != altIndents[indentTop]) {
+        fail("inconsistent use of tabs and spaces in indentation", lineStart);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Brackets.
+
+  private void openBracket(Token t) {
+    if (bracketDepth >= MAX_BRACKET_DEPTH) {
+      fail("too many nested parentheses", t.getStartIndex());
+      return;
+    }
+    bracketChars[bracketDepth] =
+        t.getType() == PythonLexer.LPAR ? '(' : t.getType() == PythonLexer.LSQB ? '[' : '{';
+    bracketStarts[bracketDepth] = t.getStartIndex();
+    bracketLines[bracketDepth] = t.getLine();
+    bracketDepth++;
+  }
+
+  private void closeBracket(Token t, boolean topIsField) {
+    char close = closingChar(t.getType());
+    if (bracketDepth == 0) {
+      fail("unmatched '" + close + "'", t.getStartIndex());
+      return;
+    }
+    int top = bracketDepth - 1;
+    char open = bracketChars[top];
+    if (open != openingFor(close)) {
+      if (topIsField) {
+        fail("f-string: unmatched '" + close + "'", t.getStartIndex());
+      } else if (bracketLines[top] != t.getLine()) {
+        fail("closing parenthesis '" + close + "' does not match opening parenthesis '" + open
+            + "' on line " + bracketLines[top], t.getStartIndex());
+      } else {
+        fail("closing parenthesis '" + close + "' does not match opening parenthesis '" + open + "'",
+            t.getStartIndex());
+      }
+      return;
+    }
+    bracketDepth--;
+  }
+
+  private static char closingChar(int type) {
+    switch (type) {
+      case PythonLexer.RPAR:
+        return ')';
+      case PythonLexer.RSQB:
+        return ']';
+      default:
+        return '}';
+    }
+  }
+
+  private static char openingFor(char close) {
+    switch (close) {
+      case ')':
+        return '(';
+      case ']':
+        return '[';
+      default:
+        return '{';
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // f-strings.
+
+  private void startFString(Token t) {
+    if (fstringDepth >= MAX_FSTRING_DEPTH) {
+      fail("too many nested f-strings", t.getStartIndex());
+      return;
+    }
+    String text = t.getText();
+    int q = 0;
+    boolean raw = false;
+    while (q < text.length() && text.charAt(q) != '\'' && text.charAt(q) != '"') {
+      raw |= text.charAt(q) == 'r' || text.charAt(q) == 'R';
+      q++;
+    }
+    int quotes = text.length() - q;
+    int kind = text.charAt(q) == '\'' ? (quotes == 3 ? TSQ : SQ) : (quotes == 3 ? TDQ : DQ);
+    fstringQuotes[fstringDepth] = kind;
+    fstringRaw[fstringDepth] = raw;
+    fstringStarts[fstringDepth] = t.getStartIndex();
+    fstringFieldBase[fstringDepth] = fieldCount;
+    fstringDepth++;
+    pushMode(literalMode(kind));
+  }
+
+  private static int literalMode(int kind) {
+    switch (kind) {
+      case SQ:
+        return PythonLexer.FSTR_SQ;
+      case DQ:
+        return PythonLexer.FSTR_DQ;
+      case TSQ:
+        return PythonLexer.FSTR_TSQ;
+      default:
+        return PythonLexer.FSTR_TDQ;
+    }
+  }
+
+  private static int specMode(int kind) {
+    switch (kind) {
+      case SQ:
+        return PythonLexer.SPEC_SQ;
+      case DQ:
+        return PythonLexer.SPEC_DQ;
+      case TSQ:
+        return PythonLexer.SPEC_TSQ;
+      default:
+        return PythonLexer.SPEC_TDQ;
+    }
+  }
+
+  private static boolean isSpecMode(int mode) {
+    return mode == PythonLexer.SPEC_SQ
+        || mode == PythonLexer.SPEC_DQ
+        || mode == PythonLexer.SPEC_TSQ
+        || mode == PythonLexer.SPEC_TDQ;
+  }
+
+  /** A token matched in one of the f-string literal or format-spec modes. */
+  private void inFString(Token t, int mode) {
+    boolean spec = isSpecMode(mode);
+    switch (t.getType()) {
+      case PythonLexer.FSTRING_MIDDLE:
+        pending.add(t);
+        return;
+      case PythonLexer.LBRACE:
+        openField(t);
+        pending.add(t);
+        return;
+      case PythonLexer.RBRACE:
+        if (!spec) {
+          fail("f-string: single '}' is not allowed", t.getStartIndex());
+          return;
+        }
+        // The '}' ending the field whose format spec this is.
+        bracketDepth--;
+        fieldCount--;
+        popMode();
+        pending.add(t);
+        return;
+      case PythonLexer.FSTRING_END:
+        if (spec) {
+          fail("f-string: expecting '}'", t.getStartIndex());
+          return;
+        }
+        fstringDepth--;
+        popMode();
+        pending.add(t);
+        return;
+      case PythonLexer.ERR_FSTRING_NEWLINE:
+        if (spec) {
+          fail("f-string: expecting '}'", t.getStartIndex());
+        } else {
+          unterminatedFString(t.getLine());
+        }
+        return;
+      default:
+        throw new IllegalStateException("unexpected token in f-string mode: " + t);
+    }
+  }
+
+  private void openField(Token t) {
+    if (fieldCount - fstringFieldBase[fstringDepth - 1] >= MAX_FIELDS_PER_FSTRING) {
+      fail("f-string: expressions nested too deeply", t.getStartIndex());
+      return;
+    }
+    openBracket(t);
+    if (error != null) {
+      return;
+    }
+    if (fieldCount == fieldDepths.length) {
+      fieldDepths = java.util.Arrays.copyOf(fieldDepths, fieldCount * 2);
+    }
+    fieldDepths[fieldCount++] = bracketDepth;
+    pushMode(DEFAULT_MODE);
+  }
+
+  private boolean atFieldTop() {
+    return fieldCount > 0 && bracketDepth == fieldDepths[fieldCount - 1];
+  }
+
+  private void enterFormatSpec() {
+    popMode();
+    pushMode(specMode(fstringQuotes[fstringDepth - 1]));
+  }
+
+  /** Turns the ':=' token into a ':' token and rewinds the input to the '='. */
+  private Token splitColon(Token t) {
+    int start = t.getStartIndex();
+    _input.seek(start + 1);
+    getInterpreter().setCharPositionInLine(t.getCharPositionInLine() + 1);
+    return _factory.create(_tokenFactorySourcePair, PythonLexer.COLON, ":", DEFAULT_TOKEN_CHANNEL,
+        start, start, t.getLine(), t.getCharPositionInLine());
+  }
+
+  private void unterminatedFString(int detectedAt) {
+    int kind = fstringQuotes[fstringDepth - 1];
+    String what = kind == TSQ || kind == TDQ ? "triple-quoted f-string" : "f-string";
+    fail("unterminated " + what + " literal (detected at line " + detectedAt + ")",
+        fstringStarts[fstringDepth - 1]);
+  }
+
+  private void unterminatedString(Token t) {
+    String text = t.getText();
+    int q = 0;
+    while (text.charAt(q) != '\'' && text.charAt(q) != '"') {
+      q++;
+    }
+    if (fieldCount > 0) {
+      int kind = fstringQuotes[fstringDepth - 1];
+      char enclosing = kind == SQ || kind == TSQ ? '\'' : '"';
+      if ((kind == SQ || kind == DQ) && text.charAt(q) == enclosing) {
+        fail("f-string: expecting '}'", t.getStartIndex() + q);
+        return;
+      }
+    }
+    fail("unterminated string literal (detected at line " + lineOfLastChar(t) + ")",
+        t.getStartIndex());
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Numbers.
+
+  private void checkEndOfNumber(Token t) {
+    String text = t.getText();
+    int c = _input.LA(1);
+    int at = t.getStopIndex() + 1;
+    if (text.equals("0") && (c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == 'b' || c == 'B')) {
+      String kind = c == 'x' || c == 'X' ? "hexadecimal" : c == 'o' || c == 'O' ? "octal" : "binary";
+      fail("invalid " + kind + " literal", at);
+      return;
+    }
+    String kind = numberKind(text);
+    if (c >= '0' && c <= '9' && (kind.equals("binary") || kind.equals("octal"))) {
+      fail("invalid digit '" + (char) c + "' in " + kind + " literal", at);
+      return;
+    }
+    if (followedByKeyword(c)) {
+      return; // CPython only warns: `1if x else y`, `0x1for`
+    }
+    if (c < 128 && c >= 0 && (Character.isLetterOrDigit(c) || c == '_')) {
+      fail("invalid " + kind + " literal", at);
+    }
+  }
+
+  private static String numberKind(String text) {
+    if (text.length() > 1 && text.charAt(0) == '0') {
+      switch (text.charAt(1)) {
+        case 'x':
+        case 'X':
+          return "hexadecimal";
+        case 'o':
+        case 'O':
+          return "octal";
+        case 'b':
+        case 'B':
+          return "binary";
+        default:
+          break;
+      }
+    }
+    char last = text.charAt(text.length() - 1);
+    return last == 'j' || last == 'J' ? "imaginary" : "decimal";
+  }
+
+  /** CPython's verify_end_of_number: a keyword that may follow a number in valid code. */
+  private boolean followedByKeyword(int c) {
+    switch (c) {
+      case 'a':
+        return lookingAt("and");
+      case 'e':
+        return lookingAt("else");
+      case 'f':
+        return lookingAt("for");
+      case 'o':
+        return lookingAt("or");
+      case 'n':
+        return lookingAt("not");
+      case 'i':
+        int c2 = _input.LA(2);
+        return c2 == 'f' || c2 == 'n' || c2 == 's';
+      default:
+        return false;
+    }
+  }
+
+  private boolean lookingAt(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (_input.LA(i + 1) != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Errors.
+
+  /** Characters no rule can start with: ANTLR's "token recognition error". */
+  @Override
+  public void notifyListeners(LexerNoViableAltException e) {
+    int start = _tokenStartCharIndex;
+    int c = _input.size() > start ? codePointAt(start) : -1;
+    if (c == '\\') {
+      if (start + 1 >= _input.size()) {
+        fail("unexpected EOF while parsing", start + 1);
+      } else {
+        fail("unexpected character after line continuation character", start + 1);
+      }
+    } else if (c == 0) {
+      fail("source code cannot contain null bytes", start);
+    } else if (!isPrintable(c)) {
+      fail(String.format("invalid non-printable character U+%04X", c), start);
+    } else if (c >= 128) {
+      fail(String.format("invalid character '%s' (U+%04X)", new String(Character.toChars(c)), c),
+          start);
+    } else {
+      fail("invalid syntax", start);
+    }
+  }
+
+  private int codePointAt(int index) {
+    return _input.getText(Interval.of(index, index)).codePointAt(0);
+  }
+
+  /** Python's str.isprintable() for one character. */
+  static boolean isPrintable(int c) {
+    if (c == ' ') {
+      return true;
+    }
+    switch (Character.getType(c)) {
+      case Character.CONTROL:
+      case Character.FORMAT:
+      case Character.SURROGATE:
+      case Character.PRIVATE_USE:
+      case Character.UNASSIGNED:
+      case Character.LINE_SEPARATOR:
+      case Character.PARAGRAPH_SEPARATOR:
+      case Character.SPACE_SEPARATOR:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  private void fail(String message, int codePointIndex) {
+    if (error != null) {
+      return;
+    }
+    int index = Math.max(0, Math.min(codePointIndex, _input.size()));
+    String before = index > 0 ? _input.getText(Interval.of(0, index - 1)) : "";
+    error = new SyntaxError(message, before.length());
+    errorIndex = index;
+  }
+
+  /** The 1-based line of the last character of the text (CPython's "detected at line N" at EOF). */
+  private int lastLine() {
+    int size = _input.size();
+    return size == 0 ? 1 : lineOf(size - 1);
+  }
+
+  private int lineOfLastChar(Token t) {
+    return lineOf(Math.max(t.getStartIndex(), t.getStopIndex()));
+  }
+
+  /** 1-based line of a code-point index: counts \r\n, \r and \n (only used when reporting errors). */
+  private int lineOf(int index) {
+    String text = _input.getText(Interval.of(0, index));
+    int line = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+      }
+    }
+    // A line break as the very last character still belongs to the line it ends.
+    char last = text.isEmpty() ? 0 : text.charAt(text.length() - 1);
+    return last == '\n' || last == '\r' ? line - 1 : line;
+  }
+
+  private Token synthetic(int type, String text, int start, int line, int column) {
+    return _factory.create(_tokenFactorySourcePair, type, text, DEFAULT_TOKEN_CHANNEL, start,
+        start - 1, line, column);
+  }
+}

@@ -1,0 +1,10 @@
+model = Net().to(device).train()
+x = torch.randn(4, 3).cuda().float().requires_grad_()
+df = (
+    pd.read_csv("data.csv")
+    .dropna()
+    .groupby("label")
+    .agg({"value": "mean"})
+    .reset_index()
+)
+out = a.b(c).d[e].f(g=h)(i)

@@ -1,0 +1,6 @@
+f(a=1)
+f(a = 1)
+f(**kw)
+f(a=1, **kw, b=2)
+g(key = lambda x: x, default = None)
+h(*args, sep='')

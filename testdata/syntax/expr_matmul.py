@@ -1,0 +1,4 @@
+y = W @ x + b
+z = a @ (b @ c)
+m @= n
+out = x @ w.T

@@ -1,0 +1,10 @@
+name = "world"
+a = f"hello {name}"
+b = f'{name}'
+c = f"{a}{b}"
+d = f"{a} and {b}!"
+e = f"start {x} middle {y} end"
+f = F"upper {x}"
+g = f"{ x }"
+h = f"{x.y[0]}"
+i = f"{x + y}"

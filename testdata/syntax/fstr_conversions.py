@@ -1,0 +1,6 @@
+a = f"{x!r}"
+b = f"{x!s}"
+c = f"{x!a}"
+d = f"{x!r:>10}"
+e = f"{x!s:^{width}}"
+f = f"{x !r}"

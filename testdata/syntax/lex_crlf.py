@@ -1,0 +1,11 @@
+import os
+
+def f(x):
+    if x:
+        return "a\r\n"
+    return """multi
+line"""
+
+y = f(
+    1,
+)

@@ -1,0 +1,9 @@
+x = 1
+
+def f():
+    pass
+
+y = 2
+class C:
+    
+    a = 1

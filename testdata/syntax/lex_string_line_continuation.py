@@ -1,0 +1,7 @@
+s = "abc\
+def"
+t = 'x\
+\
+y'
+u = b"bytes\
+more"

@@ -1,0 +1,11 @@
+a = b''
+b = b'\x00\xff'
+c = b"it's"
+d = b'\''
+e = rb'\d\n'
+f = b'\n\t\r\\'
+g = b'\101\7'
+h = b'abc' b'def'
+i = b'\x7f~'
+j = b"both ' and \""
+k = B"UPPER"

@@ -1,0 +1,6 @@
+True
+False
+None
+...
+x = True and not False
+y = None if z is None else ...

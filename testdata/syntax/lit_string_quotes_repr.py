@@ -1,0 +1,11 @@
+a = "it's"
+b = 'say "hi"'
+c = "both ' and \""
+d = 'both \' and "'
+e = ''
+f = ""
+g = '\''
+h = "\""
+i = "'"
+j = '"'
+k = '''triple 'single' "double"'''

@@ -1,0 +1,12 @@
+a = "héllo wörld"
+b = "日本語のテキスト"
+c = "emoji 😀 and 🚀"
+d = "combining e\u0301"
+e = "nbsp\u00a0here"
+f = "zero\u200bwidth"
+g = "soft\u00adhyphen"
+h = "rtl עברית"
+i = "ελληνικά" + "кириллица"
+j = "\u2028"
+k = "ｆｕｌｌｗｉｄｔｈ"
+l = "😀".encode()

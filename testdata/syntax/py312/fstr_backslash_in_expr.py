@@ -1,0 +1,3 @@
+a = f"{'\n'.join(lines)}"
+b = f"{"\t".join(cols)!r}"
+c = f"{'\\'}"

@@ -1,0 +1,4 @@
+total = f"{
+    x  # the value
+    + y  # another
+}"

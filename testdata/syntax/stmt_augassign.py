@@ -1,0 +1,16 @@
+total = 0
+total += 1
+total -= 2
+total *= 3
+total /= 4
+total //= 5
+total %= 6
+total **= 7
+total <<= 1
+total >>= 2
+total &= 0xFF
+total |= 0x10
+total ^= mask
+weights @= matrix
+self.count += 1
+counts[key] += value
