@@ -21,7 +21,8 @@ import java.util.Map;
  * analysed give {@code ::error} with the title {@code oomlint (syntax error)} and the like. Columns
  * count code points and the end is exclusive, as in the text and JSON output. Values are escaped as
  * the Actions toolkit does: {@code %}, CR and LF everywhere, and also {@code :} and {@code ,} in the
- * properties.
+ * properties. A notebook's annotations point at the lines of the raw {@code .ipynb} file, as its SARIF
+ * results do.
  */
 public final class GithubReporter implements Reporter {
   @Override

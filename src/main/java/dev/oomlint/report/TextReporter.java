@@ -12,7 +12,8 @@ import java.io.IOException;
 /**
  * Human-readable output in the style of Ruff's {@code full} format: a header
  * {@code path:line:col: CODE [*] message} ({@code [*]} when {@code --fix} would fix it), the source
- * line with a caret underline, the fix title as help, and a summary line. Columns are 1-based code
+ * line with a caret underline, the fix title as help, and a summary line. In a notebook the position
+ * reads {@code path:cell N:line:col} with the line counted within the cell, as Ruff prints it. Columns are 1-based code
  * points. Colour (ANSI) only when asked for, which the CLI does only on a terminal without
  * {@code NO_COLOR}.
  */

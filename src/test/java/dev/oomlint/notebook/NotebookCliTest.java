@@ -85,6 +85,7 @@ class NotebookCliTest {
   void sarifPointsAtTheRawNotebookLineWithTheCellInProperties() throws IOException {
     write("nb.ipynb", NB);
     Cli.Run r = cli.run("check", "--output-format", "sarif", "nb.ipynb");
+    dev.oomlint.report.SarifSchema.assertValid(r.out());
     JsonObject run = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
     JsonObject result = run.getAsJsonArray("results").get(0).getAsJsonObject();
     JsonObject region = result.getAsJsonArray("locations").get(0).getAsJsonObject()
@@ -103,6 +104,17 @@ class NotebookCliTest {
     assertTrue(inserted.startsWith("[") && inserted.contains("\"y = free(x)\\n\""), inserted);
     int sourceLine = raw.line(NB.indexOf("\"y = leak(x)\\n\"")) - 1; // the "source": [ line
     assertEquals(sourceLine, replacement.getAsJsonObject("deletedRegion").get("startLine").getAsInt());
+  }
+
+  @Test
+  void githubAnnotationsPointAtTheRawNotebookLine() throws IOException {
+    write("nb.ipynb", NB);
+    Cli.Run r = cli.run("check", "--output-format", "github", "nb.ipynb");
+    LineIndex raw = new LineIndex(NB);
+    int leakAt = NB.indexOf("leak(x)\\n");
+    String where = "file=nb.ipynb,line=" + raw.line(leakAt) + ",col=" + raw.column(leakAt) + ",endLine="
+        + raw.line(leakAt) + ",endColumn=" + (raw.column(leakAt) + 4) + "::";
+    assertTrue(r.out().startsWith("::warning title=oomlint (OOM001)," + where), r.out());
   }
 
   @Test
@@ -162,7 +174,7 @@ class NotebookCliTest {
     write("ok.py", "x = 1\n");
     Cli.Run r = cli.run("check", ".");
     assertEquals(1, r.code(), r.toString());
-    assertTrue(r.out().contains("bad.ipynb: error: notebook is not valid JSON: unexpected end of file at line 1, column 12"),
+    assertTrue(r.out().contains("bad.ipynb: error: notebook is not valid JSON: unterminated array at line 1, column 11"),
         r.out());
     assertTrue(r.out().contains("v3.ipynb: error: notebook uses nbformat 3"), r.out());
     Cli.Run sarif = cli.run("check", "--output-format", "sarif", ".");
