@@ -112,7 +112,10 @@ public final class NotebookSource {
 
   // ---------------------------------------------------------------- positions
 
-  /** A position in a notebook: 1-based cell number (among all cells), line within that cell, and column. */
+  /**
+   * A position in a notebook: 1-based cell number (among all cells), line within that cell, and
+   * 1-based column in code points within the cell's line (as text and JSON output count).
+   */
   public record CellPosition(int cell, int line, int column) {
     @Override
     public String toString() {
@@ -130,11 +133,33 @@ public final class NotebookSource {
     return segments.isEmpty() ? line : line - segment(line).firstLine() + 1;
   }
 
-  /** Cell, line in cell and 1-based UTF-16 column of {@code offset} in {@link #file()}. */
+  /** Cell, line in cell and column (code points) of {@code offset} in {@link #file()}. */
   public CellPosition position(int offset) {
+    int line = file.lines().line(Math.min(offset, file.text().length()));
+    return new CellPosition(cell(line), lineInCell(line), cellColumn(offset));
+  }
+
+  /**
+   * The 1-based column, in code points, of {@code offset} of {@link #file()} within its cell's line.
+   * It equals the column in the joined text except on a {@code %time stmt} line, whose statement
+   * sits further right in the cell than in the joined text.
+   */
+  public int cellColumn(int offset) {
     LineIndex li = file.lines();
+    offset = Math.max(0, Math.min(offset, file.text().length()));
     int line = li.line(offset);
-    return new CellPosition(cell(line), lineInCell(line), li.column(offset));
+    if (segments.isEmpty()) {
+      return li.codePointColumn(offset);
+    }
+    Segment s = segment(line);
+    int k = line - s.firstLine();
+    if (k < 0 || k >= s.lineCount() || s.shift()[k] == 0) {
+      return li.codePointColumn(offset);
+    }
+    String src = s.cell().source();
+    int from = s.cellLineStarts()[k];
+    int to = Math.max(from, Math.min(cellOffset(s, line, offset), src.length()));
+    return src.codePointCount(from, to) + 1;
   }
 
   /**

@@ -124,7 +124,7 @@ public final class JsonReporter implements Reporter {
       return o;
     }
     int at = clamp(lines, offset);
-    o.addProperty("column", lines.codePointColumn(at));
+    o.addProperty("column", nb == null ? lines.codePointColumn(at) : nb.cellColumn(at));
     o.addProperty("row", nb == null ? lines.line(at) : nb.lineInCell(lines.line(at)));
     return o;
   }

@@ -142,10 +142,11 @@ public final class TextReporter implements Reporter {
    * within the cell (as Ruff prints it).
    */
   static String location(FileResult f, int offset) {
+    if (f.notebook() != null) {
+      return f.notebook().position(offset).toString();
+    }
     LineIndex li = f.source().lines();
-    int line = li.line(offset);
-    String lc = shownLine(f, line) + ":" + li.codePointColumn(offset);
-    return f.notebook() == null ? lc : "cell " + f.notebook().cell(line) + ":" + lc;
+    return li.line(offset) + ":" + li.codePointColumn(offset);
   }
 
   /** The line number shown for 1-based {@code line} of the file's text (its line within the cell in a notebook). */

@@ -146,7 +146,9 @@ class NotebookCliTest {
     String text = Nb.notebook().code("x = 1\n%time leak(x)").json();
     Path nb = write("nb.ipynb", text);
     Cli.Run r = cli.run("check", "--fix", "nb.ipynb");
-    assertTrue(r.out().contains("nb.ipynb:cell 1:2:1: OOM001"), r.out()); // found in the %time statement
+    // found in the %time statement, at its column in the cell
+    assertTrue(r.out().contains("nb.ipynb:cell 1:2:7: OOM001"), r.out());
+    assertTrue(r.out().contains("2 | leak(x)"), r.out()); // the snippet shows the analysed line
     assertEquals(text, Files.readString(nb, StandardCharsets.UTF_8));
   }
 

@@ -79,7 +79,8 @@ class NotebookSourceTest {
     String text = s.file().text();
     assertEquals("for i in r:\n    opt.zero_grad()\n", text);
     int off = text.indexOf("opt");
-    assertEquals("cell 1:2:5", s.position(off).toString()); // the joined line's column (as reported)
+    assertEquals("cell 1:2:11", s.position(off).toString()); // its column in the cell
+    assertEquals(5, s.file().lines().column(off)); // and in the joined text
     assertEquals('o', s.notebook().raw().charAt(s.rawOffset(off)));
     assertEquals("opt.zero_grad", s.notebook().raw().substring(s.rawOffset(off), s.rawOffset(off) + 13));
   }
