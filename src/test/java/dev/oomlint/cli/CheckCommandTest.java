@@ -73,7 +73,7 @@ class CheckCommandTest {
     write("c_ok.py", "leak()\n");
     Cli.Run r = cli().run("check", ".");
     assertEquals(1, r.code());
-    assertTrue(r.out().startsWith("a_bad.py:1:5: SyntaxError: '(' was never closed\n  |\n1 | x = leak(\n  |     ^\n"), r.out());
+    assertTrue(r.out().startsWith("a_bad.py:1:9: SyntaxError: '(' was never closed\n  |\n1 | x = leak(\n  |         ^\n"), r.out());
     assertTrue(r.out().contains("b_bin.py: error: file contains NUL bytes; binary files are not analysed\n"), r.out());
     assertTrue(r.out().contains("c_ok.py:1:1: OOM001 [*]"), r.out());
     assertTrue(r.out().endsWith("Found 3 problems (1 fixable with --fix).\n"), r.out());

@@ -106,7 +106,7 @@ class CommandsTest {
     Files.writeString(tmp.resolve("bad.py"), "x = (\n");
     Cli.Run bad = new Cli(tmp).run("debug", "ast", "bad.py");
     assertEquals(1, bad.code());
-    assertEquals("bad.py:1:5: SyntaxError: invalid syntax\n", bad.err());
+    assertEquals("bad.py:1:5: SyntaxError: '(' was never closed\n", bad.err());
   }
 
   @Test

@@ -10,7 +10,7 @@ import dev.oomlint.report.FixMode;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
-import dev.oomlint.testing.MiniParser;
+import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.testing.TestRules;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ class EngineTest {
   Path tmp;
 
   private Engine engine(List<Rule> rules, int threads) {
-    return new Engine(new Engine.Options(new Linter(rules, MiniParser::parse), PerFileIgnores.NONE,
+    return new Engine(new Engine.Options(new Linter(rules, PythonFrontEnd::parse), PerFileIgnores.NONE,
         FixMode.REPORT_ONLY, threads, null));
   }
 
@@ -110,7 +110,7 @@ class EngineTest {
   void verboseLogGetsTheStackTraceOfAnInternalError() throws IOException {
     Files.writeString(tmp.resolve("a.py"), "crash()\n");
     List<String> log = new ArrayList<>();
-    Engine e = new Engine(new Engine.Options(new Linter(List.of(new TestRules.Crash()), MiniParser::parse),
+    Engine e = new Engine(new Engine.Options(new Linter(List.of(new TestRules.Crash()), PythonFrontEnd::parse),
         PerFileIgnores.NONE, FixMode.REPORT_ONLY, 1, log::add));
     Engine.Run r = run(e);
     assertEquals(FileProblem.Kind.INTERNAL_ERROR, r.files().get(0).problem().kind());

@@ -13,7 +13,7 @@ import dev.oomlint.parser.SyntaxError;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
-import dev.oomlint.testing.MiniParser;
+import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.testing.TestRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ class LinterTest {
 
   @Test
   void runsEveryRuleAndSortsByPosition() {
-    Linter.Result r = new Linter(TestRules.standard(), MiniParser::parse).lint(FILE, Set.of());
+    Linter.Result r = new Linter(TestRules.standard(), PythonFrontEnd::parse).lint(FILE, Set.of());
     assertNull(r.problem());
     assertNotNull(r.module());
     assertEquals(List.of("OOM002@1:1", "OOM001@2:5", "OOM001@4:1", "OOM002@4:6"), summary(r));
@@ -41,15 +41,15 @@ class LinterTest {
 
   @Test
   void perFileIgnoredRulesDoNotRun() {
-    Linter.Result r = new Linter(TestRules.standard(), MiniParser::parse).lint(FILE, Set.of("OOM001"));
+    Linter.Result r = new Linter(TestRules.standard(), PythonFrontEnd::parse).lint(FILE, Set.of("OOM001"));
     assertEquals(List.of("OOM002@1:1", "OOM002@4:6"), summary(r));
-    assertEquals(List.of(), summary(new Linter(TestRules.standard(), MiniParser::parse).lint(FILE, Set.of("ALL"))));
+    assertEquals(List.of(), summary(new Linter(TestRules.standard(), PythonFrontEnd::parse).lint(FILE, Set.of("ALL"))));
   }
 
   @Test
   void aCrashingRuleBecomesTheFilesInternalErrorAndOthersStillReport() {
     List<Rule> rules = List.of(new TestRules.LeakCall(), new TestRules.Crash(), new TestRules.HoldCall());
-    Linter.Result r = new Linter(rules, MiniParser::parse).lint(FILE, Set.of());
+    Linter.Result r = new Linter(rules, PythonFrontEnd::parse).lint(FILE, Set.of());
     assertEquals(List.of("OOM002@1:1", "OOM001@2:5", "OOM001@4:1", "OOM002@4:6"), summary(r));
     assertEquals(FileProblem.Kind.INTERNAL_ERROR, r.problem().kind());
     assertEquals("internal error: rule OOM003 (crashing-rule) failed on this file: IllegalStateException:"
@@ -71,7 +71,7 @@ class LinterTest {
 
   @Test
   void stackOverflowInARuleIsContained() {
-    Linter.Result r = new Linter(List.of(new Recursive(), new TestRules.LeakCall()), MiniParser::parse)
+    Linter.Result r = new Linter(List.of(new Recursive(), new TestRules.LeakCall()), PythonFrontEnd::parse)
         .lint(FILE, Set.of());
     assertEquals(List.of("OOM001@2:5", "OOM001@4:1"), summary(r));
     assertTrue(r.problem().message().startsWith("internal error: rule OOM006 (recursive) failed on this file: StackOverflowError"),
@@ -101,7 +101,7 @@ class LinterTest {
   @Test
   void noqaIsAppliedAfterTheRules() {
     SourceFile f = new SourceFile("t.py", "leak()  # noqa: OOM001\nhold()  # noqa\nleak(hold())  # noqa: OOM002\n");
-    Linter.Result r = new Linter(TestRules.standard(), MiniParser::parse).lint(f, Set.of());
+    Linter.Result r = new Linter(TestRules.standard(), PythonFrontEnd::parse).lint(f, Set.of());
     assertEquals(1, r.diagnostics().size());
     assertEquals("OOM001", r.diagnostics().get(0).code());
     assertEquals(3, f.lines().line(r.diagnostics().get(0).range().start()));

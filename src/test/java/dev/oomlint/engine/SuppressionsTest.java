@@ -14,7 +14,7 @@ import dev.oomlint.ast.SourceRange;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.parser.ParseOutcome;
-import dev.oomlint.testing.MiniParser;
+import dev.oomlint.parser.PythonFrontEnd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,7 +25,7 @@ class SuppressionsTest {
   /** Suppressions of {@code text} (parsed by the mini parser) and a diagnostic on the n-th "leak". */
   private static boolean silenced(String text, String code, int nth) {
     SourceFile f = new SourceFile("t.py", text);
-    Module m = ((ParseOutcome.Parsed) MiniParser.parse(f)).module();
+    Module m = ((ParseOutcome.Parsed) PythonFrontEnd.parse(f)).module();
     int at = -1;
     for (int i = 0; i <= nth; i++) {
       at = text.indexOf("leak", at + 1);
@@ -71,6 +71,20 @@ class SuppressionsTest {
     assertTrue(silenced("leak()\n#oomlint:noqa:OOM002,OOM001\n", "OOM001", 0));
     // a file-level directive is not a line noqa for its own line
     assertFalse(silenced("leak()  # flake8: noqa\n", "OOM001", 0));
+  }
+
+  @Test
+  void compoundStatementHeadersWithTheRealParser() {
+    String forHeader = "for x in f(\n    leak(),\n):  # noqa: OOM001\n    pass\n";
+    assertTrue(silenced(forHeader, "OOM001", 0));
+    String body = "with f():  # noqa: OOM001\n    leak()\n";
+    assertFalse(silenced(body, "OOM001", 0), "a body statement is not part of its block's header");
+    String nested = "def g():\n    if True:\n        y = [\n            leak(),\n        ]  # noqa\n";
+    assertTrue(silenced(nested, "OOM001", 0));
+    String handler = "try:\n    pass\nexcept f(\n    leak()):  # noqa: OOM001\n    pass\n";
+    assertTrue(silenced(handler, "OOM001", 0));
+    String matchCase = "match x:\n    case 1 if leak(\n        ):  # noqa: OOM001\n        pass\n";
+    assertTrue(silenced(matchCase, "OOM001", 0));
   }
 
   /** Builds "if cond(\n  a,\n):\n  leak()\n" by hand: the header spans lines 1-3. */

@@ -15,7 +15,7 @@ import dev.oomlint.report.FixMode;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
-import dev.oomlint.testing.MiniParser;
+import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.testing.TestRules;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +55,7 @@ class FixLoopTest {
   }
 
   private static FixLoop.Outcome fix(String text, FixMode mode, Rule... rules) {
-    Linter linter = new Linter(List.of(rules), MiniParser::parse);
+    Linter linter = new Linter(List.of(rules), PythonFrontEnd::parse);
     return FixLoop.run(new SourceFile("t.py", text), f -> linter.lint(f, Set.of()), mode::applicable);
   }
 
@@ -101,7 +101,7 @@ class FixLoopTest {
     FileProblem p = o.result().problem();
     assertEquals(FileProblem.Kind.INTERNAL_ERROR, p.kind());
     assertEquals("internal error: the fix for OOM001, OOM004 produced code that does not parse"
-        + " (invalid syntax at line 2); the file was left unchanged; this is a bug in oomlint,"
+        + " ('(' was never closed at line 2); the file was left unchanged; this is a bug in oomlint,"
         + " please report it", p.message());
     assertEquals(2, o.result().diagnostics().size(), "the original findings are still reported");
   }

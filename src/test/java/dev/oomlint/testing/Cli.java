@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.oomlint.cli.Io;
 import dev.oomlint.cli.Main;
 import dev.oomlint.cli.Toolbox;
+import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,7 @@ public final class Cli {
   }
 
   private final Path cwd;
-  private Toolbox tools = new Toolbox(TestRules.standard(), MiniParser::parse, TestRules::page);
+  private Toolbox tools = new Toolbox(TestRules.standard(), PythonFrontEnd::parse, TestRules::page);
   private final Map<String, String> env = new HashMap<>();
   private boolean terminal;
   private byte[] stdin = new byte[0];
