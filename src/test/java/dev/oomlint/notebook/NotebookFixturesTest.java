@@ -158,6 +158,23 @@ class NotebookFixturesTest {
         all.addAll(ctx.diagnostics());
       }
       assertEquals(new TreeSet<>(exp.findings()), positionsWithCodes(src, all), p.toString());
+      // and `check --fix` writes exactly the .fixed.ipynb (or leaves the file alone)
+      Path dir = Files.createTempDirectory("oomlint-nb");
+      try {
+        Path copy = dir.resolve(p.getFileName().toString());
+        Files.copy(p, copy);
+        new dev.oomlint.testing.Cli(dir).rules(rules).run("check", "--fix", copy.getFileName().toString());
+        Path fixed = Path.of(p.toString().replaceAll("\\.ipynb$", ".fixed.ipynb"));
+        assertArrayEquals(Files.readAllBytes(Files.exists(fixed) ? fixed : p), Files.readAllBytes(copy),
+            "check --fix on " + p);
+      } finally {
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path f : files.toList()) {
+            Files.delete(f);
+          }
+        }
+        Files.delete(dir);
+      }
     }
   }
 
