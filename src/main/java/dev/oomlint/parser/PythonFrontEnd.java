@@ -37,6 +37,9 @@ public final class PythonFrontEnd {
   private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30,
       TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory("oomlint-parser"));
 
+  /** How many parses needed the full-LL second stage (a profile of SLL's weak spots; tests and benchmarks read it). */
+  static final java.util.concurrent.atomic.AtomicLong LL_FALLBACKS = new java.util.concurrent.atomic.AtomicLong();
+
   private PythonFrontEnd() {}
 
   /** Parses {@code file}'s text. */
@@ -126,6 +129,7 @@ public final class PythonFrontEnd {
     try {
       tree = parser.file_input();
     } catch (ParseCancellationException sllFailed) {
+      LL_FALLBACKS.incrementAndGet();
       tokens.seek(0);
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
@@ -149,7 +153,9 @@ public final class PythonFrontEnd {
     }
     try {
       AstBuilder builder = new AstBuilder(text, offsets);
-      return new ParseOutcome.Parsed(builder.module(tree, comments(tokens, builder)));
+      List<Mod.Comment> comments = comments(tokens, builder);
+      builder.setComments(comments);
+      return new ParseOutcome.Parsed(builder.module(tree, comments));
     } catch (BuildError e) {
       return new ParseOutcome.Failed(e.toSyntaxError());
     }
@@ -167,7 +173,7 @@ public final class PythonFrontEnd {
     }
     if (lexError.message().endsWith("was never closed")) {
       boolean atEof = offending == null || offending.getType() == Token.EOF;
-      if (!atEof && errors.line(parseError.offset()) <= errors.line(lexError.offset())) {
+      if (!atEof && errors.line(errors.offsetOf(offending)) <= errors.line(lexError.offset())) {
         return parseError;
       }
       return lexError;
