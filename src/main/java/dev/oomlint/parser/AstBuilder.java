@@ -172,7 +172,7 @@ final class AstBuilder {
     return new Mod.Module(range(0, text.length()), body, comments);
   }
 
-  private void statement(StatementContext s, List<Stmt> out) {
+  void statement(StatementContext s, List<Stmt> out) {
     ParseTree c = s.getChild(0);
     if (c instanceof Simple_stmtsContext ss) {
       simpleStmts(ss, out);
