@@ -335,6 +335,9 @@ public final class AstDump {
           if (n.formatSpec() != null) {
             formatSpecs.add(n.formatSpec());
           }
+          if (minor <= 11 && n.value() instanceof Expr.Tuple t && !startsWith(t, '(')) {
+            positionOverride.put(t, bracedRange(t.range()));
+          }
           return new Obj("FormattedValue", n).f("value", n.value()).f("conversion", Integer.toString(n.conversion()))
               .opt("format_spec", n.formatSpec()).attrs();
         }
@@ -458,6 +461,29 @@ public final class AstDump {
         default:
           throw new IllegalStateException("unknown node kind " + node.getClass());
       }
+    }
+
+    private boolean startsWith(Node node, char c) {
+      int start = node.range().start();
+      return start < lines.text().length() && lines.text().charAt(start) == c;
+    }
+
+    /**
+     * Up to 3.11 an unparenthesized tuple in a replacement field ({@code f"{x, y}"}) was parsed as
+     * {@code (x, y)} with the braces, or the {@code !}, {@code :} or {@code =} that ends it, standing
+     * in for the parentheses: its range runs from the {@code {} through that closing character.
+     */
+    private SourceRange bracedRange(SourceRange tuple) {
+      String t = lines.text();
+      int start = tuple.start() - 1;
+      while (start > 0 && t.charAt(start) != '{') {
+        start--;
+      }
+      int end = tuple.end();
+      while (end < t.length() && Character.isWhitespace(t.charAt(end))) {
+        end++;
+      }
+      return new SourceRange(Math.max(start, 0), Math.min(end + 1, t.length()));
     }
 
     private Obj defaultValue(Obj o, Expr value) {
