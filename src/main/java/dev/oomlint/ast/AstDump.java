@@ -55,6 +55,7 @@ public final class AstDump {
     private final StringBuilder out = new StringBuilder(4096);
     private final Deque<Object> work = new ArrayDeque<>();
     private final Map<Node, SourceRange> positionOverride = new IdentityHashMap<>();
+    private final Map<Node, String> kindOverride = new IdentityHashMap<>();
     private final Set<Node> formatSpecs = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Printer(LineIndex lines, int minor) {
@@ -345,8 +346,9 @@ public final class AstDump {
           return joinedStr((Expr.JoinedStr) node);
         case CONSTANT: {
           Expr.Constant n = (Expr.Constant) node;
+          String kind = kindOverride.containsKey(n) ? kindOverride.get(n) : n.kind();
           return new Obj("Constant", n).f("value", PyRepr.of(n.value()))
-              .opt("kind", n.kind() == null ? null : repr(n.kind())).attrs();
+              .opt("kind", kind == null ? null : repr(kind)).attrs();
         }
         case ATTRIBUTE: {
           Expr.Attribute n = (Expr.Attribute) node;
@@ -464,7 +466,11 @@ public final class AstDump {
     }
 
     private boolean startsWith(Node node, char c) {
-      int start = node.range().start();
+      return startsWith(node.range(), c);
+    }
+
+    private boolean startsWith(SourceRange range, char c) {
+      int start = range.start();
       return start < lines.text().length() && lines.text().charAt(start) == c;
     }
 
@@ -517,7 +523,9 @@ public final class AstDump {
       for (int i = 0; i < values.size(); i++) {
         Expr v = values.get(i);
         if (v instanceof Expr.Constant) {
-          positionOverride.put(v, i == values.size() - 1 ? trailing : whole);
+          SourceRange at = i == values.size() - 1 ? trailing : whole;
+          positionOverride.put(v, at);
+          kindOverride.put(v, startsWith(at, 'u') ? "u" : null);
         } else if (v instanceof Expr.FormattedValue) {
           positionOverride.put(v, whole);
         }
