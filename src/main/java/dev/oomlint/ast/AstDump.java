@@ -20,11 +20,14 @@ import java.util.Set;
  *   <li>3.12+: {@code type_params} fields, {@code TypeAlias}, type parameter nodes;
  *   <li>3.13+: {@code default_value} of type parameters, and {@code ast.dump} leaves out empty lists
  *       and {@code None} fields ({@code show_empty=False});
- *   <li>up to 3.11: the string parts and replacement fields of an f-string carry the position of the
- *       whole (implicitly concatenated) string, and a format spec the position of the one string
- *       literal it sits in, as the old f-string parser reported them;
+ *   <li>up to 3.11 (the old f-string parser): the text parts and replacement fields of an f-string
+ *       carry the position of the whole (implicitly concatenated) string expression; a format spec
+ *       carries the position of the one string literal it sits in, and so does its text after its
+ *       last replacement field; a text part has {@code kind='u'} exactly when the token whose
+ *       position it got starts with a lowercase {@code u}; an unparenthesized tuple in a
+ *       replacement field ({@code f"{x, y}"}) spans the braces around it;
  *   <li>3.12 (3.12.1 as checked): a format spec that ends with a replacement field gets an extra
- *       empty string part, {@code Constant(value='')}, at its end.
+ *       empty text part, {@code Constant(value='')}, at its end.
  * </ul>
  *
  * Not reproduced: CPython 3.9's wrong positions of expressions inside multi-line f-strings. Checked
