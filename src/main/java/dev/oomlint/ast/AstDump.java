@@ -30,7 +30,10 @@ import java.util.Set;
  *       empty text part, {@code Constant(value='')}, at its end.
  * </ul>
  *
- * Not reproduced: CPython 3.9's wrong positions of expressions inside multi-line f-strings. Checked
+ * Not reproduced: CPython 3.9's wrong positions of expressions inside multi-line f-strings; a string
+ * holding an escaped surrogate pair ({@code "\ud83d\ude00"} is two code points in Python, while a
+ * Java string cannot tell it from the one astral character); characters assigned in a newer Unicode
+ * version than the JDK's (printed escaped, see {@link PyRepr}). Checked
  * against CPython 3.9 to 3.13 on the whole {@code testdata/syntax} corpus. The printer keeps its own
  * work stack, so deep trees do not overflow the Java stack.
  */
