@@ -31,8 +31,8 @@ import java.util.Set;
  * </ul>
  *
  * Not reproduced: CPython 3.9's wrong positions of expressions inside multi-line f-strings; a string
- * holding an escaped surrogate pair ({@code "\ud83d\ude00"} is two code points in Python, while a
- * Java string cannot tell it from the one astral character); characters assigned in a newer Unicode
+ * holding a surrogate pair written as two {@code \\u} escapes (two code points in Python, one
+ * astral character to a Java string); characters assigned in a newer Unicode
  * version than the JDK's (printed escaped, see {@link PyRepr}). Checked
  * against CPython 3.9 to 3.13 on the whole {@code testdata/syntax} corpus. The printer keeps its own
  * work stack, so deep trees do not overflow the Java stack.
