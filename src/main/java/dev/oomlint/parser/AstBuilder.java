@@ -39,8 +39,39 @@ final class AstBuilder {
     this.patterns = new PatternBuilder(this, exprs);
   }
 
+  private List<Mod.Comment> comments = List.of();
+
   ExpressionBuilder expressions() {
     return exprs;
+  }
+
+  /** The file's comments, in order (f-string debug text leaves them out, as CPython does). */
+  void setComments(List<Mod.Comment> comments) {
+    this.comments = comments;
+  }
+
+  /** {@code text[from, to)} without the comments inside it. */
+  String textWithoutComments(int from, int to) {
+    StringBuilder sb = null;
+    int pos = from;
+    for (Mod.Comment c : comments) {
+      int s = c.range().start();
+      if (s < from) {
+        continue;
+      }
+      if (s >= to) {
+        break;
+      }
+      if (sb == null) {
+        sb = new StringBuilder();
+      }
+      sb.append(text, pos, s);
+      pos = Math.min(to, c.range().end());
+    }
+    if (sb == null) {
+      return text.substring(from, to);
+    }
+    return sb.append(text, pos, to).toString();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -100,8 +131,30 @@ final class AstBuilder {
     return identifier(n.start.getText());
   }
 
-  static int lastEnd(List<Stmt> body) {
-    return body.get(body.size() - 1).range().end();
+  /**
+   * Where a compound statement owning this block ends: at its last statement, or at the semicolon
+   * after it (CPython ends compound statements at the block's last token before the line break).
+   */
+  int blockEnd(BlockContext bc, List<Stmt> body) {
+    int end = body.get(body.size() - 1).range().end();
+    ParseTree first = bc.getChild(0);
+    Simple_stmtsContext ss = null;
+    if (first instanceof Simple_stmtsContext s) {
+      ss = s;
+    } else {
+      for (int i = bc.getChildCount() - 1; i >= 0; i--) {
+        if (bc.getChild(i) instanceof StatementContext st) {
+          if (st.getChild(0) instanceof Simple_stmtsContext s) {
+            ss = s;
+          }
+          break;
+        }
+      }
+    }
+    if (ss != null && ss.getChildCount() >= 2 && ss.getChild(ss.getChildCount() - 2) instanceof TerminalNode semi) {
+      end = Math.max(end, end(semi));
+    }
+    return end;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -119,7 +172,7 @@ final class AstBuilder {
     return new Mod.Module(range(0, text.length()), body, comments);
   }
 
-  private void statement(StatementContext s, List<Stmt> out) {
+  void statement(StatementContext s, List<Stmt> out) {
     ParseTree c = s.getChild(0);
     if (c instanceof Simple_stmtsContext ss) {
       simpleStmts(ss, out);
@@ -401,7 +454,8 @@ final class AstBuilder {
     if (x instanceof While_stmtContext w) {
       List<Stmt> body = block(w.block());
       List<Stmt> orelse = w.else_block() == null ? List.of() : block(w.else_block().block());
-      return new Stmt.While(range(start(w), lastEnd(orelse.isEmpty() ? body : orelse)),
+      int end = orelse.isEmpty() ? blockEnd(w.block(), body) : blockEnd(w.else_block().block(), orelse);
+      return new Stmt.While(range(start(w), end),
           exprs.namedExpression(w.named_expression()), body, orelse);
     }
     if (x instanceof Match_stmtContext m) {
@@ -440,12 +494,18 @@ final class AstBuilder {
       bodies.add(block(elifs.get(i).block()));
     }
     List<Stmt> orelse = c.else_block() == null ? List.of() : block(c.else_block().block());
+    int end = orelse.isEmpty() ? -1 : blockEnd(c.else_block().block(), orelse);
     for (int i = n - 1; i >= 0; i--) {
       List<Stmt> b = bodies.get(i);
-      int end = lastEnd(orelse.isEmpty() ? b : orelse);
+      if (end < 0) {
+        end = blockEnd(elifs.get(i).block(), b);
+      }
       orelse = List.of(new Stmt.If(range(start(elifs.get(i)), end), tests[i], b, orelse));
     }
-    return new Stmt.If(range(start(c), lastEnd(orelse.isEmpty() ? body : orelse)), test, body, orelse);
+    if (end < 0) {
+      end = blockEnd(c.block(), body);
+    }
+    return new Stmt.If(range(start(c), end), test, body, orelse);
   }
 
   private Stmt forStmt(For_stmtContext f, Token async) {
@@ -454,7 +514,8 @@ final class AstBuilder {
     List<Stmt> body = block(f.block());
     List<Stmt> orelse = f.else_block() == null ? List.of() : block(f.else_block().block());
     int s = async != null ? start(async) : start(f);
-    return new Stmt.For(range(s, lastEnd(orelse.isEmpty() ? body : orelse)), target, iter, body, orelse,
+    int end = orelse.isEmpty() ? blockEnd(f.block(), body) : blockEnd(f.else_block().block(), orelse);
+    return new Stmt.For(range(s, end), target, iter, body, orelse,
         async != null);
   }
 
@@ -470,7 +531,7 @@ final class AstBuilder {
     }
     List<Stmt> body = block(w.block());
     int s = async != null ? start(async) : start(w);
-    return new Stmt.With(range(s, lastEnd(body)), items, body, async != null);
+    return new Stmt.With(range(s, blockEnd(w.block(), body)), items, body, async != null);
   }
 
   private Stmt tryStmt(Try_stmtContext t) {
@@ -484,7 +545,7 @@ final class AstBuilder {
       }
       star = isStar;
       List<Stmt> hb = block(e.block());
-      handlers.add(new Support.ExceptHandler(range(start(e), lastEnd(hb)),
+      handlers.add(new Support.ExceptHandler(range(start(e), blockEnd(e.block(), hb)),
           e.expression() == null ? null : exprs.expression(e.expression()),
           e.name() == null ? null : name(e.name()), hb));
     }
@@ -492,9 +553,9 @@ final class AstBuilder {
     List<Stmt> fin = t.finally_block() == null ? List.of() : block(t.finally_block().block());
     int end;
     if (!fin.isEmpty()) {
-      end = lastEnd(fin);
+      end = blockEnd(t.finally_block().block(), fin);
     } else if (!orelse.isEmpty()) {
-      end = lastEnd(orelse);
+      end = blockEnd(t.else_block().block(), orelse);
     } else {
       end = handlers.get(handlers.size() - 1).range().end();
     }
@@ -509,7 +570,7 @@ final class AstBuilder {
     Expr returns = f.expression() == null ? null : exprs.expression(f.expression());
     List<Stmt> body = block(f.block());
     int s = async != null ? start(async) : start(f);
-    return new Stmt.FunctionDef(range(s, lastEnd(body)), name(f.name()), args, body, decorators, returns, tps,
+    return new Stmt.FunctionDef(range(s, blockEnd(f.block(), body)), name(f.name()), args, body, decorators, returns, tps,
         async != null);
   }
 
@@ -523,7 +584,7 @@ final class AstBuilder {
       keywords = ca.keywords();
     }
     List<Stmt> body = block(k.block());
-    return new Stmt.ClassDef(range(start(k), lastEnd(body)), name(k.name()), bases, keywords, body, decorators, tps);
+    return new Stmt.ClassDef(range(start(k), blockEnd(k.block(), body)), name(k.name()), bases, keywords, body, decorators, tps);
   }
 
   // ---------------------------------------------------------------------------------------------

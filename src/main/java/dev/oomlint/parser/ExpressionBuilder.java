@@ -597,7 +597,8 @@ final class ExpressionBuilder {
     Expr firstElt = starNamedExpression((Star_named_expressionContext) first);
     ParseTree second = c.getChild(2);
     if (second instanceof TerminalNode t && t.getSymbol().getType() == PythonParser.COLON) {
-      if (firstElt instanceof Expr.Starred || firstElt instanceof Expr.NamedExpr) {
+      if (firstElt instanceof Expr.Starred
+          || (((ParserRuleContext) first).getChild(0) instanceof Named_expressionContext ne && ne.getChildCount() > 1)) {
         throw new BuildError("invalid syntax", firstElt.range().start());
       }
       Expr value = expression((ExpressionContext) c.getChild(3));

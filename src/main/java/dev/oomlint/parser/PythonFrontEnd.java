@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -36,6 +37,9 @@ public final class PythonFrontEnd {
 
   private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30,
       TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory("oomlint-parser"));
+
+  /** How many parses needed the full-LL second stage (a profile of SLL's weak spots; tests and benchmarks read it). */
+  static final java.util.concurrent.atomic.AtomicLong LL_FALLBACKS = new java.util.concurrent.atomic.AtomicLong();
 
   private PythonFrontEnd() {}
 
@@ -117,20 +121,29 @@ public final class PythonFrontEnd {
       lexError = new SyntaxError(lexError.message(), lexError.offset() + shift);
     }
 
-    PythonParser parser = new PythonParser(tokens);
+    AstBuilder builder = new AstBuilder(text, offsets);
+    List<Mod.Comment> comments = comments(tokens, builder);
+    builder.setComments(comments);
+    StreamingParser parser = new StreamingParser(tokens, builder);
     parser.removeErrorListeners();
     parser.setErrorHandler(new BailErrorStrategy());
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    PythonParser.File_inputContext tree = null;
     RecognitionException failure = null;
+    BuildError buildError = null;
     try {
-      tree = parser.file_input();
+      parser.file_input();
+    } catch (BuildError e) {
+      buildError = e;
     } catch (ParseCancellationException sllFailed) {
+      LL_FALLBACKS.incrementAndGet();
       tokens.seek(0);
       parser.reset();
+      parser.body.clear();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       try {
-        tree = parser.file_input();
+        parser.file_input();
+      } catch (BuildError e) {
+        buildError = e;
       } catch (ParseCancellationException llFailed) {
         failure = llFailed.getCause() instanceof RecognitionException re ? re : null;
         if (failure == null) {
@@ -139,19 +152,43 @@ public final class PythonFrontEnd {
       }
     }
 
-    if (failure != null) {
+    if (failure != null || buildError != null) {
       SyntaxErrors errors = new SyntaxErrors(text, offsets, tokens, parser);
-      SyntaxError parseError = errors.translate(failure);
-      return new ParseOutcome.Failed(prefer(lexError, parseError, failure.getOffendingToken(), errors));
+      if (failure != null) {
+        SyntaxError parseError = errors.translate(failure);
+        return new ParseOutcome.Failed(prefer(lexError, parseError, errors.offsetOf(failure.getOffendingToken()),
+            false, errors));
+      }
+      return new ParseOutcome.Failed(prefer(lexError, buildError.toSyntaxError(), buildError.offset(), false, errors));
     }
     if (lexError != null) {
       return new ParseOutcome.Failed(lexError);
     }
-    try {
-      AstBuilder builder = new AstBuilder(text, offsets);
-      return new ParseOutcome.Parsed(builder.module(tree, comments(tokens, builder)));
-    } catch (BuildError e) {
-      return new ParseOutcome.Failed(e.toSyntaxError());
+    return new ParseOutcome.Parsed(new Mod.Module(new dev.oomlint.ast.SourceRange(0, text.length()), parser.body,
+        comments));
+  }
+
+  /**
+   * The parser, building each top-level statement's AST as soon as it is parsed and then dropping
+   * its parse tree, so a huge file never holds its whole parse tree in memory.
+   */
+  private static final class StreamingParser extends PythonParser {
+    final List<dev.oomlint.ast.Stmt> body = new ArrayList<>();
+    private final AstBuilder builder;
+
+    StreamingParser(CommonTokenStream tokens, AstBuilder builder) {
+      super(tokens);
+      this.builder = builder;
+    }
+
+    @Override
+    public void exitRule() {
+      ParserRuleContext done = _ctx;
+      super.exitRule();
+      if (done instanceof StatementContext s && _ctx instanceof File_inputContext f && s.exception == null) {
+        builder.statement(s, body);
+        f.removeLastChild();
+      }
     }
   }
 
@@ -160,14 +197,13 @@ public final class PythonFrontEnd {
    * that an unexpected indent found before it stands, and that a bracket left open at EOF only wins
    * when the parser failed at EOF or on a later line than the bracket.
    */
-  private static SyntaxError prefer(SyntaxError lexError, SyntaxError parseError, Token offending,
+  private static SyntaxError prefer(SyntaxError lexError, SyntaxError parseError, int errorAt, boolean atEof,
       SyntaxErrors errors) {
     if (lexError == null) {
       return parseError;
     }
     if (lexError.message().endsWith("was never closed")) {
-      boolean atEof = offending == null || offending.getType() == Token.EOF;
-      if (!atEof && errors.line(parseError.offset()) <= errors.line(lexError.offset())) {
+      if (errors.line(errorAt) <= errors.line(lexError.offset()) && errorAt < lexError.offset()) {
         return parseError;
       }
       return lexError;

@@ -51,6 +51,9 @@ final class StringNodes {
         if (st.bytes()) {
           throw new BuildError("cannot mix bytes and nonbytes literals", b.start(tok));
         }
+        if (parts.start < 0 && s.charAt(0) == 'u') {
+          parts.kind = "u";
+        }
         parts.text(Literals.decodeStr(s, st.bodyStart(), st.bodyEnd(), st.raw(), false, b.start(tok)),
             b.start(tok), b.end(tok));
       } else {
@@ -65,7 +68,7 @@ final class StringNodes {
     Token first = ((TerminalNode) ch.get(0)).getSymbol();
     String s0 = first.getText();
     Literals.StringToken st0 = Literals.split(s0, true);
-    String kind = st0.unicode() ? "u" : null;
+    String kind = s0.charAt(0) == 'u' ? "u" : null;
     if (ch.size() == 1) {
       ConstValue v = st0.bytes()
           ? new ConstValue.Bytes(Literals.decodeBytes(s0, st0.bodyStart(), st0.bodyEnd(), st0.raw(), b.start(first)))
@@ -104,6 +107,7 @@ final class StringNodes {
     final StringBuilder text = new StringBuilder();
     int start = -1;
     int end = -1;
+    String kind;
 
     void text(String s, int from, int to) {
       if (start < 0) {
@@ -115,8 +119,9 @@ final class StringNodes {
 
     void flush() {
       if (start >= 0 && text.length() > 0) {
-        values.add(new Expr.Constant(AstBuilder.range(start, end), new ConstValue.Str(text.toString()), null));
+        values.add(new Expr.Constant(AstBuilder.range(start, end), new ConstValue.Str(text.toString()), kind));
       }
+      kind = null;
       text.setLength(0);
       start = -1;
       end = -1;
@@ -168,7 +173,7 @@ final class StringNodes {
       int from = b.end(c.LBRACE().getSymbol());
       Token next = ((TerminalNode) c.getChild(i)).getSymbol();
       int to = c.getChild(i) instanceof TerminalNode ? b.start(next) : b.end(t.getSymbol());
-      String dbg = b.text().substring(from, to);
+      String dbg = b.textWithoutComments(from, to);
       if (dbg.indexOf('\r') >= 0) {
         dbg = dbg.replace("\r\n", "\n").replace('\r', '\n');
       }

@@ -37,7 +37,28 @@ final class SyntaxErrors {
   }
 
   private int start(Token t) {
-    return offsets.utf16(t.getStartIndex());
+    int s = offsets.utf16(t.getStartIndex());
+    if (t.getType() == Token.EOF || (s >= text.length() && t.getStopIndex() < t.getStartIndex())) {
+      return endOfInput();
+    }
+    return s;
+  }
+
+  /** Where CPython reports errors found at the end of the input: on the last line break, if any. */
+  private int endOfInput() {
+    int len = text.length();
+    if (text.endsWith("\r\n")) {
+      return len - 2;
+    }
+    if (len > 0 && (text.charAt(len - 1) == '\n' || text.charAt(len - 1) == '\r')) {
+      return len - 1;
+    }
+    return len;
+  }
+
+  /** The offset at which an error at {@code t} is reported (for priority decisions). */
+  int offsetOf(Token t) {
+    return start(t);
   }
 
   private int lineOf(Token t) {
@@ -106,13 +127,38 @@ final class SyntaxErrors {
     int pt = type(prev);
 
     if (ot == PythonParser.INDENT) {
-      return at("unexpected indent", start(after(off)));
+      int first = start(after(off));
+      return at("unexpected indent", first > 0 && (text.charAt(first - 1) == ' ' || text.charAt(first - 1) == '\t'
+          || text.charAt(first - 1) == '\f') ? first - 1 : first);
     }
     if (expected.contains(PythonParser.INDENT) && !expected.contains(PythonParser.NAME)) {
       String what = blockOwner(ctx);
       if (what != null) {
         return at("expected an indented block after " + what, start(off));
       }
+    }
+    if (ot == PythonParser.EQUAL && isName(pt)) {
+      int p2 = type(before(off, 2));
+      if ((p2 == PythonParser.STAR || p2 == PythonParser.DOUBLESTAR)
+          && (inside(ctx, Function_defContext.class) || inside(ctx, LambdefContext.class))
+          && !inside(ctx, ArgumentsContext.class)) {
+        return at(p2 == PythonParser.STAR ? "var-positional argument cannot have default value"
+            : "var-keyword argument cannot have default value", start(off));
+      }
+    }
+    if (ot == PythonParser.RSQB && pt == PythonParser.LSQB && inside(ctx, Type_paramsContext.class)) {
+      return at("Type parameter list cannot be empty", start(off));
+    }
+    if (pt == PythonParser.STAR && (ot == PythonParser.RPAR || ot == PythonParser.RSQB || ot == PythonParser.RBRACE
+        || ot == PythonParser.COMMA) && !inside(ctx, ParametersContext.class)
+        && !inside(ctx, Lambda_parametersContext.class) && !inside(ctx, Import_targetsContext.class)) {
+      return at("Invalid star expression", start(off));
+    }
+    if (pt == PythonParser.EXCLAMATION && inside(ctx, Fstring_fieldContext.class)) {
+      return at("f-string: missing conversion character", start(off));
+    }
+    if (ot == PythonParser.GREATER && pt == PythonParser.LESS && prev.getStopIndex() + 1 == off.getStartIndex()) {
+      return at("invalid syntax", start(prev));
     }
     String legacy = legacyPrint(off, prev);
     if (legacy != null) {
@@ -147,17 +193,6 @@ final class SyntaxErrors {
     if (pt == PythonParser.IMPORT && (ot == PythonParser.NEWLINE || ot == PythonParser.SEMI || ot == Token.EOF)) {
       return at("Expected one or more names after 'import'", start(off));
     }
-    if (ot == PythonParser.EQUAL && isName(pt)) {
-      int p2 = type(before(off, 2));
-      if (p2 == PythonParser.STAR || p2 == PythonParser.DOUBLESTAR) {
-        ParserRuleContext owner = ctx;
-        if (owner instanceof ParameterContext || owner instanceof Lambda_parameterContext
-            || owner instanceof ParametersContext || owner instanceof Lambda_parametersContext) {
-          return at(p2 == PythonParser.STAR ? "var-positional argument cannot have default value"
-              : "var-keyword argument cannot have default value", start(off));
-        }
-      }
-    }
     if (ot == PythonParser.RBRACE && pt == PythonParser.LBRACE && inside(ctx, Fstring_fieldContext.class)) {
       return at("f-string: valid expression required before '}'", start(off));
     }
@@ -169,7 +204,9 @@ final class SyntaxErrors {
       Token keyStart = ctx instanceof Dict_itemContext ? ctx.start : prev;
       return at("':' expected after dictionary key", start(keyStart));
     }
-    String comma = missingComma(off, prev);
+    String comma = inside(ctx, Function_defContext.class) && !inside(ctx, ExpressionContext.class)
+        || inside(ctx, Lambda_parametersContext.class) || inside(ctx, Import_stmtContext.class)
+        ? null : missingComma(off, prev);
     if (comma != null) {
       return comma;
     }
