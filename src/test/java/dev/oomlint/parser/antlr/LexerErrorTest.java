@@ -148,12 +148,45 @@ class LexerErrorTest {
   @Test
   void invalidCharacters() {
     assertError("a € b\n", "invalid character '€' (U+20AC)", 2);
-    assertError("a $ b\n", "invalid syntax", 2);
-    assertError("a ? b\n", "invalid syntax", 2);
-    assertError("`a`\n", "invalid syntax", 0);
     assertError("a \u0001 b\n", "invalid non-printable character U+0001", 2);
     assertError("a\u00a0= 1\n", "invalid non-printable character U+00A0", 1);
     assertError("x = 1\u000b\n", "invalid non-printable character U+000B", 5);
+  }
+
+  @Test
+  void asciiCharactersThatStartNoTokenGoToTheParser() {
+    // CPython's tokenizer hands these to the parser as ERRORTOKEN ("invalid syntax" there), and a
+    // later tokenizer error in the file wins over that parser error.
+    assertEquals(List.of("NAME:a", "ERRORTOKEN", "NAME:b", "ERRORTOKEN", "ERRORTOKEN", "NAME:c",
+        "ERRORTOKEN", "NEWLINE", "EOF"), LexerSupport.tokens("a $ b ? `c`\n"));
+    assertError("x = $\ny = 'abc\n", "unterminated string literal (detected at line 2)", 10);
+  }
+
+  @Test
+  void indentationErrorsComeBeforeErrorsInTheLinesFirstToken() {
+    assertError("if x:\n    a\n  'abc\n", "unindent does not match any outer indentation level",
+        14);
+    assertError("if x:\n    a\n  €\n", "unindent does not match any outer indentation level",
+        14);
+  }
+
+  @Test
+  void errorKindsTellHowCPythonRanksThemAgainstParserErrors() {
+    assertEquals(PythonLexerBase.LexErrorKind.EAGER, kind("x = 'abc\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.EAGER, kind("x = 1)\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.EAGER, kind("x = 1abc\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.EAGER, kind("x = €\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.WHEN_REACHED, kind("if x:\n    a\n  b\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.WHEN_REACHED, kind("if x:\n\ta\n        b\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.WHEN_REACHED, kind("x = 1 \\ 2\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.WHEN_REACHED, kind("x = f'abc\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.WHEN_REACHED, kind("x = f'{1abc}'\n"));
+    assertEquals(PythonLexerBase.LexErrorKind.UNCLOSED_BRACKET, kind("x = (1,\n"));
+    assertNull(LexerSupport.lexAll("x = 1\n", new ArrayList<>()).lexErrorKind());
+  }
+
+  private static PythonLexerBase.LexErrorKind kind(String source) {
+    return LexerSupport.lexAll(source, new ArrayList<>()).lexErrorKind();
   }
 
   @Test
@@ -164,7 +197,7 @@ class LexerErrorTest {
   @Test
   void offsetsAreUtf16UnitsAfterNonBmpCharacters() {
     // '𝔘' is one code point but two UTF-16 code units.
-    assertError("𝔘 = 1 $\n", "invalid syntax", 7);
+    assertError("𝔘 = 1 €\n", "invalid character '€' (U+20AC)", 7);
     assertError("s = '𝔘'; t = '😀\n", "unterminated string literal (detected at line 1)", 14);
     assertError("x = 😀\n", "invalid character '😀' (U+1F600)", 4);
   }
@@ -179,8 +212,8 @@ class LexerErrorTest {
   @Test
   void theTokenStreamEndsAtTheFirstError() {
     List<Token> all = new ArrayList<>();
-    PythonLexer lexer = LexerSupport.lexAll("a = 1\nb = $\nc = 'x\n", all);
-    assertEquals("invalid syntax", lexer.lexError().message());
+    PythonLexer lexer = LexerSupport.lexAll("a = 1\nb = €\nc = 'x\n", all);
+    assertEquals("invalid character '€' (U+20AC)", lexer.lexError().message());
     assertEquals(10, lexer.lexError().offset());
     assertEquals(10, lexer.lexErrorCodePointIndex());
     List<String> names = new ArrayList<>();
@@ -197,7 +230,7 @@ class LexerErrorTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      error("x = $ ? € \\ 'abc\n");
+      error("x = $ ? ` € \\ 'abc\n");
       error("f'{x:abc'\n");
     } finally {
       System.setErr(saved);
