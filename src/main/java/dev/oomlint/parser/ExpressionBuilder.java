@@ -473,7 +473,7 @@ final class ExpressionBuilder {
         part++;
       } else if (x instanceof Named_expressionContext ne) {
         Expr lower = namedExpression(ne);
-        if (lower instanceof Expr.NamedExpr) {
+        if (ne.getChildCount() > 1) {
           throw new BuildError("invalid syntax", b.end(ne));
         }
         parts[part] = lower;

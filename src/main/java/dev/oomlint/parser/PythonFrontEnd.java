@@ -3,6 +3,8 @@ package dev.oomlint.parser;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.parser.antlr.PythonLexer;
+import dev.oomlint.parser.antlr.PythonLexerBase;
+import dev.oomlint.parser.antlr.PythonLexerBase.LexErrorKind;
 import dev.oomlint.parser.antlr.PythonParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,10 +158,13 @@ public final class PythonFrontEnd {
       SyntaxErrors errors = new SyntaxErrors(text, offsets, tokens, parser);
       if (failure != null) {
         SyntaxError parseError = errors.translate(failure);
-        return new ParseOutcome.Failed(prefer(lexError, parseError, errors.offsetOf(failure.getOffendingToken()),
-            false, errors));
+        Token off = failure.getOffendingToken();
+        boolean atEnd = off == null || off.getType() == Token.EOF;
+        return new ParseOutcome.Failed(prefer(lexError, lexer.lexErrorKind(), parseError, errors.offsetOf(off),
+            atEnd, errors));
       }
-      return new ParseOutcome.Failed(prefer(lexError, buildError.toSyntaxError(), buildError.offset(), false, errors));
+      return new ParseOutcome.Failed(prefer(lexError, lexer.lexErrorKind(), buildError.toSyntaxError(),
+          buildError.offset(), false, errors));
     }
     if (lexError != null) {
       return new ParseOutcome.Failed(lexError);
@@ -193,25 +198,31 @@ public final class PythonFrontEnd {
   }
 
   /**
-   * CPython's priority between a tokenizer error and a parser error: the tokenizer's wins, except
-   * that an unexpected indent found before it stands, and that a bracket left open at EOF only wins
-   * when the parser failed at EOF or on a later line than the bracket.
+   * CPython's choice between a tokenizer error and a parser error (see
+   * {@link PythonLexerBase.LexErrorKind}): a parser failure at the end of the (cut) token stream means
+   * the tokenizer error; an earlier "unexpected indent/unindent" stands; otherwise an eager tokenizer
+   * error wins, a bracket left open wins only over a parser error on a later line, and an error
+   * reported only when reached loses.
    */
-  private static SyntaxError prefer(SyntaxError lexError, SyntaxError parseError, int errorAt, boolean atEof,
-      SyntaxErrors errors) {
+  private static SyntaxError prefer(SyntaxError lexError, LexErrorKind kind, SyntaxError parseError, int errorAt,
+      boolean atEndOfStream, SyntaxErrors errors) {
     if (lexError == null) {
       return parseError;
     }
-    if (lexError.message().endsWith("was never closed")) {
-      if (errors.line(errorAt) <= errors.line(lexError.offset()) && errorAt < lexError.offset()) {
-        return parseError;
-      }
+    if (atEndOfStream) {
       return lexError;
     }
-    if (parseError.message().equals("unexpected indent") && parseError.offset() < lexError.offset()) {
+    String m = parseError.message();
+    if (m.equals("unexpected indent") || m.equals("unexpected unindent")) {
       return parseError;
     }
-    return lexError;
+    if (kind == LexErrorKind.EAGER) {
+      return lexError;
+    }
+    if (kind == LexErrorKind.UNCLOSED_BRACKET && errors.line(errorAt) > errors.line(lexError.offset())) {
+      return lexError;
+    }
+    return parseError;
   }
 
   private static List<Mod.Comment> comments(CommonTokenStream tokens, AstBuilder b) {
