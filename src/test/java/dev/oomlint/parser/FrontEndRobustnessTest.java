@@ -90,11 +90,13 @@ class FrontEndRobustnessTest {
 
   @Test
   void emptyAndBlankFilesParseToEmptyModules() {
-    for (String src : List.of("", "\n", "\n\n  \n", "# only a comment", "\\\n", "\r\n\r\n", "\f\n")) {
+    for (String src : List.of("", "\n", "\n\n  \n", "# only a comment", "\\\n\n", "\r\n\r\n", "\f\n")) {
       Mod.Module m = P.module(src);
       assertTrue(m.body().isEmpty(), P.show(src));
       assertEquals(src.length(), m.range().end());
     }
+    // as in CPython, a line continuation right before the end of the file is an error
+    assertEquals("unexpected EOF while parsing @1:2", P.errorAt("\\\n"));
   }
 
   @Test
