@@ -15,7 +15,7 @@
  */
 parser grammar PythonParser;
 
-options { tokenVocab = PythonLexer; }
+options { tokenVocab = PythonLexer; contextSuperClass = ParserContextBase; }
 
 // ---------------------------------------------------------------------------------------------
 // Files and statements

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
@@ -116,8 +115,7 @@ public final class PythonFrontEnd {
     }
     Offsets offsets = Offsets.of(src, shift);
     PythonLexer lexer = new PythonLexer(CharStreams.fromString(src));
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    tokens.fill();
+    TokenArray tokens = new TokenArray(lexer);
     SyntaxError lexError = lexer.lexError();
     if (lexError != null && shift != 0) {
       lexError = new SyntaxError(lexError.message(), lexError.offset() + shift);
@@ -181,7 +179,7 @@ public final class PythonFrontEnd {
     final List<dev.oomlint.ast.Stmt> body = new ArrayList<>();
     private final AstBuilder builder;
 
-    StreamingParser(CommonTokenStream tokens, AstBuilder builder) {
+    StreamingParser(TokenArray tokens, AstBuilder builder) {
       super(tokens);
       this.builder = builder;
     }
@@ -225,12 +223,10 @@ public final class PythonFrontEnd {
     return parseError;
   }
 
-  private static List<Mod.Comment> comments(CommonTokenStream tokens, AstBuilder b) {
-    List<Mod.Comment> out = new ArrayList<>();
-    for (Token t : tokens.getTokens()) {
-      if (t.getChannel() == PythonLexer.COMMENTS) {
-        out.add(new Mod.Comment(b.range(t), t.getText()));
-      }
+  private static List<Mod.Comment> comments(TokenArray tokens, AstBuilder b) {
+    List<Mod.Comment> out = new ArrayList<>(tokens.comments().size());
+    for (Token t : tokens.comments()) {
+      out.add(new Mod.Comment(b.range(t), t.getText()));
     }
     return out;
   }

@@ -3,7 +3,6 @@ package dev.oomlint.parser;
 import dev.oomlint.ast.LineIndex;
 import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.parser.antlr.PythonParser.*;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
@@ -18,11 +17,11 @@ import org.antlr.v4.runtime.tree.ParseTree;
 final class SyntaxErrors {
   private final String text;
   private final Offsets offsets;
-  private final CommonTokenStream tokens;
+  private final TokenArray tokens;
   private final PythonParser parser;
   private LineIndex lines;
 
-  SyntaxErrors(String text, Offsets offsets, CommonTokenStream tokens, PythonParser parser) {
+  SyntaxErrors(String text, Offsets offsets, TokenArray tokens, PythonParser parser) {
     this.text = text;
     this.offsets = offsets;
     this.tokens = tokens;
