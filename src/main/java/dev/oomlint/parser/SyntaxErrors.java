@@ -198,10 +198,21 @@ final class SyntaxErrors {
     if (inside(ctx, Fstring_fieldContext.class) && ot == PythonParser.FSTRING_END) {
       return at("f-string: expecting '}'", start(off));
     }
-    if (expected.contains(PythonParser.COLON) && (ctx instanceof Brace_atomContext || ctx instanceof Dict_itemContext
-        || ctx instanceof Dict_restContext)) {
-      Token keyStart = ctx instanceof Dict_itemContext ? ctx.start : prev;
-      return at("':' expected after dictionary key", start(keyStart));
+    if (expected.contains(PythonParser.COLON) && (ctx instanceof Dict_itemContext || ctx instanceof Dict_restContext)) {
+      return at("':' expected after dictionary key", start(ctx instanceof Dict_itemContext ? ctx.start : prev));
+    }
+    if (pt == PythonParser.COMMA && inside(ctx, Except_clauseContext.class) && !inside(ctx, ExpressionContext.class)) {
+      Except_clauseContext ex = (Except_clauseContext) ctx;
+      if (ex.expression() != null) {
+        return at("multiple exception types must be parenthesized", start(ex.expression().start));
+      }
+    }
+    if (ot == PythonParser.COMMA && ctx instanceof Except_clauseContext ex && ex.expression() != null) {
+      return at("multiple exception types must be parenthesized", start(ex.expression().start));
+    }
+    if (pt == PythonParser.EQUAL && (ot == PythonParser.RPAR || ot == PythonParser.COMMA)
+        && isName(type(before(off, 2))) && inside(ctx, ArgumentsContext.class)) {
+      return at("expected argument value expression", start(before(off, 2)));
     }
     String comma = inside(ctx, Function_defContext.class) && !inside(ctx, ExpressionContext.class)
         || inside(ctx, Lambda_parametersContext.class) || inside(ctx, Import_stmtContext.class)
@@ -302,23 +313,28 @@ final class SyntaxErrors {
   }
 
   private String misplacedEqual(Token off, Token prev, ParserRuleContext ctx) {
-    if (inside(ctx, ArgumentsContext.class) || ctx instanceof TrailerContext || ctx instanceof Class_defContext) {
-      ParserRuleContext args = ctx;
-      while (args != null && !(args instanceof ArgumentsContext)) {
-        args = args.getParent();
+    ArgumentsContext args = null;
+    for (ParserRuleContext c = ctx; c != null && args == null; c = c.getParent()) {
+      if (c instanceof ArgumentsContext a) {
+        args = a;
+      } else if (c instanceof TrailerContext t) {
+        args = t.arguments();
+        break;
+      } else if (c instanceof Class_defContext k) {
+        args = k.arguments();
+        break;
       }
-      if (args != null && args.getChildCount() > 0) {
-        ParseTree last = args.getChild(args.getChildCount() - 1);
-        if (last instanceof ArgumentContext a) {
-          return at("expression cannot contain assignment, perhaps you meant \"==\"?", start(a.start));
-        }
-      } else if (ctx instanceof TrailerContext t && t.arguments() != null) {
-        ArgumentsContext a = t.arguments();
-        ParseTree last = a.getChild(a.getChildCount() - 1);
-        if (last instanceof ArgumentContext arg) {
-          return at("expression cannot contain assignment, perhaps you meant \"==\"?", start(arg.start));
-        }
+    }
+    if (args != null && args.getChildCount() > 0
+        && args.getChild(args.getChildCount() - 1) instanceof ArgumentContext a) {
+      int first = a.start.getType();
+      if (first == PythonParser.DOUBLESTAR) {
+        return at("cannot assign to keyword argument unpacking", start(a.start));
       }
+      if (first == PythonParser.STAR) {
+        return at("cannot assign to iterable argument unpacking", start(a.start));
+      }
+      return at("expression cannot contain assignment, perhaps you meant \"==\"?", start(a.start));
     }
     if (isName(type(prev)) && type(before(prev, 1)) != PythonParser.DOT) {
       return at("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", start(prev));
