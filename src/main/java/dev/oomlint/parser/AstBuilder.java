@@ -13,7 +13,6 @@ import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.parser.antlr.PythonParser.*;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -40,10 +39,6 @@ final class AstBuilder {
   }
 
   private List<Mod.Comment> comments = List.of();
-
-  ExpressionBuilder expressions() {
-    return exprs;
-  }
 
   /** The file's comments, in order (f-string debug text leaves them out, as CPython does). */
   void setComments(List<Mod.Comment> comments) {
@@ -734,10 +729,6 @@ final class AstBuilder {
       out.add(new TypeParam.TypeVar(r, id, bound, dflt));
     }
     return out;
-  }
-
-  static <T> List<T> listOrEmpty(List<T> l) {
-    return l == null ? Collections.emptyList() : l;
   }
 
   ConstValue number(Token t) {

@@ -20,8 +20,6 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Builds expression nodes for {@link AstBuilder}. Operator chains are folded iteratively. */
 final class ExpressionBuilder {
-  private static final Expr[] NO_EXPRS = new Expr[0];
-
   private final AstBuilder b;
   private final StringNodes strings;
 

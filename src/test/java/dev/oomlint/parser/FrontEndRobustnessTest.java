@@ -211,6 +211,26 @@ class FrontEndRobustnessTest {
     assertEquals(0, PythonFrontEnd.LL_FALLBACKS.get() - before);
   }
 
+  @Test
+  void mutatedSourcesNeverThrow() throws IOException {
+    // random edits of the corpus: whatever comes out must be a module or one syntax error inside the text
+    java.util.Random r = new java.util.Random(20240601);
+    List<Path> files;
+    try (Stream<Path> s = Files.list(Path.of("testdata", "syntax"))) {
+      files = s.filter(p -> p.toString().endsWith(".py")).sorted().collect(Collectors.toList());
+    }
+    for (int i = 0; i < 400; i++) {
+      String text = new String(Files.readAllBytes(files.get(r.nextInt(files.size()))), StandardCharsets.UTF_8);
+      String mutant = FuzzTool.mutate(text, r);
+      ParseOutcome o = PythonFrontEnd.parse(mutant);
+      if (o instanceof ParseOutcome.Failed f) {
+        assertTrue(f.error().offset() >= 0 && f.error().offset() <= mutant.length(), f.error().toString());
+        assertTrue(!f.error().message().contains("mismatched input") && !f.error().message().contains("expecting {"),
+            f.error().message());
+      }
+    }
+  }
+
   private static List<Path> corpus() throws IOException {
     try (Stream<Path> s = Files.list(Path.of("testdata", "syntax"))) {
       return s.filter(p -> p.getFileName().toString().startsWith("dl_")).sorted().collect(Collectors.toList());
