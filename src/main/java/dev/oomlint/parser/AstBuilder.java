@@ -13,7 +13,6 @@ import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.parser.antlr.PythonParser.*;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -40,10 +39,6 @@ final class AstBuilder {
   }
 
   private List<Mod.Comment> comments = List.of();
-
-  ExpressionBuilder expressions() {
-    return exprs;
-  }
 
   /** The file's comments, in order (f-string debug text leaves them out, as CPython does). */
   void setComments(List<Mod.Comment> comments) {
@@ -172,7 +167,7 @@ final class AstBuilder {
     return new Mod.Module(range(0, text.length()), body, comments);
   }
 
-  private void statement(StatementContext s, List<Stmt> out) {
+  void statement(StatementContext s, List<Stmt> out) {
     ParseTree c = s.getChild(0);
     if (c instanceof Simple_stmtsContext ss) {
       simpleStmts(ss, out);
@@ -312,39 +307,48 @@ final class AstBuilder {
     return new Stmt.Assign(r, targets, annotatedRhs(last));
   }
 
-  /** The first target of an assignment, with CPython's "Maybe you meant '=='" hint where it gives one. */
+  /**
+   * The first target of an assignment. When it is invalid, CPython's message depends on what stands
+   * right before the {@code =}: the invalid target itself gets "... here. Maybe you meant '=='
+   * instead of '='?", a plain name gets "invalid syntax. Maybe you meant '==' or ':='...".
+   */
   private Expr assignTarget(Expr lhs, Star_expressionsContext ctx, List<Annotated_rhsContext> rhss) {
     Expr bad = Targets.invalidTarget(lhs, Targets.Kind.STAR_TARGETS);
     if (bad == null) {
       return Targets.withCtx(lhs, ExprContext.STORE);
     }
     String what = Targets.exprName(bad);
-    Star_expressionContext lastElem = ctx.star_expression(ctx.star_expression().size() - 1);
-    boolean lastBeforeEqual = ctx.COMMA().size() < ctx.star_expression().size()
-        && end(lastElem) == bad.range().end() + parenSlack(lastElem, bad);
-    if (lastBeforeEqual && isBitwiseOrTarget(lastElem, bad) && rhsStartsWithBitwiseOr(rhss)) {
-      throw new BuildError("cannot assign to " + what + " here. Maybe you meant '==' instead of '='?",
-          bad.range().start());
+    List<ParseTree> ch = ctx.children;
+    ParseTree lastChild = ch.get(ch.size() - 1);
+    boolean trailingComma = lastChild instanceof TerminalNode;
+    if (!trailingComma && rhsStartsWithBitwiseOr(rhss)) {
+      boolean tuple = ch.size() > 2 || (ch.size() == 2 && ch.get(1) instanceof TerminalNode);
+      Expr lastNode = tuple && lhs instanceof Expr.Tuple t ? t.elts().get(t.elts().size() - 1) : lhs;
+      ParserRuleContext lastCtx = (ParserRuleContext) lastChild;
+      boolean starred = lastCtx instanceof Bitwise_orContext;
+      boolean parenthesized = !starred && start(lastCtx) != lastNode.range().start();
+      if (lastNode == bad && !starred && isBitwiseOrTarget(lastCtx.start.getType(), parenthesized, bad)) {
+        throw new BuildError("cannot assign to " + what + " here. Maybe you meant '==' instead of '='?",
+            bad.range().start());
+      }
+      if (lastNode instanceof Expr.Name && !parenthesized && !starred) {
+        throw new BuildError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", lastNode.range().start());
+      }
     }
     throw new BuildError("cannot assign to " + what, bad.range().start());
   }
 
-  /** How many characters of closing parentheses follow {@code e} inside {@code c} (0 when not parenthesized). */
-  private int parenSlack(Star_expressionContext c, Expr e) {
-    return end(c) - e.range().end();
-  }
-
-  private boolean isBitwiseOrTarget(Star_expressionContext c, Expr bad) {
-    int tokType = c.start.getType();
-    if (tokType == PythonParser.LSQB || tokType == PythonParser.NONE || tokType == PythonParser.TRUE
-        || tokType == PythonParser.FALSE || tokType == PythonParser.STAR) {
+  /** Whether CPython's {@code !(list|tuple|genexp|True|None|False) bitwise_or} matches the target. */
+  private static boolean isBitwiseOrTarget(int firstToken, boolean parenthesized, Expr bad) {
+    if (firstToken == PythonParser.LSQB || firstToken == PythonParser.NONE || firstToken == PythonParser.TRUE
+        || firstToken == PythonParser.FALSE) {
       return false;
     }
-    if (tokType == PythonParser.LPAR) {
-      return !(bad instanceof Expr.Tuple || bad instanceof Expr.GeneratorExp) || start(c) != bad.range().start();
-    }
-    if (start(c) != bad.range().start() || end(c) != bad.range().end()) {
+    if (parenthesized) {
       return true;
+    }
+    if (firstToken == PythonParser.LPAR && (bad instanceof Expr.Tuple || bad instanceof Expr.GeneratorExp)) {
+      return false;
     }
     return !(bad instanceof Expr.Compare || bad instanceof Expr.BoolOp || bad instanceof Expr.IfExp
         || bad instanceof Expr.Lambda || bad instanceof Expr.NamedExpr
@@ -361,7 +365,7 @@ final class AstBuilder {
       return true;
     }
     Star_expressionsContext se = next.star_expressions();
-    return se != null && !se.COMMA().isEmpty();
+    return se != null && se.getChildCount() > 1;
   }
 
   Expr annotatedRhs(Annotated_rhsContext a) {
@@ -725,10 +729,6 @@ final class AstBuilder {
       out.add(new TypeParam.TypeVar(r, id, bound, dflt));
     }
     return out;
-  }
-
-  static <T> List<T> listOrEmpty(List<T> l) {
-    return l == null ? Collections.emptyList() : l;
   }
 
   ConstValue number(Token t) {
