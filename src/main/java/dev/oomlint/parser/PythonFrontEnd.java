@@ -101,8 +101,7 @@ public final class PythonFrontEnd {
     try {
       return run(text);
     } catch (StackOverflowError e) {
-      return new ParseOutcome.Failed(new SyntaxError("too many nested parentheses or expression too deeply nested",
-          0));
+      return new ParseOutcome.Failed(new SyntaxError("expression too deeply nested", 0));
     }
   }
 

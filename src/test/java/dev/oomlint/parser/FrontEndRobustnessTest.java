@@ -73,6 +73,21 @@ class FrontEndRobustnessTest {
   }
 
   @Test
+  void stackOverflowBecomesASyntaxError() throws Exception {
+    // on a thread with a tiny stack a deep chain overflows; the front end must report it, not throw
+    String deep = "x = " + String.join("**", java.util.Collections.nCopies(50_000, "a")) + "\n";
+    ParseOutcome[] out = new ParseOutcome[1];
+    Thread t = new Thread(null, () -> out[0] = PythonFrontEnd.parseHere(deep), "small-stack", 256 * 1024);
+    t.start();
+    t.join();
+    SyntaxError e = assertInstanceOf(ParseOutcome.Failed.class, out[0]).error();
+    assertEquals("expression too deeply nested", e.message());
+    // and the shared parser state is still sound afterwards
+    assertEquals("Module[Assign\"y = b ** c\"([Name\"y\"(y STORE)] BinOp\"b ** c\"(Name\"b\"(b LOAD) POW Name\"c\"(c LOAD)))]",
+        P.tree(P.module("y = b ** c\n"), "y = b ** c\n"));
+  }
+
+  @Test
   void indentationDeepUpToTheLimit() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 98; i++) {
