@@ -3,9 +3,17 @@ package dev.oomlint.engine;
 import dev.oomlint.ast.SourceRange;
 
 /**
- * A file that could not be analysed: a syntax error (with the range it points at) or a file that
- * could not be read or decoded ({@code range} null). {@code message} is one clear sentence.
+ * A file that could not be (fully) analysed. {@code message} is one clear sentence.
+ *
+ * <ul>
+ *   <li>{@code SYNTAX_ERROR}: the parser's error; {@code range} points at it (counts as a finding: exit 1).
+ *   <li>{@code UNREADABLE}: the file could not be read or decoded (binary, invalid UTF-8, I/O error);
+ *       {@code range} is null and the file's {@code source} is null; the message itself names the
+ *       line and column when there is one (exit 1, as Ruff's E902).
+ *   <li>{@code INTERNAL_ERROR}: a bug in oomlint (a rule threw, or a fix produced text that does not
+ *       parse); the message names the rule. The file's other diagnostics are still reported (exit 2).
+ * </ul>
  */
 public record FileProblem(Kind kind, String message, SourceRange range) {
-  public enum Kind { SYNTAX_ERROR, UNREADABLE }
+  public enum Kind { SYNTAX_ERROR, UNREADABLE, INTERNAL_ERROR }
 }

@@ -1,0 +1,336 @@
+package dev.oomlint.cli;
+
+import dev.oomlint.config.ConfigException;
+import dev.oomlint.config.ConfigLoader;
+import dev.oomlint.config.Settings;
+import dev.oomlint.engine.Engine;
+import dev.oomlint.engine.FileProblem;
+import dev.oomlint.engine.FileResult;
+import dev.oomlint.engine.FileWalker;
+import dev.oomlint.engine.Linter;
+import dev.oomlint.engine.PathFilter;
+import dev.oomlint.engine.PerFileIgnores;
+import dev.oomlint.engine.RuleSelection;
+import dev.oomlint.report.FixMode;
+import dev.oomlint.report.Report;
+import dev.oomlint.report.Reporter;
+import dev.oomlint.rules.Rule;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code oomlint check}: lint files and directories, optionally fixing them. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+    description = "Check Python files for GPU memory leaks (default path: .).")
+final class CheckCommand implements Callable<Integer> {
+  @Parameters(arity = "0..*", paramLabel = "PATH",
+      description = "Files or directories to check; '-' reads standard input.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--output-format", paramLabel = "FORMAT",
+      description = "text (default), json, sarif or github.")
+  String outputFormat;
+
+  @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path outputFile;
+
+  @Option(names = "--select", split = ",", paramLabel = "CODES",
+      description = "Rules to enable (codes, prefixes such as OOM1, or ALL); replaces the configured set.")
+  List<String> select;
+
+  @Option(names = "--extend-select", split = ",", paramLabel = "CODES",
+      description = "Rules to enable in addition to the selected ones.")
+  List<String> extendSelect;
+
+  @Option(names = "--ignore", split = ",", paramLabel = "CODES", description = "Rules to disable.")
+  List<String> ignore;
+
+  @Option(names = "--fix", negatable = true, description = "Apply safe fixes.")
+  Boolean fix;
+
+  @Option(names = "--unsafe-fixes", negatable = true,
+      description = "Also apply unsafe fixes (with --fix), and show them as fixable.")
+  Boolean unsafeFixes;
+
+  @Option(names = "--diff", description = "Print the fixes as a unified diff; write nothing.")
+  boolean diff;
+
+  @Option(names = "--exit-zero", description = "Exit 0 even when problems were found (still 2 on errors).")
+  boolean exitZero;
+
+  @Option(names = "--exit-non-zero-on-fix", description = "Exit 1 when any fix was applied.")
+  boolean exitNonZeroOnFix;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Read options from FILE (a pyproject.toml, or a TOML file holding the options).")
+  Path config;
+
+  @Option(names = "--stdin-filename", paramLabel = "NAME",
+      description = "Check standard input as if it were the file NAME.")
+  String stdinFilename;
+
+  @Option(names = "--force-exclude",
+      description = "Apply exclusions also to paths named on the command line.")
+  boolean forceExclude;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show details of internal errors.")
+  boolean verbose;
+
+  @Option(names = "--threads", hidden = true, paramLabel = "N",
+      description = "Worker threads (default: one per core).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  private final Io io;
+  private final Toolbox tools;
+
+  CheckCommand(Io io, Toolbox tools) {
+    this.io = io;
+    this.tools = tools;
+  }
+
+  @Override
+  public Integer call() {
+    try {
+      return check();
+    } catch (UsageException e) {
+      io.err().println("error: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private int check() throws UsageException {
+    Path cwd = io.cwd().toAbsolutePath().normalize();
+    boolean useStdin = paths.contains("-") || (paths.isEmpty() && stdinFilename != null);
+    List<Path> targets = new ArrayList<>();
+    if (!useStdin) {
+      if (paths.isEmpty()) {
+        paths = List.of(".");
+      }
+      for (String p : paths) {
+        Path abs = cwd.resolve(p).normalize();
+        if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          throw new UsageException("path '" + p + "' does not exist");
+        }
+        if (!Files.exists(abs)) {
+          throw new UsageException("path '" + p + "' is a broken symbolic link");
+        }
+        targets.add(abs);
+      }
+    }
+    Path stdinPath = stdinFilename == null ? null : cwd.resolve(stdinFilename).normalize();
+
+    Settings settings = loadSettings(cwd, targets, stdinPath);
+    List<Rule> all = tools.rules();
+    List<Rule> enabled;
+    try {
+      enabled = RuleSelection.resolve(all, List.of(
+          new RuleSelection.Layer(settings.select(), settings.extendSelect(), settings.ignore()),
+          new RuleSelection.Layer(select, extendSelect, ignore)));
+      if (settings.perFileIgnores() != null) {
+        for (List<String> codes : settings.perFileIgnores().values()) {
+          codes.forEach(s -> RuleSelection.validate(s, all));
+        }
+      }
+    } catch (RuleSelection.UnknownSelectorException e) {
+      throw new UsageException(e.getMessage());
+    }
+
+    String format = outputFormat != null ? outputFormat
+        : settings.outputFormat() != null ? settings.outputFormat() : "text";
+    boolean toTerminal = outputFile == null;
+    Reporter reporter = Reporters.forName(format, toTerminal && io.color() && format.equals("text"), io.cwd());
+    boolean applyFixes = diff || (fix != null ? fix : Boolean.TRUE.equals(settings.fix()));
+    boolean unsafe = unsafeFixes != null ? unsafeFixes : Boolean.TRUE.equals(settings.unsafeFixes());
+    FixMode mode = new FixMode(applyFixes, unsafe, diff);
+
+    Path root = realOrSelf(settings.projectRoot());
+    List<String> excludes = new ArrayList<>(
+        settings.exclude() != null ? settings.exclude() : PathFilter.DEFAULT_EXCLUDES);
+    if (settings.extendExclude() != null) {
+      excludes.addAll(settings.extendExclude());
+    }
+    PathFilter filter = new PathFilter(settings.projectRoot(), excludes);
+    PerFileIgnores pfi = settings.perFileIgnores() == null ? PerFileIgnores.NONE
+        : new PerFileIgnores(settings.projectRoot(), settings.perFileIgnores());
+    Consumer<String> log = verbose ? this::logVerbose : null;
+    Engine engine = new Engine(new Engine.Options(new Linter(enabled, tools.parser()), pfi, mode, threads, log));
+
+    if (useStdin) {
+      return checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath);
+    }
+    FileWalker walker = new FileWalker(filter, true, forceExclude, cwd);
+    FileWalker.Walk walk = walker.walk(targets);
+    Engine.Run run = engine.run(walk.files(), walk.problems());
+    if (diff) {
+      return finishDiff(run.files(), run.diffs(), run.fixed());
+    }
+    Report report = new Report(run.files(), enabled, mode, root, run.fixed());
+    writeReport(reporter, report, io.out());
+    return exitCode(run.files(), run.fixed(), mode);
+  }
+
+  private int checkStdin(Engine engine, List<Rule> enabled, FixMode mode, Path root, Reporter reporter,
+      PathFilter filter, Path stdinPath) throws UsageException {
+    byte[] bytes;
+    try {
+      bytes = io.in().readAllBytes();
+    } catch (IOException e) {
+      throw new UsageException("cannot read standard input: " + e.getMessage());
+    }
+    String display = stdinFilename == null ? "-" : FileWalker.displayPath(io.cwd().toAbsolutePath()
+        .normalize(), stdinPath);
+    if (forceExclude && stdinPath != null && filter.excludedWithAncestors(stdinPath)) {
+      if (mode.apply() && !mode.diff()) {
+        io.out().write(bytes, 0, bytes.length);
+        io.out().flush();
+      }
+      return 0;
+    }
+    Path abs = stdinPath != null ? stdinPath : io.cwd().resolve("-");
+    Engine.FileOutcome o = engine.checkBytes(bytes, display, abs);
+    List<FileResult> files = List.of(o.result());
+    if (mode.diff()) {
+      return finishDiff(files, o.diff().isEmpty() ? List.of() : List.of(o.diff()), o.fixed());
+    }
+    Report report = new Report(files, enabled, mode, root, o.fixed());
+    if (mode.apply()) {
+      // as Ruff: the fixed source goes to stdout, the report to stderr
+      if (o.fixedText() != null) {
+        io.out().print(o.fixedText());
+      } else {
+        io.out().write(bytes, 0, bytes.length);
+      }
+      io.out().flush();
+      writeReport(reporter, report, io.err());
+    } else {
+      writeReport(reporter, report, io.out());
+    }
+    return exitCode(files, o.fixed(), mode);
+  }
+
+  private int finishDiff(List<FileResult> files, List<String> diffs, int fixed) {
+    PrintStream out = io.out();
+    for (String d : diffs) {
+      out.print(d);
+    }
+    out.flush();
+    boolean internal = false;
+    for (FileResult f : files) {
+      if (f.problem() != null && f.problem().kind() == FileProblem.Kind.INTERNAL_ERROR) {
+        internal = true;
+        io.err().println(f.path() + ": error: " + f.problem().message());
+      }
+    }
+    if (fixed > 0) {
+      io.err().println("Would fix " + (fixed == 1 ? "1 problem." : fixed + " problems."));
+    } else {
+      io.err().println("No fixes available.");
+    }
+    if (internal) {
+      return 2;
+    }
+    return !diffs.isEmpty() && !exitZero ? 1 : 0;
+  }
+
+  private int exitCode(List<FileResult> files, int fixed, FixMode mode) {
+    boolean findings = false;
+    for (FileResult f : files) {
+      if (f.problem() != null && f.problem().kind() == FileProblem.Kind.INTERNAL_ERROR) {
+        return 2;
+      }
+      if (!f.diagnostics().isEmpty() || f.problem() != null) {
+        findings = true;
+      }
+    }
+    if (exitZero) {
+      return 0;
+    }
+    if (findings) {
+      return 1;
+    }
+    return exitNonZeroOnFix && mode.apply() && fixed > 0 ? 1 : 0;
+  }
+
+  private void writeReport(Reporter reporter, Report report, PrintStream stdout) throws UsageException {
+    if (outputFile != null) {
+      Path file = io.cwd().resolve(outputFile);
+      try {
+        if (file.getParent() != null) {
+          Files.createDirectories(file.getParent());
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          reporter.write(report, w);
+        }
+      } catch (IOException e) {
+        throw new UsageException("cannot write output file '" + outputFile + "': " + e.getMessage());
+      }
+      return;
+    }
+    try {
+      Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+      reporter.write(report, w);
+      w.flush();
+    } catch (IOException e) {
+      throw new UsageException("cannot write the report: " + e.getMessage());
+    }
+  }
+
+  private Settings loadSettings(Path cwd, List<Path> targets, Path stdinPath) throws UsageException {
+    try {
+      if (config != null) {
+        return ConfigLoader.load(cwd.resolve(config));
+      }
+      Path start = commonDir(targets, stdinPath, cwd);
+      Path found = ConfigLoader.discover(start);
+      return found == null ? Settings.none(cwd) : ConfigLoader.load(found);
+    } catch (ConfigException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** The deepest directory holding every path to check (where the configuration search starts). */
+  private static Path commonDir(List<Path> targets, Path stdinPath, Path cwd) {
+    List<Path> dirs = new ArrayList<>();
+    for (Path t : targets) {
+      dirs.add(Files.isDirectory(t) ? t : t.getParent());
+    }
+    if (stdinPath != null && targets.isEmpty()) {
+      dirs.add(stdinPath.getParent());
+    }
+    if (dirs.isEmpty()) {
+      return cwd;
+    }
+    Path common = dirs.get(0);
+    for (Path d : dirs) {
+      while (common != null && !d.startsWith(common)) {
+        common = common.getParent();
+      }
+    }
+    return common == null ? cwd : common;
+  }
+
+  private static Path realOrSelf(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+
+  private synchronized void logVerbose(String message) {
+    io.err().println(message);
+  }
+}

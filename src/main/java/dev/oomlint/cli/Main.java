@@ -1,0 +1,100 @@
+package dev.oomlint.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code oomlint} command: {@code check}, {@code rule}, {@code rules}, {@code debug}. Exit codes
+ * follow Ruff: 0 clean, 1 findings, 2 bad usage, bad configuration or an internal error. Every
+ * error is one line on stderr; no stack trace reaches the user (unless {@code --verbose}).
+ */
+@Command(name = "oomlint", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+    description = "Finds GPU memory leaks and waste in Python deep-learning code.",
+    synopsisSubcommandLabel = "COMMAND")
+public final class Main implements Callable<Integer> {
+  private final Io io;
+  private CommandLine self;
+
+  Main(Io io) {
+    this.io = io;
+  }
+
+  public static void main(String[] args) {
+    int code = run(args, Io.system());
+    System.out.flush();
+    System.err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line and returns its exit code; never throws. */
+  public static int run(String[] args, Io io) {
+    return run(args, io, Toolbox.builtIn());
+  }
+
+  /** Runs one command line with the given rules and parser (tests use stand-ins); never throws. */
+  public static int run(String[] args, Io io, Toolbox tools) {
+    try {
+      Main root = new Main(io);
+      CommandLine cmd = new CommandLine(root);
+      root.self = cmd;
+      cmd.addSubcommand("check", new CheckCommand(io, tools));
+      cmd.addSubcommand("rule", new RuleCommand(io, tools));
+      cmd.addSubcommand("rules", new RulesCommand(io, tools));
+      CommandLine debug = new CommandLine(new DebugCommand(io));
+      debug.addSubcommand("ast", new DebugCommand.Ast(io, tools));
+      debug.addSubcommand("bench", new DebugCommand.Bench(io, tools));
+      cmd.addSubcommand("debug", debug);
+      PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true);
+      PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true);
+      cmd.setOut(out);
+      cmd.setErr(err);
+      cmd.setParameterExceptionHandler((ex, a) -> {
+        String sub = ex.getCommandLine().getCommandName();
+        String help = ex.getCommandLine() == cmd ? "oomlint --help" : "oomlint " + sub + " --help";
+        err.println("error: " + oneLine(ex.getMessage()) + " (see '" + help + "')");
+        err.flush();
+        return 2;
+      });
+      cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+        err.println("error: internal error: " + oneLine(String.valueOf(ex))
+            + "; this is a bug in oomlint, please report it");
+        err.flush();
+        return 2;
+      });
+      int code = cmd.execute(args);
+      out.flush();
+      err.flush();
+      return code;
+    } catch (Throwable t) { // last line of defence: never a stack trace
+      io.err().println("error: internal error: " + oneLine(String.valueOf(t)));
+      io.err().flush();
+      return 2;
+    }
+  }
+
+  static String oneLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl).strip();
+  }
+
+  @Override
+  public Integer call() {
+    self.usage(self.getErr());
+    return 2;
+  }
+
+  /** Prints {@code oomlint <version>}. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"oomlint " + Version.get()};
+    }
+  }
+}

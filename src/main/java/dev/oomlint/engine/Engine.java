@@ -1,0 +1,228 @@
+package dev.oomlint.engine;
+
+import dev.oomlint.ast.SourceFile;
+import dev.oomlint.fix.AtomicWriter;
+import dev.oomlint.fix.FixLoop;
+import dev.oomlint.fix.UnifiedDiff;
+import dev.oomlint.report.FixMode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs the whole per-file pipeline (read, decode, parse, rules, noqa, fixes, write) for many files
+ * in parallel on worker threads with large stacks, one file per task, and returns the results in
+ * path order. Only files with findings or problems keep their text in memory.
+ */
+public final class Engine {
+  /** Stack size of the worker threads: deep but valid Python must never overflow. */
+  public static final long WORKER_STACK_BYTES = 512L << 20;
+
+  /**
+   * What the engine needs: the linter (enabled rules and parser), per-file ignores, the fix mode,
+   * the number of worker threads, and where {@code --verbose} details go (null: nowhere).
+   */
+  public record Options(Linter linter, PerFileIgnores perFileIgnores, FixMode fixMode, int threads,
+      Consumer<String> verboseLog) {
+    public Options {
+      threads = Math.max(1, threads);
+    }
+  }
+
+  /**
+   * One file's outcome: its result, how many findings its fixes removed, its diff in
+   * {@code --diff} mode ("" when unchanged) and its fixed text (null when unchanged).
+   */
+  public record FileOutcome(FileResult result, int fixed, String diff, String fixedText) {}
+
+  /** A whole run: results sorted by path, total fixed, and the diffs (in path order) of changed files. */
+  public record Run(List<FileResult> files, int fixed, List<String> diffs) {}
+
+  private final Options options;
+
+  public Engine(Options options) {
+    this.options = options;
+  }
+
+  /** Checks {@code targets} and returns them (with {@code extraProblems}, e.g. unreadable directories) in path order. */
+  public Run run(List<FileWalker.Target> targets, List<FileResult> extraProblems) {
+    List<FileOutcome> outcomes = new ArrayList<>(targets.size());
+    if (options.threads() == 1 || targets.size() <= 1) {
+      // still on a big-stack thread, so deep input never overflows the caller's stack
+      ExecutorService single = newPool(1);
+      try {
+        for (FileWalker.Target t : targets) {
+          outcomes.add(await(single.submit(() -> checkFile(t)), t));
+        }
+      } finally {
+        single.shutdownNow();
+      }
+    } else {
+      ExecutorService pool = newPool(options.threads());
+      try {
+        List<Future<FileOutcome>> futures = new ArrayList<>(targets.size());
+        for (FileWalker.Target t : targets) {
+          futures.add(pool.submit(() -> checkFile(t)));
+        }
+        for (int i = 0; i < futures.size(); i++) {
+          outcomes.add(await(futures.get(i), targets.get(i)));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    List<FileOutcome> all = new ArrayList<>(outcomes);
+    for (FileResult p : extraProblems) {
+      all.add(new FileOutcome(p, 0, "", null));
+    }
+    all.sort(Comparator.comparing(o -> o.result().path(), Engine::comparePaths));
+    List<FileResult> files = new ArrayList<>(all.size());
+    List<String> diffs = new ArrayList<>();
+    int fixed = 0;
+    for (FileOutcome o : all) {
+      files.add(o.result());
+      fixed += o.fixed();
+      if (o.diff() != null && !o.diff().isEmpty()) {
+        diffs.add(o.diff());
+      }
+    }
+    return new Run(files, fixed, diffs);
+  }
+
+  /** Checks text that did not come from a file (standard input), never writing anything. */
+  public FileOutcome checkBytes(byte[] bytes, String displayPath, Path absPath) {
+    ExecutorService single = newPool(1);
+    try {
+      FileWalker.Target t = new FileWalker.Target(absPath, displayPath);
+      return await(single.submit(() -> checkDecoded(SourceReader.decode(bytes, displayPath), t, false)), t);
+    } finally {
+      single.shutdownNow();
+    }
+  }
+
+  private FileOutcome await(Future<FileOutcome> f, FileWalker.Target t) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return crashed(t, e);
+    } catch (ExecutionException e) {
+      return crashed(t, e.getCause() == null ? e : e.getCause());
+    }
+  }
+
+  private FileOutcome checkFile(FileWalker.Target t) {
+    try {
+      return checkDecoded(SourceReader.read(t.path(), t.displayPath()), t, true);
+    } catch (Throwable e) { // keep one file's disaster to that file
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
+          && !(e instanceof OutOfMemoryError)) {
+        throw e;
+      }
+      return crashed(t, e);
+    }
+  }
+
+  private FileOutcome crashed(FileWalker.Target t, Throwable e) {
+    verbose(t.displayPath(), e);
+    return new FileOutcome(new FileResult(t.displayPath(), null, List.of(),
+        Linter.internal("checking this file failed: " + Linter.describe(e))), 0, "", null);
+  }
+
+  private FileOutcome checkDecoded(SourceReader.Outcome read, FileWalker.Target t, boolean writeBack) {
+    if (read instanceof SourceReader.Outcome.Unreadable u) {
+      return new FileOutcome(new FileResult(t.displayPath(), null, List.of(), u.problem()), 0, "", null);
+    }
+    DecodedSource decoded = ((SourceReader.Outcome.Read) read).source();
+    SourceFile file = decoded.file();
+    Set<String> ignored = options.perFileIgnores().selectorsFor(t.path());
+    Linter linter = options.linter();
+    FixMode mode = options.fixMode();
+    if (!mode.apply()) {
+      Linter.Result r = linter.lint(file, ignored);
+      verbose(t.displayPath(), r.cause());
+      return new FileOutcome(result(t, file, r), 0, "", null);
+    }
+    FixLoop.Outcome fixed = FixLoop.run(file, f -> linter.lint(f, ignored), mode::applicable);
+    Linter.Result r = fixed.result();
+    verbose(t.displayPath(), r.cause());
+    if (!fixed.changed(file.text())) {
+      return new FileOutcome(result(t, file, r), 0, "", null);
+    }
+    SourceFile after = new SourceFile(file.path(), fixed.text());
+    if (mode.diff()) {
+      String diff = UnifiedDiff.diff(t.displayPath(), file.text(), fixed.text());
+      return new FileOutcome(result(t, after, r), fixed.fixed(), diff, writeBack ? null : fixed.text());
+    }
+    if (writeBack) {
+      try {
+        AtomicWriter.write(t.path(), AtomicWriter.encode(fixed.text(), decoded.charset(), decoded.bom()));
+      } catch (AtomicWriter.UnencodableException e) {
+        FileProblem p = Linter.internal("the fixes for this file produce text that "
+            + e.getMessage().replaceFirst("^the fixed text ", "") + "; the file was left unchanged");
+        Linter.Result original = linter.lint(file, ignored);
+        return new FileOutcome(result(t, file,
+            new Linter.Result(original.module(), original.diagnostics(), p, null)), 0, "", null);
+      } catch (IOException | RuntimeException e) {
+        FileProblem p = new FileProblem(FileProblem.Kind.INTERNAL_ERROR,
+            "could not write the fixed file: " + SourceReader.describe(e), null);
+        Linter.Result original = linter.lint(file, ignored);
+        return new FileOutcome(result(t, file,
+            new Linter.Result(original.module(), original.diagnostics(), p, null)), 0, "", null);
+      }
+    }
+    return new FileOutcome(result(t, after, r), fixed.fixed(), "", writeBack ? null : fixed.text());
+  }
+
+  /** The file's result; its text is kept only when something will be shown for it. */
+  private static FileResult result(FileWalker.Target t, SourceFile file, Linter.Result r) {
+    boolean keep = !r.diagnostics().isEmpty() || r.problem() != null;
+    return new FileResult(t.displayPath(), keep ? file : null, r.diagnostics(), r.problem());
+  }
+
+  private void verbose(String path, Throwable cause) {
+    if (cause == null || options.verboseLog() == null) {
+      return;
+    }
+    StringWriter sw = new StringWriter();
+    cause.printStackTrace(new PrintWriter(sw));
+    options.verboseLog().accept(path + ": " + sw);
+  }
+
+  /** Compares display paths component by component (as Ruff sorts paths): {@code a/z.py} before {@code a.py}. */
+  public static int comparePaths(String a, String b) {
+    String[] pa = a.split("[/\\\\]");
+    String[] pb = b.split("[/\\\\]");
+    int n = Math.min(pa.length, pb.length);
+    for (int i = 0; i < n; i++) {
+      int c = pa[i].compareTo(pb[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(pa.length, pb.length);
+  }
+
+  private static ExecutorService newPool(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadGroup group = Thread.currentThread().getThreadGroup();
+    ThreadFactory factory = r -> {
+      Thread t = new Thread(group, r, "oomlint-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
+      t.setDaemon(true);
+      return t;
+    };
+    return Executors.newFixedThreadPool(threads, factory);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.oomlint.engine;
+
+import dev.oomlint.ast.Mod.Module;
+import dev.oomlint.ast.SourceFile;
+import dev.oomlint.ast.SourceRange;
+import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.parser.ParseOutcome;
+import dev.oomlint.parser.PythonFrontEnd;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lints one decoded text: parses it, runs each enabled rule with its own {@link RuleContext}, drops
+ * what {@code noqa} comments silence and sorts the rest. A rule or parser that throws (even a
+ * {@link StackOverflowError}) becomes the file's internal error; the other rules still report.
+ * Thread-safe: one instance lints many files at once.
+ */
+public final class Linter {
+  /** The parser used; {@link PythonFrontEnd#parse} in production, a stand-in in some tests. */
+  @FunctionalInterface
+  public interface Parser {
+    ParseOutcome parse(SourceFile file);
+  }
+
+  /** Orders diagnostics by position, then code, then message. */
+  public static final Comparator<Diagnostic> ORDER = Comparator
+      .comparingInt((Diagnostic d) -> d.range().start())
+      .thenComparingInt(d -> d.range().end())
+      .thenComparing(Diagnostic::code)
+      .thenComparing(Diagnostic::message);
+
+  /**
+   * The outcome of linting one text: the module (null when it did not parse), the findings left
+   * after suppression, a problem (syntax or internal error; null when none) and, for an internal
+   * error, what was thrown (shown with {@code --verbose}).
+   */
+  public record Result(Module module, List<Diagnostic> diagnostics, FileProblem problem, Throwable cause) {}
+
+  private final List<Rule> rules;
+  private final Parser parser;
+
+  public Linter(List<Rule> rules) {
+    this(rules, PythonFrontEnd::parse);
+  }
+
+  public Linter(List<Rule> rules, Parser parser) {
+    this.rules = List.copyOf(rules);
+    this.parser = parser;
+  }
+
+  public Parser parser() {
+    return parser;
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** Lints {@code file}, skipping the rules matched by {@code ignoredSelectors} (per-file ignores). */
+  public Result lint(SourceFile file, Set<String> ignoredSelectors) {
+    ParseOutcome parsed;
+    try {
+      parsed = parser.parse(file);
+    } catch (Throwable t) { // a parser bug must not take the run down
+      rethrowIfFatal(t);
+      return new Result(null, List.of(), internal("the parser failed on this file: " + describe(t)), t);
+    }
+    if (parsed instanceof ParseOutcome.Failed failed) {
+      int len = file.text().length();
+      int at = Math.max(0, Math.min(failed.error().offset(), len));
+      return new Result(null, List.of(), new FileProblem(FileProblem.Kind.SYNTAX_ERROR,
+          failed.error().message(), new SourceRange(at, at)), null);
+    }
+    Module module = ((ParseOutcome.Parsed) parsed).module();
+    Suppressions noqa;
+    try {
+      noqa = Suppressions.of(module, file.lines());
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Result(module, List.of(), internal("reading noqa comments failed: " + describe(e)), e);
+    }
+    if (noqa.fileSuppressed()) {
+      return new Result(module, List.of(), null, null);
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    Throwable firstCause = null;
+    for (Rule rule : rules) {
+      String code = rule.info().code();
+      if (isIgnored(code, ignoredSelectors)) {
+        continue;
+      }
+      RuleContext ctx = new RuleContext(file, module, code);
+      try {
+        rule.check(ctx);
+      } catch (Throwable t) {
+        rethrowIfFatal(t);
+        failures.add("rule " + code + " (" + rule.info().name() + ") failed on this file: " + describe(t));
+        if (firstCause == null) {
+          firstCause = t;
+        }
+        continue;
+      }
+      for (Diagnostic d : ctx.diagnostics()) {
+        if (!noqa.suppressed(d) && !isIgnored(d.code(), ignoredSelectors)) {
+          out.add(d);
+        }
+      }
+    }
+    out.sort(ORDER);
+    FileProblem problem = null;
+    if (!failures.isEmpty()) {
+      String msg = failures.get(0)
+          + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more rule failures)" : "");
+      problem = internal(msg);
+    }
+    return new Result(module, List.copyOf(out), problem, firstCause);
+  }
+
+  private static boolean isIgnored(String code, Set<String> selectors) {
+    for (String s : selectors) {
+      if (RuleSelection.matches(s, code)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static FileProblem internal(String message) {
+    return new FileProblem(FileProblem.Kind.INTERNAL_ERROR,
+        "internal error: " + message + "; this is a bug in oomlint, please report it", null);
+  }
+
+  static String describe(Throwable t) {
+    String m = t.getMessage();
+    String kind = t.getClass().getSimpleName();
+    if (m == null || m.isBlank()) {
+      return kind;
+    }
+    m = m.strip();
+    int nl = m.indexOf('\n');
+    if (nl >= 0) {
+      m = m.substring(0, nl);
+    }
+    if (m.length() > 200) {
+      m = m.substring(0, 200) + "...";
+    }
+    return kind + ": " + m;
+  }
+
+  /** Errors the JVM cannot recover from are not a file's problem. */
+  private static void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)
+        && !(t instanceof OutOfMemoryError)) {
+      throw (VirtualMachineError) t;
+    }
+  }
+}

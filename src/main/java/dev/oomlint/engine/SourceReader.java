@@ -1,0 +1,232 @@
+package dev.oomlint.engine;
+
+import dev.oomlint.ast.SourceFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a file's bytes into text the way CPython does: a UTF-8 byte order mark is dropped, a PEP 263
+ * coding declaration on line 1 or 2 selects the charset (default UTF-8), and bytes that do not decode
+ * are reported with their line and column. NUL bytes (binary files) are refused, as CPython refuses
+ * them ("source code cannot contain null bytes").
+ */
+public final class SourceReader {
+  /** PEP 263: {@code ^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)}. */
+  private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+
+  /** Python codec names Java does not know under the same spelling. */
+  private static final Map<String, String> PYTHON_ALIASES = Map.ofEntries(
+      Map.entry("latin-1", "ISO-8859-1"), Map.entry("latin1", "ISO-8859-1"),
+      Map.entry("l1", "ISO-8859-1"), Map.entry("iso-latin-1", "ISO-8859-1"),
+      Map.entry("iso-8859-1", "ISO-8859-1"), Map.entry("8859", "ISO-8859-1"),
+      Map.entry("utf-8", "UTF-8"), Map.entry("utf8", "UTF-8"), Map.entry("u8", "UTF-8"),
+      Map.entry("utf", "UTF-8"), Map.entry("cp65001", "UTF-8"), Map.entry("utf-8-sig", "UTF-8"),
+      Map.entry("ascii", "US-ASCII"), Map.entry("us-ascii", "US-ASCII"),
+      Map.entry("646", "US-ASCII"), Map.entry("latin-9", "ISO-8859-15"),
+      Map.entry("latin9", "ISO-8859-15"), Map.entry("l9", "ISO-8859-15"),
+      Map.entry("shift-jis", "Shift_JIS"), Map.entry("sjis", "Shift_JIS"),
+      Map.entry("euc-jp", "EUC-JP"), Map.entry("gbk", "GBK"), Map.entry("gb2312", "GB2312"),
+      Map.entry("big5", "Big5"), Map.entry("koi8-r", "KOI8-R"));
+
+  private SourceReader() {}
+
+  /** Result of reading one file: its decoded source, or why it could not be read. */
+  public sealed interface Outcome {
+    record Read(DecodedSource source) implements Outcome {}
+
+    record Unreadable(FileProblem problem) implements Outcome {}
+  }
+
+  /** Reads {@code path}; {@code displayPath} becomes the {@link SourceFile}'s path. Never throws. */
+  public static Outcome read(Path path, String displayPath) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      return unreadable("file does not exist");
+    } catch (AccessDeniedException e) {
+      return unreadable("file cannot be read: permission denied");
+    } catch (IOException | OutOfMemoryError | SecurityException e) {
+      return unreadable("file cannot be read: " + describe(e));
+    }
+    return decode(bytes, displayPath);
+  }
+
+  /** Decodes {@code bytes} as a Python source file named {@code displayPath}. Never throws. */
+  public static Outcome decode(byte[] bytes, String displayPath) {
+    for (byte b : bytes) {
+      if (b == 0) {
+        return unreadable("file contains NUL bytes; binary files are not analysed");
+      }
+    }
+    boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF;
+    int start = bom ? 3 : 0;
+    String declared = declaredEncoding(bytes, start);
+    Charset charset = StandardCharsets.UTF_8;
+    if (declared != null) {
+      charset = charsetFor(declared);
+      if (charset == null) {
+        return unreadable("unknown encoding '" + declared + "' declared in the coding comment");
+      }
+      if (bom && !charset.equals(StandardCharsets.UTF_8)) {
+        return unreadable("file starts with a UTF-8 byte order mark but declares encoding '"
+            + declared + "'");
+      }
+    }
+    String text;
+    try {
+      text = decodeStrict(bytes, start, charset);
+    } catch (Undecodable e) {
+      String what = charset.equals(StandardCharsets.UTF_8) ? "file is not valid UTF-8"
+          : "file cannot be decoded as " + declared;
+      return unreadable(what + " (byte 0x" + String.format("%02x", e.badByte) + " at line "
+          + e.line + ", column " + e.column + ")");
+    }
+    return new Outcome.Read(new DecodedSource(new SourceFile(displayPath, text), charset, bom));
+  }
+
+  /**
+   * The encoding named by a PEP 263 comment on line 1, or on line 2 when line 1 is blank or a
+   * comment; null when there is none. Only ASCII matters here, so the lines are read as latin-1.
+   */
+  static String declaredEncoding(byte[] bytes, int start) {
+    int end1 = lineEnd(bytes, start);
+    String line1 = new String(bytes, start, end1 - start, StandardCharsets.ISO_8859_1);
+    Matcher m = CODING.matcher(line1);
+    if (m.find()) {
+      return m.group(1);
+    }
+    String stripped = line1.strip();
+    if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+      return null;
+    }
+    int start2 = skipTerminator(bytes, end1);
+    if (start2 >= bytes.length) {
+      return null;
+    }
+    int end2 = lineEnd(bytes, start2);
+    m = CODING.matcher(new String(bytes, start2, end2 - start2, StandardCharsets.ISO_8859_1));
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** The Java charset for a Python codec name, or null when there is none. */
+  static Charset charsetFor(String pythonName) {
+    String norm = pythonName.toLowerCase(Locale.ROOT).replace('_', '-');
+    String javaName = PYTHON_ALIASES.get(norm);
+    if (javaName == null && norm.startsWith("utf-8-")) {
+      javaName = "UTF-8"; // CPython treats "utf-8-*" as utf-8
+    }
+    if (javaName == null && norm.startsWith("latin-1-")) {
+      javaName = "ISO-8859-1";
+    }
+    try {
+      return Charset.forName(javaName != null ? javaName : norm);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      return null;
+    }
+  }
+
+  private static int lineEnd(byte[] b, int from) {
+    int i = from;
+    while (i < b.length && b[i] != '\n' && b[i] != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int skipTerminator(byte[] b, int i) {
+    if (i < b.length && b[i] == '\r') {
+      i++;
+      if (i < b.length && b[i] == '\n') {
+        i++;
+      }
+    } else if (i < b.length && b[i] == '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  private static final class Undecodable extends Exception {
+    final int badByte;
+    final int line;
+    final int column;
+
+    Undecodable(int badByte, int line, int column) {
+      super(null, null, false, false);
+      this.badByte = badByte;
+      this.line = line;
+      this.column = column;
+    }
+  }
+
+  private static String decodeStrict(byte[] bytes, int start, Charset charset) throws Undecodable {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L,
+        (long) ((bytes.length - start) * (double) decoder.maxCharsPerByte()) + 16));
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isUnderflow()) {
+      r = decoder.flush(out);
+    }
+    if (r.isError()) {
+      out.flip();
+      throw locate(out, bytes[in.position()] & 0xff);
+    }
+    if (r.isOverflow()) {
+      // cannot happen with maxCharsPerByte sizing; fall back to the plain API
+      try {
+        return decoder.reset().decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+      } catch (CharacterCodingException e) {
+        throw new Undecodable(0, 1, 1);
+      }
+    }
+    out.flip();
+    return out.toString();
+  }
+
+  /** Line and column (1-based, in characters) of the first undecodable byte, from what decoded before it. */
+  private static Undecodable locate(CharBuffer decoded, int badByte) {
+    int line = 1;
+    int lineStart = 0;
+    int n = decoded.limit();
+    for (int i = 0; i < n; i++) {
+      char c = decoded.get(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= n || decoded.get(i + 1) != '\n'))) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    int column = Character.codePointCount(decoded, lineStart, n) + 1;
+    return new Undecodable(badByte, line, column);
+  }
+
+  private static Outcome unreadable(String message) {
+    return new Outcome.Unreadable(new FileProblem(FileProblem.Kind.UNREADABLE, message, null));
+  }
+
+  static String describe(Throwable e) {
+    String m = e.getMessage();
+    String kind = e instanceof OutOfMemoryError ? "out of memory" : e.getClass().getSimpleName();
+    return m == null || m.isBlank() ? kind : kind + ": " + m;
+  }
+}

@@ -1,0 +1,163 @@
+package dev.oomlint.report;
+
+import dev.oomlint.ast.LineIndex;
+import dev.oomlint.ast.SourceFile;
+import dev.oomlint.diagnostics.Applicability;
+import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.engine.FileProblem;
+import dev.oomlint.engine.FileResult;
+import java.io.IOException;
+
+/**
+ * Human-readable output in the style of Ruff's {@code full} format: a header
+ * {@code path:line:col: CODE [*] message} ({@code [*]} when {@code --fix} would fix it), the source
+ * line with a caret underline, the fix title as help, and a summary line. Columns are 1-based code
+ * points. Colour (ANSI) only when asked for, which the CLI does only on a terminal without
+ * {@code NO_COLOR}.
+ */
+public final class TextReporter implements Reporter {
+  private final boolean color;
+
+  public TextReporter(boolean color) {
+    this.color = color;
+  }
+
+  private String paint(String code, String s) {
+    return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+  }
+
+  @Override
+  public void write(Report report, Appendable out) throws IOException {
+    FixMode mode = report.fixMode();
+    int problems = 0;
+    int fixable = 0;
+    int hiddenUnsafe = 0;
+    int internal = 0;
+    for (FileResult f : report.files()) {
+      for (Diagnostic d : f.diagnostics()) {
+        problems++;
+        if (mode.applicable(d.fix())) {
+          fixable++;
+        } else if (d.fix() != null && d.fix().applicability() == Applicability.UNSAFE) {
+          hiddenUnsafe++;
+        }
+        writeDiagnostic(out, f, d, mode);
+      }
+      FileProblem p = f.problem();
+      if (p != null) {
+        if (p.kind() == FileProblem.Kind.INTERNAL_ERROR) {
+          internal++;
+        } else {
+          problems++;
+        }
+        writeProblem(out, f, p);
+      }
+    }
+    out.append(summary(problems, fixable, hiddenUnsafe, report.fixedCount(), mode)).append('\n');
+    if (internal > 0) {
+      out.append(internal == 1 ? "1 file" : internal + " files")
+          .append(" could not be fully checked because of an internal error (see above).\n");
+    }
+  }
+
+  static String summary(int remaining, int fixable, int hiddenUnsafe, int fixed, FixMode mode) {
+    if (remaining == 0 && fixed == 0) {
+      return "All checks passed!";
+    }
+    if (mode.apply()) {
+      int total = remaining + fixed;
+      return "Found " + plural(total) + " (" + fixed + " fixed, " + remaining + " remaining).";
+    }
+    StringBuilder sb = new StringBuilder("Found ").append(plural(remaining));
+    if (fixable > 0 || hiddenUnsafe > 0) {
+      sb.append(" (");
+      if (fixable > 0) {
+        sb.append(fixable).append(" fixable with --fix");
+      }
+      if (hiddenUnsafe > 0) {
+        sb.append(fixable > 0 ? ", " + hiddenUnsafe + " more" : hiddenUnsafe + " fixable")
+            .append(" with --fix --unsafe-fixes");
+      }
+      sb.append(')');
+    }
+    return sb.append('.').toString();
+  }
+
+  private static String plural(int n) {
+    return n == 1 ? "1 problem" : n + " problems";
+  }
+
+  private void writeDiagnostic(Appendable out, FileResult f, Diagnostic d, FixMode mode)
+      throws IOException {
+    SourceFile src = f.source();
+    LineIndex li = src.lines();
+    int start = Math.min(d.range().start(), src.text().length());
+    int line = li.line(start);
+    int col = li.codePointColumn(start);
+    out.append(paint("1", f.path())).append(':').append(String.valueOf(line)).append(':')
+        .append(String.valueOf(col)).append(": ").append(paint("1;31", d.code())).append(' ');
+    Fix fix = d.fix();
+    if (mode.applicable(fix)) {
+      out.append(paint("36", "[*]")).append(' ');
+    }
+    out.append(d.message()).append('\n');
+    snippet(out, li, start, Math.min(d.range().end(), src.text().length()), d.code());
+    if (fix != null) {
+      String help = fix.title();
+      if (fix.applicability() == Applicability.UNSAFE && !mode.unsafe()) {
+        help += " (unsafe fix available with --unsafe-fixes)";
+      }
+      out.append(gutter(li, line)).append(paint("1;34", "= help: ")).append(help).append('\n');
+    }
+    out.append('\n');
+  }
+
+  private void writeProblem(Appendable out, FileResult f, FileProblem p) throws IOException {
+    if (p.kind() == FileProblem.Kind.SYNTAX_ERROR && f.source() != null && p.range() != null) {
+      LineIndex li = f.source().lines();
+      int at = Math.min(p.range().start(), f.source().text().length());
+      out.append(paint("1", f.path())).append(':').append(String.valueOf(li.line(at))).append(':')
+          .append(String.valueOf(li.codePointColumn(at))).append(": ")
+          .append(paint("1;31", "SyntaxError")).append(": ").append(p.message()).append('\n');
+      snippet(out, li, at, Math.max(at, p.range().end()), null);
+      out.append('\n');
+      return;
+    }
+    String label = switch (p.kind()) {
+      case SYNTAX_ERROR -> "SyntaxError";
+      case UNREADABLE -> "error";
+      case INTERNAL_ERROR -> "error";
+    };
+    out.append(paint("1", f.path())).append(": ").append(paint("1;31", label)).append(": ")
+        .append(p.message()).append("\n\n");
+  }
+
+  /** Gutter padding wide enough for {@code line}'s number. */
+  private String gutter(LineIndex li, int line) {
+    return " ".repeat(String.valueOf(line).length() + 1);
+  }
+
+  private void snippet(Appendable out, LineIndex li, int start, int end, String label)
+      throws IOException {
+    int line = li.line(start);
+    String pad = " ".repeat(String.valueOf(line).length() + 1);
+    String bar = paint("1;34", "|");
+    String text = li.lineText(line);
+    int lineStart = li.lineStart(line);
+    int from = Math.min(start - lineStart, text.length());
+    int to = Math.min(Math.max(end, start) - lineStart, text.length());
+    StringBuilder indent = new StringBuilder();
+    for (int i = 0; i < from; ) {
+      int cp = text.codePointAt(i);
+      indent.append(cp == '\t' ? '\t' : ' ');
+      i += Character.charCount(cp);
+    }
+    int width = Math.max(1, text.codePointCount(from, Math.max(from, to)));
+    out.append(pad).append(bar).append('\n');
+    out.append(paint("1;34", line + " |")).append(' ').append(text).append('\n');
+    out.append(pad).append(bar).append(' ').append(indent)
+        .append(paint("1;31", "^".repeat(width) + (label == null ? "" : " " + label))).append('\n');
+    out.append(pad).append(bar).append('\n');
+  }
+}

@@ -1,0 +1,119 @@
+package dev.oomlint.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.oomlint.ast.AstWalker;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.SourceFile;
+import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.diagnostics.Edit;
+import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.engine.FileProblem;
+import dev.oomlint.engine.Linter;
+import dev.oomlint.report.FixMode;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.parser.PythonFrontEnd;
+import dev.oomlint.testing.TestRules;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FixLoopTest {
+  private static final FixMode SAFE = new FixMode(true, false, false);
+  private static final FixMode UNSAFE = new FixMode(true, true, false);
+
+  /** {@code stepN()} becomes {@code step(N+1)()} up to step5: five rounds to converge. */
+  @RuleInfo(code = "OOM010", name = "step", summary = "Steps.")
+  static final class Step implements Rule {
+    @Override
+    public void check(RuleContext ctx) {
+      AstWalker.walk(ctx.module(), n -> {
+        if (n instanceof Expr.Name name && name.id().matches("step[0-4]")) {
+          int k = name.id().charAt(4) - '0';
+          ctx.report(new Diagnostic(ctx.code(), "step", name.range(),
+              Fix.safe("next", Edit.replace(name.range(), "step" + (k + 1)))));
+        }
+      });
+    }
+  }
+
+  /** {@code ping} and {@code pong} turn into each other forever. */
+  @RuleInfo(code = "OOM011", name = "ping-pong", summary = "Never settles.")
+  static final class PingPong implements Rule {
+    @Override
+    public void check(RuleContext ctx) {
+      AstWalker.walk(ctx.module(), n -> {
+        if (n instanceof Expr.Name name && (name.id().equals("ping") || name.id().equals("pong"))) {
+          ctx.report(new Diagnostic(ctx.code(), "pp", name.range(), Fix.safe("flip",
+              Edit.replace(name.range(), name.id().equals("ping") ? "pong" : "ping"))));
+        }
+      });
+    }
+  }
+
+  private static FixLoop.Outcome fix(String text, FixMode mode, Rule... rules) {
+    Linter linter = new Linter(List.of(rules), PythonFrontEnd::parse);
+    return FixLoop.run(new SourceFile("t.py", text), f -> linter.lint(f, Set.of()), mode::applicable);
+  }
+
+  @Test
+  void safeFixesOnlyWithoutUnsafe() {
+    FixLoop.Outcome o = fix("leak()\nhold()\n", SAFE, TestRules.standard().toArray(Rule[]::new));
+    assertEquals("free()\nhold()\n", o.text());
+    assertEquals(1, o.fixed());
+    assertEquals(1, o.result().diagnostics().size());
+    assertEquals("OOM002", o.result().diagnostics().get(0).code());
+  }
+
+  @Test
+  void unsafeFixesWithUnsafe() {
+    FixLoop.Outcome o = fix("leak()\nhold()\n", UNSAFE, TestRules.standard().toArray(Rule[]::new));
+    assertEquals("free()\nrelease()\n", o.text());
+    assertEquals(2, o.fixed());
+    assertEquals(List.of(), o.result().diagnostics());
+  }
+
+  @Test
+  void repeatsUntilNothingChanges() {
+    FixLoop.Outcome o = fix("step0()\nstep3()\n", SAFE, new Step());
+    assertEquals("step5()\nstep5()\n", o.text());
+    assertEquals(7, o.fixed());
+    assertEquals(List.of(), o.result().diagnostics());
+  }
+
+  @Test
+  void stopsAfterTheRoundLimit() {
+    FixLoop.Outcome o = fix("ping()\n", SAFE, new PingPong());
+    assertEquals(FixLoop.MAX_ROUNDS, o.fixed());
+    assertEquals(FixLoop.MAX_ROUNDS % 2 == 0 ? "ping()\n" : "pong()\n", o.text());
+    assertEquals(1, o.result().diagnostics().size());
+  }
+
+  @Test
+  void aFixThatBreaksTheCodeIsRolledBackAndNamed() {
+    String text = "leak()\nbreakme()\n";
+    FixLoop.Outcome o = fix(text, SAFE, new TestRules.LeakCall(), new TestRules.BrokenFix());
+    assertEquals(text, o.text());
+    assertEquals(0, o.fixed());
+    FileProblem p = o.result().problem();
+    assertEquals(FileProblem.Kind.INTERNAL_ERROR, p.kind());
+    assertEquals("internal error: the fix for OOM001, OOM004 produced code that does not parse"
+        + " ('(' was never closed at line 2); the file was left unchanged; this is a bug in oomlint,"
+        + " please report it", p.message());
+    assertEquals(2, o.result().diagnostics().size(), "the original findings are still reported");
+  }
+
+  @Test
+  void fixingTwiceChangesNothingTheSecondTime() {
+    Rule[] rules = {new TestRules.LeakCall(), new TestRules.HoldCall(), new Step()};
+    FixLoop.Outcome first = fix("x = leak(step1(), hold())\nleak()\n", UNSAFE, rules);
+    FixLoop.Outcome second = fix(first.text(), UNSAFE, rules);
+    assertEquals("x = free(step5(), release())\nfree()\n", first.text());
+    assertEquals(first.text(), second.text());
+    assertEquals(0, second.fixed());
+    assertNull(second.result().problem());
+  }
+}
