@@ -8,6 +8,7 @@ public final class RuleRegistry {
 
   private static final List<Rule> ALL = List.of(
       // rules are added here, one line each
+      new TorchLoadWithoutMapLocation()
   );
 
   public static List<Rule> all() {
