@@ -107,40 +107,45 @@ final class ImportEdits {
   }
 
   /**
-   * The edit that removes {@code alias} from the import statement {@code stmt}: the statement is
-   * rewritten without it, or, when it was the only name, replaced by {@code replacement} (null: the
-   * statement's lines are deleted, or it becomes {@code pass} when it is alone in its block).
-   * Null when the statement cannot be edited safely (it shares its line with another statement).
+   * The text of the import statement {@code stmt} without the names in {@code drop} (on one line),
+   * or null when no name is left.
    */
-  static Edit removeAlias(SemanticModel sm, Stmt stmt, Support.Alias alias, String replacement) {
+  static String without(Stmt stmt, List<Support.Alias> drop) {
     List<Support.Alias> names = stmt instanceof Stmt.Import imp ? imp.names()
-        : stmt instanceof Stmt.ImportFrom f ? f.names() : null;
-    if (names == null) {
-      return null;
-    }
+        : stmt instanceof Stmt.ImportFrom f ? f.names() : List.of();
     List<String> kept = new ArrayList<>();
     for (Support.Alias a : names) {
-      if (a != alias) {
+      boolean dropped = false;
+      for (Support.Alias d : drop) {
+        dropped |= d == a;
+      }
+      if (!dropped) {
         kept.add(a.asname() == null ? a.name() : a.name() + " as " + a.asname());
       }
     }
-    SourceFile file = sm.file();
-    if (!kept.isEmpty()) {
-      String head = stmt instanceof Stmt.ImportFrom f
-          ? "from " + ".".repeat(f.level()) + (f.module() == null ? "" : f.module()) + " import "
-          : "import ";
-      return Edit.replace(stmt.range(), head + String.join(", ", kept));
+    if (kept.isEmpty()) {
+      return null;
     }
-    if (replacement != null) {
-      return Edit.replace(stmt.range(), replacement);
-    }
+    String head = stmt instanceof Stmt.ImportFrom f
+        ? "from " + ".".repeat(f.level()) + (f.module() == null ? "" : f.module()) + " import "
+        : "import ";
+    return head + String.join(", ", kept);
+  }
+
+  /**
+   * An edit that deletes statement {@code stmt}: its whole lines when it stands alone on them, or
+   * {@code pass} when it is the only statement of its block. Null when it shares a line with another
+   * statement.
+   */
+  static Edit deleteStatement(SemanticModel sm, Stmt stmt) {
     List<Stmt> block = sm.blockOf(stmt);
     if (block == null) {
       return null;
     }
-    if (block.size() == 1) {
+    if (block.size() == 1 && block != sm.module().body()) {
       return Edit.replace(stmt.range(), "pass");
     }
+    SourceFile file = sm.file();
     LineIndex lines = file.lines();
     int first = lines.line(stmt.range().start());
     int last = lines.line(Math.max(stmt.range().start(), stmt.range().end() - 1));
@@ -153,6 +158,11 @@ final class ImportEdits {
     }
     int next = last < lines.lineCount() ? lines.lineStart(last + 1) : file.text().length();
     return Edit.delete(new SourceRange(start, next));
+  }
+
+  /** Whether a statement sits directly in the module body. */
+  static boolean atModuleLevel(SemanticModel sm, Stmt stmt) {
+    return sm.blockOf(stmt) == sm.module().body();
   }
 
   /** The import binding a name refers to everywhere it is used, or null when it is not one import. */

@@ -8,7 +8,8 @@ public final class RuleRegistry {
 
   private static final List<Rule> ALL = List.of(
       // rules are added here, one line each
-      new TorchLoadWithoutMapLocation()
+      new TorchLoadWithoutMapLocation(),
+      new DeprecatedCudaAmp()
   );
 
   public static List<Rule> all() {
