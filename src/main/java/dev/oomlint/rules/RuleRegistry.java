@@ -9,7 +9,8 @@ public final class RuleRegistry {
   private static final List<Rule> ALL = List.of(
       // rules are added here, one line each
       new TorchLoadWithoutMapLocation(),
-      new DeprecatedCudaAmp()
+      new DeprecatedCudaAmp(),
+      new DeprecatedQuantizationKwargs()
   );
 
   public static List<Rule> all() {
