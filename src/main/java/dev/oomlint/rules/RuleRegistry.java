@@ -9,6 +9,7 @@ public final class RuleRegistry {
   private static final List<Rule> ALL = List.of(
       // rules are added here, one line each
       new TorchLoadWithoutMapLocation(),
+      new FullPrecisionLoad(),
       new DeprecatedCudaAmp(),
       new DeprecatedQuantizationKwargs()
   );
