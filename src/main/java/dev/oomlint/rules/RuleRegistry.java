@@ -11,7 +11,11 @@ public final class RuleRegistry {
       new GraphKeptInContainer(),
       new GraphKeptByAccumulation(),
       new MissingZeroGrad(),
-      new InferenceWithoutNoGrad()
+      new InferenceWithoutNoGrad(),
+      new TorchLoadWithoutMapLocation(),
+      new FullPrecisionLoad(),
+      new DeprecatedCudaAmp(),
+      new DeprecatedQuantizationKwargs()
   );
 
   public static List<Rule> all() {

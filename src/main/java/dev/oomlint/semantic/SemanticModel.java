@@ -220,6 +220,16 @@ public final class SemanticModel {
     return calls.findMethod(c, name, 0);
   }
 
+  /** The same-file class a call constructs ({@code Net()}), or null. */
+  public Stmt.ClassDef classCalled(Expr.Call c) {
+    return calls.classCalled(c);
+  }
+
+  /** Whether a same-file class is (transitively, within this file) a torch.nn.Module or a model base class. */
+  public boolean isModuleClass(Stmt.ClassDef c) {
+    return calls.isModuleClass(c);
+  }
+
   /** Whether {@code e} is the receiver a method was called on ({@code self}). */
   public boolean isSelf(Expr e) {
     return calls.isSelf(e);
