@@ -3,7 +3,7 @@
 # (Debian's 3.0.4 is enough; installed from the system packages when missing):
 #   1. a staged leaking training script fails the `oomlint` hook, naming the rule and the line
 #      (first use: the hook's launcher builds target/oomlint.jar inside pre-commit's clone);
-#   2. a clean file passes, and nothing is rebuilt;
+#   2. with a .pre-commit-config.yaml, a clean file passes and the second run rebuilds nothing;
 #   3. the warm hook's wall time on a staged set of 5 files is measured and printed;
 #   4. `oomlint-fix` rewrites a leaking file and pre-commit reports the modification.
 # Usage: scripts/test-pre-commit.sh   (from anywhere; uses a fresh PRE_COMMIT_HOME in a temp dir)
@@ -65,22 +65,48 @@ echo "$out" | sed 's/^/  | /' | head -40
 echo "$out" | grep -q "leak.py:29:9: OOM101" || fail "the output does not name OOM101 at leak.py:29:9"
 echo "$out" | grep -q "OOM102" || fail "the output does not name OOM102"
 
-# 2. clean file: passes, nothing rebuilt
-run_hook oomlint clean.py
+# 2. installed the usual way (a .pre-commit-config.yaml naming this repository at HEAD; try-repo above
+#    used a throwaway store): the first run builds once, later runs reuse the jar.
+cat > .pre-commit-config.yaml <<YAML
+repos:
+-   repo: $root
+    rev: $(git -C "$root" rev-parse HEAD)
+    hooks:
+    -   id: oomlint
+YAML
+git add .pre-commit-config.yaml
+set +e
+out="$(pre-commit run oomlint --verbose --files leak.py 2>&1)"; rc=$?
+set -e
+[ "$rc" -ne 0 ] || { echo "$out"; fail "the installed hook passed on a leaking file"; }
+jar="$(find "$PRE_COMMIT_HOME" -path '*/target/oomlint.jar' | head -n 1)"
+[ -n "$jar" ] || fail "the hook's first run did not build target/oomlint.jar"
+built="$(stat -c %Y.%s "$jar")"
+set +e
+out="$(pre-commit run oomlint --verbose --files clean.py 2>&1)"; rc=$?
+set -e
 [ "$rc" -eq 0 ] || { echo "$out"; fail "the hook failed on a clean file"; }
 if echo "$out" | grep -q "building"; then
   echo "$out"; fail "the second run rebuilt the jar"
 fi
-echo "test-pre-commit: clean file passes, no rebuild"
+[ "$(stat -c %Y.%s "$jar")" = "$built" ] || fail "the second run rewrote the jar"
+echo "test-pre-commit: clean file passes; the second run reused the jar (no rebuild)"
 
-# 3. wall time of the warm hook on 5 staged files
+# 3. wall time of the warm hook on 5 staged files (pre-commit's own start-up included)
 for i in 1 2 3 4 5; do cp clean.py "batch$i.py"; done
 git add batch*.py
-start=$(date +%s%N)
-run_hook oomlint batch1.py batch2.py batch3.py batch4.py batch5.py
-end=$(date +%s%N)
-[ "$rc" -eq 0 ] || { echo "$out"; fail "the hook failed on the 5-file batch"; }
-echo "test-pre-commit: warm hook on 5 staged files: $(( (end - start) / 1000000 )) ms wall (pre-commit included)"
+best=""
+for attempt in 1 2 3; do
+  start=$(date +%s%N)
+  set +e
+  out="$(pre-commit run oomlint --files batch1.py batch2.py batch3.py batch4.py batch5.py 2>&1)"; rc=$?
+  set -e
+  end=$(date +%s%N)
+  [ "$rc" -eq 0 ] || { echo "$out"; fail "the hook failed on the 5-file batch"; }
+  ms=$(( (end - start) / 1000000 ))
+  if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+done
+echo "test-pre-commit: warm hook on 5 staged files: best of 3 runs ${best} ms wall (pre-commit included)"
 
 # 4. the fix hook rewrites the file and pre-commit reports the modification
 cp leak.py fixme.py
