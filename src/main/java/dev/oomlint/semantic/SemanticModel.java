@@ -302,6 +302,38 @@ public final class SemanticModel {
     return objects.isOptimizer(e);
   }
 
+  /**
+   * The access path of an expression after following plain aliases and model wrappers
+   * ({@code model = DDP(net)} gives {@code net}; {@code opt = self.optimizer} gives
+   * {@code self.optimizer}); null for expressions that are not names or attribute chains.
+   */
+  public String canonicalPath(Expr e) {
+    return objects.canonicalPath(e);
+  }
+
+  /**
+   * The paths of the models whose parameters an optimizer was built from ({@code netD} for
+   * {@code Adam(netD.parameters())}), or null when that cannot be told.
+   */
+  public Set<String> optimizerModels(Expr optimizer) {
+    return objects.optimizerModels(optimizer);
+  }
+
+  /**
+   * Whether a call runs a model's forward pass, frozen models included: {@code model(x)},
+   * {@code self.net(x)}, {@code vae.decode(z)}; not same-file functions.
+   */
+  public boolean isForwardCall(Expr.Call c) {
+    if (calls.resolve(c) != null) {
+      return false;
+    }
+    if (c.func() instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
+        && objects.isModel(a.value())) {
+      return true;
+    }
+    return objects.isModel(c.func());
+  }
+
   // ------------------------------------------------------------ training
 
   /** Whether a loop's body (with nested blocks and same-file functions it calls) runs a backward. */

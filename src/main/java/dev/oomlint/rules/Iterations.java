@@ -1,0 +1,145 @@
+package dev.oomlint.rules;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Mod;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.SemanticModel;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Loop-iteration questions shared by OOM103, OOM202, OOM302 and OOM504: which loop a node runs in,
+ * whether it runs on every iteration, and what a loop body does itself (as opposed to through a
+ * nested loop).
+ */
+final class Iterations {
+  private final SemanticModel sm;
+  private final Predicate<Expr.Call> direct;
+  private final Map<Stmt.FunctionDef, Boolean> helpers = new IdentityHashMap<>();
+
+  /**
+   * Answers "does this code run a call matching {@code direct} once per pass" for a rule: directly,
+   * or through a same-file function that does so outside its own loops.
+   */
+  Iterations(SemanticModel sm, Predicate<Expr.Call> direct) {
+    this.sm = sm;
+    this.direct = direct;
+  }
+
+  /** The innermost {@code for}/{@code while} whose body contains {@code n}, within n's function; or null. */
+  static Stmt innermostLoop(SemanticModel sm, Node n) {
+    Node child = n;
+    for (Node cur = sm.parent(n); cur != null && !isScopeBoundary(cur); cur = sm.parent(cur)) {
+      if (cur instanceof Stmt loop && AstUtil.isLoop(loop) && child instanceof Stmt cs
+          && AstUtil.containsNode(AstUtil.loopBody(loop), cs)) {
+        return loop;
+      }
+      child = cur;
+    }
+    return null;
+  }
+
+  /** The outermost loop around {@code n} (its body containing n) within n's function; or null. */
+  static Stmt outermostLoop(SemanticModel sm, Node n) {
+    Stmt found = null;
+    for (Stmt l = innermostLoop(sm, n); l != null; l = innermostLoop(sm, l)) {
+      found = l;
+    }
+    return found;
+  }
+
+  static boolean isScopeBoundary(Node n) {
+    return n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda
+        || n instanceof Mod.Module;
+  }
+
+  /**
+   * Whether the statement {@code s} runs whenever {@code owner} (a loop or function whose body holds
+   * it, at any depth) runs its body: only {@code with} blocks and {@code try} bodies, {@code else} and
+   * {@code finally} blocks lie between them; no {@code if}, inner loop, {@code except} or
+   * {@code match}.
+   */
+  static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner) {
+    return runsEveryPass(sm, s, owner, t -> false);
+  }
+
+  /**
+   * As {@link #runsEveryPass(SemanticModel, Stmt, Node)}, also passing through the body of an
+   * {@code if} whose test satisfies {@code alwaysTrue} (a check that holds on every pass).
+   */
+  static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner, Predicate<Expr> alwaysTrue) {
+    Node child = s;
+    for (Node cur = sm.parent(s); cur != null && cur != owner; cur = sm.parent(cur)) {
+      boolean ok = false;
+      if (cur instanceof Stmt.With) {
+        ok = true;
+      } else if (cur instanceof Stmt.Try t && child instanceof Stmt cs) {
+        ok = AstUtil.containsNode(t.body(), cs) || AstUtil.containsNode(t.orelse(), cs)
+            || AstUtil.containsNode(t.finalbody(), cs);
+      } else if (cur instanceof Stmt.If i && child instanceof Stmt cs) {
+        ok = AstUtil.containsNode(i.body(), cs) && alwaysTrue.test(i.test());
+      }
+      if (!ok) {
+        return false;
+      }
+      child = cur;
+    }
+    return true;
+  }
+
+  /** The statement a node belongs to (itself when it is one). */
+  static Stmt statementOf(SemanticModel sm, Node n) {
+    Node cur = n;
+    while (cur != null && !(cur instanceof Stmt)) {
+      cur = sm.parent(cur);
+    }
+    return (Stmt) cur;
+  }
+
+  /**
+   * Whether {@code body} runs a matching call itself: not inside a nested loop, def, class or lambda,
+   * but possibly through a same-file function that runs one outside its own loops.
+   */
+  boolean runsDirectly(List<Stmt> body) {
+    boolean[] found = {false};
+    for (Stmt s : body) {
+      AstUtil.walk(s, n -> {
+        if (found[0] || AstUtil.isLoop(n) || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef
+            || n instanceof Expr.Lambda) {
+          return false;
+        }
+        if (n instanceof Expr.Call c) {
+          if (direct.test(c)) {
+            found[0] = true;
+            return false;
+          }
+          Stmt.FunctionDef f = sm.resolveCall(c);
+          if (f != null && helper(f)) {
+            found[0] = true;
+            return false;
+          }
+        }
+        return true;
+      });
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean helper(Stmt.FunctionDef f) {
+    Boolean v = helpers.get(f);
+    if (v != null) {
+      return v;
+    }
+    helpers.put(f, false);
+    boolean r = runsDirectly(f.body());
+    helpers.put(f, r);
+    return r;
+  }
+}

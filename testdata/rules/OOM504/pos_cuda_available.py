@@ -1,0 +1,11 @@
+import torch
+
+
+def train(model, loader, optimizer):
+    for batch in loader:
+        loss = model(**batch).loss
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()  # error: [OOM504]

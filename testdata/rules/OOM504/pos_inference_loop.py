@@ -1,0 +1,12 @@
+import torch
+
+
+@torch.no_grad()
+def predict(model, loader):
+    model.eval()
+    preds = []
+    for batch in loader:
+        logits = model(batch.cuda())
+        preds.append(logits.argmax(-1).cpu())
+        torch.cuda.empty_cache()  # error: [OOM504] "every iteration of an inference loop"
+    return torch.cat(preds)

@@ -1,0 +1,11 @@
+import torch
+
+
+def train(model, loader, optimizer, criterion):
+    model.train()
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x.cuda()), y.cuda())
+        loss.backward()
+        optimizer.step()
+        torch.cuda.empty_cache()  # error: 9 [OOM504] "every iteration of a training loop"
