@@ -1,0 +1,13 @@
+import torch
+import torch.nn as nn
+
+
+def train(model, batches, optimizer, ntokens):
+    criterion = nn.CrossEntropyLoss()
+    hidden = model.init_hidden(20)
+    for data, targets in batches:
+        model.zero_grad()
+        output, hidden = model(data, hidden)
+        loss = criterion(output.view(-1, ntokens), targets)
+        loss.backward()  # error: [OOM103] "hidden state"
+        optimizer.step()
