@@ -381,6 +381,16 @@ public final class SemanticModel {
 
   // ------------------------------------------------------------ inference
 
+  /** Whether a function name says it evaluates ({@code evaluate}, {@code validate_epoch}, {@code predict}). */
+  public static boolean isEvaluationName(String id) {
+    return TorchApi.isEvalFunctionName(id);
+  }
+
+  /** Whether a name says it holds evaluation data ({@code val_loader}, {@code test_dl}, {@code dev_set}). */
+  public static boolean isEvaluationDataName(String id) {
+    return TorchApi.isEvalDataName(id);
+  }
+
   /** The file's inference regions, in order of their first model call. */
   public List<InferenceRegion> inferenceRegions() {
     return Collections.unmodifiableList(inference.regions());

@@ -1,0 +1,471 @@
+package dev.oomlint.rules;
+
+import dev.oomlint.ast.ConstValue;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Operators;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
+import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.diagnostics.Edit;
+import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.GradMode;
+import dev.oomlint.semantic.InferenceRegion;
+import dev.oomlint.semantic.Scope;
+import dev.oomlint.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * OOM302: in evaluation or inference code, model outputs are kept in a container across the loop
+ * while still on the GPU, so GPU memory grows with the size of the dataset.
+ */
+@RuleInfo(code = "OOM302", name = "gpu-outputs-accumulated",
+    summary = "Model outputs are collected across an evaluation or inference loop while still on the GPU.",
+    level = Level.WARNING, fix = FixSafety.SAFE, precision = "high")
+public final class GpuOutputsAccumulated implements Rule {
+  private static final int MAX_DEPTH = 10;
+  private static final Set<String> ADDERS = Set.of("append", "extend", "insert", "appendleft");
+  /** Methods whose result is on the host or a Python value. */
+  private static final Set<String> TO_HOST = Set.of("cpu", "item", "tolist", "numpy");
+  /** Methods whose result is an index, a boolean or a count: a few bytes per sample at most. */
+  private static final Set<String> INDEX_RESULT = Set.of("argmax", "argmin", "argsort", "eq", "ne", "lt", "gt",
+      "le", "ge", "equal", "allclose", "isclose", "isnan", "isinf", "isfinite", "nonzero", "count_nonzero",
+      "any", "all", "size", "dim", "numel", "long", "int", "bool", "shape");
+  /** Reductions: with no dimension they give one number. */
+  private static final Set<String> REDUCTIONS = Set.of("sum", "mean", "max", "min", "std", "var", "norm",
+      "prod", "amax", "amin", "median", "logsumexp", "nansum", "nanmean");
+  /** Attributes that are not the output's data. */
+  private static final Set<String> META_ATTRIBUTES = Set.of("shape", "device", "dtype", "ndim", "grad",
+      "requires_grad", "is_cuda", "grad_fn", "layout", "names");
+  /** Model-output fields that are tensors (so {@code .cpu()} applies). */
+  private static final Set<String> TENSOR_FIELDS = Set.of("logits", "last_hidden_state", "pooler_output",
+      "loss", "sample", "prev_sample", "pred_original_sample", "image_embeds", "text_embeds", "start_logits",
+      "end_logits", "embeddings", "pred_boxes", "pred_masks");
+  /** Tensor methods that return a tensor on the same device. */
+  private static final Set<String> TENSOR_METHODS = Set.of("softmax", "log_softmax", "sigmoid", "tanh", "relu",
+      "float", "half", "double", "bfloat16", "detach", "clone", "contiguous", "view", "reshape", "squeeze",
+      "unsqueeze", "permute", "transpose", "flatten", "exp", "log", "abs", "clamp", "round", "t", "to",
+      "type", "view_as", "expand", "repeat", "narrow", "split", "chunk", "masked_fill", "mul", "div", "add",
+      "sub", "pow", "sqrt", "normalize", "topk", "sort", "gather", "index_select", "squeeze_", "unsqueeze_");
+
+  @Override
+  public void check(RuleContext ctx) {
+    SemanticModel sm = ctx.semantic();
+    if (sm.isOtherFramework() || !usesGpu(sm)) {
+      return;
+    }
+    for (Expr.Call c : sm.calls()) {
+      String m = AstUtil.methodName(c);
+      if (m == null || !ADDERS.contains(m) || sm.qualifiedName(c.func()) != null || sm.resolveCall(c) != null) {
+        continue;
+      }
+      Expr value = TrainingContext.argument(c, m.equals("insert") ? 1 : 0, null);
+      if (value != null) {
+        check(ctx, sm, AstUtil.receiver(c), value, c, m.equals("extend"), null);
+      }
+    }
+    AstUtil.walk(sm.module(), n -> {
+      if (n instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Subscript sub
+          && !(sub.slice() instanceof Expr.Slice) && isDictOrList(sm, sub.value())) {
+        check(ctx, sm, sub.value(), a.value(), a, false, sub.slice());
+      }
+      return true;
+    });
+  }
+
+  private void check(RuleContext ctx, SemanticModel sm, Expr container, Expr value, Node site, boolean extend,
+      Expr key) {
+    Stmt loop = Iterations.innermostLoop(sm, site);
+    if (loop == null || container == null || sm.isTrainingLoop(loop) || skipLoop(sm, loop)) {
+      return;
+    }
+    if (!outlivesIteration(sm, container, loop, site) || key != null && !variesPerIteration(sm, key, loop)) {
+      return;
+    }
+    List<Expr> parts = new ArrayList<>();
+    if (!extend && (value instanceof Expr.Tuple || value instanceof Expr.ListExpr)) {
+      for (Node k : dev.oomlint.ast.Nodes.children(value)) {
+        if (k instanceof Expr e && !(e instanceof Expr.Starred)) {
+          parts.add(e);
+        }
+      }
+    } else {
+      parts.add(value);
+    }
+    List<Expr> onGpu = new ArrayList<>();
+    Expr.Call modelCall = null;
+    for (Expr p : parts) {
+      Expr.Call mc = modelOutput(sm, p, loop, 0);
+      if (mc != null) {
+        onGpu.add(p);
+        modelCall = modelCall == null ? mc : modelCall;
+      }
+    }
+    if (onGpu.isEmpty() || !evaluationIntent(sm, loop, modelCall)) {
+      return;
+    }
+    boolean gradOff = sm.gradMode(site) == GradMode.DISABLED;
+    String suffix = gradOff ? ".cpu()" : ".detach().cpu()";
+    Expr focus = onGpu.get(0);
+    String v = LeakFixes.text(ctx.file(), focus);
+    String box = LeakFixes.text(ctx.file(), container);
+    String moved = (LeakFixes.isPrimary(focus) ? v : "(" + v + ")") + suffix;
+    String message = "`" + v + "` (a model output) is kept in `" + box + "` across the loop while still on the"
+        + " GPU, so GPU memory grows with every batch of the dataset; store `" + moved + "` (or reduce it to"
+        + " numbers with `.item()`/`.tolist()`) instead.";
+    ctx.report(new Diagnostic(ctx.code(), message, site.range(), fix(sm, onGpu, suffix)));
+  }
+
+  private static Fix fix(SemanticModel sm, List<Expr> parts, String suffix) {
+    List<Edit> edits = new ArrayList<>();
+    for (Expr p : parts) {
+      if (!isTensor(sm, p, 0)) {
+        return null;
+      }
+      edits.addAll(LeakFixes.suffix(p, suffix));
+    }
+    return new Fix("Move the stored output to the CPU", dev.oomlint.diagnostics.Applicability.SAFE, edits);
+  }
+
+  // ------------------------------------------------------------------ the stored value
+
+  /**
+   * The model call (inside {@code loop}) whose output {@code e} still is or holds on the device, or null:
+   * null when {@code e} was moved to the host, reduced to indices or numbers, or is not known to come
+   * from a model run in this iteration.
+   */
+  private static Expr.Call modelOutput(SemanticModel sm, Expr e, Stmt loop, int depth) {
+    if (e == null || depth > MAX_DEPTH) {
+      return null;
+    }
+    if (e instanceof Expr.Call c) {
+      if (sm.isForwardCall(c)) {
+        return loop.range().contains(c.range()) ? c : null;
+      }
+      String q = sm.qualifiedName(c.func());
+      String m = AstUtil.methodName(c);
+      if (q != null) {
+        if (!q.startsWith("torch.") || c.args().isEmpty()) {
+          return null;
+        }
+        String last = q.substring(q.lastIndexOf('.') + 1);
+        if (INDEX_RESULT.contains(last) || REDUCTIONS.contains(last) && c.args().size() == 1 && c.keywords().isEmpty()) {
+          return null;
+        }
+        if (last.equals("cat") || last.equals("stack")) {
+          Expr first = c.args().get(0);
+          if (first instanceof Expr.ListExpr || first instanceof Expr.Tuple) {
+            for (Node k : dev.oomlint.ast.Nodes.children(first)) {
+              Expr.Call mc = k instanceof Expr ke ? modelOutput(sm, ke, loop, depth + 1) : null;
+              if (mc != null) {
+                return mc;
+              }
+            }
+          }
+          return null;
+        }
+        return modelOutput(sm, c.args().get(0), loop, depth + 1);
+      }
+      if (m == null || sm.resolveCall(c) != null) {
+        return null;
+      }
+      if (TO_HOST.contains(m) || INDEX_RESULT.contains(m)
+          || REDUCTIONS.contains(m) && c.args().isEmpty() && c.keywords().isEmpty()) {
+        return null;
+      }
+      if ((m.equals("to") || m.equals("cuda") || m.equals("type")) && mentionsHost(c)) {
+        return null;
+      }
+      return modelOutput(sm, AstUtil.receiver(c), loop, depth + 1);
+    }
+    if (e instanceof Expr.Attribute a) {
+      if (META_ATTRIBUTES.contains(a.attr())) {
+        return null;
+      }
+      return modelOutput(sm, a.value(), loop, depth + 1);
+    }
+    if (e instanceof Expr.Subscript s) {
+      return modelOutput(sm, s.value(), loop, depth + 1);
+    }
+    if (e instanceof Expr.BinOp b) {
+      Expr.Call l = modelOutput(sm, b.left(), loop, depth + 1);
+      return l != null ? l : modelOutput(sm, b.right(), loop, depth + 1);
+    }
+    if (e instanceof Expr.UnaryOp u && u.op() == Operators.UnaryOperator.USUB) {
+      return modelOutput(sm, u.operand(), loop, depth + 1);
+    }
+    if (e instanceof Expr.Name n) {
+      for (Binding b : sm.resolve(n)) {
+        if ((b.kind() == Binding.Kind.ASSIGN || b.kind() == Binding.Kind.NAMED_EXPR) && b.value() != null
+            && b.value() != e) {
+          Expr.Call mc = modelOutput(sm, b.value(), loop, depth + 1);
+          if (mc != null) {
+            return mc;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** {@code .to("cpu")}, {@code .to(torch.device("cpu"))}, {@code .to(cpu_device)}. */
+  private static boolean mentionsHost(Expr.Call c) {
+    boolean[] hit = {false};
+    AstUtil.walk(c, n -> {
+      if (n == c.func()) {
+        return false;
+      }
+      if (n instanceof Expr.Constant k && k.value() instanceof ConstValue.Str s
+          && s.value().toLowerCase(Locale.ROOT).startsWith("cpu")
+          || n instanceof Expr.Name nm && nm.id().toLowerCase(Locale.ROOT).contains("cpu")
+          || n instanceof Expr.Attribute at && at.attr().toLowerCase(Locale.ROOT).contains("cpu")) {
+        hit[0] = true;
+      }
+      return !hit[0];
+    });
+    return hit[0];
+  }
+
+  /** Whether {@code .cpu()} surely applies to the value (a tensor, not a tuple or a model output object). */
+  private static boolean isTensor(SemanticModel sm, Expr e, int depth) {
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
+    if (e instanceof Expr.BinOp || e instanceof Expr.UnaryOp) {
+      return true;
+    }
+    if (e instanceof Expr.Attribute a) {
+      return TENSOR_FIELDS.contains(a.attr());
+    }
+    if (e instanceof Expr.Call c) {
+      if (sm.isForwardCall(c)) {
+        return false;
+      }
+      String q = sm.qualifiedName(c.func());
+      if (q != null) {
+        return q.startsWith("torch.") && !q.startsWith("torch.nn.") || q.startsWith("torch.nn.functional.");
+      }
+      String m = AstUtil.methodName(c);
+      return m != null && TENSOR_METHODS.contains(m) && !m.equals("topk") && !m.equals("sort")
+          && !m.equals("split") && !m.equals("chunk");
+    }
+    if (e instanceof Expr.Subscript s) {
+      return isTensor(sm, s.value(), depth + 1);
+    }
+    if (e instanceof Expr.Name n) {
+      List<Binding> bs = sm.resolve(n);
+      if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0
+          && bs.get(0).value() != null) {
+        return isTensor(sm, bs.get(0).value(), depth + 1);
+      }
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ the loop and the container
+
+  /** Evaluation or inference code: grad off, an evaluation function or data, after model.eval(), an inference region or script. */
+  private static boolean evaluationIntent(SemanticModel sm, Stmt loop, Expr.Call modelCall) {
+    if (sm.gradMode(modelCall) == GradMode.DISABLED) {
+      return true;
+    }
+    Stmt.FunctionDef f = sm.enclosingFunction(loop);
+    if (f != null && SemanticModel.isEvaluationName(f.name())) {
+      return true;
+    }
+    for (Stmt l = loop; l != null; l = Iterations.innermostLoop(sm, l)) {
+      if (l instanceof Stmt.For fo && iteratesEvalData(fo.iter())) {
+        return true;
+      }
+    }
+    for (InferenceRegion r : sm.inferenceRegions()) {
+      if (r.node().range().contains(modelCall.range())) {
+        return true;
+      }
+    }
+    return evalCalledBefore(sm, loop);
+  }
+
+  private static boolean iteratesEvalData(Expr iter) {
+    boolean[] hit = {false};
+    AstUtil.walk(iter, n -> {
+      String id = n instanceof Expr.Name nm ? nm.id() : n instanceof Expr.Attribute a ? a.attr() : null;
+      if (id != null && SemanticModel.isEvaluationDataName(id)) {
+        hit[0] = true;
+      }
+      return !hit[0] && !(n instanceof Expr.Lambda);
+    });
+    return hit[0];
+  }
+
+  /** {@code model.eval()} as a statement before the loop, in the same function. */
+  private static boolean evalCalledBefore(SemanticModel sm, Stmt loop) {
+    Stmt.FunctionDef f = sm.enclosingFunction(loop);
+    List<Stmt> body = f != null ? f.body() : sm.module().body();
+    boolean[] hit = {false};
+    for (Stmt s : body) {
+      AstUtil.walk(s, n -> {
+        if (hit[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n.range().start() >= loop.range().start()) {
+          return false;
+        }
+        if (n instanceof Stmt.ExprStmt es && es.value() instanceof Expr.Call c && "eval".equals(AstUtil.methodName(c))
+            && c.args().isEmpty() && sm.isModel(AstUtil.receiver(c))) {
+          hit[0] = true;
+        }
+        return !hit[0];
+      });
+    }
+    return hit[0];
+  }
+
+  /**
+   * Loops over denoising or generation steps ({@code for t in timesteps}, {@code range(num_inference_steps)}):
+   * what they keep grows with the number of steps, not with a dataset.
+   */
+  private static boolean skipLoop(SemanticModel sm, Stmt loop) {
+    if (!(loop instanceof Stmt.For f)) {
+      return true; // while loops: decoding and sampling loops, not passes over a dataset
+    }
+    Stmt.FunctionDef fn = sm.enclosingFunction(loop);
+    Stmt.ClassDef cls = fn == null ? null : sm.enclosingClass(fn);
+    if (fn != null && (fn.name().equals("forward") || cls != null && sm.isModuleClass(cls))) {
+      return true; // a model's own forward: it keeps per-layer features, bounded by its depth
+    }
+    boolean[] steps = {false};
+    AstUtil.walk(f.iter(), n -> {
+      String id = n instanceof Expr.Name nm ? nm.id() : n instanceof Expr.Attribute a ? a.attr() : null;
+      if (id != null) {
+        String low = id.toLowerCase(Locale.ROOT);
+        if (low.contains("timestep") || low.contains("sigmas") || low.contains("steps") || low.contains("layer")
+            || low.equals("models") || low.contains("heads")) {
+          steps[0] = true;
+        }
+      }
+      return !steps[0] && !(n instanceof Expr.Lambda);
+    });
+    return steps[0];
+  }
+
+  /**
+   * Whether the container lives across the loop's iterations: bound before the loop (or a parameter,
+   * a global, an attribute of {@code self}) and not rebound unconditionally in the body before the store.
+   */
+  private static boolean outlivesIteration(SemanticModel sm, Expr container, Stmt loop, Node site) {
+    Expr.Name root = AstUtil.root(container);
+    String path = AstUtil.path(container);
+    if (root == null || path == null) {
+      return false;
+    }
+    for (Stmt s : AstUtil.loopBody(loop)) {
+      if (s.range().start() >= site.range().start()) {
+        break;
+      }
+      if (s instanceof Stmt.Assign a) {
+        for (Expr t : a.targets()) {
+          if (path.equals(AstUtil.path(t))) {
+            return false;
+          }
+        }
+      }
+    }
+    if (sm.isSelf(root)) {
+      return true;
+    }
+    Scope scope = sm.scopeOf(root);
+    while (scope.kind() == Scope.Kind.COMPREHENSION || scope.kind() == Scope.Kind.LAMBDA) {
+      scope = scope.parent();
+    }
+    List<Binding> bs = scope.bindings(root.id());
+    if (bs.isEmpty()) {
+      return true;
+    }
+    for (Binding b : bs) {
+      if (b.kind() == Binding.Kind.PARAMETER || !loop.range().contains(b.node().range())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a subscript key changes between iterations (it mentions a name bound in the loop). */
+  private static boolean variesPerIteration(SemanticModel sm, Expr key, Stmt loop) {
+    boolean[] hit = {false};
+    AstUtil.walk(key, n -> {
+      if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
+        for (Binding b : sm.resolve(nm)) {
+          if (loop.range().contains(b.node().range())) {
+            hit[0] = true;
+          }
+        }
+      }
+      return !hit[0];
+    });
+    return hit[0];
+  }
+
+  /** A name bound only to a dict or list ({@code {}}, {@code []}, {@code dict()}, {@code defaultdict(list)}). */
+  private static boolean isDictOrList(SemanticModel sm, Expr e) {
+    if (!(e instanceof Expr.Name n)) {
+      return false;
+    }
+    List<Binding> bs = sm.resolve(n);
+    if (bs.isEmpty()) {
+      return false;
+    }
+    for (Binding b : bs) {
+      Expr v = b.value();
+      if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || v == null) {
+        return false;
+      }
+      boolean literal = v instanceof Expr.Dict || v instanceof Expr.ListExpr || v instanceof Expr.DictComp
+          || v instanceof Expr.ListComp || v instanceof Expr.BinOp bo && bo.left() instanceof Expr.ListExpr
+          || v instanceof Expr.Call c && Set.of("dict", "list", "collections.defaultdict", "collections.OrderedDict")
+              .contains(String.valueOf(sm.qualifiedName(c.func())));
+      if (!literal) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the file puts anything on a GPU: {@code .cuda()}, {@code "cuda"}, {@code torch.device(...)},
+   * {@code .to(device)}, {@code device_map=}, an accelerator's {@code prepare}.
+   */
+  private static boolean usesGpu(SemanticModel sm) {
+    for (Expr.Call c : sm.calls()) {
+      String m = AstUtil.methodName(c);
+      String q = sm.qualifiedName(c.func());
+      if ("cuda".equals(m) || "torch.device".equals(q) || "prepare".equals(m) || "setup".equals(m)
+          || q != null && q.startsWith("torch.cuda.")) {
+        return true;
+      }
+      for (Support.Keyword k : c.keywords()) {
+        if ("device_map".equals(k.arg()) || "device".equals(k.arg()) && !isCpuConstant(k.value())) {
+          return true;
+        }
+      }
+      if ("to".equals(m)) {
+        for (Expr a : c.args()) {
+          String id = a instanceof Expr.Name nm ? nm.id() : a instanceof Expr.Attribute at ? at.attr() : null;
+          String s = CallEdits.string(a);
+          if (id != null && (id.contains("device") || id.contains("cuda") || id.contains("gpu"))
+              || s != null && s.startsWith("cuda")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCpuConstant(Expr e) {
+    String s = CallEdits.string(e);
+    return s != null && s.startsWith("cpu");
+  }
+}

@@ -1,0 +1,10 @@
+import torch
+
+
+@torch.no_grad()
+def predict(model, loader):
+    model.cuda().eval()
+    last = {}
+    for x in loader:
+        last["logits"] = model(x.cuda())
+    return last

@@ -1,0 +1,10 @@
+import torch
+from transformers import AutoModelForSequenceClassification
+
+model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased").to("cuda")
+model.eval()
+preds = []
+with torch.inference_mode():
+    for batch in loader:
+        out = model(**batch)
+        preds.append(out.logits)  # error: [OOM302]

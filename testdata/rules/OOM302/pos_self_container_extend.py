@@ -1,0 +1,13 @@
+import torch
+
+
+class Evaluator:
+    def __init__(self, model):
+        self.model = model.cuda()
+        self.embeddings = []
+
+    @torch.no_grad()
+    def run(self, dataloader):
+        for batch in dataloader:
+            emb = self.model.encode(batch)
+            self.embeddings.extend(emb)  # error: [OOM302]
