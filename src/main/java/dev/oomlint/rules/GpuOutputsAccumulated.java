@@ -184,8 +184,8 @@ public final class GpuOutputsAccumulated implements Rule {
       return modelOutput(sm, AstUtil.receiver(c), loop, depth + 1);
     }
     if (e instanceof Expr.Attribute a) {
-      if (META_ATTRIBUTES.contains(a.attr())) {
-        return null;
+      if (META_ATTRIBUTES.contains(a.attr()) || a.attr().equals("loss")) {
+        return null; // metadata, or the (scalar) loss of a model output
       }
       return modelOutput(sm, a.value(), loop, depth + 1);
     }
@@ -269,11 +269,12 @@ public final class GpuOutputsAccumulated implements Rule {
 
   // ------------------------------------------------------------------ the loop and the container
 
-  /** Evaluation or inference code: grad off, an evaluation function or data, after model.eval(), an inference region or script. */
+  /**
+   * Evaluation or inference code: an evaluation function, a loop over evaluation data, code after
+   * {@code model.eval()}, an inference region, or a file that never trains. Grad mode alone says
+   * nothing: training scripts also cache latents or teacher outputs under {@code no_grad}.
+   */
   private static boolean evaluationIntent(SemanticModel sm, Stmt loop, Expr.Call modelCall) {
-    if (sm.gradMode(modelCall) == GradMode.DISABLED) {
-      return true;
-    }
     Stmt.FunctionDef f = sm.enclosingFunction(loop);
     if (f != null && SemanticModel.isEvaluationName(f.name())) {
       return true;
@@ -288,7 +289,64 @@ public final class GpuOutputsAccumulated implements Rule {
         return true;
       }
     }
-    return evalCalledBefore(sm, loop);
+    return !sm.fileTrains() || evalCalledBefore(sm, loop);
+  }
+
+  private static final Set<String> DATA_WRAPPERS = Set.of("enumerate", "zip", "iter", "tqdm", "islice",
+      "progress_bar", "track", "reversed", "sorted", "list");
+  private static final Set<String> DATA_WORDS = Set.of("loader", "loaders", "dataloader", "dataloaders", "dl",
+      "dataset", "datasets", "ds", "batches", "data", "split");
+
+  /**
+   * Whether a loop goes over a dataset: a data loader or dataset by name or construction
+   * ({@code val_loader}, {@code enumerate(tqdm(test_dl))}, {@code DataLoader(...)}), or
+   * {@code range(len(dataset))}. Loops over text encoders, prompts, tiles or steps are bounded.
+   */
+  private static boolean iteratesData(SemanticModel sm, Expr iter, int depth) {
+    if (iter == null || depth > 6) {
+      return false;
+    }
+    if (iter instanceof Expr.Call c) {
+      String name = AstUtil.lastName(c.func());
+      String q = sm.qualifiedName(c.func());
+      if (q != null && q.endsWith("DataLoader") || name != null && name.toLowerCase(Locale.ROOT).contains("loader")) {
+        return true;
+      }
+      if ("range".equals(q) || name != null && DATA_WRAPPERS.contains(name)) {
+        for (Expr a : c.args()) {
+          Expr inner = a instanceof Expr.Call lc && "len".equals(sm.qualifiedName(lc.func())) && !lc.args().isEmpty()
+              ? lc.args().get(0) : a;
+          if ((!"range".equals(q) || inner != a) && iteratesData(sm, inner, depth + 1)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+    if (iter instanceof Expr.Subscript sub) {
+      return iteratesData(sm, sub.value(), depth + 1);
+    }
+    String id = AstUtil.lastName(iter);
+    if (id == null) {
+      return false;
+    }
+    if (SemanticModel.isEvaluationDataName(id)) {
+      return true;
+    }
+    for (String w : id.split("_|(?<=[a-z])(?=[A-Z])")) {
+      if (DATA_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    if (iter instanceof Expr.Name n) {
+      for (Binding b : sm.resolve(n)) {
+        if (b.kind() == Binding.Kind.ASSIGN && b.index() < 0 && b.value() instanceof Expr.Call bc
+            && iteratesData(sm, bc, depth + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean iteratesEvalData(Expr iter) {
@@ -328,8 +386,8 @@ public final class GpuOutputsAccumulated implements Rule {
    * what they keep grows with the number of steps, not with a dataset.
    */
   private static boolean skipLoop(SemanticModel sm, Stmt loop) {
-    if (!(loop instanceof Stmt.For f)) {
-      return true; // while loops: decoding and sampling loops, not passes over a dataset
+    if (!(loop instanceof Stmt.For f) || !iteratesData(sm, f.iter(), 0) || isTestFile(sm)) {
+      return true; // loops over encoders, prompts, tiles or steps, and while loops: not passes over a dataset
     }
     Stmt.FunctionDef fn = sm.enclosingFunction(loop);
     Stmt.ClassDef cls = fn == null ? null : sm.enclosingClass(fn);
@@ -349,6 +407,14 @@ public final class GpuOutputsAccumulated implements Rule {
       return !steps[0] && !(n instanceof Expr.Lambda);
     });
     return steps[0];
+  }
+
+  /** Test code (pytest files, tests/ directories) runs tiny models; its memory is not the concern. */
+  private static boolean isTestFile(SemanticModel sm) {
+    String path = sm.file().path() == null ? "" : sm.file().path().replace('\\', '/');
+    String base = path.substring(path.lastIndexOf('/') + 1);
+    return base.startsWith("test_") || base.endsWith("_test.py") || base.equals("conftest.py")
+        || ("/" + path).contains("/tests/");
   }
 
   /**
