@@ -73,7 +73,13 @@ final class Iterations {
    */
   static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner, Predicate<Expr> alwaysTrue) {
     Node child = s;
-    for (Node cur = sm.parent(s); cur != null && cur != owner; cur = sm.parent(cur)) {
+    for (Node cur = sm.parent(s); cur != null; cur = sm.parent(cur)) {
+      if (child instanceof Stmt cs && skippedBefore(sm, cs)) {
+        return false;
+      }
+      if (cur == owner) {
+        return true;
+      }
       boolean ok = false;
       if (cur instanceof Stmt.With) {
         ok = true;
@@ -89,6 +95,35 @@ final class Iterations {
       child = cur;
     }
     return true;
+  }
+
+  /**
+   * Whether a statement before {@code s} in its block may end the pass early ({@code continue},
+   * {@code break}, {@code return}, {@code raise} outside nested loops and definitions).
+   */
+  private static boolean skippedBefore(SemanticModel sm, Stmt s) {
+    List<Stmt> block = sm.blockOf(s);
+    if (block == null) {
+      return false;
+    }
+    for (Stmt before : block) {
+      if (before == s) {
+        return false;
+      }
+      boolean[] found = {false};
+      AstUtil.walk(before, x -> {
+        if (x instanceof Stmt.Continue || x instanceof Stmt.Break || x instanceof Stmt.Return
+            || x instanceof Stmt.Raise) {
+          found[0] = true;
+        }
+        return !found[0] && !(x instanceof Stmt.FunctionDef) && !(x instanceof Stmt.ClassDef)
+            && !(x != before && AstUtil.isLoop(x));
+      });
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The statement a node belongs to (itself when it is one). */
