@@ -23,6 +23,9 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("check")) {
+      StartupWarmup.start();
+    }
     int code = run(args, Io.system());
     System.out.flush();
     System.err.flush();

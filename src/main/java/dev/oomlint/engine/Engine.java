@@ -4,6 +4,7 @@ import dev.oomlint.ast.SourceFile;
 import dev.oomlint.fix.AtomicWriter;
 import dev.oomlint.fix.FixLoop;
 import dev.oomlint.fix.UnifiedDiff;
+import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.report.FixMode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,8 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -230,14 +229,11 @@ public final class Engine {
     return Integer.compare(pa.length, pb.length);
   }
 
+  /**
+   * Worker threads are the parser's own big-stack threads, so each file is parsed right on its
+   * worker instead of being handed to (and waited for on) a second thread.
+   */
   private static ExecutorService newPool(int threads) {
-    AtomicInteger n = new AtomicInteger();
-    ThreadGroup group = Thread.currentThread().getThreadGroup();
-    ThreadFactory factory = r -> {
-      Thread t = new Thread(group, r, "oomlint-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
-      t.setDaemon(true);
-      return t;
-    };
-    return Executors.newFixedThreadPool(threads, factory);
+    return Executors.newFixedThreadPool(threads, PythonFrontEnd.threadFactory("oomlint-worker"));
   }
 }
