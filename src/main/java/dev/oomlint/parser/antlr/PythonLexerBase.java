@@ -22,8 +22,9 @@ import org.antlr.v4.runtime.misc.Interval;
  *   <li>tracks the bracket stack (CPython's limit of 200 levels, mismatched and unmatched brackets,
  *       brackets left open at EOF);
  *   <li>drives the f-string modes (PEP 701): {@code FSTRING_START} pushes the literal-text mode of its
- *       quote kind, {@code {} opens a replacement field lexed in {@code DEFAULT_MODE}, a {@code :} at
- *       the field's own bracket depth switches to the format-spec mode, the field's {@code }} returns;
+ *       quote kind, <code>&#123;</code> opens a replacement field lexed in {@code DEFAULT_MODE}, a {@code :} at
+ *       the field's own bracket depth switches to the format-spec mode, the field's <code>&#125;</code>
+ *       returns;
  *   <li>checks what follows a number the way CPython does ({@code 1abc}, {@code 0b12}, {@code 0x}),
  *       while still accepting {@code 1if x else y};
  *   <li>reports the first lexical error as a {@link SyntaxError} with a CPython-like message.
@@ -36,8 +37,15 @@ import org.antlr.v4.runtime.misc.Interval;
  *       anything (the console error listener is removed) and never throws for bad input.
  *   <li>Token start/stop indices are code-point indices into that char stream.
  *   <li>After the first lexical error the token stream ends: the next token is EOF (at the error
- *       position). Check {@link #lexError()} after the parse; when it is not null it is the file's error
- *       unless the parser failed at an earlier offset (CPython reports whichever comes first).
+ *       position). Always check {@link #lexError()} after parsing, also when the parse succeeded (the
+ *       stream may have been cut at a statement boundary). Choosing between it and a parser error
+ *       the way CPython does ({@link LexErrorKind}): if the parser failed at the EOF that ends the
+ *       stream (or did not fail), report the lexical error. If the parser failed earlier, report the
+ *       parser's error when it is "unexpected indent"/"unexpected unindent"; otherwise report the
+ *       lexical error when its kind is {@code EAGER}, or {@code UNCLOSED_BRACKET} with the parser's
+ *       error on a later line than the bracket; else the parser's error.
+ *   <li>{@code ERRORTOKEN} ({@code $ ? `}) is not a lexical error: it goes to the parser, which fails
+ *       on it ("invalid syntax"), as in CPython.
  *   <li>{@link #lexError()} offsets are UTF-16 code units (Java {@code String} indices) into the text,
  *       as {@link SyntaxError} requires; {@link #lexErrorCodePointIndex()} gives the same position as a
  *       code-point index.
@@ -97,6 +105,7 @@ public abstract class PythonLexerBase extends Lexer {
 
   private SyntaxError error;
   private int errorIndex = -1;
+  private LexErrorKind errorKind;
   private Token eofToken;
 
   protected PythonLexerBase(CharStream input) {
@@ -119,6 +128,36 @@ public abstract class PythonLexerBase extends Lexer {
     return errorIndex;
   }
 
+  /** How {@link #lexError()} ranks against a parser error found before it; null if no error. */
+  public LexErrorKind lexErrorKind() {
+    return errorKind;
+  }
+
+  /**
+   * How CPython ranks a tokenizer error against a syntax error its parser finds earlier in the file.
+   * CPython tokenizes lazily: when its parser fails first it reports the parser's error, except that
+   * for a generic or custom parser error (everything but "unexpected indent" / "unexpected unindent")
+   * it tokenizes the rest of the file and lets some tokenizer errors win.
+   */
+  public enum LexErrorKind {
+    /**
+     * Raised by CPython's tokenizer as an exception outside any f-string (unterminated string,
+     * invalid character, bad number, unmatched or mismatched bracket, too many nested parentheses,
+     * null byte): wins over an earlier parser error other than "unexpected indent/unindent".
+     */
+    EAGER,
+    /**
+     * Reported only if the parser gets to it: indentation and tab errors, line-continuation errors,
+     * unexpected EOF, and every error raised inside an f-string. An earlier parser error wins.
+     */
+    WHEN_REACHED,
+    /**
+     * A bracket still open at EOF (offset: the bracket). Wins when the parser reaches EOF, or over an
+     * earlier generic/custom parser error on a later line than the bracket.
+     */
+    UNCLOSED_BRACKET
+  }
+
   /** Predicate used by the grammar: whether the innermost f-string being lexed is raw. */
   protected boolean rawFString() {
     return fstringDepth > 0 && fstringRaw[fstringDepth - 1];
@@ -136,6 +175,7 @@ public abstract class PythonLexerBase extends Lexer {
     lineStart = 0;
     error = null;
     errorIndex = -1;
+    errorKind = null;
     eofToken = null;
   }
 
@@ -190,6 +230,24 @@ public abstract class PythonLexerBase extends Lexer {
       case PythonLexer.COMMENT:
         pending.add(t);
         return;
+      case PythonLexer.LINE_CONTINUATION:
+        if (onlyWhitespaceToEof()) {
+          failWhenReached("unexpected EOF while parsing", t.getStartIndex() + 1);
+        }
+        return;
+      default:
+        break;
+    }
+    if (atLineStart) {
+      // CPython computes the indentation before it reads the line's first token, so indentation
+      // errors win over errors in that token.
+      indentation(t.getStartIndex(), t.getLine(), t.getCharPositionInLine());
+      if (error != null) {
+        return;
+      }
+      atLineStart = false;
+    }
+    switch (type) {
       case PythonLexer.ERR_UNTERMINATED_STRING:
         unterminatedString(t);
         return;
@@ -201,17 +259,6 @@ public abstract class PythonLexerBase extends Lexer {
         fail("leading zeros in decimal integer literals are not permitted; "
             + "use an 0o prefix for octal integers", t.getStartIndex());
         return;
-      default:
-        break;
-    }
-    if (atLineStart) {
-      indentation(t);
-      if (error != null) {
-        return;
-      }
-      atLineStart = false;
-    }
-    switch (type) {
       case PythonLexer.LPAR:
       case PythonLexer.LSQB:
       case PythonLexer.LBRACE:
@@ -264,7 +311,8 @@ public abstract class PythonLexerBase extends Lexer {
     }
     if (bracketDepth > 0) {
       int top = bracketDepth - 1;
-      fail("'" + bracketChars[top] + "' was never closed", bracketStarts[top]);
+      record("'" + bracketChars[top] + "' was never closed", bracketStarts[top],
+          LexErrorKind.UNCLOSED_BRACKET);
       return;
     }
     int end = eof.getStartIndex();
@@ -286,8 +334,7 @@ public abstract class PythonLexerBase extends Lexer {
   // ------------------------------------------------------------------------------------------------
   // Indentation.
 
-  private void indentation(Token first) {
-    int start = first.getStartIndex();
+  private void indentation(int start, int line, int column) {
     String lead = start > lineStart ? _input.getText(Interval.of(lineStart, start - 1)) : "";
     int col = 0;
     int altCol = 0;
@@ -315,31 +362,30 @@ public abstract class PythonLexerBase extends Lexer {
     }
     if (col == indents[indentTop]) {
       if (altCol != altIndents[indentTop]) {
-        fail("inconsistent use of tabs and spaces in indentation", lineStart);
+        failWhenReached("inconsistent use of tabs and spaces in indentation", lineStart);
       }
     } else if (col > indents[indentTop]) {
       if (indentTop + 1 >= MAX_INDENT) {
-        fail("too many levels of indentation", lineStart);
+        failWhenReached("too many levels of indentation", lineStart);
         return;
       }
       if (altCol <= altIndents[indentTop]) {
-        fail("inconsistent use of tabs and spaces in indentation", lineStart);
+        failWhenReached("inconsistent use of tabs and spaces in indentation", lineStart);
         return;
       }
       indentTop++;
       indents[indentTop] = col;
       altIndents[indentTop] = altCol;
-      pending.add(synthetic(PythonLexer.INDENT, "", start, first.getLine(), first.getCharPositionInLine()));
+      pending.add(synthetic(PythonLexer.INDENT, "", start, line, column));
     } else {
       while (indentTop > 0 && col < indents[indentTop]) {
         indentTop--;
-        pending.add(
-            synthetic(PythonLexer.DEDENT, "", start, first.getLine(), first.getCharPositionInLine()));
+        pending.add(synthetic(PythonLexer.DEDENT, "", start, line, column));
       }
       if (col != indents[indentTop]) {
-        fail("unindent does not match any outer indentation level", start);
+        failWhenReached("unindent does not match any outer indentation level", start);
       } else if (altCol != altIndents[indentTop]) {
-        fail("inconsistent use of tabs and spaces in indentation", lineStart);
+        failWhenReached("inconsistent use of tabs and spaces in indentation", lineStart);
       }
     }
   }
@@ -495,7 +541,10 @@ public abstract class PythonLexerBase extends Lexer {
         return;
       case PythonLexer.ERR_FSTRING_NEWLINE:
         if (spec) {
-          fail("f-string: expecting '}'", t.getStartIndex());
+          // CPython 3.12/3.13: a line break ends the format spec of a single-quoted f-string and the
+          // field goes on in regular mode (`f'{x:\n}'` is valid, `f'{x:a\nb}'` fails in the parser).
+          popMode();
+          pushMode(DEFAULT_MODE);
         } else {
           unterminatedFString(t.getLine());
         }
@@ -572,8 +621,14 @@ public abstract class PythonLexerBase extends Lexer {
     int c = _input.LA(1);
     int at = t.getStopIndex() + 1;
     if (text.equals("0") && (c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == 'b' || c == 'B')) {
+      // A base prefix without a valid digit: `0x`, `0o8`, `0b2`.
       String kind = c == 'x' || c == 'X' ? "hexadecimal" : c == 'o' || c == 'O' ? "octal" : "binary";
-      fail("invalid " + kind + " literal", at);
+      int d = _input.LA(2);
+      if (d >= '0' && d <= '9' && !kind.equals("hexadecimal")) {
+        fail("invalid digit '" + (char) d + "' in " + kind + " literal", at + 1);
+      } else {
+        fail("invalid " + kind + " literal", at);
+      }
       return;
     }
     String kind = numberKind(text);
@@ -630,6 +685,19 @@ public abstract class PythonLexerBase extends Lexer {
     }
   }
 
+  /** Whether only spaces, tabs and form feeds remain before the end of the input. */
+  private boolean onlyWhitespaceToEof() {
+    for (int i = 1; ; i++) {
+      int c = _input.LA(i);
+      if (c == EOF) {
+        return true;
+      }
+      if (c != ' ' && c != '\t' && c != '\f') {
+        return false;
+      }
+    }
+  }
+
   private boolean lookingAt(String word) {
     for (int i = 0; i < word.length(); i++) {
       if (_input.LA(i + 1) != word.charAt(i)) {
@@ -646,12 +714,18 @@ public abstract class PythonLexerBase extends Lexer {
   @Override
   public void notifyListeners(LexerNoViableAltException e) {
     int start = _tokenStartCharIndex;
+    if (atLineStart && _mode == DEFAULT_MODE) {
+      indentation(start, _tokenStartLine, _tokenStartCharPositionInLine);
+      if (error != null) {
+        return;
+      }
+    }
     int c = _input.size() > start ? codePointAt(start) : -1;
     if (c == '\\') {
       if (start + 1 >= _input.size()) {
-        fail("unexpected EOF while parsing", start + 1);
+        failWhenReached("unexpected EOF while parsing", start + 1);
       } else {
-        fail("unexpected character after line continuation character", start + 1);
+        failWhenReached("unexpected character after line continuation character", start + 1);
       }
     } else if (c == 0) {
       fail("source code cannot contain null bytes", start);
@@ -689,7 +763,21 @@ public abstract class PythonLexerBase extends Lexer {
     }
   }
 
+  /**
+   * Records an error CPython's tokenizer raises as an exception: {@link LexErrorKind#EAGER} outside
+   * f-strings, {@link LexErrorKind#WHEN_REACHED} inside one (CPython keeps the parser's error then).
+   */
   private void fail(String message, int codePointIndex) {
+    record(message, codePointIndex,
+        fstringDepth > 0 ? LexErrorKind.WHEN_REACHED : LexErrorKind.EAGER);
+  }
+
+  /** Records an error CPython reports only when its parser reaches the offending token. */
+  private void failWhenReached(String message, int codePointIndex) {
+    record(message, codePointIndex, LexErrorKind.WHEN_REACHED);
+  }
+
+  private void record(String message, int codePointIndex, LexErrorKind kind) {
     if (error != null) {
       return;
     }
@@ -697,6 +785,7 @@ public abstract class PythonLexerBase extends Lexer {
     String before = index > 0 ? _input.getText(Interval.of(0, index - 1)) : "";
     error = new SyntaxError(message, before.length());
     errorIndex = index;
+    errorKind = kind;
   }
 
   /** The 1-based line of the last character of the text (CPython's "detected at line N" at EOF). */
