@@ -1,0 +1,266 @@
+package dev.oomlint.rules;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Operators;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
+import dev.oomlint.diagnostics.Applicability;
+import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.diagnostics.Edit;
+import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OOM501: {@code torch.cuda.amp.autocast(...)} and {@code torch.cuda.amp.GradScaler(...)}, however
+ * imported, are deprecated in favour of {@code torch.amp.autocast("cuda", ...)} and
+ * {@code torch.amp.GradScaler("cuda", ...)}. The fix rewrites the call (autocast's positional
+ * arguments become keywords, as the new signature puts {@code dtype} second), drops the import that
+ * becomes unused and adds {@code import torch} when the module has none.
+ */
+@RuleInfo(code = "OOM501", name = "deprecated-cuda-amp",
+    summary = "torch.cuda.amp.autocast / GradScaler are deprecated; use torch.amp with device \"cuda\".",
+    level = Level.WARNING, fix = FixSafety.SAFE, precision = "very-high", tags = {"deprecated", "amp"})
+public final class DeprecatedCudaAmp implements Rule {
+  private static final Map<String, String> DEPRECATED = Map.of(
+      "torch.cuda.amp.autocast", "autocast",
+      "torch.cuda.amp.autocast_mode.autocast", "autocast",
+      "torch.cuda.amp.GradScaler", "GradScaler",
+      "torch.cuda.amp.grad_scaler.GradScaler", "GradScaler");
+
+  /** torch.cuda.amp.autocast's positional parameters; torch.amp.autocast takes them after device_type, reordered. */
+  private static final List<String> AUTOCAST_POSITIONAL = List.of("enabled", "dtype", "cache_enabled");
+
+  @Override
+  public void check(RuleContext ctx) {
+    SemanticModel sm = ctx.semantic();
+    Map<Expr.Call, String> found = new LinkedHashMap<>();
+    for (Expr.Call c : sm.calls()) {
+      String q = sm.qualifiedName(c.func());
+      if (q != null && DEPRECATED.containsKey(q) && !isFallback(sm, c.func())) {
+        found.put(c, DEPRECATED.get(q));
+      }
+    }
+    if (found.isEmpty()) {
+      return;
+    }
+    List<Expr.Call> calls = new ArrayList<>(found.keySet());
+    TorchName torch = torchName(sm, calls);
+    Map<Expr.Call, Fix> fixes = torch == null ? Map.of() : fixes(sm, found, torch);
+    for (Map.Entry<Expr.Call, String> e : found.entrySet()) {
+      Expr.Call c = e.getKey();
+      String kind = e.getValue();
+      String replacement = "torch.amp." + kind + "(\"cuda\", ...)";
+      String old = kind.equals("autocast") ? "torch.cuda.amp.autocast(...)" : "torch.cuda.amp.GradScaler(...)";
+      ctx.report(new Diagnostic(ctx.code(), "`" + old + "` is deprecated (a FutureWarning since PyTorch 2.4);"
+          + " use `" + replacement + "` instead.", c.range(), fixes.get(c)));
+    }
+  }
+
+  /**
+   * Whether the callee's name was bound in an {@code except} handler: the fallback of a guarded
+   * import ({@code try: from torch.amp import X / except ImportError: from torch.cuda.amp import X}),
+   * kept for old PyTorch versions on purpose.
+   */
+  static boolean isFallback(SemanticModel sm, Expr func) {
+    Expr.Name root = AstUtil.root(func);
+    if (root == null) {
+      return false;
+    }
+    for (Binding b : sm.resolve(root)) {
+      for (Node cur = b.node(); cur != null && !(cur instanceof Stmt.FunctionDef); cur = sm.parent(cur)) {
+        if (cur instanceof Support.ExceptHandler) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The name {@code torch} is written under at every call, and whether {@code import torch} must be added. */
+  private record TorchName(String name, boolean add) {}
+
+  private static TorchName torchName(SemanticModel sm, List<Expr.Call> calls) {
+    String alias = sm.moduleAlias("torch");
+    if (alias != null) {
+      boolean visible = true;
+      for (Expr.Call c : calls) {
+        visible &= !ImportEdits.boundInEnclosingScope(sm, alias, c);
+      }
+      if (visible) {
+        return new TorchName(alias, false);
+      }
+    }
+    return ImportEdits.nameFree(sm, "torch", calls) ? new TorchName("torch", true) : null;
+  }
+
+  /**
+   * The fix of each call. Calls made through an imported name that is used for nothing else share one
+   * fix that rewrites all of them and drops that name from its import statement; the others get a
+   * fix of their own.
+   */
+  private static Map<Expr.Call, Fix> fixes(SemanticModel sm, Map<Expr.Call, String> found, TorchName torch) {
+    Map<Expr.Call, List<Edit>> rewrites = new IdentityHashMap<>();
+    for (Map.Entry<Expr.Call, String> e : found.entrySet()) {
+      List<Edit> r = rewrite(sm, e.getKey(), e.getValue(), torch.name());
+      if (r != null) {
+        rewrites.put(e.getKey(), r);
+      }
+    }
+    // group the calls by the import statement of a name used only in rewritable deprecated calls
+    Map<Binding, List<Expr.Call>> usesOf = new IdentityHashMap<>();
+    Map<Binding, Boolean> onlyCalls = new IdentityHashMap<>();
+    AstUtil.walk(sm.module(), n -> {
+      if (n instanceof Expr.Name name && name.ctx() == Operators.ExprContext.LOAD) {
+        for (Binding b : sm.resolve(name)) {
+          if (b.kind() == Binding.Kind.IMPORT && b.qualifiedName() != null
+              && b.qualifiedName().startsWith("torch.cuda")) {
+            Expr.Call call = callRootedAt(sm, name, found);
+            boolean ok = call != null && rewrites.containsKey(call) && sm.resolve(name).size() == 1;
+            onlyCalls.merge(b, ok, Boolean::logicalAnd);
+            if (ok) {
+              usesOf.computeIfAbsent(b, k -> new ArrayList<>()).add(call);
+            }
+          }
+        }
+      }
+      return true;
+    });
+    Map<Stmt, List<Binding>> removable = new LinkedHashMap<>();
+    for (Map.Entry<Binding, Boolean> e : onlyCalls.entrySet()) {
+      Binding b = e.getKey();
+      if (e.getValue() && b.statement() != null && b.node() instanceof Support.Alias) {
+        removable.computeIfAbsent(b.statement(), k -> new ArrayList<>()).add(b);
+      }
+    }
+    Map<Expr.Call, Fix> out = new IdentityHashMap<>();
+    Edit addTorch = torch.add() ? ImportEdits.addImportLine(sm, "import " + torch.name()) : null;
+    boolean torchAdded = false;
+    for (Map.Entry<Stmt, List<Binding>> e : removable.entrySet()) {
+      Stmt stmt = e.getKey();
+      List<Support.Alias> drop = new ArrayList<>();
+      List<Expr.Call> group = new ArrayList<>();
+      for (Binding b : e.getValue()) {
+        drop.add((Support.Alias) b.node());
+        group.addAll(usesOf.getOrDefault(b, List.of()));
+      }
+      List<Edit> edits = new ArrayList<>();
+      String rest = ImportEdits.without(stmt, drop);
+      boolean addHere = torch.add() && !torchAdded && ImportEdits.atModuleLevel(sm, stmt);
+      if (addHere) {
+        edits.add(Edit.replace(stmt.range(), "import " + torch.name() + (rest == null ? "" : "\n" + rest)));
+      } else {
+        Edit del = rest == null ? ImportEdits.deleteStatement(sm, stmt) : Edit.replace(stmt.range(), rest);
+        if (del == null || torch.add() && addTorch == null) {
+          continue;
+        }
+        edits.add(del);
+        if (torch.add()) {
+          edits.add(addTorch);
+        }
+      }
+      for (Expr.Call c : group) {
+        edits.addAll(rewrites.get(c));
+      }
+      if (!disjoint(edits)) {
+        continue;
+      }
+      Fix fix = new Fix("Use `torch.amp` with device \"cuda\"", Applicability.SAFE, edits);
+      for (Expr.Call c : group) {
+        out.put(c, fix);
+      }
+      torchAdded |= addHere;
+    }
+    for (Map.Entry<Expr.Call, List<Edit>> e : rewrites.entrySet()) {
+      if (out.containsKey(e.getKey())) {
+        continue;
+      }
+      List<Edit> edits = new ArrayList<>(e.getValue());
+      if (torch.add()) {
+        if (addTorch == null || torchAdded) {
+          continue; // a shared fix adds `import torch` in place of an import: fixed in the next round
+        }
+        edits.add(addTorch);
+      }
+      if (disjoint(edits)) {
+        out.put(e.getKey(), new Fix("Use `torch.amp` with device \"cuda\"",
+            Applicability.SAFE, edits));
+      }
+    }
+    return out;
+  }
+
+  /** The deprecated call whose callee is rooted at {@code name} ({@code autocast} in {@code autocast()}, {@code amp} in {@code amp.GradScaler()}). */
+  private static Expr.Call callRootedAt(SemanticModel sm, Expr.Name name, Map<Expr.Call, String> found) {
+    Node cur = name;
+    Node parent = sm.parent(cur);
+    while (parent instanceof Expr.Attribute a && a.value() == cur) {
+      cur = parent;
+      parent = sm.parent(cur);
+    }
+    if (parent instanceof Expr.Call c && c.func() == cur && found.containsKey(c)) {
+      return c;
+    }
+    return null;
+  }
+
+  /** Rewrites one call to {@code <torch>.amp.<kind>("cuda", ...)}; null when its arguments cannot be mapped. */
+  private static List<Edit> rewrite(SemanticModel sm, Expr.Call c, String kind, String torch) {
+    if (CallEdits.hasStarred(c)) {
+      return null;
+    }
+    List<Edit> edits = new ArrayList<>();
+    edits.add(Edit.replace(c.func().range(), torch + ".amp." + kind));
+    List<Node> args = CallEdits.arguments(c);
+    if (args.isEmpty()) {
+      Edit e = CallEdits.prepend(sm.file(), c, "\"cuda\"");
+      if (e == null) {
+        return null;
+      }
+      edits.add(e);
+      return edits;
+    }
+    if (args.size() == 1 && args.get(0) instanceof Expr.GeneratorExp) {
+      return null;
+    }
+    Node first = args.get(0);
+    if (kind.equals("autocast")) {
+      if (c.args().size() > AUTOCAST_POSITIONAL.size()) {
+        return null;
+      }
+      for (int i = 0; i < c.args().size(); i++) {
+        Expr a = c.args().get(i);
+        String prefix = (a == first ? "\"cuda\", " : "") + AUTOCAST_POSITIONAL.get(i) + "=";
+        edits.add(Edit.insert(a.range().start(), prefix));
+      }
+      if (c.args().isEmpty() || c.args().get(0) != first) {
+        edits.add(Edit.insert(first.range().start(), "\"cuda\", "));
+      }
+    } else {
+      edits.add(Edit.insert(first.range().start(), "\"cuda\", "));
+    }
+    return edits;
+  }
+
+  /** Whether no two edits overlap or insert at the same point (a fix the fixer would refuse). */
+  private static boolean disjoint(List<Edit> edits) {
+    List<Edit> sorted = new ArrayList<>(edits);
+    sorted.sort((a, b) -> a.range().start() != b.range().start()
+        ? Integer.compare(a.range().start(), b.range().start()) : Integer.compare(a.range().end(), b.range().end()));
+    int last = -1;
+    for (Edit e : sorted) {
+      if (e.range().start() < last || e.range().start() == last && e.range().length() == 0) {
+        return false;
+      }
+      last = e.range().end();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.oomlint.rules;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Support;
+import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.diagnostics.Edit;
+import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.semantic.SemanticModel;
+import java.util.List;
+
+/**
+ * OOM403: in inference code, a Hugging Face model loaded with {@code from_pretrained} without a dtype
+ * or quantization is materialised in float32 and then put on a GPU (moved there, or placed by
+ * {@code device_map}): twice the memory of bfloat16/float16. Training code is exempt.
+ */
+@RuleInfo(code = "OOM403", name = "full-precision-load",
+    summary = "An inference script loads a Hugging Face model in float32 (no torch_dtype) and puts it on a GPU.",
+    level = Level.NOTE, fix = FixSafety.UNSAFE, precision = "high", tags = {"memory", "loading"})
+public final class FullPrecisionLoad implements Rule {
+  /** Keywords that already choose the precision. */
+  private static final List<String> PRECISION_KEYWORDS = List.of("torch_dtype", "dtype", "quantization_config",
+      "load_in_8bit", "load_in_4bit");
+
+  @Override
+  public void check(RuleContext ctx) {
+    SemanticModel sm = ctx.semantic();
+    Boolean trains = null;
+    for (Expr.Call c : sm.calls()) {
+      String cls = HfModels.loadedModelClass(sm, c);
+      if (cls == null || choosesPrecision(c)) {
+        continue;
+      }
+      if (trains == null) {
+        trains = sm.fileTrains();
+      }
+      if (trains) {
+        return;
+      }
+      Placement where = Placement.of(sm, c);
+      if (where.converted() || where.offloaded() || !(where.movedToGpu() || placedByDeviceMap(c))) {
+        continue;
+      }
+      String owner = cls.substring(cls.lastIndexOf('.') + 1);
+      boolean transformers = HfModels.isTransformers(cls);
+      String message = "`" + owner + ".from_pretrained(...)` without `torch_dtype` loads the weights in float32,"
+          + " twice the memory of bfloat16/float16, and this inference code puts them on the GPU; pass"
+          + (transformers ? " `torch_dtype=\"auto\"` (the checkpoint's own dtype) or `torch_dtype=torch.bfloat16`."
+              : " `torch_dtype=torch.float16` (or `torch.bfloat16`).");
+      Fix fix = null;
+      if (transformers) {
+        Edit edit = CallEdits.append(ctx.file(), c, "torch_dtype=\"auto\"");
+        fix = edit == null ? null : Fix.unsafe("Add `torch_dtype=\"auto\"`", edit);
+      }
+      ctx.report(new Diagnostic(ctx.code(), message, c.range(), fix));
+    }
+  }
+
+  /** A dtype, a quantization, or {@code **kwargs} / {@code *args} that may carry one. */
+  private static boolean choosesPrecision(Expr.Call c) {
+    for (String k : PRECISION_KEYWORDS) {
+      if (CallEdits.keyword(c, k) != null) {
+        return true;
+      }
+    }
+    return CallEdits.hasDoubleStar(c) || CallEdits.hasStarred(c);
+  }
+
+  /** {@code device_map=...} that is not a CPU/disk placement. */
+  private static boolean placedByDeviceMap(Expr.Call c) {
+    Support.Keyword k = CallEdits.keyword(c, "device_map");
+    if (k == null || CallEdits.isFalsyConstant(k.value())) {
+      return false;
+    }
+    String s = CallEdits.string(k.value());
+    return s == null || !(s.equals("cpu") || s.equals("disk") || s.equals("meta") || s.equals("mps"));
+  }
+}

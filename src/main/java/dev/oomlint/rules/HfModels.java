@@ -1,0 +1,66 @@
+package dev.oomlint.rules;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.semantic.SemanticModel;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Hugging Face loading calls, recognised through qualified names: {@code X.from_pretrained(...)}
+ * where {@code X} is a model (or diffusers pipeline) class imported from transformers, diffusers or
+ * peft, never a tokenizer, processor, feature extractor, config or scheduler.
+ */
+final class HfModels {
+  private HfModels() {}
+
+  private static final List<String> LIBRARIES = List.of("transformers.", "diffusers.", "peft.");
+
+  /** Class-name parts of {@code from_pretrained} owners that load no weights worth a GPU. */
+  private static final List<String> NOT_MODELS = List.of("tokenizer", "processor", "extractor", "config",
+      "scheduler", "dataset");
+
+  /**
+   * The qualified name of the model class a {@code from_pretrained} call loads
+   * ({@code "transformers.AutoModelForCausalLM"}), or null when the call is something else.
+   */
+  static String loadedModelClass(SemanticModel sm, Expr.Call c) {
+    if (!(c.func() instanceof Expr.Attribute a) || !a.attr().equals("from_pretrained")) {
+      return null;
+    }
+    String q = sm.qualifiedName(a.value());
+    return q != null && isModelClass(q) ? q : null;
+  }
+
+  /** Whether a qualified class name is a transformers / diffusers / peft model or pipeline class. */
+  static boolean isModelClass(String q) {
+    boolean known = false;
+    for (String lib : LIBRARIES) {
+      known |= q.startsWith(lib);
+    }
+    if (!known) {
+      return false;
+    }
+    String last = q.substring(q.lastIndexOf('.') + 1);
+    if (last.isEmpty() || !Character.isUpperCase(last.charAt(0))) {
+      return false;
+    }
+    String lower = last.toLowerCase(Locale.ROOT);
+    for (String n : NOT_MODELS) {
+      if (lower.contains(n)) {
+        return false;
+      }
+    }
+    // peft's PeftModel.from_pretrained(base, adapter) wraps a model that is already loaded
+    return !(q.startsWith("peft.") && !lower.startsWith("autopeft"));
+  }
+
+  /** Whether the class is a transformers class (they take {@code torch_dtype="auto"} and bitsandbytes kwargs). */
+  static boolean isTransformers(String q) {
+    return q.startsWith("transformers.") || q.startsWith("peft.");
+  }
+
+  /** Whether the qualified name is transformers' {@code pipeline()} factory. */
+  static boolean isPipelineFactory(String q) {
+    return q != null && (q.equals("transformers.pipeline") || q.equals("transformers.pipelines.pipeline"));
+  }
+}

@@ -1,0 +1,215 @@
+package dev.oomlint.rules;
+
+import dev.oomlint.ast.ConstValue;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Operators;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
+import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a loaded model ends up: follows a value through method chains ({@code .to(...)},
+ * {@code .cuda()}, {@code .eval()}) and the names it is assigned to, and tells whether it is moved
+ * to a GPU or converted to half precision. Only recognisable devices count: {@code "cuda"},
+ * {@code "cuda:1"}, device indices, {@code torch.device("cuda")}, and names bound to those.
+ */
+final class Placement {
+  private static final int MAX_DEPTH = 6;
+
+  /** Methods that return the same model, possibly moved or converted. */
+  static final Set<String> PASSTHROUGH = Set.of("to", "cuda", "cpu", "eval", "train", "half", "float",
+      "bfloat16", "double", "requires_grad_", "to_empty");
+
+  private static final Set<String> HALF_METHODS = Set.of("half", "bfloat16");
+
+  private final SemanticModel sm;
+  /** Whether a use moves the model to a GPU. */
+  private boolean gpu;
+  /** Whether a use converts the model to another dtype (or might: an unknown {@code dtype=}). */
+  private boolean converted;
+  /** Whether the model is offloaded ({@code enable_model_cpu_offload()}). */
+  private boolean offloaded;
+
+  private Placement(SemanticModel sm) {
+    this.sm = sm;
+  }
+
+  /** Follows the value of {@code call} (a load) through chains and assignments. */
+  static Placement of(SemanticModel sm, Expr.Call call) {
+    Placement p = new Placement(sm);
+    p.follow(call, 0);
+    return p;
+  }
+
+  boolean movedToGpu() {
+    return gpu;
+  }
+
+  boolean converted() {
+    return converted;
+  }
+
+  boolean offloaded() {
+    return offloaded;
+  }
+
+  /** Follows {@code e}: the chain around it, then the name or attribute it is assigned to. */
+  private void follow(Expr e, int depth) {
+    if (depth > MAX_DEPTH) {
+      return;
+    }
+    Expr top = chainTop(e);
+    Node parent = sm.parent(top);
+    if (parent instanceof Stmt.Assign a && a.value() == top && a.targets().size() == 1) {
+      Expr target = a.targets().get(0);
+      if (target instanceof Expr.Name n) {
+        followName(n, a, depth);
+      } else if (target instanceof Expr.Attribute at && AstUtil.path(at) != null && sm.isSelf(AstUtil.root(at))) {
+        followSelfAttribute(at, depth);
+      }
+    }
+  }
+
+  /** Walks up method calls on {@code e} that return the model, noting what each does. */
+  private Expr chainTop(Expr e) {
+    Expr cur = e;
+    for (int i = 0; i < 16; i++) {
+      Node p = sm.parent(cur);
+      if (!(p instanceof Expr.Attribute a) || a.value() != cur || !(sm.parent(a) instanceof Expr.Call c)
+          || c.func() != a) {
+        return cur;
+      }
+      note(a.attr(), c);
+      if (!PASSTHROUGH.contains(a.attr())) {
+        return cur;
+      }
+      cur = c;
+    }
+    return cur;
+  }
+
+  /** Records what calling {@code method} with the arguments of {@code c} does to the model. */
+  private void note(String method, Expr.Call c) {
+    switch (method) {
+      case "cuda" -> gpu = true;
+      case "half", "bfloat16" -> converted = true;
+      case "to" -> {
+        for (Expr arg : c.args()) {
+          if (isCudaDevice(arg, 0)) {
+            gpu = true;
+          } else if (!isOtherDevice(arg)) {
+            converted = true; // a dtype, or something that may be one (weight_dtype)
+          }
+        }
+        for (Support.Keyword k : c.keywords()) {
+          if ("device".equals(k.arg()) && isCudaDevice(k.value(), 0)) {
+            gpu = true;
+          } else if ("dtype".equals(k.arg()) || "torch_dtype".equals(k.arg()) || k.arg() == null) {
+            converted = true;
+          }
+        }
+      }
+      case "enable_model_cpu_offload", "enable_sequential_cpu_offload", "enable_group_offload" -> offloaded = true;
+      default -> { }
+    }
+    if (HALF_METHODS.contains(method)) {
+      converted = true;
+    }
+  }
+
+  /** Every later use of the name bound by {@code assign}: method calls on it, and rebindings. */
+  private void followName(Expr.Name target, Stmt.Assign assign, int depth) {
+    Node scopeRoot = sm.scopeOf(target).node();
+    List<Expr.Name> uses = new ArrayList<>();
+    AstUtil.walk(scopeRoot, n -> {
+      if (n instanceof Expr.Name use && use.ctx() == Operators.ExprContext.LOAD && use.id().equals(target.id())) {
+        for (Binding b : sm.resolve(use)) {
+          if (b.statement() == assign) {
+            uses.add(use);
+          }
+        }
+      }
+      return n == scopeRoot || !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
+    });
+    for (Expr.Name use : uses) {
+      follow(use, depth + 1);
+      Node p = sm.parent(use);
+      if (p instanceof Expr.Attribute a && a.value() == use && sm.parent(a) instanceof Expr.Call c && c.func() == a) {
+        note(a.attr(), c);
+      }
+    }
+  }
+
+  /** Method calls on {@code self.x} anywhere in the class. */
+  private void followSelfAttribute(Expr.Attribute target, int depth) {
+    Stmt.FunctionDef f = sm.enclosingFunction(target);
+    Stmt.ClassDef cls = f == null ? null : sm.enclosingClass(f);
+    if (cls == null) {
+      return;
+    }
+    String attr = target.attr();
+    AstUtil.walk(cls, n -> {
+      if (n instanceof Expr.Attribute a && a.attr().equals(attr) && a != target && sm.isSelf(a.value())) {
+        Node p = sm.parent(a);
+        if (p instanceof Expr.Attribute m && m.value() == a && sm.parent(m) instanceof Expr.Call c && c.func() == m) {
+          note(m.attr(), c);
+          if (depth < MAX_DEPTH) {
+            chainTop(c);
+          }
+        }
+      }
+      return true;
+    });
+  }
+
+  /** Whether an expression names a CUDA device. */
+  boolean isCudaDevice(Expr e, int depth) {
+    if (e == null || depth > MAX_DEPTH) {
+      return false;
+    }
+    if (e instanceof Expr.Constant k) {
+      return k.value() instanceof ConstValue.Str s && (s.value().equals("cuda") || s.value().startsWith("cuda:"))
+          || k.value() instanceof ConstValue.Int;
+    }
+    if (e instanceof Expr.JoinedStr j) {
+      return !j.values().isEmpty() && j.values().get(0) instanceof Expr.Constant k
+          && k.value() instanceof ConstValue.Str s && s.value().startsWith("cuda");
+    }
+    if (e instanceof Expr.IfExp i) {
+      return isCudaDevice(i.body(), depth + 1) || isCudaDevice(i.orelse(), depth + 1);
+    }
+    if (e instanceof Expr.Call c) {
+      String q = sm.qualifiedName(c.func());
+      if ("torch.device".equals(q)) {
+        return !c.args().isEmpty() && isCudaDevice(c.args().get(0), depth + 1)
+            || CallEdits.keyword(c, "type") != null && isCudaDevice(CallEdits.keyword(c, "type").value(), depth + 1);
+      }
+      return "torch.cuda.current_device".equals(q);
+    }
+    if (e instanceof Expr.Name n) {
+      for (Binding b : sm.resolve(n)) {
+        if ((b.kind() == Binding.Kind.ASSIGN || b.kind() == Binding.Kind.NAMED_EXPR) && b.index() < 0
+            && isCudaDevice(b.value(), depth + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A device that is surely not a GPU: {@code "cpu"}, {@code "mps"}, {@code torch.device("cpu")}. */
+  private boolean isOtherDevice(Expr e) {
+    String s = CallEdits.string(e);
+    if (s != null) {
+      return s.equals("cpu") || s.equals("mps") || s.equals("meta") || s.startsWith("mps:");
+    }
+    return e instanceof Expr.Call c && "torch.device".equals(sm.qualifiedName(c.func())) && !c.args().isEmpty()
+        && isOtherDevice(c.args().get(0));
+  }
+}

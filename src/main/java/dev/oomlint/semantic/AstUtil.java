@@ -1,0 +1,151 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.Nodes;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Stmt;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Small AST helpers shared by the semantic model and the rules. */
+public final class AstUtil {
+  private AstUtil() {}
+
+  /** Identity membership (records compare deeply with equals; nodes are distinct objects). */
+  public static boolean containsNode(List<? extends Node> list, Node n) {
+    for (Node x : list) {
+      if (x == n) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The dotted access path of a plain name or attribute chain ({@code loss}, {@code self.history}),
+   * or null for anything else.
+   */
+  public static String path(Expr e) {
+    if (e instanceof Expr.Name n) {
+      return n.id();
+    }
+    if (e instanceof Expr.Attribute a) {
+      String p = path(a.value());
+      return p == null ? null : p + "." + a.attr();
+    }
+    return null;
+  }
+
+  /** The leftmost name of an attribute/subscript/call chain ({@code self} in {@code self.a.b[0]}). */
+  public static Expr.Name root(Expr e) {
+    Expr cur = e;
+    for (int i = 0; i < 64 && cur != null; i++) {
+      if (cur instanceof Expr.Name n) {
+        return n;
+      } else if (cur instanceof Expr.Attribute a) {
+        cur = a.value();
+      } else if (cur instanceof Expr.Subscript s) {
+        cur = s.value();
+      } else if (cur instanceof Expr.Call c) {
+        cur = c.func();
+      } else {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The last identifier of a name or attribute ({@code net} in {@code self.net}), or null. */
+  public static String lastName(Expr e) {
+    if (e instanceof Expr.Name n) {
+      return n.id();
+    }
+    if (e instanceof Expr.Attribute a) {
+      return a.attr();
+    }
+    return null;
+  }
+
+  /** The method name of a call {@code recv.m(...)}, or null. */
+  public static String methodName(Expr.Call c) {
+    return c.func() instanceof Expr.Attribute a ? a.attr() : null;
+  }
+
+  /** The receiver of a method call, or null. */
+  public static Expr receiver(Expr.Call c) {
+    return c.func() instanceof Expr.Attribute a ? a.value() : null;
+  }
+
+  /** Visits {@code root} and its descendants in pre-order, iteratively; {@code enter} says whether to descend. */
+  public static void walk(Node root, java.util.function.Predicate<Node> enter) {
+    Deque<Node> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      if (!enter.test(n)) {
+        continue;
+      }
+      List<Node> kids = Nodes.children(n);
+      for (int i = kids.size() - 1; i >= 0; i--) {
+        stack.push(kids.get(i));
+      }
+    }
+  }
+
+  /** Visits every node of a list of statements in pre-order. */
+  public static void walkAll(List<? extends Node> roots, Consumer<Node> visitor) {
+    for (Node r : roots) {
+      walk(r, n -> {
+        visitor.accept(n);
+        return true;
+      });
+    }
+  }
+
+  /** Every statement list directly owned by a compound statement. */
+  public static List<List<Stmt>> blocks(Stmt s) {
+    List<List<Stmt>> out = new ArrayList<>();
+    if (s instanceof Stmt.For f) {
+      out.add(f.body());
+      out.add(f.orelse());
+    } else if (s instanceof Stmt.While w) {
+      out.add(w.body());
+      out.add(w.orelse());
+    } else if (s instanceof Stmt.If i) {
+      out.add(i.body());
+      out.add(i.orelse());
+    } else if (s instanceof Stmt.With w) {
+      out.add(w.body());
+    } else if (s instanceof Stmt.Try t) {
+      out.add(t.body());
+      t.handlers().forEach(h -> out.add(h.body()));
+      out.add(t.orelse());
+      out.add(t.finalbody());
+    } else if (s instanceof Stmt.Match m) {
+      m.cases().forEach(c -> out.add(c.body()));
+    } else if (s instanceof Stmt.FunctionDef f) {
+      out.add(f.body());
+    } else if (s instanceof Stmt.ClassDef c) {
+      out.add(c.body());
+    }
+    return out;
+  }
+
+  /** The body of a loop statement ({@code for} or {@code while}). */
+  public static List<Stmt> loopBody(Stmt loop) {
+    if (loop instanceof Stmt.For f) {
+      return f.body();
+    }
+    if (loop instanceof Stmt.While w) {
+      return w.body();
+    }
+    return List.of();
+  }
+
+  public static boolean isLoop(Node n) {
+    return n instanceof Stmt.For || n instanceof Stmt.While;
+  }
+}

@@ -1,0 +1,294 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.Nodes;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Stmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Same-file call resolution: which function or method a call runs, who calls a function, and the
+ * class facts rules need (is this class an nn.Module, a LightningModule).
+ */
+final class CallGraph {
+  private static final int MAX_DEPTH = 6;
+  private static final Set<String> NEUTRAL_DECORATORS = Set.of("staticmethod", "classmethod", "property",
+      "functools.wraps", "abc.abstractmethod", "torch.no_grad", "torch.inference_mode", "torch.enable_grad",
+      "torch.jit.unused", "torch.jit.ignore", "typing.overload", "functools.lru_cache", "functools.cache");
+
+  private final AstIndex index;
+  private final Names names;
+  private final Map<Expr.Call, Stmt.FunctionDef> resolved = new IdentityHashMap<>();
+  private final Map<Stmt.FunctionDef, List<Expr.Call>> sites = new IdentityHashMap<>();
+  private final Map<Stmt.FunctionDef, Boolean> escapes = new IdentityHashMap<>();
+  private final Map<Stmt.ClassDef, Boolean> moduleClass = new IdentityHashMap<>();
+  private final Map<Stmt.ClassDef, Boolean> lightning = new IdentityHashMap<>();
+  private final Map<String, List<Stmt.FunctionDef>> methodsByName = new HashMap<>();
+
+  CallGraph(AstIndex index, Names names) {
+    this.index = index;
+    this.names = names;
+    for (Stmt.FunctionDef f : index.functions) {
+      sites.put(f, new ArrayList<>());
+      if (enclosingClass(f) != null) {
+        methodsByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+      }
+    }
+    for (Expr.Call c : index.calls) {
+      Stmt.FunctionDef f = resolveUncached(c, 0);
+      resolved.put(c, f);
+      if (f != null) {
+        sites.get(f).add(c);
+      } else if (c.func() instanceof Expr.Attribute a && !isSelf(a.value())) {
+        for (Stmt.FunctionDef m : methodsByName.getOrDefault(a.attr(), List.of())) {
+          sites.get(m).add(c);
+        }
+      }
+    }
+    computeEscapes();
+  }
+
+  /** The same-file function or method a call runs, or null when unknown. */
+  Stmt.FunctionDef resolve(Expr.Call c) {
+    return resolved.get(c);
+  }
+
+  /** Calls in this file that may run {@code f} (for methods: every call of a method of that name). */
+  List<Expr.Call> callSites(Stmt.FunctionDef f) {
+    return sites.getOrDefault(f, List.of());
+  }
+
+  /** Whether {@code f} may be called from places this file cannot see (referenced, decorated, dunder). */
+  boolean escapes(Stmt.FunctionDef f) {
+    return escapes.getOrDefault(f, true);
+  }
+
+  Stmt.ClassDef enclosingClass(Stmt.FunctionDef f) {
+    Node p = index.parent(f);
+    return p instanceof Stmt.ClassDef c ? c : null;
+  }
+
+  /** The innermost function whose body contains {@code n} (null at module level). */
+  Stmt.FunctionDef enclosingFunction(Node n) {
+    Node child = n;
+    Node cur = index.parent(n);
+    while (cur != null) {
+      if (cur instanceof Stmt.FunctionDef f && !AstUtil.containsNode(f.decoratorList(), child)) {
+        return f;
+      }
+      child = cur;
+      cur = index.parent(cur);
+    }
+    return null;
+  }
+
+  boolean isSelf(Expr e) {
+    if (!(e instanceof Expr.Name n)) {
+      return false;
+    }
+    Stmt.FunctionDef f = enclosingFunction(n);
+    while (f != null && enclosingClass(f) == null) {
+      f = enclosingFunction(f);
+    }
+    if (f == null) {
+      return false;
+    }
+    List<dev.oomlint.ast.Support.Arg> ps = AstIndex.allArgs(f.args());
+    return !ps.isEmpty() && ps.get(0).arg().equals(n.id()) && !isStatic(f);
+  }
+
+  private boolean isStatic(Stmt.FunctionDef f) {
+    for (Expr d : f.decoratorList()) {
+      if (d instanceof Expr.Name n && n.id().equals("staticmethod")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Stmt.FunctionDef resolveUncached(Expr.Call c, int depth) {
+    Expr func = c.func();
+    if (func instanceof Expr.Name n) {
+      Stmt.FunctionDef found = null;
+      for (Binding b : names.resolve(n)) {
+        if (b.kind() == Binding.Kind.FUNCTION && b.node() instanceof Stmt.FunctionDef f) {
+          if (found != null && found != f) {
+            return null;
+          }
+          found = f;
+        } else {
+          return null;
+        }
+      }
+      return found;
+    }
+    if (func instanceof Expr.Attribute a) {
+      Stmt.ClassDef cls = classOfInstance(a.value(), depth);
+      return cls == null ? null : findMethod(cls, a.attr(), 0);
+    }
+    return null;
+  }
+
+  /** The same-file class an expression is an instance of: {@code self}, or a name bound to {@code C(...)}. */
+  Stmt.ClassDef classOfInstance(Expr e, int depth) {
+    if (depth > MAX_DEPTH) {
+      return null;
+    }
+    if (isSelf(e)) {
+      Stmt.FunctionDef f = enclosingFunction(e);
+      while (f != null && enclosingClass(f) == null) {
+        f = enclosingFunction(f);
+      }
+      return f == null ? null : enclosingClass(f);
+    }
+    if (e instanceof Expr.Name n) {
+      List<Binding> bs = names.resolve(n);
+      if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0
+          && bs.get(0).value() instanceof Expr.Call call) {
+        return classCalled(call);
+      }
+    }
+    return null;
+  }
+
+  /** The same-file class a call constructs, or null. */
+  Stmt.ClassDef classCalled(Expr.Call call) {
+    if (call.func() instanceof Expr.Name cn) {
+      List<Binding> cbs = names.resolve(cn);
+      if (cbs.size() == 1 && cbs.get(0).node() instanceof Stmt.ClassDef cls) {
+        return cls;
+      }
+    }
+    return null;
+  }
+
+  Stmt.FunctionDef findMethod(Stmt.ClassDef c, String name, int depth) {
+    if (depth > MAX_DEPTH) {
+      return null;
+    }
+    for (Stmt s : c.body()) {
+      if (s instanceof Stmt.FunctionDef f && f.name().equals(name)) {
+        return f;
+      }
+    }
+    for (Expr b : c.bases()) {
+      Stmt.ClassDef base = sameFileClass(b);
+      if (base != null && base != c) {
+        Stmt.FunctionDef f = findMethod(base, name, depth + 1);
+        if (f != null) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
+  Stmt.ClassDef sameFileClass(Expr e) {
+    if (e instanceof Expr.Name n) {
+      List<Binding> bs = names.resolve(n);
+      if (bs.size() == 1 && bs.get(0).node() instanceof Stmt.ClassDef cls) {
+        return cls;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a class is (transitively, within this file) a torch.nn.Module or a model base class. */
+  boolean isModuleClass(Stmt.ClassDef c) {
+    return classFlag(c, moduleClass, 0, true);
+  }
+
+  /** Whether a class is a Lightning module (its loops are run by the Trainer). */
+  boolean isLightningModule(Stmt.ClassDef c) {
+    return classFlag(c, lightning, 0, false);
+  }
+
+  private boolean classFlag(Stmt.ClassDef c, Map<Stmt.ClassDef, Boolean> memo, int depth, boolean module) {
+    Boolean m = memo.get(c);
+    if (m != null) {
+      return m;
+    }
+    memo.put(c, false);
+    boolean result = false;
+    if (depth <= MAX_DEPTH) {
+      for (Expr b : c.bases()) {
+        Stmt.ClassDef base = sameFileClass(b);
+        if (base != null) {
+          result = classFlag(base, memo, depth + 1, module);
+        } else {
+          String q = names.qualifiedName(b);
+          String last = q != null ? TorchApi.lastPart(q) : b instanceof Expr.Attribute a ? a.attr() : null;
+          if (module) {
+            result = q != null && (q.equals("torch.nn.Module") || TorchApi.isNnModuleClass(q))
+                || last != null && (last.endsWith("LightningModule") || last.endsWith("PreTrainedModel")
+                || last.equals("ModelMixin") || last.equals("Module") || TorchApi.isModelClassName(last));
+          } else {
+            result = last != null && last.endsWith("LightningModule");
+          }
+        }
+        if (result) {
+          break;
+        }
+      }
+    }
+    memo.put(c, result);
+    return result;
+  }
+
+  private void computeEscapes() {
+    Map<Stmt.FunctionDef, Boolean> esc = new IdentityHashMap<>();
+    for (Stmt.FunctionDef f : index.functions) {
+      boolean e = f.name().startsWith("__") && f.name().endsWith("__") || f.name().equals("forward");
+      for (Expr d : f.decoratorList()) {
+        Expr target = d instanceof Expr.Call dc ? dc.func() : d;
+        String q = names.qualifiedName(target);
+        if (q == null || !NEUTRAL_DECORATORS.contains(q)) {
+          e = true;
+        }
+      }
+      esc.put(f, e);
+    }
+    // a function referenced other than as the callee of a call escapes
+    for (Expr.Name n : index.names) {
+      if (n.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD) {
+        continue;
+      }
+      Node p = index.parent(n);
+      if (p instanceof Expr.Call c && c.func() == n) {
+        continue;
+      }
+      if (p instanceof Expr.Attribute) {
+        continue;
+      }
+      for (Binding b : names.resolve(n)) {
+        if (b.node() instanceof Stmt.FunctionDef f) {
+          esc.put(f, true);
+        }
+      }
+    }
+    escapes.putAll(esc);
+    // obj.method referenced without a call (callbacks, hooks) escapes too
+    markAttributeEscapes();
+  }
+
+  private void markAttributeEscapes() {
+    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+    stack.push(index.module());
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      if (n instanceof Expr.Attribute a && !(index.parent(a) instanceof Expr.Call c && c.func() == a)) {
+        for (Stmt.FunctionDef m : methodsByName.getOrDefault(a.attr(), List.of())) {
+          escapes.put(m, true);
+        }
+      }
+      for (Node k : Nodes.children(n)) {
+        stack.push(k);
+      }
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.ConstValue;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Grad mode at every node: {@code with} blocks and decorators that switch autograd off or on,
+ * {@code torch.set_grad_enabled(...)} statements earlier in the same block, and functions whose every
+ * same-file call site runs with grad disabled.
+ */
+final class GradModes {
+  private final AstIndex index;
+  private final Names names;
+  private final CallGraph calls;
+  private final Map<Stmt, GradMode> switchStatements = new IdentityHashMap<>();
+  private final Set<Node> containsSwitch = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<List<Stmt>, GradMode[]> blockModes = new IdentityHashMap<>();
+  private final Map<Node, GradMode> memo = new IdentityHashMap<>();
+  private final Set<Stmt.FunctionDef> disabledByCallers = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  GradModes(AstIndex index, Names names, CallGraph calls) {
+    this.index = index;
+    this.names = names;
+    this.calls = calls;
+    findSwitchStatements();
+    solveCallers();
+  }
+
+  /** The grad mode a {@code with} item or decorator establishes, or null when it does not touch it. */
+  GradMode contextMode(Expr e) {
+    return contextMode(e, 0);
+  }
+
+  private GradMode contextMode(Expr e, int depth) {
+    if (e == null || depth > 3) {
+      return null;
+    }
+    if (e instanceof Expr.Call c) {
+      String q = names.qualifiedName(c.func());
+      if (q != null && TorchApi.NO_GRAD.contains(q)) {
+        if (TorchApi.INFERENCE_MODE.contains(q)) {
+          Boolean mode = boolArg(c, "mode");
+          if (mode != null && !mode) {
+            return null;
+          }
+        }
+        return GradMode.DISABLED;
+      }
+      if (q != null && TorchApi.ENABLE_GRAD.contains(q)) {
+        return GradMode.ENABLED;
+      }
+      if (q != null && TorchApi.SET_GRAD_ENABLED.contains(q)) {
+        Boolean mode = boolArg(c, "mode");
+        return mode == null ? GradMode.UNKNOWN : mode ? GradMode.ENABLED : GradMode.DISABLED;
+      }
+      return null;
+    }
+    if (e instanceof Expr.Name || e instanceof Expr.Attribute) {
+      String q = names.qualifiedName(e);
+      if (q != null && TorchApi.NO_GRAD.contains(q)) {
+        return GradMode.DISABLED;
+      }
+      if (q != null && TorchApi.ENABLE_GRAD.contains(q)) {
+        return GradMode.ENABLED;
+      }
+      if (e instanceof Expr.Name n) {
+        List<Binding> bs = names.resolve(n);
+        if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0) {
+          return contextMode(bs.get(0).value(), depth + 1);
+        }
+      }
+      return null;
+    }
+    if (e instanceof Expr.IfExp i) {
+      GradMode a = contextMode(i.body(), depth + 1);
+      GradMode b = contextMode(i.orelse(), depth + 1);
+      if (a == null && b == null) {
+        return null;
+      }
+      return a == b ? a : GradMode.UNKNOWN;
+    }
+    return null;
+  }
+
+  private static Boolean boolArg(Expr.Call c, String keyword) {
+    Expr arg = !c.args().isEmpty() ? c.args().get(0) : null;
+    for (Support.Keyword k : c.keywords()) {
+      if (keyword.equals(k.arg())) {
+        arg = k.value();
+      }
+    }
+    if (arg == null) {
+      return null;
+    }
+    if (arg instanceof Expr.Constant k && k.value() instanceof ConstValue.Bool b) {
+      return b.value();
+    }
+    return null;
+  }
+
+  /** The mode a function's decorators set, or null. */
+  GradMode decoratorMode(Stmt.FunctionDef f) {
+    for (Expr d : f.decoratorList()) {
+      GradMode m = contextMode(d);
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** The mode a function body starts in: its decorators', else disabled when every caller is. */
+  GradMode entryMode(Stmt.FunctionDef f) {
+    GradMode d = decoratorMode(f);
+    if (d != null) {
+      return d;
+    }
+    return disabledByCallers.contains(f) ? GradMode.DISABLED : GradMode.ENABLED;
+  }
+
+  /** Whether {@code f} gets grad disabled from all of its same-file callers (not by a decorator). */
+  boolean isDisabledByCallers(Stmt.FunctionDef f) {
+    return disabledByCallers.contains(f);
+  }
+
+  /** The grad mode in effect where {@code n} runs. */
+  GradMode mode(Node n) {
+    Node cur = n;
+    List<Node> path = new ArrayList<>();
+    GradMode result = null;
+    while (cur != null) {
+      GradMode cached = memo.get(cur);
+      if (cached != null) {
+        result = cached;
+        break;
+      }
+      path.add(cur);
+      Node parent = index.parent(cur);
+      if (cur instanceof Stmt s) {
+        GradMode m = precedingSwitch(s);
+        if (m != null) {
+          result = m;
+          break;
+        }
+      }
+      if (parent instanceof Stmt.With w && AstUtil.containsNode(w.body(), cur)) {
+        GradMode m = null;
+        for (Support.WithItem item : w.items()) {
+          GradMode im = contextMode(item.contextExpr());
+          if (im != null) {
+            m = im;
+          }
+        }
+        if (m != null) {
+          result = m;
+          break;
+        }
+      }
+      if (parent instanceof Stmt.FunctionDef f && AstUtil.containsNode(f.body(), cur)) {
+        result = entryMode(f);
+        break;
+      }
+      cur = parent;
+    }
+    if (result == null) {
+      result = GradMode.ENABLED;
+    }
+    for (Node p : path) {
+      if (p instanceof Stmt) {
+        memo.put(p, result);
+      }
+    }
+    return result;
+  }
+
+  /** The mode set by {@code set_grad_enabled} statements before {@code s} in its block, or null. */
+  private GradMode precedingSwitch(Stmt s) {
+    if (switchStatements.isEmpty()) {
+      return null;
+    }
+    AstIndex.Position pos = index.position(s);
+    if (pos == null) {
+      return null;
+    }
+    GradMode[] modes = blockModes.computeIfAbsent(pos.block(), this::blockModes);
+    return modes[pos.index()];
+  }
+
+  private GradMode[] blockModes(List<Stmt> block) {
+    GradMode[] out = new GradMode[block.size()];
+    GradMode cur = null;
+    for (int i = 0; i < block.size(); i++) {
+      out[i] = cur;
+      Stmt s = block.get(i);
+      GradMode set = switchStatements.get(s);
+      if (set != null) {
+        cur = set;
+      } else if (containsSwitch.contains(s)) {
+        cur = GradMode.UNKNOWN;
+      }
+    }
+    return out;
+  }
+
+  private void findSwitchStatements() {
+    for (Expr.Call c : index.calls) {
+      if (!(index.parent(c) instanceof Stmt.ExprStmt es)) {
+        continue;
+      }
+      String q = names.qualifiedName(c.func());
+      if (q == null || !TorchApi.SET_GRAD_ENABLED.contains(q)) {
+        continue;
+      }
+      Boolean mode = boolArg(c, "mode");
+      switchStatements.put(es, mode == null ? GradMode.UNKNOWN : mode ? GradMode.ENABLED : GradMode.DISABLED);
+      Node cur = index.parent(es);
+      while (cur != null && !(cur instanceof Stmt.FunctionDef) && !(cur instanceof Stmt.ClassDef)) {
+        containsSwitch.add(cur);
+        cur = index.parent(cur);
+      }
+    }
+  }
+
+  /** Greatest fixpoint: assume every candidate disabled, drop those with a call site that is not. */
+  private void solveCallers() {
+    for (Stmt.FunctionDef f : index.functions) {
+      if (decoratorMode(f) == null && !calls.escapes(f) && !calls.callSites(f).isEmpty()) {
+        disabledByCallers.add(f);
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      memo.clear();
+      for (Stmt.FunctionDef f : new ArrayList<>(disabledByCallers)) {
+        for (Expr.Call site : calls.callSites(f)) {
+          if (mode(site) != GradMode.DISABLED) {
+            disabledByCallers.remove(f);
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+    memo.clear();
+  }
+}

@@ -1,0 +1,514 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.ConstValue;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Mod;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Operators;
+import dev.oomlint.ast.Stmt;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds inference regions: model calls with grad mode not disabled, in code that runs no backward and
+ * shows evaluation intent (an evaluation-named function, code after {@code model.eval()}, a loop over
+ * evaluation data, or a script that never trains at all). Gradient-based code (input gradients,
+ * {@code torch.autograd.grad}) is left alone.
+ */
+final class Inference {
+  /** Calls that compute gradients themselves: code around them needs autograd on. */
+  private static final Set<String> GRADIENT_APIS = Set.of("torch.autograd.grad", "torch.autograd.backward",
+      "torch.func.grad", "torch.func.grad_and_value", "torch.func.vjp", "torch.func.jvp", "torch.func.jacrev",
+      "torch.func.jacfwd", "torch.func.hessian", "torch.func.linearize", "functorch.grad", "functorch.vjp",
+      "functorch.jvp", "functorch.jacrev", "functorch.jacfwd", "functorch.hessian",
+      "functorch.grad_and_value");
+
+  private final AstIndex index;
+  private final Names names;
+  private final CallGraph calls;
+  private final GradModes modes;
+  private final TorchObjects objects;
+  private final Training training;
+  private final GradFlow flow;
+  private final String path;
+  private List<InferenceRegion> regions;
+  private Boolean loadsWeights;
+
+  Inference(AstIndex index, Names names, CallGraph calls, GradModes modes, TorchObjects objects,
+      Training training, GradFlow flow, String path) {
+    this.index = index;
+    this.names = names;
+    this.calls = calls;
+    this.modes = modes;
+    this.objects = objects;
+    this.training = training;
+    this.flow = flow;
+    this.path = path == null ? "" : path.replace('\\', '/');
+  }
+
+  /** Whether a call runs a model's forward pass (a frozen model's does not build a graph). */
+  boolean isModelCall(Expr.Call c) {
+    if (calls.resolve(c) != null) {
+      return false; // a same-file function or method, not a model
+    }
+    Expr f = c.func();
+    if (f instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
+        && objects.isModel(a.value())) {
+      return !objects.isFrozen(a.value());
+    }
+    return objects.isModel(f) && !objects.isFrozen(f);
+  }
+
+  List<InferenceRegion> regions() {
+    if (regions == null) {
+      regions = new ArrayList<>();
+      if (isTestFile()) {
+        return regions;
+      }
+      boolean script = isScript();
+      for (Stmt.FunctionDef f : index.functions) {
+        unit(f, f.body(), script);
+      }
+      unit(index.module(), index.module().body(), script);
+      regions.sort((a, b) -> Integer.compare(a.firstModelCall().range().start(),
+          b.firstModelCall().range().start()));
+    }
+    return regions;
+  }
+
+  private void unit(Node u, List<Stmt> body, boolean script) {
+    Stmt.FunctionDef f = u instanceof Stmt.FunctionDef fd ? fd : null;
+    if (f != null && skipFunction(f)) {
+      return;
+    }
+    List<Node> roots = ownCode(body);
+    List<Expr.Call> modelCalls = new ArrayList<>();
+    for (Node r : roots) {
+      AstUtil.walk(r, n -> {
+        if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Expr.Call c && isModelCall(c) && modes.mode(c) == GradMode.ENABLED) {
+          modelCalls.add(c);
+        }
+        return true;
+      });
+    }
+    if (modelCalls.isEmpty()) {
+      return;
+    }
+    modelCalls.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+    if (training.runsBackward(roots)) {
+      evalLoopsInTrainingCode(u, modelCalls);
+      return;
+    }
+    if (gradientBased(roots)) {
+      return;
+    }
+    if (f != null && TorchApi.isEvalFunctionName(f.name())) {
+      regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
+          "in `" + f.name() + "`, an evaluation function"));
+      return;
+    }
+    if (!training.fileTrains() && script && loadsWeights() && (f == null || index.parent(f) instanceof Mod.Module)) {
+      if (f != null) {
+        regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
+            "in a script that never trains"));
+      } else {
+        regions.add(around(u, modelCalls.get(0), "in a script that never trains"));
+      }
+      return;
+    }
+    Set<Expr.Call> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+    Stmt evalStmt = firstEvalCall(roots);
+    if (evalStmt != null) {
+      List<Expr.Call> after = new ArrayList<>();
+      for (Expr.Call c : modelCalls) {
+        if (c.range().start() >= evalStmt.range().end()) {
+          after.add(c);
+        }
+      }
+      if (!after.isEmpty()) {
+        String why = "after the model was switched to eval mode";
+        if (f != null && AstUtil.containsNode(f.body(), evalStmt) && after.size() == modelCalls.size()) {
+          regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, after.get(0), why));
+          return;
+        }
+        regions.add(around(u, after.get(0), why));
+        covered.addAll(after);
+      }
+    }
+    for (Expr.Call c : modelCalls) {
+      if (covered.contains(c)) {
+        continue;
+      }
+      Stmt.For loop = outermostEvalDataLoop(u, c);
+      if (loop == null) {
+        continue;
+      }
+      regions.add(new InferenceRegion(InferenceRegion.Kind.LOOP, loop, c,
+          "in a loop over `" + evalDataName(loop.iter()) + "`"));
+      for (Expr.Call other : modelCalls) {
+        if (TorchObjects.within(loop, other)) {
+          covered.add(other);
+        }
+      }
+    }
+  }
+
+  /**
+   * In code that trains, only loops over evaluation data can be inference regions: the loop itself
+   * runs no backward and needs no gradients, and nothing it computes flows into a backward later.
+   */
+  private void evalLoopsInTrainingCode(Node u, List<Expr.Call> modelCalls) {
+    Set<String> backprop = null;
+    Set<Stmt.For> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Expr.Call c : modelCalls) {
+      Stmt.For loop = outermostEvalDataLoop(u, c);
+      if (loop == null || !done.add(loop)) {
+        continue;
+      }
+      List<Node> body = new ArrayList<>(loop.body());
+      if (training.runsBackward(body) || gradientBased(body)) {
+        continue;
+      }
+      if (backprop == null) {
+        backprop = flow.backpropRelated(u);
+      }
+      if (flowsIntoBackward(u, loop, backprop)) {
+        continue;
+      }
+      regions.add(new InferenceRegion(InferenceRegion.Kind.LOOP, loop, c,
+          "in a loop over `" + evalDataName(loop.iter()) + "`"));
+    }
+  }
+
+  /**
+   * Whether a value the loop assigns can reach a backward: a name it stores that the unit's backward
+   * closure mentions, and that is read after the loop (or, in an enclosing loop, read before being
+   * stored again in the next iteration) before anything else is stored in it.
+   */
+  private boolean flowsIntoBackward(Node unit, Stmt.For loop, Set<String> backprop) {
+    Set<String> stored = new java.util.HashSet<>();
+    AstUtil.walk(loop, n -> {
+      String p = storedPath(n);
+      if (p != null && backprop.contains(p)) {
+        stored.add(p);
+      }
+      return true;
+    });
+    if (stored.isEmpty()) {
+      return false;
+    }
+    List<Stmt> unitBody = unit instanceof Stmt.FunctionDef f ? f.body() : ((Mod.Module) unit).body();
+    for (String p : stored) {
+      if (firstIsRead(unitBody, p, loop.range().end(), Integer.MAX_VALUE)) {
+        return true;
+      }
+      for (Node cur = index.parent(loop); cur != null && cur != unit; cur = index.parent(cur)) {
+        if (AstUtil.isLoop(cur) && firstIsRead(AstUtil.loopBody((Stmt) cur), p, cur.range().start(),
+            loop.range().start())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The path a node stores to ({@code x = ...}, {@code self.x = ...}, {@code xs.append(...)}), or null. */
+  private static String storedPath(Node n) {
+    if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.STORE) {
+      return nm.id();
+    }
+    if (n instanceof Expr.Attribute a && a.ctx() == Operators.ExprContext.STORE) {
+      return AstUtil.path(a);
+    }
+    if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+        && (a.attr().equals("append") || a.attr().equals("extend"))) {
+      return AstUtil.path(a.value());
+    }
+    return null;
+  }
+
+  /**
+   * Whether, among the occurrences of {@code path} in {@code body} within [from, to), the first is a
+   * read (an augmented assignment reads).
+   */
+  private boolean firstIsRead(List<Stmt> body, String path, int from, int to) {
+    int[] best = {Integer.MAX_VALUE};
+    boolean[] read = {false};
+    for (Stmt s : body) {
+      AstUtil.walk(s, n -> {
+        if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        boolean isLoad = n instanceof Expr.Name nm && nm.id().equals(path) && nm.ctx() == Operators.ExprContext.LOAD
+            || n instanceof Expr.Attribute a && a.ctx() == Operators.ExprContext.LOAD && path.equals(AstUtil.path(a))
+            || n instanceof Expr.Call && path.equals(storedPath(n));
+        boolean isStore = !isLoad && path.equals(storedPath(n));
+        if (!isLoad && !isStore) {
+          return true;
+        }
+        int pos = n.range().start();
+        if (pos < from || pos >= to) {
+          return true;
+        }
+        // a store takes effect after its statement's right-hand side has been read
+        int at = pos;
+        if (isStore) {
+          Node st = n;
+          while (st != null && !(st instanceof Stmt)) {
+            st = index.parent(st);
+          }
+          if (st instanceof Stmt.AugAssign) {
+            isLoad = true;
+          } else if (st != null && !(st instanceof Stmt.For)) {
+            at = st.range().end();
+          }
+        }
+        if (at >= best[0]) {
+          return true;
+        }
+        best[0] = at;
+        read[0] = isLoad;
+        return true;
+      });
+    }
+    return read[0];
+  }
+
+  private boolean skipFunction(Stmt.FunctionDef f) {
+    if (f.name().equals("forward") || f.name().equals("__call__")) {
+      return true;
+    }
+    Stmt.ClassDef cls = calls.enclosingClass(f);
+    if (cls != null && (calls.isModuleClass(cls) || calls.isLightningModule(cls))) {
+      return true;
+    }
+    if (f.name().endsWith("_step") && cls != null && hasFrameworkBase(cls)) {
+      return true; // a step hook of a framework class (its trainer decides the grad mode)
+    }
+    return false;
+  }
+
+  /**
+   * Test code (pytest files, {@code tests/} directories) runs tiny models with autograd on on purpose;
+   * its memory is not the concern, so it has no inference regions.
+   */
+  private boolean isTestFile() {
+    String base = path.substring(path.lastIndexOf('/') + 1);
+    return base.startsWith("test_") || base.endsWith("_test.py") || base.equals("conftest.py")
+        || ("/" + path).contains("/tests/");
+  }
+
+  /** Whether a class derives from a class defined elsewhere (other than {@code object}). */
+  private boolean hasFrameworkBase(Stmt.ClassDef cls) {
+    return hasFrameworkBase(cls, 0);
+  }
+
+  private boolean hasFrameworkBase(Stmt.ClassDef cls, int depth) {
+    if (depth > 8) {
+      return false;
+    }
+    for (Expr b : cls.bases()) {
+      Stmt.ClassDef same = calls.sameFileClass(b);
+      if (same == null && !(b instanceof Expr.Name n && n.id().equals("object"))
+          || same != null && hasFrameworkBase(same, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A unit's own statements: for the module, everything outside defs and classes. */
+  private static List<Node> ownCode(List<Stmt> body) {
+    List<Node> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (!(s instanceof Stmt.FunctionDef) && !(s instanceof Stmt.ClassDef)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Input gradients, {@code torch.autograd.grad}, re-enabled grad: code that needs autograd on. */
+  private boolean gradientBased(List<Node> roots) {
+    boolean[] found = {false};
+    for (Node r : roots) {
+      AstUtil.walk(r, n -> {
+        if (found[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Expr.Call c) {
+          String m = AstUtil.methodName(c);
+          String q = names.qualifiedName(c.func());
+          if ("requires_grad_".equals(m) && !isFalseArg(c) || "register_hook".equals(m)
+              || q != null && (GRADIENT_APIS.contains(q) || q.startsWith("torch.autograd.functional.")
+              || q.startsWith("torch.autograd.forward_ad.") || TorchApi.ENABLE_GRAD.contains(q))) {
+            found[0] = true;
+          }
+        } else if (n instanceof Expr.Attribute a && a.attr().equals("grad")
+            && a.ctx() == Operators.ExprContext.LOAD) {
+          found[0] = true;
+        } else if (n instanceof Stmt.Assign as && as.value() instanceof Expr.Constant k
+            && k.value() instanceof ConstValue.Bool b && b.value()) {
+          for (Expr t : as.targets()) {
+            if (t instanceof Expr.Attribute at && at.attr().equals("requires_grad")) {
+              found[0] = true;
+            }
+          }
+        }
+        if (n instanceof Expr.Call c) {
+          for (var k : c.keywords()) {
+            if ("requires_grad".equals(k.arg()) && k.value() instanceof Expr.Constant kc
+                && kc.value() instanceof ConstValue.Bool b && b.value()) {
+              found[0] = true;
+            }
+          }
+        }
+        return !found[0];
+      });
+    }
+    return found[0];
+  }
+
+  private static boolean isFalseArg(Expr.Call c) {
+    return !c.args().isEmpty() && c.args().get(0) instanceof Expr.Constant k
+        && k.value() instanceof ConstValue.Bool b && !b.value();
+  }
+
+  /** The first {@code model.eval()} statement among a unit's own statements (any depth), or null. */
+  private Stmt firstEvalCall(List<Node> roots) {
+    Stmt[] found = {null};
+    for (Node r : roots) {
+      AstUtil.walk(r, n -> {
+        if (found[0] != null || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Stmt.ExprStmt es && es.value() instanceof Expr.Call c
+            && "eval".equals(AstUtil.methodName(c)) && c.args().isEmpty()
+            && objects.isModel(AstUtil.receiver(c))) {
+          found[0] = es;
+        }
+        return true;
+      });
+      if (found[0] != null) {
+        break;
+      }
+    }
+    return found[0];
+  }
+
+  /** The region to wrap around a call: its outermost enclosing loop in the unit, else its statement. */
+  private InferenceRegion around(Node unit, Expr.Call call, String why) {
+    Node cur = call;
+    Stmt stmt = null;
+    Stmt loop = null;
+    while (cur != null && cur != unit) {
+      if (cur instanceof Stmt s) {
+        if (stmt == null) {
+          stmt = s;
+        }
+        if (AstUtil.isLoop(s)) {
+          loop = s;
+        }
+      }
+      cur = index.parent(cur);
+    }
+    if (loop != null) {
+      return new InferenceRegion(InferenceRegion.Kind.LOOP, loop, call, why);
+    }
+    return new InferenceRegion(InferenceRegion.Kind.STATEMENT, stmt, call, why);
+  }
+
+  private Stmt.For outermostEvalDataLoop(Node unit, Expr.Call c) {
+    Stmt.For found = null;
+    Node cur = index.parent(c);
+    while (cur != null && cur != unit) {
+      if (cur instanceof Stmt.For f && evalDataName(f.iter()) != null && TorchObjects.within(f, c)
+          && !TorchObjects.within(f.iter(), c)) {
+        found = f;
+      }
+      cur = index.parent(cur);
+    }
+    return found;
+  }
+
+  /** The evaluation-data name a loop iterates ({@code val_loader} in {@code enumerate(val_loader)}), or null. */
+  static String evalDataName(Expr iter) {
+    String[] found = {null};
+    AstUtil.walk(iter, n -> {
+      if (found[0] != null || n instanceof Expr.Lambda) {
+        return false;
+      }
+      String id = n instanceof Expr.Name nm ? nm.id() : n instanceof Expr.Attribute a ? a.attr() : null;
+      if (id != null && TorchApi.isEvalDataName(id)) {
+        found[0] = id;
+      }
+      if (n instanceof Expr.Subscript s && s.slice() instanceof Expr.Constant k && k.value() instanceof ConstValue.Str str
+          && TorchApi.isEvalDataName(str.value())) {
+        found[0] = AstUtil.lastName(s.value()) + "['" + str.value() + "']";
+      }
+      return true;
+    });
+    return found[0];
+  }
+
+  /**
+   * Whether the file loads trained weights ({@code torch.load}, {@code load_state_dict},
+   * {@code from_pretrained}, {@code weights=...}, {@code pretrained=True}): what an inference script
+   * does, and a smoke test of a freshly built model ({@code print(Net()(x).shape)}) does not.
+   */
+  private boolean loadsWeights() {
+    if (loadsWeights == null) {
+      boolean found = false;
+      for (Expr.Call c : index.calls) {
+        String q = names.qualifiedName(c.func());
+        String m = AstUtil.methodName(c);
+        if (q != null && (q.equals("torch.load") || q.equals("torch.jit.load") || q.equals("torch.hub.load")
+            || q.startsWith("safetensors.") || q.equals("torch.export.load"))
+            || m != null && (m.equals("load_state_dict") || m.equals("from_pretrained")
+            || m.equals("load_from_checkpoint") || m.equals("from_single_file") || m.equals("load_checkpoint"))) {
+          found = true;
+        }
+        for (var k : c.keywords()) {
+          if ("weights".equals(k.arg()) && !(k.value() instanceof Expr.Constant kc && kc.value() == ConstValue.Singleton.NONE)
+              || "pretrained".equals(k.arg()) && k.value() instanceof Expr.Constant kc2
+              && kc2.value() instanceof ConstValue.Bool b && b.value()) {
+            found = true;
+          }
+        }
+        if (found) {
+          break;
+        }
+      }
+      loadsWeights = found;
+    }
+    return loadsWeights;
+  }
+
+  private boolean isScript() {
+    for (Stmt s : index.module().body()) {
+      if (s instanceof Stmt.If i && i.test() instanceof Expr.Compare cmp
+          && cmp.left() instanceof Expr.Name n && n.id().equals("__name__")) {
+        return true;
+      }
+    }
+    boolean[] found = {false};
+    for (Node r : ownCode(index.module().body())) {
+      AstUtil.walk(r, n -> {
+        if (found[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Expr.Call c && isModelCall(c)) {
+          found[0] = true;
+        }
+        return true;
+      });
+    }
+    return found[0];
+  }
+}

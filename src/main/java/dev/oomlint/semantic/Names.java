@@ -1,0 +1,175 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Name resolution: which bindings a name refers to, and qualified names through imports. */
+final class Names {
+  private static final int MAX_ALIAS_DEPTH = 8;
+
+  static final Set<String> BUILTINS = Set.of("abs", "all", "any", "ascii", "bin", "bool", "bytearray",
+      "bytes", "callable", "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod",
+      "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr",
+      "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len", "list",
+      "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord", "pow", "print",
+      "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted", "staticmethod",
+      "str", "sum", "super", "tuple", "type", "vars", "zip", "__import__");
+
+  private final AstIndex index;
+
+  Names(AstIndex index) {
+    this.index = index;
+  }
+
+  /** The bindings a loaded name may refer to (empty for builtins and unknown names). */
+  List<Binding> resolve(Expr.Name use) {
+    return resolve(use.id(), index.scope(use), use.range().start());
+  }
+
+  List<Binding> resolve(String name, Scope scope, int offset) {
+    if (scope.isGlobalDeclared(name)) {
+      return pick(index.moduleScope().bindings(name), offset, false);
+    }
+    List<Binding> own = scope.bindings(name);
+    if (!own.isEmpty()) {
+      return pick(own, offset, true);
+    }
+    for (Scope p = scope.parent(); p != null; p = p.parent()) {
+      if (p.kind() == Scope.Kind.CLASS) {
+        continue;
+      }
+      List<Binding> bs = p.bindings(name);
+      if (!bs.isEmpty()) {
+        return pick(bs, offset, p == index.moduleScope() && scope.kind() == Scope.Kind.COMPREHENSION
+            && scope.parent() == p);
+      }
+    }
+    return List.of();
+  }
+
+  private static List<Binding> pick(List<Binding> bs, int offset, boolean sameScope) {
+    List<Binding> live = new ArrayList<>();
+    for (Binding b : bs) {
+      if (b.kind() != Binding.Kind.DELETE && b.kind() != Binding.Kind.ANNOTATION) {
+        live.add(b);
+      }
+    }
+    if (!sameScope) {
+      return live;
+    }
+    Binding last = null;
+    for (Binding b : live) {
+      if (b.effective() <= offset) {
+        last = b;
+      }
+    }
+    return last != null ? List.of(last) : live;
+  }
+
+  /** True when the name is bound nowhere visible, i.e. a builtin (or an undefined name). */
+  boolean isUnbound(Expr.Name use) {
+    return resolve(use).isEmpty();
+  }
+
+  /** The qualified name an expression stands for through imports, or null. Builtins give their name. */
+  String qualifiedName(Expr e) {
+    return qualifiedName(e, 0);
+  }
+
+  private String qualifiedName(Expr e, int depth) {
+    if (depth > MAX_ALIAS_DEPTH || e == null) {
+      return null;
+    }
+    if (e instanceof Expr.Attribute a) {
+      String q = qualifiedName(a.value(), depth + 1);
+      return q == null ? null : q + "." + a.attr();
+    }
+    if (!(e instanceof Expr.Name n)) {
+      return null;
+    }
+    List<Binding> bs = resolve(n);
+    if (bs.isEmpty()) {
+      return BUILTINS.contains(n.id()) ? n.id() : null;
+    }
+    List<Binding> main = new ArrayList<>();
+    for (Binding b : bs) {
+      if (!inExceptHandler(b)) {
+        main.add(b);
+      }
+    }
+    if (main.isEmpty()) {
+      main = bs;
+    }
+    String q = null;
+    boolean allImports = true;
+    for (Binding b : main) {
+      if (b.kind() != Binding.Kind.IMPORT) {
+        allImports = false;
+        break;
+      }
+      if (q == null) {
+        q = b.qualifiedName();
+      } else if (!q.equals(b.qualifiedName())) {
+        return null;
+      }
+    }
+    if (allImports) {
+      return q;
+    }
+    if (main.size() == 1) {
+      Binding b = main.get(0);
+      if (b.kind() == Binding.Kind.ASSIGN && b.index() < 0
+          && (b.value() instanceof Expr.Name || b.value() instanceof Expr.Attribute)) {
+        return qualifiedName(b.value(), depth + 1);
+      }
+    }
+    return null;
+  }
+
+  /** Whether the binding sits in an {@code except} handler (the fallback of a guarded import). */
+  boolean inExceptHandler(Binding b) {
+    Node cur = b.node();
+    boolean first = true;
+    while (cur != null) {
+      if (cur instanceof Support.ExceptHandler) {
+        return true;
+      }
+      if (!first && (cur instanceof Stmt.FunctionDef || cur instanceof Stmt.ClassDef)) {
+        return false;
+      }
+      first = false;
+      cur = index.parent(cur);
+    }
+    return false;
+  }
+
+  /** The name the module binds to {@code qualified} by an import at module level, or null. */
+  String moduleAlias(String qualified) {
+    String found = null;
+    for (var entry : index.moduleScope().allBindings().entrySet()) {
+      for (Binding b : entry.getValue()) {
+        if (b.kind() == Binding.Kind.IMPORT && qualified.equals(b.qualifiedName()) && !inExceptHandler(b)) {
+          if (found == null || entry.getKey().equals(qualified)) {
+            found = entry.getKey();
+          }
+        }
+      }
+    }
+    if (found == null) {
+      return null;
+    }
+    // the alias must still mean the import at the end of the module
+    List<Binding> bs = index.moduleScope().bindings(found);
+    for (Binding b : bs) {
+      if (b.kind() != Binding.Kind.IMPORT && !inExceptHandler(b)) {
+        return null;
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,356 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Mod;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.SourceFile;
+import dev.oomlint.ast.Stmt;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What oomlint knows about one file beyond its syntax, built once per file and shared by every rule:
+ * scopes and bindings, qualified names through imports, grad mode at every node, grad-carrying values,
+ * training loops, optimizers and inference regions. Rules ask it questions ("is this call
+ * {@code torch.no_grad}?", "does this value carry a graph?") instead of comparing source text.
+ *
+ * <p>Not thread-safe: one file's rules run on one thread (use {@link #lazy} to share it).
+ */
+public final class SemanticModel {
+  private final SourceFile file;
+  private final Mod.Module module;
+  private final AstIndex index;
+  private final Names names;
+  private final CallGraph calls;
+  private final GradModes modes;
+  private final TorchObjects objects;
+  private final GradFlow flow;
+  private final Training training;
+  private final Inference inference;
+
+  private SemanticModel(SourceFile file, Mod.Module module) {
+    this.file = file;
+    this.module = module;
+    this.index = new AstIndex(module);
+    this.names = new Names(index);
+    this.calls = new CallGraph(index, names);
+    this.modes = new GradModes(index, names, calls);
+    this.objects = new TorchObjects(index, names, calls);
+    this.flow = new GradFlow(index, names, modes, calls, objects);
+    this.training = new Training(index, names, calls, objects, flow);
+    this.inference = new Inference(index, names, calls, modes, objects, training, flow, file.path());
+  }
+
+  /** Builds the model of one parsed file. */
+  public static SemanticModel build(SourceFile file, Mod.Module module) {
+    return new SemanticModel(file, module);
+  }
+
+  /** A supplier that builds the model on first use and then returns the same instance (thread-safe). */
+  public static Supplier<SemanticModel> lazy(SourceFile file, Mod.Module module) {
+    return new Supplier<>() {
+      private SemanticModel model;
+
+      @Override
+      public synchronized SemanticModel get() {
+        if (model == null) {
+          model = build(file, module);
+        }
+        return model;
+      }
+    };
+  }
+
+  public SourceFile file() {
+    return file;
+  }
+
+  public Mod.Module module() {
+    return module;
+  }
+
+  // ------------------------------------------------------------ tree
+
+  /** The parent of a node (null for the module). */
+  public Node parent(Node n) {
+    return index.parent(n);
+  }
+
+  /** Every call in the file, in source order of their opening. */
+  public List<Expr.Call> calls() {
+    return Collections.unmodifiableList(index.calls);
+  }
+
+  /** Every function and method definition in the file. */
+  public List<Stmt.FunctionDef> functions() {
+    return Collections.unmodifiableList(index.functions);
+  }
+
+  /** Every {@code for} and {@code while} loop in the file. */
+  public List<Stmt> loops() {
+    return Collections.unmodifiableList(index.loops);
+  }
+
+  /** The statement list a statement sits in, or null for a statement the model does not know. */
+  public List<Stmt> blockOf(Stmt s) {
+    AstIndex.Position p = index.position(s);
+    return p == null ? null : p.block();
+  }
+
+  /** The innermost function whose body contains {@code n}, or null at module level. */
+  public Stmt.FunctionDef enclosingFunction(Node n) {
+    return calls.enclosingFunction(n);
+  }
+
+  /** The class a method is defined in, or null for a plain function. */
+  public Stmt.ClassDef enclosingClass(Stmt.FunctionDef f) {
+    return calls.enclosingClass(f);
+  }
+
+  // ------------------------------------------------------------ scopes and names
+
+  public Scope moduleScope() {
+    return index.moduleScope();
+  }
+
+  /** The scope a node is evaluated in. */
+  public Scope scopeOf(Node n) {
+    return index.scope(n);
+  }
+
+  /** The scope a module, class, function, lambda or comprehension opens; null for other nodes. */
+  public Scope scopeOpenedBy(Node n) {
+    return index.scopeOpenedBy(n);
+  }
+
+  /** The bindings a loaded name may refer to; empty for builtins and undefined names. */
+  public List<Binding> resolve(Expr.Name use) {
+    return names.resolve(use);
+  }
+
+  /**
+   * The qualified name an expression stands for: {@code "torch.no_grad"} for {@code ng} after
+   * {@code from torch import no_grad as ng}; {@code "float"} for the builtin; null when the expression
+   * is not an imported name (a local, a parameter, a shadowed import, a call...).
+   */
+  public String qualifiedName(Expr e) {
+    return names.qualifiedName(e);
+  }
+
+  /** Whether {@code e} is the imported {@code qualified} name. */
+  public boolean refersTo(Expr e, String qualified) {
+    return qualified.equals(names.qualifiedName(e));
+  }
+
+  /** The module-level name bound to an import of {@code qualified} ({@code "T"} after {@code import torch as T}). */
+  public String moduleAlias(String qualified) {
+    return names.moduleAlias(qualified);
+  }
+
+  private static final java.util.Set<String> OTHER_FRAMEWORKS = java.util.Set.of("tensorflow", "keras", "jax",
+      "flax", "paddle", "mxnet", "mindspore", "oneflow", "chainer", "haiku", "optax", "tf_keras");
+  private static final java.util.Set<String> TORCH_FAMILY = java.util.Set.of("torch", "torchvision", "torchaudio",
+      "torchtext", "transformers", "diffusers", "accelerate", "lightning", "pytorch_lightning", "timm",
+      "deepspeed", "peft", "trl", "lightning_fabric", "torchmetrics", "fairseq", "detectron2", "mmcv", "mmengine");
+  private Boolean otherFramework;
+
+  /**
+   * Whether the file is written for another deep-learning framework (it imports TensorFlow, Keras,
+   * JAX, Flax, Paddle... and nothing of the PyTorch family): PyTorch's grad rules do not apply there.
+   */
+  public boolean isOtherFramework() {
+    if (otherFramework == null) {
+      boolean other = false;
+      boolean torch = false;
+      for (Stmt s : allImports()) {
+        for (String m : importedModules(s)) {
+          String top = m.contains(".") ? m.substring(0, m.indexOf('.')) : m;
+          other |= OTHER_FRAMEWORKS.contains(top);
+          torch |= TORCH_FAMILY.contains(top);
+        }
+      }
+      otherFramework = other && !torch;
+    }
+    return otherFramework;
+  }
+
+  private List<Stmt> allImports() {
+    List<Stmt> out = new java.util.ArrayList<>();
+    AstUtil.walk(module, n -> {
+      if (n instanceof Stmt.Import || n instanceof Stmt.ImportFrom) {
+        out.add((Stmt) n);
+        return false;
+      }
+      return n instanceof Mod.Module || n instanceof Stmt;
+    });
+    return out;
+  }
+
+  private static List<String> importedModules(Stmt s) {
+    List<String> out = new java.util.ArrayList<>();
+    if (s instanceof Stmt.Import i) {
+      i.names().forEach(a -> out.add(a.name()));
+    } else if (s instanceof Stmt.ImportFrom f && f.level() == 0 && f.module() != null) {
+      out.add(f.module());
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------ calls
+
+  /** The same-file function or method a call runs, or null. */
+  public Stmt.FunctionDef resolveCall(Expr.Call c) {
+    return calls.resolve(c);
+  }
+
+  /** The calls in this file that may run {@code f}. */
+  public List<Expr.Call> callSites(Stmt.FunctionDef f) {
+    return calls.callSites(f);
+  }
+
+  /** The same-file class an expression is an instance of ({@code self}, {@code x = C()}), or null. */
+  public Stmt.ClassDef classOfInstance(Expr e) {
+    return calls.classOfInstance(e, 0);
+  }
+
+  /** The method {@code name} of a same-file class (searching same-file bases), or null. */
+  public Stmt.FunctionDef findMethod(Stmt.ClassDef c, String name) {
+    return calls.findMethod(c, name, 0);
+  }
+
+  /** The same-file class a call constructs ({@code Net()}), or null. */
+  public Stmt.ClassDef classCalled(Expr.Call c) {
+    return calls.classCalled(c);
+  }
+
+  /** Whether a same-file class is (transitively, within this file) a torch.nn.Module or a model base class. */
+  public boolean isModuleClass(Stmt.ClassDef c) {
+    return calls.isModuleClass(c);
+  }
+
+  /** Whether {@code e} is the receiver a method was called on ({@code self}). */
+  public boolean isSelf(Expr e) {
+    return calls.isSelf(e);
+  }
+
+  // ------------------------------------------------------------ grad mode and values
+
+  /** The grad mode in effect where {@code n} runs. */
+  public GradMode gradMode(Node n) {
+    return modes.mode(n);
+  }
+
+  /** The grad mode a function body starts in (decorators, or callers that all disable grad). */
+  public GradMode entryMode(Stmt.FunctionDef f) {
+    return modes.entryMode(f);
+  }
+
+  /** The grad mode a {@code with} item or decorator sets, or null when it does not touch autograd. */
+  public GradMode contextMode(Expr withItemOrDecorator) {
+    return modes.contextMode(withItemOrDecorator);
+  }
+
+  /** Whether {@code e}, evaluated where it stands, may carry an autograd graph. */
+  public boolean isGradCarrying(Expr e) {
+    return flow.isGradCarrying(e);
+  }
+
+  /** Paths ({@code loss}, {@code self.loss}) a backward runs on in the function (or module) of {@code n}. */
+  public Set<String> backpropTargets(Node n) {
+    return Collections.unmodifiableSet(flow.backpropTargets(flow.unitOf(n)));
+  }
+
+  /**
+   * Names and paths ({@code loss}, {@code self.losses}) that flow into a backward in a function (or
+   * the module body): {@code n} itself when it is a function or the module, else the function or
+   * module {@code n} belongs to. Backward targets and, transitively, what is assigned to them.
+   */
+  public Set<String> backpropRelated(Node n) {
+    Node unit = n instanceof Stmt.FunctionDef || n instanceof Mod.Module ? n : flow.unitOf(n);
+    return Collections.unmodifiableSet(flow.backpropRelated(unit));
+  }
+
+  /** Whether a call runs a backward pass. */
+  public boolean isBackwardCall(Expr.Call c) {
+    return flow.isBackwardCall(c);
+  }
+
+  /** The expressions a backward call propagates from ({@code loss} in {@code scaler.scale(loss).backward()}). */
+  public List<Expr> backwardTargets(Expr.Call c) {
+    return flow.backwardTargets(c);
+  }
+
+  // ------------------------------------------------------------ objects
+
+  /** Whether calling {@code callee} runs a model's forward pass. */
+  public boolean isModel(Expr callee) {
+    return objects.isModel(callee);
+  }
+
+  /** Whether a call runs a (non-frozen) model's forward pass. */
+  public boolean isModelCall(Expr.Call c) {
+    return inference.isModelCall(c);
+  }
+
+  public boolean isLossCallable(Expr callee) {
+    return objects.isLossCallable(callee);
+  }
+
+  public boolean isOptimizer(Expr e) {
+    return objects.isOptimizer(e);
+  }
+
+  // ------------------------------------------------------------ training
+
+  /** Whether a loop's body (with nested blocks and same-file functions it calls) runs a backward. */
+  public boolean isTrainingLoop(Stmt loop) {
+    return training.isTrainingLoop(loop);
+  }
+
+  /** The innermost training loop whose body contains {@code n}, within n's function; or null. */
+  public Stmt innermostTrainingLoop(Node n) {
+    return training.innermostTrainingLoop(n);
+  }
+
+  /** Whether a function (or a same-file function it calls) runs a backward. */
+  public boolean runsBackward(Stmt.FunctionDef f) {
+    return training.runsBackward(f);
+  }
+
+  /** Whether the file builds an optimizer or runs a backward anywhere. */
+  public boolean fileTrains() {
+    return training.fileTrains();
+  }
+
+  /** For an optimizer step ({@code opt.step()}, {@code scaler.step(opt)}), the optimizer; else null. */
+  public Expr optimizerStepped(Expr.Call c) {
+    return training.optimizerStepped(c);
+  }
+
+  /** The optimizer steps a training loop runs itself (not through a nested training loop). */
+  public List<Expr.Call> directSteps(Stmt loop) {
+    return training.directSteps(loop);
+  }
+
+  /**
+   * The optimizers a training loop steps itself but never resets (no {@code zero_grad()} on it or on
+   * the model it optimizes, no {@code p.grad = None}); empty when every stepped optimizer is reset.
+   */
+  public List<Expr> unresetOptimizers(Stmt loop) {
+    return training.unresetOptimizers(loop);
+  }
+
+  /** Whether a loop resets gradients anywhere in its body or in same-file functions it calls. */
+  public boolean loopResetsGradients(Stmt loop) {
+    return training.loopResets(loop);
+  }
+
+  // ------------------------------------------------------------ inference
+
+  /** The file's inference regions, in order of their first model call. */
+  public List<InferenceRegion> inferenceRegions() {
+    return Collections.unmodifiableList(inference.regions());
+  }
+}

@@ -1,0 +1,379 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Operators;
+import dev.oomlint.ast.Stmt;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Loop roles and training facts: which loops are training loops (their body, or a same-file function
+ * it calls, runs a backward), which calls step an optimizer, and where gradients are reset.
+ */
+final class Training {
+  private final AstIndex index;
+  private final Names names;
+  private final CallGraph calls;
+  private final TorchObjects objects;
+  private final GradFlow flow;
+  private final Map<Stmt.FunctionDef, Boolean> runsBackward = new IdentityHashMap<>();
+  private final Map<Stmt.FunctionDef, Boolean> resets = new IdentityHashMap<>();
+  private final Map<Stmt.FunctionDef, List<Expr.Call>> stepsOutsideLoops = new IdentityHashMap<>();
+  private final Map<Stmt, Boolean> trainingLoop = new IdentityHashMap<>();
+  private Boolean fileTrains;
+
+  Training(AstIndex index, Names names, CallGraph calls, TorchObjects objects, GradFlow flow) {
+    this.index = index;
+    this.names = names;
+    this.calls = calls;
+    this.objects = objects;
+    this.flow = flow;
+  }
+
+  // ---------------------------------------------------------------- generic reachability
+
+  /**
+   * Whether some node under {@code roots} satisfies {@code direct}, or calls (or passes along) a
+   * same-file function for which {@code summary} holds. Nested defs and lambdas are searched too (a
+   * closure defined in a loop usually runs there, e.g. an LBFGS closure).
+   */
+  private boolean reaches(List<? extends Node> roots, Predicate<Node> direct,
+      Function<Stmt.FunctionDef, Boolean> summary) {
+    boolean[] found = {false};
+    for (Node r : roots) {
+      AstUtil.walk(r, n -> {
+        if (found[0]) {
+          return false;
+        }
+        if (direct.test(n)) {
+          found[0] = true;
+          return false;
+        }
+        Stmt.FunctionDef callee = calleeOf(n);
+        if (callee != null && summary.apply(callee)) {
+          found[0] = true;
+          return false;
+        }
+        return true;
+      });
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same-file function a node calls, or passes as a callback (a bare name of a def). */
+  private Stmt.FunctionDef calleeOf(Node n) {
+    if (n instanceof Expr.Call c) {
+      return calls.resolve(c);
+    }
+    if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD
+        && !(index.parent(nm) instanceof Expr.Call pc && pc.func() == nm)) {
+      List<Binding> bs = names.resolve(nm);
+      if (bs.size() == 1 && bs.get(0).node() instanceof Stmt.FunctionDef f) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private <T> T memo(Map<Stmt.FunctionDef, T> m, Stmt.FunctionDef f, T inProgress, Function<Stmt.FunctionDef, T> compute) {
+    T v = m.get(f);
+    if (v != null) {
+      return v;
+    }
+    m.put(f, inProgress);
+    T r = compute.apply(f);
+    m.put(f, r);
+    return r;
+  }
+
+  // ---------------------------------------------------------------- backward
+
+  boolean isBackwardCall(Node n) {
+    return n instanceof Expr.Call c && flow.isBackwardCall(c);
+  }
+
+  /** Whether {@code f} (or a same-file function it calls) runs a backward. */
+  boolean runsBackward(Stmt.FunctionDef f) {
+    return memo(runsBackward, f, false, g -> reaches(g.body(), this::isBackwardCall, this::runsBackward));
+  }
+
+  /** Whether the statements run a backward, directly or through same-file calls. */
+  boolean runsBackward(List<? extends Node> roots) {
+    return reaches(roots, this::isBackwardCall, this::runsBackward);
+  }
+
+  /** A {@code for}/{@code while} loop whose body runs a backward. */
+  boolean isTrainingLoop(Stmt loop) {
+    Boolean v = trainingLoop.get(loop);
+    if (v == null) {
+      v = AstUtil.isLoop(loop) && runsBackward(AstUtil.loopBody(loop));
+      trainingLoop.put(loop, v);
+    }
+    return v;
+  }
+
+  /** The innermost training loop whose body contains {@code n}, within n's own function; or null. */
+  Stmt innermostTrainingLoop(Node n) {
+    Node child = n;
+    Node cur = index.parent(n);
+    while (cur != null && !(cur instanceof Stmt.FunctionDef) && !(cur instanceof Stmt.ClassDef)
+        && !(cur instanceof Expr.Lambda)) {
+      if (cur instanceof Stmt loop && AstUtil.isLoop(loop) && child instanceof Stmt cs
+          && AstUtil.containsNode(AstUtil.loopBody(loop), cs) && isTrainingLoop(loop)) {
+        return loop;
+      }
+      child = cur;
+      cur = index.parent(cur);
+    }
+    return null;
+  }
+
+  /** Whether the file builds an optimizer or runs a backward anywhere. */
+  boolean fileTrains() {
+    if (fileTrains == null) {
+      boolean t = false;
+      for (Expr.Call c : index.calls) {
+        if (flow.isBackwardCall(c) || TorchApi.isOptimizerConstructor(names.qualifiedName(c.func()))
+            || optimizerStepped(c) != null) {
+          t = true;
+          break;
+        }
+      }
+      fileTrains = t;
+    }
+    return fileTrains;
+  }
+
+  // ---------------------------------------------------------------- optimizer steps
+
+  /**
+   * For {@code opt.step()} on an optimizer, or {@code scaler.step(opt)}, the optimizer expression;
+   * null for any other call (schedulers, environments, EMA helpers).
+   */
+  Expr optimizerStepped(Expr.Call c) {
+    if (!"step".equals(AstUtil.methodName(c))) {
+      return null;
+    }
+    Expr recv = AstUtil.receiver(c);
+    if (names.qualifiedName(c.func()) != null) {
+      return null;
+    }
+    if (objects.isOptimizer(recv)) {
+      return recv;
+    }
+    if (!c.args().isEmpty() && objects.isOptimizer(c.args().get(0))) {
+      return c.args().get(0);
+    }
+    return null;
+  }
+
+  /**
+   * Optimizer-step calls a training loop runs itself: in its body (not inside a nested training loop)
+   * or in same-file functions it calls (not inside their own training loops).
+   */
+  List<Expr.Call> directSteps(Stmt loop) {
+    List<Expr.Call> out = new ArrayList<>();
+    collectSteps(AstUtil.loopBody(loop), out, Collections.newSetFromMap(new IdentityHashMap<>()));
+    return out;
+  }
+
+  private void collectSteps(List<? extends Node> roots, List<Expr.Call> out, Set<Stmt.FunctionDef> seen) {
+    for (Node r : roots) {
+      AstUtil.walk(r, n -> {
+        if (n instanceof Stmt s && AstUtil.isLoop(s) && isTrainingLoop(s)) {
+          return false;
+        }
+        if (n instanceof Expr.Call c && optimizerStepped(c) != null) {
+          out.add(c);
+        }
+        Stmt.FunctionDef callee = calleeOf(n);
+        if (callee != null && seen.add(callee)) {
+          out.addAll(stepsOutsideLoops(callee));
+        }
+        return true;
+      });
+    }
+  }
+
+  private List<Expr.Call> stepsOutsideLoops(Stmt.FunctionDef f) {
+    return memo(stepsOutsideLoops, f, List.of(), g -> {
+      List<Expr.Call> out = new ArrayList<>();
+      Set<Stmt.FunctionDef> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      seen.add(g);
+      collectSteps(g.body(), out, seen);
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------- gradient resets
+
+  /**
+   * The optimizers a training loop steps itself (see {@link #directSteps}) whose gradients it never
+   * resets. A reset counts for an optimizer when it is {@code opt.zero_grad()} on that optimizer,
+   * {@code model.zero_grad()} on a model the optimizer was built from (or any model when that is
+   * unknown), or a reset that cannot be tied to one optimizer ({@code p.grad = None}, a same-file
+   * helper that resets, {@code self.zero_grad()}).
+   */
+  List<Expr> unresetOptimizers(Stmt loop) {
+    List<Expr.Call> steps = directSteps(loop);
+    List<Expr> out = new ArrayList<>();
+    if (steps.isEmpty()) {
+      return out;
+    }
+    List<Expr> receivers = new ArrayList<>();
+    boolean[] generic = {false};
+    for (Stmt s : AstUtil.loopBody(loop)) {
+      AstUtil.walk(s, n -> {
+        if (isReset(n)) {
+          if (n instanceof Expr.Call c && "zero_grad".equals(AstUtil.methodName(c))) {
+            receivers.add(AstUtil.receiver(c));
+          } else {
+            generic[0] = true;
+          }
+        }
+        Stmt.FunctionDef callee = calleeOf(n);
+        if (callee != null && resets(callee)) {
+          generic[0] = true;
+        }
+        return true;
+      });
+    }
+    if (generic[0]) {
+      return out;
+    }
+    for (Expr.Call step : steps) {
+      Expr opt = optimizerStepped(step);
+      boolean local = loop.range().contains(step.range());
+      boolean reset = local ? resetFor(opt, receivers) : !receivers.isEmpty();
+      if (!reset && !freshPerIteration(loop, opt)) {
+        out.add(opt);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the optimizer is built inside the loop over tensors that are also created inside it (a
+   * per-iteration optimizer over a fresh leaf, as in latent-guidance loops): nothing accumulates.
+   */
+  private boolean freshPerIteration(Stmt loop, Expr opt) {
+    Expr.Call ctor = objects.optimizerConstruction(opt, 0);
+    if (ctor == null || !loop.range().contains(ctor.range()) || ctor.args().isEmpty()) {
+      return false;
+    }
+    boolean[] fresh = {true};
+    AstUtil.walk(ctor.args().get(0), n -> {
+      if (n instanceof Expr.Call c && "parameters".equals(AstUtil.methodName(c))) {
+        fresh[0] = false;
+      }
+      if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
+        List<Binding> bs = names.resolve(nm);
+        if (bs.isEmpty()) {
+          return true;
+        }
+        for (Binding b : bs) {
+          if (!loop.range().contains(b.node().range())) {
+            fresh[0] = false;
+          }
+        }
+      }
+      return fresh[0];
+    });
+    return fresh[0];
+  }
+
+  private boolean resetFor(Expr opt, List<Expr> receivers) {
+    String po = objects.canonicalPath(opt);
+    if (po == null) {
+      return !receivers.isEmpty();
+    }
+    for (Expr r : receivers) {
+      String pr = objects.canonicalPath(r);
+      if (pr == null || pr.equals(po)) {
+        return true;
+      }
+      if (objects.isOptimizer(r)) {
+        if (objects.isLoopVariable(r)) {
+          return true;
+        }
+        continue;
+      }
+      if (!objects.isModel(r)) {
+        return true;
+      }
+      Set<String> models = objects.optimizerModels(opt);
+      if (models == null || models.contains(pr)) {
+        return true;
+      }
+      // self.encoder in a method vs encoder in __init__: the same model seen from two scopes
+      String last = pr.substring(pr.lastIndexOf('.') + 1);
+      for (String m : models) {
+        if (m.substring(m.lastIndexOf('.') + 1).equals(last)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code x.zero_grad()}, {@code p.grad = None}, {@code p.grad.zero_()}, {@code del p.grad}. */
+  static boolean isReset(Node n) {
+    if (n instanceof Expr.Call c) {
+      String m = AstUtil.methodName(c);
+      if ("zero_grad".equals(m)) {
+        return true;
+      }
+      if (m != null && (m.equals("zero_") || m.equals("fill_"))) {
+        return mentionsGrad(AstUtil.receiver(c));
+      }
+      return false;
+    }
+    if (n instanceof Stmt.Assign a) {
+      for (Expr t : a.targets()) {
+        if (t instanceof Expr.Attribute at && at.attr().equals("grad")) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (n instanceof Stmt.Delete d) {
+      for (Expr t : d.targets()) {
+        if (t instanceof Expr.Attribute at && at.attr().equals("grad")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionsGrad(Expr e) {
+    Expr cur = e;
+    for (int i = 0; i < 8 && cur instanceof Expr.Attribute a; i++) {
+      if (a.attr().equals("grad")) {
+        return true;
+      }
+      cur = a.value();
+    }
+    return false;
+  }
+
+  /** Whether {@code f} (or a same-file function it calls) resets gradients. */
+  boolean resets(Stmt.FunctionDef f) {
+    return memo(resets, f, false, g -> reaches(g.body(), Training::isReset, this::resets));
+  }
+
+  /** Whether a loop resets gradients anywhere in its body, nested blocks and called functions included. */
+  boolean loopResets(Stmt loop) {
+    return reaches(AstUtil.loopBody(loop), Training::isReset, this::resets);
+  }
+}

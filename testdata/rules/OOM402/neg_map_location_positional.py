@@ -1,0 +1,4 @@
+import torch
+
+state = torch.load(path, "cpu")
+state = torch.load(path, device)

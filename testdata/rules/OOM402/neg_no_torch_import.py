@@ -1,0 +1,2 @@
+# `torch` is not imported here: this is some other object
+state = torch.load("checkpoint.pt")

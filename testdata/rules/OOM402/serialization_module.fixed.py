@@ -1,0 +1,3 @@
+import torch.serialization
+
+weights = torch.serialization.load("weights.pt", map_location="cpu")  # error: [OOM402]

@@ -1,0 +1,6 @@
+try:
+    from torch.amp import GradScaler
+except ImportError:
+    from torch.cuda.amp import GradScaler
+
+scaler = GradScaler("cuda")
