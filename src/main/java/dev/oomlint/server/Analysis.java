@@ -48,7 +48,12 @@ record Analysis(String text, Path path, ProjectConfig config, FileResult result,
 
   /** One engine diagnostic as LSP shows it: code, source, message, range, rule page, severity. */
   org.eclipse.lsp4j.Diagnostic toLsp(Diagnostic d, Map<String, Rule> rules) {
-    org.eclipse.lsp4j.Diagnostic out = new org.eclipse.lsp4j.Diagnostic(range(d.range()), d.message(),
+    return lsp(d, rules, range(d.range()));
+  }
+
+  /** {@code d} as LSP shows it, at {@code at} (a range in the editor's document). */
+  static org.eclipse.lsp4j.Diagnostic lsp(Diagnostic d, Map<String, Rule> rules, Range at) {
+    org.eclipse.lsp4j.Diagnostic out = new org.eclipse.lsp4j.Diagnostic(at, d.message(),
         severity(rules.get(d.code())), OomlintLanguageServer.SOURCE, d.code());
     out.setCodeDescription(new DiagnosticCodeDescription(ToolInfo.current().ruleUrl(d.code())));
     return out;

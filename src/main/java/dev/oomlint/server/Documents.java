@@ -60,7 +60,7 @@ final class Documents implements TextDocumentService {
   private final Map<Path, String> reportedConfigProblems = new ConcurrentHashMap<>();
   private volatile LanguageClient client;
   private volatile Path root;
-  private volatile boolean documentChanges;
+  private volatile NotebookDocuments notebooks;
 
   Documents(List<Rule> rules, Map<String, Rule> byCode, Linter.Parser parser, ExecutorService worker,
       BiConsumer<MessageType, String> log) {
@@ -75,10 +75,13 @@ final class Documents implements TextDocumentService {
     this.client = client;
   }
 
-  /** The workspace folder (where untitled documents look for configuration), and the client's edit support. */
-  void configure(Path root, boolean documentChanges) {
+  /** The workspace folder: where documents that are not files look for their configuration. */
+  void configure(Path root) {
     this.root = root;
-    this.documentChanges = documentChanges;
+  }
+
+  void notebooks(NotebookDocuments notebooks) {
+    this.notebooks = notebooks;
   }
 
   List<Rule> rules() {
@@ -91,10 +94,6 @@ final class Documents implements TextDocumentService {
 
   Linter.Parser parser() {
     return parser;
-  }
-
-  boolean documentChanges() {
-    return documentChanges;
   }
 
   // ------------------------------------------------------------------ synchronisation
@@ -152,6 +151,10 @@ final class Documents implements TextDocumentService {
     for (Doc d : docs.values()) {
       d.analysis = null;
       schedule(d.uri);
+    }
+    NotebookDocuments nb = notebooks;
+    if (nb != null) {
+      nb.recheckAll();
     }
   }
 
@@ -335,7 +338,8 @@ final class Documents implements TextDocumentService {
     String uri = params.getTextDocument().getUri();
     Doc doc = docs.get(uri);
     if (doc == null) {
-      return List.of();
+      NotebookDocuments nb = notebooks;
+      return nb == null ? List.of() : nb.actions(params); // a notebook cell, or nothing open
     }
     Analysis a = analysisOf(doc, doc.latest);
     return new CodeActions(a, byCode, parser, uri).actions(params);

@@ -4,6 +4,9 @@ import dev.oomlint.cli.Version;
 import dev.oomlint.engine.Engine;
 import dev.oomlint.engine.Linter;
 import dev.oomlint.rules.Rule;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,9 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.NotebookDocumentSyncRegistrationOptions;
+import org.eclipse.lsp4j.NotebookSelector;
+import org.eclipse.lsp4j.NotebookSelectorCell;
 import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
@@ -24,7 +30,9 @@ import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.NotebookDocumentService;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
@@ -41,9 +49,12 @@ public final class OomlintLanguageServer implements LanguageServer, LanguageClie
   public static final String SOURCE = "oomlint";
   /** The code-action kind of "fix everything that {@code --fix} fixes". */
   public static final String FIX_ALL = "source.fixAll.oomlint";
+  /** The same for a whole notebook (VS Code's {@code notebook.source.fixAll} on save). */
+  public static final String NOTEBOOK_FIX_ALL = "notebook.source.fixAll.oomlint";
 
   private final Documents documents;
   private final Workspace workspace;
+  private final NotebookDocuments notebooks;
   private final ExecutorService worker;
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private volatile boolean shutdown;
@@ -61,6 +72,8 @@ public final class OomlintLanguageServer implements LanguageServer, LanguageClie
       return t;
     });
     this.documents = new Documents(List.copyOf(rules), Map.copyOf(byCode), parser, worker, this::log);
+    this.notebooks = new NotebookDocuments(documents);
+    documents.notebooks(notebooks);
     this.workspace = new Workspace(documents);
   }
 
@@ -71,14 +84,25 @@ public final class OomlintLanguageServer implements LanguageServer, LanguageClie
   }
 
   @Override
+  public NotebookDocumentService getNotebookDocumentService() {
+    return notebooks;
+  }
+
+  @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    documents.configure(rootOf(params));
     ServerCapabilities caps = new ServerCapabilities();
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
     sync.setChange(TextDocumentSyncKind.Full);
     sync.setSave(new SaveOptions(true));
     caps.setTextDocumentSync(sync);
-    CodeActionOptions actions = new CodeActionOptions(List.of(CodeActionKind.QuickFix, FIX_ALL));
+    // notebooks: cells arrive through notebook sync, so that the whole notebook is linted as one module
+    NotebookSelector cells = new NotebookSelector();
+    cells.setNotebook(Either.forLeft("jupyter-notebook"));
+    cells.setCells(List.of(new NotebookSelectorCell("python")));
+    caps.setNotebookDocumentSync(new NotebookDocumentSyncRegistrationOptions(List.of(cells), true));
+    CodeActionOptions actions = new CodeActionOptions(List.of(CodeActionKind.QuickFix, FIX_ALL, NOTEBOOK_FIX_ALL));
     actions.setResolveProvider(false);
     caps.setCodeActionProvider(actions);
     return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo(SOURCE, Version.get())));
@@ -122,6 +146,31 @@ public final class OomlintLanguageServer implements LanguageServer, LanguageClie
   @Override
   public WorkspaceService getWorkspaceService() {
     return workspace;
+  }
+
+  /** The first workspace folder (or the root URI): where unsaved documents find their configuration. */
+  private static Path rootOf(InitializeParams params) {
+    List<String> candidates = new ArrayList<>();
+    if (params.getWorkspaceFolders() != null) {
+      params.getWorkspaceFolders().forEach(f -> candidates.add(f.getUri()));
+    }
+    @SuppressWarnings("deprecation")
+    String rootUri = params.getRootUri();
+    candidates.add(rootUri);
+    for (String uri : candidates) {
+      if (uri == null) {
+        continue;
+      }
+      try {
+        URI u = URI.create(uri);
+        if ("file".equalsIgnoreCase(u.getScheme())) {
+          return Path.of(u).toAbsolutePath().normalize();
+        }
+      } catch (RuntimeException e) {
+        // not a usable folder: try the next
+      }
+    }
+    return null;
   }
 
   private void log(MessageType type, String message) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomlint.ast.LineIndex;
 import dev.oomlint.cli.Io;
 import dev.oomlint.cli.Main;
 import dev.oomlint.parser.PythonFrontEnd;
@@ -14,6 +13,7 @@ import dev.oomlint.rules.RuleRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -44,6 +47,19 @@ import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.DidChangeNotebookDocumentParams;
+import org.eclipse.lsp4j.DidCloseNotebookDocumentParams;
+import org.eclipse.lsp4j.DidOpenNotebookDocumentParams;
+import org.eclipse.lsp4j.NotebookCell;
+import org.eclipse.lsp4j.NotebookCellArrayChange;
+import org.eclipse.lsp4j.NotebookCellKind;
+import org.eclipse.lsp4j.NotebookDocument;
+import org.eclipse.lsp4j.NotebookDocumentChangeEvent;
+import org.eclipse.lsp4j.NotebookDocumentChangeEventCellStructure;
+import org.eclipse.lsp4j.NotebookDocumentChangeEventCellTextContent;
+import org.eclipse.lsp4j.NotebookDocumentChangeEventCells;
+import org.eclipse.lsp4j.NotebookDocumentIdentifier;
+import org.eclipse.lsp4j.VersionedNotebookDocumentIdentifier;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
@@ -76,7 +92,7 @@ class LanguageServerSessionTest {
   private final BlockingQueue<MessageParams> logs = new LinkedBlockingQueue<>();
   private LanguageServer server;
   private CompletableFuture<Integer> serverExit;
-  private PipedOutputStream toServer;
+  private OutputStream toServer;
 
   /** The editor side: records what the server publishes and logs. */
   private final class Client implements LanguageClient {
@@ -107,9 +123,9 @@ class LanguageServerSessionTest {
   @BeforeEach
   void start() throws Exception {
     PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    toServer = new PipedOutputStream(serverIn);
+    toServer = new OneWriter(new PipedOutputStream(serverIn));
     PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    PipedOutputStream fromServer = new PipedOutputStream(clientIn);
+    OutputStream fromServer = new OneWriter(new PipedOutputStream(clientIn));
     // a parser that fails on demand: a crash while linting must become a log message, never kill the server
     dev.oomlint.engine.Linter.Parser parser = f -> {
       if (f.text().contains("CRASH_THE_PARSER")) {
@@ -275,7 +291,153 @@ class LanguageServerSessionTest {
     assertFalse(codeActions(uri, find(diags, "OOM101").getRange(), List.of(), null).isEmpty());
   }
 
+  @Test
+  void notebookCellsAreOneModuleAndGetTheirOwnDiagnostics() throws Exception {
+    String nbUri = dir.resolve("leak.ipynb").toUri().toString();
+    List<String> sources = List.of(
+        "# Training\n\nImports first, the loop later.",
+        "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F",
+        "model = nn.Linear(10, 2).cuda()\noptimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n"
+            + "loader = [(torch.randn(8, 10), torch.randint(0, 2, (8,))) for _ in range(100)]",
+        "%matplotlib inline\ntotal_loss = 0.0\nfor epoch in range(3):\n    for x, y in loader:\n"
+            + "        optimizer.zero_grad()\n        out = model(x.cuda())\n"
+            + "        loss = F.cross_entropy(out, y.cuda())\n        loss.backward()\n        optimizer.step()\n"
+            + "        total_loss += loss  # \u00e9\u00e9\n"
+            + "print(total_loss / len(loader))");
+    List<NotebookCell> cells = new ArrayList<>();
+    List<TextDocumentItem> items = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      String cellUri = "vscode-notebook-cell:" + dir.resolve("leak.ipynb") + "#cell" + i;
+      boolean code = i > 0;
+      cells.add(new NotebookCell(code ? NotebookCellKind.Code : NotebookCellKind.Markup, cellUri));
+      items.add(new TextDocumentItem(cellUri, code ? "python" : "markdown", 1, sources.get(i)));
+    }
+    server.getNotebookDocumentService().didOpen(new DidOpenNotebookDocumentParams(
+        new NotebookDocument(nbUri, "jupyter-notebook", 1, cells), items));
+    String loopCell = cells.get(3).getDocument();
+    Map<String, List<Diagnostic>> got = new java.util.HashMap<>();
+    while (!got.containsKey(loopCell) || !got.containsKey(cells.get(1).getDocument())) {
+      PublishDiagnosticsParams p = published.poll(WAIT_S, TimeUnit.SECONDS);
+      assertNotNull(p, "diagnostics for every code cell: " + got.keySet());
+      got.put(p.getUri(), p.getDiagnostics());
+    }
+    assertTrue(got.get(cells.get(1).getDocument()).isEmpty(), "the imports cell is clean: " + got);
+    Diagnostic acc = find(got.get(loopCell), "OOM102");
+    assertEquals(new Range(new org.eclipse.lsp4j.Position(9, 8), new org.eclipse.lsp4j.Position(9, 26)), acc.getRange(),
+        "line 10 of the loop cell (its %magic line counted), as the cell's editor shows it");
+
+    List<CodeAction> actions = codeActions(loopCell, acc.getRange(), List.of(acc), null);
+    CodeAction fix = actions.stream().filter(a -> "quickfix".equals(a.getKind()) && !a.getTitle().startsWith("Suppress"))
+        .findFirst().orElseThrow(() -> new AssertionError("no quick fix in " + actions));
+    assertEquals(List.of(loopCell), List.copyOf(fix.getEdit().getChanges().keySet()), "the fix edits that cell only");
+    String fixed = apply(sources.get(3), fix.getEdit().getChanges().get(loopCell));
+    assertTrue(fixed.contains("total_loss += loss.item()  # \u00e9\u00e9"), fixed);
+    assertTrue(actions.stream().anyMatch(a -> a.getTitle().equals("Suppress OOM102 with # noqa")), actions.toString());
+
+    List<CodeAction> all = codeActions(loopCell, acc.getRange(), List.of(), List.of("notebook.source.fixAll"));
+    assertEquals(1, all.size(), all.toString());
+    assertEquals(fixed, apply(sources.get(3), all.get(0).getEdit().getChanges().get(loopCell)));
+
+    NotebookDocumentChangeEventCells change = new NotebookDocumentChangeEventCells();
+    change.setTextContent(List.of(new NotebookDocumentChangeEventCellTextContent(
+        new VersionedTextDocumentIdentifier(loopCell, 2), List.of(new TextDocumentContentChangeEvent(fixed)))));
+    NotebookDocumentChangeEvent event = new NotebookDocumentChangeEvent();
+    event.setCells(change);
+    server.getNotebookDocumentService().didChange(new DidChangeNotebookDocumentParams(
+        new VersionedNotebookDocumentIdentifier(2, nbUri), event));
+    List<Diagnostic> after = null;
+    while (after == null) {
+      PublishDiagnosticsParams p = published.poll(WAIT_S, TimeUnit.SECONDS);
+      assertNotNull(p, "diagnostics after the change");
+      if (p.getUri().equals(loopCell)) {
+        after = p.getDiagnostics();
+      }
+    }
+    assertTrue(after.stream().noneMatch(d -> codeOf(d).equals("OOM102")), "cleared: " + after);
+
+    // deleting the imports cell: the names are undefined now, so the torch rules find nothing to report
+    NotebookDocumentChangeEventCells structure = new NotebookDocumentChangeEventCells();
+    NotebookDocumentChangeEventCellStructure s = new NotebookDocumentChangeEventCellStructure(
+        new NotebookCellArrayChange(1, 1, List.of()));
+    s.setDidClose(List.of(new TextDocumentIdentifier(cells.get(1).getDocument())));
+    structure.setStructure(s);
+    NotebookDocumentChangeEvent removal = new NotebookDocumentChangeEvent();
+    removal.setCells(structure);
+    server.getNotebookDocumentService().didChange(new DidChangeNotebookDocumentParams(
+        new VersionedNotebookDocumentIdentifier(3, nbUri), removal));
+    boolean cleared = false;
+    while (!cleared) {
+      PublishDiagnosticsParams p = published.poll(WAIT_S, TimeUnit.SECONDS);
+      assertNotNull(p, "the removed cell's diagnostics are cleared");
+      cleared = p.getUri().equals(cells.get(1).getDocument()) && p.getDiagnostics().isEmpty();
+    }
+    server.getNotebookDocumentService().didClose(new DidCloseNotebookDocumentParams(
+        new NotebookDocumentIdentifier(nbUri), List.of()));
+  }
+
   // --- helpers ---
+
+  /**
+   * Writes to a pipe from one long-lived thread. A {@link PipedInputStream} fails a read with "Write
+   * end dead" once the last thread that wrote to it has ended (here: the server's worker, stopped
+   * by {@code shutdown}), where a real pipe would wait for more or for the end of the stream.
+   */
+  private static final class OneWriter extends OutputStream {
+    private interface IoAction {
+      void run() throws IOException;
+    }
+
+    private final OutputStream out;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "pipe-writer");
+      t.setDaemon(true);
+      return t;
+    });
+
+    OneWriter(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      on(() -> out.write(b));
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      byte[] copy = java.util.Arrays.copyOfRange(b, off, off + len);
+      on(() -> out.write(copy));
+    }
+
+    @Override
+    public void flush() throws IOException {
+      on(out::flush);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!thread.isShutdown()) {
+        on(out::close);
+        thread.shutdown();
+      }
+    }
+
+    private void on(IoAction action) throws IOException {
+      try {
+        thread.submit(() -> {
+          action.run();
+          return null;
+        }).get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException();
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        throw new IOException("pipe closed");
+      }
+    }
+  }
 
   private void open(String uri, String text) {
     server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "python", 1, text)));
@@ -323,15 +485,25 @@ class LanguageServerSessionTest {
 
   /** Applies LSP text edits (non-overlapping, positions in the original text) as an editor does. */
   static String apply(String text, List<TextEdit> edits) {
-    LineIndex lines = new LineIndex(text);
     List<TextEdit> sorted = new ArrayList<>(edits);
-    sorted.sort(Comparator.comparingInt((TextEdit e) -> Positions.offset(lines, e.getRange().getStart())).reversed());
+    sorted.sort(Comparator.comparingInt((TextEdit e) -> offsetOf(text, e.getRange().getStart())).reversed());
     StringBuilder sb = new StringBuilder(text);
     for (TextEdit e : sorted) {
-      int start = Positions.offset(lines, e.getRange().getStart());
-      int end = Positions.offset(lines, e.getRange().getEnd());
-      sb.replace(start, end, e.getNewText());
+      sb.replace(offsetOf(text, e.getRange().getStart()), offsetOf(text, e.getRange().getEnd()), e.getNewText());
     }
     return sb.toString();
   }
+
+  /** The string index of an LSP position (0-based line, UTF-16 character), counted here independently of the server. */
+  static int offsetOf(String text, org.eclipse.lsp4j.Position p) {
+    int i = 0;
+    for (int line = 0; line < p.getLine() && i < text.length(); ) {
+      char c = text.charAt(i++);
+      if (c == '\n' || (c == '\r' && (i >= text.length() || text.charAt(i) != '\n'))) {
+        line++;
+      }
+    }
+    return Math.min(i + p.getCharacter(), text.length());
+  }
+
 }
