@@ -114,6 +114,31 @@ public final class Engine {
     }
   }
 
+  /**
+   * Checks an editor's text of the file at {@code absPath} (the language server's entry point), on
+   * the calling thread (give it a stack of {@link #WORKER_STACK_BYTES}), never writing anything. A
+   * notebook's text is its raw JSON. With a fix mode that applies fixes, the outcome's
+   * {@code fixedText} is the text after {@code --fix} (null when nothing changed). Never throws for
+   * bad input: like every other path, a failure becomes the file's internal error.
+   */
+  public FileOutcome checkText(String text, String displayPath, Path absPath) {
+    FileWalker.Target t = new FileWalker.Target(absPath, displayPath);
+    try {
+      if (NotebookCheck.isNotebook(displayPath)) {
+        return checkNotebook(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), t, false);
+      }
+      SourceFile file = new SourceFile(displayPath, text);
+      return checkDecoded(new SourceReader.Outcome.Read(
+          new DecodedSource(file, java.nio.charset.StandardCharsets.UTF_8, false)), t, false);
+    } catch (Throwable e) {
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
+          && !(e instanceof OutOfMemoryError)) {
+        throw e;
+      }
+      return crashed(t, e);
+    }
+  }
+
   private FileOutcome await(Future<FileOutcome> f, FileWalker.Target t) {
     try {
       return f.get();
