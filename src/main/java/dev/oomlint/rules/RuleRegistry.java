@@ -8,6 +8,10 @@ public final class RuleRegistry {
 
   private static final List<Rule> ALL = List.of(
       // rules are added here, one line each
+      new GraphKeptInContainer(),
+      new GraphKeptByAccumulation(),
+      new MissingZeroGrad(),
+      new InferenceWithoutNoGrad(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new DeprecatedCudaAmp(),

@@ -90,15 +90,15 @@ final class Inference {
     modelCalls.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
     if (f != null && TorchApi.isEvalFunctionName(f.name())) {
       regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
-          "function `" + f.name() + "` evaluates"));
+          "in `" + f.name() + "`, an evaluation function"));
       return;
     }
     if (!training.fileTrains() && script && (f == null || index.parent(f) instanceof Mod.Module)) {
       if (f != null) {
         regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
-            "this script never trains"));
+            "in a script that never trains"));
       } else {
-        regions.add(around(u, modelCalls.get(0), "this script never trains"));
+        regions.add(around(u, modelCalls.get(0), "in a script that never trains"));
       }
       return;
     }
@@ -112,7 +112,7 @@ final class Inference {
         }
       }
       if (!after.isEmpty()) {
-        String why = "the model was put in eval mode";
+        String why = "after the model was switched to eval mode";
         if (f != null && AstUtil.containsNode(f.body(), evalStmt) && after.size() == modelCalls.size()) {
           regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, after.get(0), why));
           return;
@@ -130,7 +130,7 @@ final class Inference {
         continue;
       }
       regions.add(new InferenceRegion(InferenceRegion.Kind.LOOP, loop, c,
-          "the loop runs over `" + evalDataName(loop.iter()) + "`"));
+          "in a loop over `" + evalDataName(loop.iter()) + "`"));
       for (Expr.Call other : modelCalls) {
         if (TorchObjects.within(loop, other)) {
           covered.add(other);

@@ -275,6 +275,14 @@ public final class SemanticModel {
     return training.directSteps(loop);
   }
 
+  /**
+   * The optimizers a training loop steps itself but never resets (no {@code zero_grad()} on it or on
+   * the model it optimizes, no {@code p.grad = None}); empty when every stepped optimizer is reset.
+   */
+  public List<Expr> unresetOptimizers(Stmt loop) {
+    return training.unresetOptimizers(loop);
+  }
+
   /** Whether a loop resets gradients anywhere in its body or in same-file functions it calls. */
   public boolean loopResetsGradients(Stmt loop) {
     return training.loopResets(loop);

@@ -65,7 +65,7 @@ final class TorchObjects {
     if (e instanceof Expr.Name n) {
       List<Binding> bs = names.resolve(n);
       if (bs.isEmpty()) {
-        return false;
+        return !Names.BUILTINS.contains(n.id()) && TorchApi.isModelName(n.id());
       }
       boolean unknown = false;
       for (Binding b : bs) {
@@ -146,9 +146,11 @@ final class TorchObjects {
         return Verdict.NO;
       }
       String last = TorchApi.lastPart(q);
+      if (TorchApi.isNonModelClassName(last)) {
+        return Verdict.NO;
+      }
       if (Character.isUpperCase(last.charAt(0))) {
-        return TorchApi.isNonModelClassName(last) ? Verdict.NO
-            : TorchApi.isModelClassName(last) ? Verdict.YES : Verdict.UNKNOWN;
+        return TorchApi.isModelClassName(last) ? Verdict.YES : Verdict.UNKNOWN;
       }
       return TorchApi.isModelName(last) ? Verdict.YES : Verdict.UNKNOWN;
     }
@@ -389,6 +391,118 @@ final class TorchObjects {
       }
     }
     return Verdict.UNKNOWN;
+  }
+
+  /**
+   * The paths of the models whose parameters an optimizer was built from ({@code netD} for
+   * {@code Adam(netD.parameters())}), or null when that cannot be told.
+   */
+  Set<String> optimizerModels(Expr optimizer) {
+    Expr.Call ctor = optimizerConstruction(optimizer, 0);
+    if (ctor == null) {
+      return null;
+    }
+    Expr params = !ctor.args().isEmpty() ? ctor.args().get(0) : null;
+    for (Support.Keyword k : ctor.keywords()) {
+      if ("params".equals(k.arg())) {
+        params = k.value();
+      }
+    }
+    if (params == null) {
+      return null;
+    }
+    if (params instanceof Expr.Name pn) {
+      List<Binding> bs = names.resolve(pn);
+      if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).value() != null) {
+        params = bs.get(0).value();
+      }
+    }
+    Set<String> out = new HashSet<>();
+    AstUtil.walk(params, n -> {
+      if (n instanceof Expr.Call c) {
+        String m = AstUtil.methodName(c);
+        if ("parameters".equals(m) || "named_parameters".equals(m)) {
+          String p = canonicalPath(AstUtil.receiver(c));
+          if (p != null) {
+            out.add(p);
+          }
+        }
+      }
+      return true;
+    });
+    return out.isEmpty() ? null : out;
+  }
+
+  private Expr.Call optimizerConstruction(Expr e, int depth) {
+    if (depth > MAX_DEPTH || e == null) {
+      return null;
+    }
+    List<Assigned> values = new ArrayList<>();
+    if (e instanceof Expr.Name n) {
+      for (Binding b : names.resolve(n)) {
+        if (b.kind() == Binding.Kind.ASSIGN) {
+          values.add(new Assigned(b.value(), b.index()));
+        }
+      }
+    } else if (e instanceof Expr.Attribute a) {
+      List<Assigned> vals = selfAttribute(a);
+      if (vals != null) {
+        values.addAll(vals);
+      }
+    }
+    for (Assigned v : values) {
+      Expr val = v.value();
+      if (v.index() >= 0) {
+        if (val instanceof Expr.Tuple t && v.index() < t.elts().size()) {
+          val = t.elts().get(v.index());
+        } else if (val instanceof Expr.Call c && isPrepare(c) && v.index() < c.args().size()) {
+          val = c.args().get(v.index());
+        } else {
+          continue;
+        }
+      }
+      if (val instanceof Expr.Call c) {
+        if (TorchApi.isOptimizerConstructor(names.qualifiedName(c.func()))) {
+          return c;
+        }
+        if (isPrepare(c) && c.args().size() == 1) {
+          return optimizerConstruction(c.args().get(0), depth + 1);
+        }
+      } else if (val instanceof Expr.Name || val instanceof Expr.Attribute) {
+        Expr.Call inner = optimizerConstruction(val, depth + 1);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The access path of an expression, following a plain alias ({@code opt = self.optimizer}) once. */
+  String canonicalPath(Expr e) {
+    if (e instanceof Expr.Name n) {
+      List<Binding> bs = names.resolve(n);
+      if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0
+          && (bs.get(0).value() instanceof Expr.Attribute || bs.get(0).value() instanceof Expr.Name)) {
+        String p = AstUtil.path(bs.get(0).value());
+        if (p != null) {
+          return p;
+        }
+      }
+    }
+    return AstUtil.path(e);
+  }
+
+  /** Whether a name is a loop variable ({@code for opt in optimizers}). */
+  boolean isLoopVariable(Expr e) {
+    if (e instanceof Expr.Name n) {
+      for (Binding b : names.resolve(n)) {
+        if (b.kind() == Binding.Kind.FOR_TARGET || b.kind() == Binding.Kind.COMPREHENSION_TARGET) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- self attributes

@@ -217,6 +217,85 @@ final class Training {
 
   // ---------------------------------------------------------------- gradient resets
 
+  /**
+   * The optimizers a training loop steps itself (see {@link #directSteps}) whose gradients it never
+   * resets. A reset counts for an optimizer when it is {@code opt.zero_grad()} on that optimizer,
+   * {@code model.zero_grad()} on a model the optimizer was built from (or any model when that is
+   * unknown), or a reset that cannot be tied to one optimizer ({@code p.grad = None}, a same-file
+   * helper that resets, {@code self.zero_grad()}).
+   */
+  List<Expr> unresetOptimizers(Stmt loop) {
+    List<Expr.Call> steps = directSteps(loop);
+    List<Expr> out = new ArrayList<>();
+    if (steps.isEmpty()) {
+      return out;
+    }
+    List<Expr> receivers = new ArrayList<>();
+    boolean[] generic = {false};
+    for (Stmt s : AstUtil.loopBody(loop)) {
+      AstUtil.walk(s, n -> {
+        if (isReset(n)) {
+          if (n instanceof Expr.Call c && "zero_grad".equals(AstUtil.methodName(c))) {
+            receivers.add(AstUtil.receiver(c));
+          } else {
+            generic[0] = true;
+          }
+        }
+        Stmt.FunctionDef callee = calleeOf(n);
+        if (callee != null && resets(callee)) {
+          generic[0] = true;
+        }
+        return true;
+      });
+    }
+    if (generic[0]) {
+      return out;
+    }
+    for (Expr.Call step : steps) {
+      Expr opt = optimizerStepped(step);
+      boolean local = loop.range().contains(step.range());
+      boolean reset = local ? resetFor(opt, receivers) : !receivers.isEmpty();
+      if (!reset) {
+        out.add(opt);
+      }
+    }
+    return out;
+  }
+
+  private boolean resetFor(Expr opt, List<Expr> receivers) {
+    String po = objects.canonicalPath(opt);
+    if (po == null) {
+      return !receivers.isEmpty();
+    }
+    for (Expr r : receivers) {
+      String pr = objects.canonicalPath(r);
+      if (pr == null || pr.equals(po)) {
+        return true;
+      }
+      if (objects.isOptimizer(r)) {
+        if (objects.isLoopVariable(r)) {
+          return true;
+        }
+        continue;
+      }
+      if (!objects.isModel(r)) {
+        return true;
+      }
+      Set<String> models = objects.optimizerModels(opt);
+      if (models == null || models.contains(pr)) {
+        return true;
+      }
+      // self.encoder in a method vs encoder in __init__: the same model seen from two scopes
+      String last = pr.substring(pr.lastIndexOf('.') + 1);
+      for (String m : models) {
+        if (m.substring(m.lastIndexOf('.') + 1).equals(last)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** {@code x.zero_grad()}, {@code p.grad = None}, {@code p.grad.zero_()}, {@code del p.grad}. */
   static boolean isReset(Node n) {
     if (n instanceof Expr.Call c) {

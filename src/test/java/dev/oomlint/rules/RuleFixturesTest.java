@@ -1,87 +1,76 @@
 package dev.oomlint.rules;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.ast.SourceFile;
-import dev.oomlint.engine.Linter;
+import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.testing.TestParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every registered rule on its fixtures in {@code testdata/rules/CODE/} (see {@link RuleFixtures}
- * for the format): each marked finding must be reported at its line (and column), nothing else may
- * be, and the fixes must turn the file into its {@code .fixed.py}.
+ * Every fixture under testdata/rules/OOMxxx: the findings must match its {@code # error:} markers
+ * exactly; {@code NAME.fixed.py}, when present, is what applying all fixes must produce.
  */
 class RuleFixturesTest {
-  /** Rules whose fixture sets must hold at least this many positive and negative files each. */
-  private static final int MIN_CASES = 8;
+  static final Path ROOT = Path.of("testdata", "rules");
 
-  @TestFactory
-  List<DynamicTest> fixtures() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Rule rule : RuleRegistry.all()) {
-      String code = rule.info().code();
-      for (Path input : RuleFixtures.inputs(code)) {
-        tests.add(DynamicTest.dynamicTest(code + "/" + input.getFileName(), () -> RuleFixtures.check(rule, input)));
-      }
+  static Stream<Path> fixtures() throws IOException {
+    try (Stream<Path> s = Files.walk(ROOT)) {
+      return s.filter(p -> p.toString().endsWith(".py") && !p.toString().endsWith(".fixed.py"))
+          .sorted().toList().stream();
     }
-    return tests;
   }
 
-  /** Every {@code Example} block of a rule's page triggers the rule; no {@code Use instead} block does. */
-  @TestFactory
-  List<DynamicTest> pageExamples() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Rule rule : RuleRegistry.all()) {
-      String code = rule.info().code();
-      if (!Files.isRegularFile(RulePageSupport.PAGES.resolve(code + ".md"))) {
-        continue; // reported by RulePagesTest
-      }
-      tests.add(DynamicTest.dynamicTest(code, () -> {
-        Linter linter = new Linter(List.of(rule));
-        for (String block : RulePageSupport.exampleBlocks(code)) {
-          Linter.Result r = linter.lint(new SourceFile(code + ".md", block), Set.of());
-          assertNull(r.problem(), () -> code + " example: " + r.problem().message());
-          assertFalse(r.diagnostics().isEmpty(), code + ": this Example block does not trigger the rule:\n" + block);
-        }
-        for (String block : RulePageSupport.useInsteadBlocks(code)) {
-          Linter.Result r = linter.lint(new SourceFile(code + ".md", block), Set.of());
-          assertNull(r.problem(), () -> code + " use-instead: " + r.problem().message());
-          assertTrue(r.diagnostics().isEmpty(), code + ": this Use instead block triggers the rule:\n" + block);
-        }
-      }));
-    }
-    return tests;
+  static SourceFile read(Path p) throws IOException {
+    return new SourceFile(p.toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
   }
 
-  @TestFactory
-  List<DynamicTest> everyRuleHasEnoughPositiveAndNegativeCases() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Rule rule : RuleRegistry.all()) {
-      RuleInfo info = rule.info();
-      tests.add(DynamicTest.dynamicTest(info.code(), () -> {
-        int positive = 0;
-        int negative = 0;
-        for (Path p : RuleFixtures.inputs(info.code())) {
-          if (RuleFixtures.isPositive(p, info)) {
-            positive++;
-          } else {
-            negative++;
-          }
-        }
-        assertTrue(positive >= MIN_CASES && negative >= MIN_CASES, info.code() + " has " + positive
-            + " positive and " + negative + " negative fixtures in " + RuleFixtures.ROOT.resolve(info.code())
-            + "; at least " + MIN_CASES + " of each are required");
-      }));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void findingsMatchMarkers(Path path) throws IOException {
+    SourceFile f = read(path);
+    List<Diagnostic> diags = FixtureSupport.run(f);
+    List<String> problems = FixtureSupport.compare(f, diags, FixtureSupport.markers(f));
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+    String name = path.getFileName().toString();
+    if (name.startsWith("neg_")) {
+      assertTrue(FixtureSupport.markers(f).isEmpty(), "a negative fixture has no markers");
+    } else if (name.startsWith("pos_")) {
+      assertTrue(!FixtureSupport.markers(f).isEmpty(), "a positive fixture has at least one marker");
     }
-    return tests;
+    Path fixed = path.resolveSibling(name.replaceAll("\\.py$", ".fixed.py"));
+    if (Files.exists(fixed)) {
+      String result = FixtureSupport.applyAllFixes(f);
+      assertEquals(Files.readString(fixed, StandardCharsets.UTF_8), result, "fixed text of " + path);
+      SourceFile again = new SourceFile(f.path(), result);
+      assertNotNull(TestParser.parse(again), "the fixed text parses");
+      assertEquals(result, FixtureSupport.applyAllFixes(again), "applying the fixes again changes nothing");
+    }
+  }
+
+  @Test
+  void everyRuleHasTenPositiveAndTenNegativeFixtures() throws IOException {
+    for (Rule r : FixtureSupport.RULES) {
+      Path dir = ROOT.resolve(r.info().code());
+      long pos;
+      long neg;
+      try (Stream<Path> s = Files.list(dir)) {
+        List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".fixed.py")).toList();
+        pos = names.stream().filter(n -> n.startsWith("pos_")).count();
+        neg = names.stream().filter(n -> n.startsWith("neg_")).count();
+      }
+      assertTrue(pos >= 10, r.info().code() + " has " + pos + " positive fixtures");
+      assertTrue(neg >= 10, r.info().code() + " has " + neg + " negative fixtures");
+    }
   }
 }

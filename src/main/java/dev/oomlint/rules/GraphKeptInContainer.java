@@ -1,0 +1,215 @@
+package dev.oomlint.rules;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Operators;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
+import dev.oomlint.diagnostics.Applicability;
+import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.diagnostics.Edit;
+import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * OOM101: a grad-carrying tensor is stored in a container that outlives the training-loop iteration
+ * ({@code losses.append(loss)}, {@code history[k] = loss}, {@code meter.update(loss)}), so every
+ * iteration's autograd graph stays alive.
+ */
+@RuleInfo(code = "OOM101", name = "graph-kept-in-container",
+    summary = "A tensor that carries an autograd graph is stored in a container that outlives the training-loop iteration.",
+    level = Level.WARNING, fix = FixSafety.SAFE, precision = "high")
+public final class GraphKeptInContainer implements Rule {
+  private static final Set<String> ADDERS = Set.of("append", "extend", "insert", "appendleft");
+  private static final Set<String> DICT_FACTORIES = Set.of("dict", "list", "collections.defaultdict",
+      "collections.OrderedDict", "collections.deque", "collections.Counter");
+
+  @Override
+  public void check(RuleContext ctx) {
+    SemanticModel sm = ctx.semantic();
+    for (Expr.Call c : sm.calls()) {
+      String m = AstUtil.methodName(c);
+      if (m == null) {
+        continue;
+      }
+      Expr container = AstUtil.receiver(c);
+      Expr value;
+      if (ADDERS.contains(m)) {
+        value = TrainingContext.argument(c, m.equals("insert") ? 1 : 0, null);
+      } else if (m.equals("update") && storesLikeMeter(sm, container)) {
+        value = TrainingContext.argument(c, 0, "val");
+      } else {
+        continue;
+      }
+      if (value != null && sm.qualifiedName(c.func()) == null) {
+        check(ctx, sm, container, value, c, m.equals("extend"));
+      }
+    }
+    AstUtil.walk(sm.module(), n -> {
+      if (n instanceof Stmt.Assign a) {
+        for (Expr t : a.targets()) {
+          if (t instanceof Expr.Subscript sub && isKeyed(sub) && isDictOrList(sm, sub.value())) {
+            check(ctx, sm, sub.value(), a.value(), a, false);
+          }
+        }
+      }
+      return true;
+    });
+  }
+
+  private void check(RuleContext ctx, SemanticModel sm, Expr container, Expr value, Node site, boolean extend) {
+    if (!sm.isGradCarrying(value)) {
+      return;
+    }
+    TrainingContext tc = TrainingContext.of(sm, site);
+    if (tc == null || !tc.outlivesIteration(container, site) || tc.feedsBackward(container)) {
+      return;
+    }
+    Expr focus = value;
+    if (!extend && (value instanceof Expr.Tuple || value instanceof Expr.ListExpr)) {
+      for (Node k : dev.oomlint.ast.Nodes.children(value)) {
+        if (k instanceof Expr e && sm.isGradCarrying(e)) {
+          focus = e;
+          break;
+        }
+      }
+    }
+    String v = LeakFixes.text(ctx.file(), focus);
+    String box = LeakFixes.text(ctx.file(), container);
+    boolean primary = LeakFixes.isPrimary(focus);
+    String item = primary ? v + ".item()" : "(" + v + ").item()";
+    String detach = primary ? v + ".detach()" : "(" + v + ").detach()";
+    String message = LeakFixes.isScalarLoss(sm, focus)
+        ? "`" + v + "` is stored in `" + box + "`, which outlives the training-loop iteration, so every"
+            + " iteration's autograd graph stays in memory; store `" + item + "` (a number) or `" + detach
+            + "` instead."
+        : "`" + v + "` carries an autograd graph and is stored in `" + box + "`, which outlives the"
+            + " training-loop iteration, so every iteration's graph stays in memory; store `" + detach
+            + "` instead.";
+    ctx.report(new Diagnostic(ctx.code(), message, site.range(), fix(sm, value, extend)));
+  }
+
+  /** {@code .detach()} on the value (each grad-carrying element of a literal tuple/list). */
+  private static Fix fix(SemanticModel sm, Expr value, boolean extend) {
+    List<Expr> parts = new ArrayList<>();
+    if (value instanceof Expr.Tuple t && !extend) {
+      parts.addAll(t.elts());
+    } else if (value instanceof Expr.ListExpr l && !extend) {
+      parts.addAll(l.elts());
+    } else {
+      parts.add(value);
+    }
+    List<Edit> edits = new ArrayList<>();
+    boolean safe = true;
+    for (Expr p : parts) {
+      if (p instanceof Expr.Starred || !sm.isGradCarrying(p)) {
+        continue;
+      }
+      if (!LeakFixes.isTensor(sm, p)) {
+        if (extend) {
+          return null;
+        }
+        safe = false;
+      }
+      edits.addAll(LeakFixes.suffix(p, ".detach()"));
+    }
+    if (edits.isEmpty()) {
+      return null;
+    }
+    return new Fix("Store a detached tensor", safe ? Applicability.SAFE : Applicability.UNSAFE, edits);
+  }
+
+  /** {@code d[k]} with a plain key (not a slice or tuple: that would be tensor indexing). */
+  private static boolean isKeyed(Expr.Subscript sub) {
+    return !(sub.slice() instanceof Expr.Slice) && !(sub.slice() instanceof Expr.Tuple);
+  }
+
+  /** A name bound to a dict or list ({@code {}}, {@code []}, {@code dict()}, {@code defaultdict(list)}). */
+  private static boolean isDictOrList(SemanticModel sm, Expr e) {
+    if (!(e instanceof Expr.Name n)) {
+      return false;
+    }
+    List<Binding> bs = sm.resolve(n);
+    if (bs.isEmpty()) {
+      return false;
+    }
+    for (Binding b : bs) {
+      Expr v = b.value();
+      if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || v == null) {
+        return false;
+      }
+      boolean literal = v instanceof Expr.Dict || v instanceof Expr.ListExpr || v instanceof Expr.DictComp
+          || v instanceof Expr.ListComp
+          || v instanceof Expr.Call c && DICT_FACTORIES.contains(sm.qualifiedName(c.func()));
+      if (!literal) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A same-file class instance whose {@code update(value, ...)} keeps its argument in an attribute. */
+  private static boolean storesLikeMeter(SemanticModel sm, Expr receiver) {
+    Stmt.ClassDef cls = receiver == null ? null : sm.classOfInstance(receiver);
+    if (cls == null || sm.isSelf(receiver)) {
+      return false;
+    }
+    Stmt.FunctionDef update = sm.findMethod(cls, "update");
+    if (update == null) {
+      return false;
+    }
+    List<Support.Arg> ps = new ArrayList<>(update.args().posonlyargs());
+    ps.addAll(update.args().args());
+    if (ps.size() < 2) {
+      return false;
+    }
+    String param = ps.get(1).arg();
+    boolean[] stores = {false};
+    AstUtil.walk(update, n -> {
+      if (n instanceof Stmt.Assign a) {
+        for (Expr t : a.targets()) {
+          if (selfAttribute(sm, t) && usesRaw(a.value(), param)) {
+            stores[0] = true;
+          }
+        }
+      } else if (n instanceof Stmt.AugAssign a && selfAttribute(sm, a.target()) && usesRaw(a.value(), param)) {
+        stores[0] = true;
+      } else if (n instanceof Expr.Call c && ADDERS.contains(String.valueOf(AstUtil.methodName(c)))
+          && selfAttribute(sm, AstUtil.receiver(c)) && !c.args().isEmpty() && usesRaw(c.args().get(0), param)) {
+        stores[0] = true;
+      }
+      return !stores[0];
+    });
+    return stores[0];
+  }
+
+  private static boolean selfAttribute(SemanticModel sm, Expr e) {
+    return e instanceof Expr.Attribute a && sm.isSelf(AstUtil.root(a));
+  }
+
+  /** Whether {@code e} uses {@code param} other than through a call that converts it to a number. */
+  private static boolean usesRaw(Expr e, String param) {
+    boolean[] hit = {false};
+    AstUtil.walk(e, n -> {
+      if (n instanceof Expr.Call c) {
+        String m = AstUtil.methodName(c);
+        if (m != null && (m.equals("item") || m.equals("detach") || m.equals("tolist") || m.equals("numpy"))) {
+          return false;
+        }
+        if (c.func() instanceof Expr.Name f && (f.id().equals("float") || f.id().equals("int"))) {
+          return false;
+        }
+      }
+      if (n instanceof Expr.Name nm && nm.id().equals(param) && nm.ctx() == Operators.ExprContext.LOAD) {
+        hit[0] = true;
+      }
+      return !hit[0];
+    });
+    return hit[0];
+  }
+}

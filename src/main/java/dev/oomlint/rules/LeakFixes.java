@@ -1,0 +1,132 @@
+package dev.oomlint.rules;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Operators;
+import dev.oomlint.ast.SourceFile;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.diagnostics.Edit;
+import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Shared pieces of the leak rules' messages and fixes: value kinds and expression suffix edits. */
+final class LeakFixes {
+  private LeakFixes() {}
+
+  private static final int MAX_DEPTH = 4;
+
+  /** The source text of a node, shortened for messages. */
+  static String text(SourceFile f, Node n) {
+    String s = f.slice(n.range()).replaceAll("\\s+", " ").trim();
+    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+  }
+
+  /** Edits that turn {@code e} into {@code e<suffix>}, parenthesising when precedence requires. */
+  static List<Edit> suffix(Expr e, String suffix) {
+    List<Edit> out = new ArrayList<>();
+    if (isPrimary(e)) {
+      out.add(Edit.insert(e.range().end(), suffix));
+    } else {
+      out.add(Edit.insert(e.range().start(), "("));
+      out.add(Edit.insert(e.range().end(), ")" + suffix));
+    }
+    return out;
+  }
+
+  /** Expressions that can take a method call suffix without parentheses. */
+  static boolean isPrimary(Expr e) {
+    return e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Call
+        || e instanceof Expr.Subscript;
+  }
+
+  /**
+   * Whether {@code e} is the backpropagated scalar (or a scalar loss): a backward target, a loss call,
+   * {@code outputs.loss}, or such a value scaled by a plain number.
+   */
+  static boolean isScalarLoss(SemanticModel sm, Expr e) {
+    return isScalarLoss(sm, e, 0);
+  }
+
+  private static boolean isScalarLoss(SemanticModel sm, Expr e, int depth) {
+    if (depth > MAX_DEPTH || e == null) {
+      return false;
+    }
+    String p = AstUtil.path(e);
+    if (p != null && sm.backpropTargets(e).contains(p)) {
+      return true;
+    }
+    if (e instanceof Expr.Attribute a && a.attr().equals("loss")) {
+      return true;
+    }
+    if (e instanceof Expr.Call c) {
+      return sm.isLossCallable(c.func());
+    }
+    if (e instanceof Expr.BinOp b) {
+      boolean l = isScalarLoss(sm, b.left(), depth + 1);
+      boolean r = isScalarLoss(sm, b.right(), depth + 1);
+      return l && !sm.isGradCarrying(b.right()) || r && !sm.isGradCarrying(b.left()) || l && r;
+    }
+    if (e instanceof Expr.UnaryOp u && u.op() == Operators.UnaryOperator.USUB) {
+      return isScalarLoss(sm, u.operand(), depth + 1);
+    }
+    Expr bound = singleValue(sm, e);
+    return bound != null && isScalarLoss(sm, bound, depth + 1);
+  }
+
+  /**
+   * Whether {@code e} is surely a tensor (so {@code .detach()} keeps its type): losses, arithmetic,
+   * tensor methods, torch functions, indexing. A model's direct output may be a tuple or a
+   * ModelOutput, so it is not.
+   */
+  static boolean isTensor(SemanticModel sm, Expr e) {
+    return isTensor(sm, e, 0);
+  }
+
+  private static boolean isTensor(SemanticModel sm, Expr e, int depth) {
+    if (depth > MAX_DEPTH || e == null) {
+      return false;
+    }
+    if (isScalarLoss(sm, e)) {
+      return true;
+    }
+    if (e instanceof Expr.BinOp || e instanceof Expr.UnaryOp || e instanceof Expr.Subscript) {
+      return true;
+    }
+    if (e instanceof Expr.Attribute a) {
+      return !sm.isModel(a);
+    }
+    if (e instanceof Expr.Call c) {
+      String q = sm.qualifiedName(c.func());
+      if (q != null) {
+        return q.startsWith("torch.") && !q.startsWith("torch.nn.") || q.startsWith("torch.nn.functional.");
+      }
+      if (sm.isModelCall(c) || sm.resolveCall(c) != null) {
+        return false;
+      }
+      Expr recv = AstUtil.receiver(c);
+      return recv != null && sm.isGradCarrying(recv) && !sm.isModel(recv);
+    }
+    Expr bound = singleValue(sm, e);
+    return bound != null && isTensor(sm, bound, depth + 1);
+  }
+
+  /** The value a name was last assigned (a plain {@code x = value}), or null. */
+  static Expr singleValue(SemanticModel sm, Expr e) {
+    if (!(e instanceof Expr.Name n)) {
+      return null;
+    }
+    List<Binding> bs = sm.resolve(n);
+    if (bs.size() != 1) {
+      return null;
+    }
+    Binding b = bs.get(0);
+    if (b.kind() == Binding.Kind.ASSIGN && b.index() < 0 && b.value() != null
+        && b.statement() instanceof Stmt.Assign) {
+      return b.value();
+    }
+    return null;
+  }
+}

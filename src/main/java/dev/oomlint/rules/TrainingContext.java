@@ -1,0 +1,261 @@
+package dev.oomlint.rules;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Operators;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
+import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.Scope;
+import dev.oomlint.semantic.SemanticModel;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The training iteration a statement runs in, for the leak rules OOM101/OOM102: the innermost
+ * training loop around it, or, for a statement in a helper that runs a backward and is called from a
+ * loop, the helper's own invocation. Answers "does this container outlive the iteration?" and "is
+ * this value backpropagated in the same iteration?".
+ */
+final class TrainingContext {
+  private final SemanticModel sm;
+  /** The loop, or the helper function, that one iteration is. */
+  private final Node node;
+  private final boolean loop;
+  private Set<String> backpropRelated;
+
+  private TrainingContext(SemanticModel sm, Node node, boolean loop) {
+    this.sm = sm;
+    this.node = node;
+    this.loop = loop;
+  }
+
+  /** The training iteration {@code site} runs in, or null when it is not inside one. */
+  static TrainingContext of(SemanticModel sm, Node site) {
+    Stmt l = sm.innermostTrainingLoop(site);
+    if (l != null) {
+      return new TrainingContext(sm, l, true);
+    }
+    Stmt.FunctionDef f = sm.enclosingFunction(site);
+    if (f == null || !sm.runsBackward(f) || insideLoop(sm, site, f)) {
+      return null;
+    }
+    for (Expr.Call c : sm.callSites(f)) {
+      Stmt.FunctionDef caller = sm.enclosingFunction(c);
+      if (insideLoop(sm, c, caller)) {
+        return new TrainingContext(sm, f, false);
+      }
+    }
+    return null;
+  }
+
+  private static boolean insideLoop(SemanticModel sm, Node n, Node stop) {
+    for (Node cur = sm.parent(n); cur != null && cur != stop; cur = sm.parent(cur)) {
+      if (AstUtil.isLoop(cur)) {
+        return true;
+      }
+      if (stop == null && (cur instanceof Stmt.FunctionDef || cur instanceof Stmt.ClassDef)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  Node node() {
+    return node;
+  }
+
+  boolean isLoop() {
+    return loop;
+  }
+
+  private List<Stmt> body() {
+    return loop ? AstUtil.loopBody((Stmt) node) : ((Stmt.FunctionDef) node).body();
+  }
+
+  /**
+   * Whether the object {@code e} (a name, or an attribute chain like {@code self.history}) lives
+   * longer than one iteration: bound before the loop (or a parameter, global, or attribute of
+   * {@code self}) and not rebound unconditionally at the top of each iteration before {@code site}.
+   */
+  boolean outlivesIteration(Expr e, Node site) {
+    Expr.Name root = AstUtil.root(e);
+    if (root == null) {
+      return false;
+    }
+    String path = AstUtil.path(e);
+    if (rebuiltEachIteration(path != null ? path : root.id(), site)) {
+      return false;
+    }
+    if (sm.isSelf(root)) {
+      return true;
+    }
+    Scope scope = sm.scopeOf(root);
+    while (scope.kind() == Scope.Kind.COMPREHENSION || scope.kind() == Scope.Kind.LAMBDA) {
+      scope = scope.parent();
+    }
+    List<Binding> bs = scope.bindings(root.id());
+    if (bs.isEmpty() || scope.isGlobalDeclared(root.id())) {
+      return true; // a global or closure variable
+    }
+    if (!loop) {
+      for (Binding b : bs) {
+        if (b.kind() == Binding.Kind.PARAMETER) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (Binding b : bs) {
+      if (b.kind() == Binding.Kind.PARAMETER || !node.range().contains(b.node().range())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code path} is assigned unconditionally in the iteration body before {@code site}. */
+  private boolean rebuiltEachIteration(String path, Node site) {
+    for (Stmt s : body()) {
+      if (s.range().start() >= site.range().start()) {
+        return false;
+      }
+      if (assignsUnconditionally(s, path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean assignsUnconditionally(Stmt s, String path) {
+    if (s instanceof Stmt.Assign a) {
+      for (Expr t : a.targets()) {
+        if (path.equals(AstUtil.path(t)) || t instanceof Expr.Tuple tt && tupleHas(tt, path)) {
+          return true;
+        }
+      }
+    } else if (s instanceof Stmt.AnnAssign a && a.value() != null) {
+      return path.equals(AstUtil.path(a.target()));
+    } else if (s instanceof Stmt.With w) {
+      for (Stmt inner : w.body()) {
+        if (assignsUnconditionally(inner, path)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean tupleHas(Expr.Tuple t, String path) {
+    for (Expr e : t.elts()) {
+      if (path.equals(AstUtil.path(e))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code e} (its path or its root name) feeds a backward in the same iteration: it is a
+   * backward target, or part of the value of something that is (transitively).
+   */
+  boolean feedsBackward(Expr e) {
+    Set<String> related = backpropRelated();
+    String path = AstUtil.path(e);
+    Expr.Name root = AstUtil.root(e);
+    return path != null && related.contains(path) || root != null && !sm.isSelf(root) && related.contains(root.id());
+  }
+
+  private Set<String> backpropRelated() {
+    if (backpropRelated != null) {
+      return backpropRelated;
+    }
+    Set<String> set = new HashSet<>();
+    List<Stmt> body = body();
+    for (Stmt s : body) {
+      AstUtil.walk(s, n -> {
+        if (n instanceof Expr.Call c && sm.isBackwardCall(c)) {
+          for (Expr t : sm.backwardTargets(c)) {
+            addPaths(t, set);
+          }
+        }
+        return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
+      });
+    }
+    boolean changed = true;
+    for (int round = 0; changed && round < 20; round++) {
+      changed = false;
+      for (Stmt s : body) {
+        boolean[] ch = {false};
+        AstUtil.walk(s, n -> {
+          Expr value = null;
+          List<Expr> targets = List.of();
+          if (n instanceof Stmt.Assign a) {
+            value = a.value();
+            targets = a.targets();
+          } else if (n instanceof Stmt.AugAssign a) {
+            value = a.value();
+            targets = List.of(a.target());
+          } else if (n instanceof Stmt.AnnAssign a && a.value() != null) {
+            value = a.value();
+            targets = List.of(a.target());
+          }
+          if (value != null) {
+            for (Expr t : targets) {
+              if (mentionsAny(t, set)) {
+                int before = set.size();
+                addPaths(value, set);
+                ch[0] |= set.size() != before;
+              }
+            }
+          }
+          return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
+        });
+        changed |= ch[0];
+      }
+    }
+    backpropRelated = set;
+    return set;
+  }
+
+  private boolean mentionsAny(Expr target, Set<String> set) {
+    boolean[] hit = {false};
+    AstUtil.walk(target, n -> {
+      if (n instanceof Expr e) {
+        String p = AstUtil.path(e);
+        if (p != null && set.contains(p)) {
+          hit[0] = true;
+        }
+      }
+      return !hit[0];
+    });
+    return hit[0];
+  }
+
+  /** Adds every name and attribute path mentioned in {@code e}. */
+  private static void addPaths(Expr e, Set<String> set) {
+    AstUtil.walk(e, n -> {
+      if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
+        set.add(nm.id());
+      } else if (n instanceof Expr.Attribute a) {
+        String p = AstUtil.path(a);
+        if (p != null) {
+          set.add(p);
+        }
+      }
+      return !(n instanceof Expr.Lambda);
+    });
+  }
+
+  /** Keyword argument value by name, or the positional argument at {@code pos}; null when absent. */
+  static Expr argument(Expr.Call c, int pos, String keyword) {
+    for (Support.Keyword k : c.keywords()) {
+      if (keyword != null && keyword.equals(k.arg())) {
+        return k.value();
+      }
+    }
+    return pos < c.args().size() && !(c.args().get(pos) instanceof Expr.Starred) ? c.args().get(pos) : null;
+  }
+}

@@ -1,0 +1,19 @@
+import sys
+
+import torch
+import torchvision
+from PIL import Image
+
+
+@torch.no_grad()
+def classify(model, image):
+    batch = torchvision.transforms.functional.to_tensor(image).unsqueeze(0)
+    return model(batch).softmax(-1).argmax().item()
+
+
+if __name__ == "__main__":
+    net = torchvision.models.resnet18(weights="DEFAULT")
+    net.eval()
+    with torch.no_grad():
+        logits = net(torch.randn(1, 3, 224, 224))
+    print(classify(net, Image.open(sys.argv[1])), logits.shape)

@@ -1,0 +1,20 @@
+import torch as T
+import torch.nn.functional as Fn
+from torch import optim as O
+
+from models import ConvNet
+
+net = ConvNet()
+sgd = O.SGD(net.parameters(), lr=0.01, momentum=0.9)
+batch_losses = []
+
+for epoch in range(5):
+    for images, labels in train_loader:
+        sgd.zero_grad()
+        out = net(images)
+        # error: OOM101
+        batch_losses.append(Fn.cross_entropy(out, labels))
+        Fn.cross_entropy(out, labels).backward()
+        sgd.step()
+
+print(T.stack(batch_losses).mean())

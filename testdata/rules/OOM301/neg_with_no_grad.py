@@ -1,0 +1,15 @@
+import torch
+
+
+def evaluate(model, loader):
+    model.eval()
+    correct = 0
+    with torch.no_grad():
+        for x, y in loader:
+            correct += (model(x).argmax(1) == y).sum().item()
+    return correct
+
+
+def validate(model, val_loader):
+    with torch.inference_mode():
+        return [model(x) for x in val_loader]

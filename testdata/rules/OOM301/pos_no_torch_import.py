@@ -1,0 +1,16 @@
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+def predict(net, inputs):
+    net.eval()
+    # error: OOM301 "in `predict`, an evaluation function"
+    return net(inputs).argmax(dim=1)

@@ -1,0 +1,13 @@
+import torch
+
+
+class Predictor:
+    def __init__(self, checkpoint):
+        self.model = torch.jit.load(checkpoint)
+        self.model.eval()
+
+    @torch.no_grad()
+    def predict(self, images):
+        # error: OOM301 "`self.model(images)`"
+        logits = self.model(images)
+        return logits.softmax(dim=-1)
