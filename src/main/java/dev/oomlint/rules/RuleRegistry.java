@@ -12,6 +12,7 @@ public final class RuleRegistry {
       new GraphKeptByAccumulation(),
       new MissingZeroGrad(),
       new InferenceWithoutNoGrad(),
+      new ModelLoadedInLoop(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new DeprecatedCudaAmp(),
