@@ -16,7 +16,8 @@ public final class RuleRegistry {
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new DeprecatedCudaAmp(),
-      new DeprecatedQuantizationKwargs()
+      new DeprecatedQuantizationKwargs(),
+      new KerasModelsInLoop()
   );
 
   public static List<Rule> all() {
