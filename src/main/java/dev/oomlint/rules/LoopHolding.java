@@ -22,7 +22,7 @@ final class LoopHolding {
   record Hold(Stmt loop, String holder) {}
 
   private static final Set<String> STORE_METHODS = Set.of("append", "extend", "insert", "add", "add_module",
-      "register_module", "setdefault", "update", "appendleft", "put");
+      "register_module", "register_modules", "setdefault", "update", "appendleft", "put");
   private static final Set<String> RELEASE_CALLS = Set.of("gc.collect", "torch.cuda.empty_cache");
   private static final Set<String> MODEL_METHODS = Set.of("eval", "to", "cuda", "state_dict", "parameters",
       "generate", "forward", "predict", "half", "train", "named_parameters", "load_state_dict");
@@ -42,7 +42,7 @@ final class LoopHolding {
   /**
    * Where the load {@code c} is held across loop iterations, or null. {@code stateOnly}: the value
    * counts only when used as a model or state dict (for {@code torch.load}); {@code builtModule}: a
-   * freshly built same-file module counts only when it is put on a device or trained.
+   * freshly built same-file module counts only when it is trained, optimized or restored.
    */
   static Hold find(SemanticModel sm, Expr.Call c, boolean stateOnly, boolean builtModule) {
     return new LoopHolding(sm, stateOnly, builtModule).find(c);
@@ -170,7 +170,7 @@ final class LoopHolding {
     if (stateOnly && !usedAsModelOrState(loop, holder)) {
       return null;
     }
-    if (builtModule && !onDeviceOrTrained(loop, holder, value)) {
+    if (builtModule && !trainedOrRestored(loop, holder)) {
       return null;
     }
     return new Hold(loop, holder);
@@ -184,7 +184,7 @@ final class LoopHolding {
   private boolean guardedOrLeft(Stmt loop, Node n, String holder) {
     Node child = n;
     for (Node cur = sm.parent(n); cur != null && cur != loop; cur = sm.parent(cur)) {
-      if (cur instanceof Stmt.If i && mentions(i.test(), holder)) {
+      if (cur instanceof Stmt.If i && (mentions(i.test(), holder) || dispatchesOnType(i.test()))) {
         return true;
       }
       if (cur instanceof Stmt.While w && mentions(w.test(), holder)) {
@@ -224,10 +224,29 @@ final class LoopHolding {
     return block.size();
   }
 
+  /**
+   * Whether a test mentions the holder: its path ({@code model}, {@code self.model}), or its name as
+   * an attribute or string ({@code getattr(self, "image_encoder", None) is None}).
+   */
   private static boolean mentions(Expr e, String path) {
+    String name = path.substring(path.lastIndexOf('.') + 1);
     boolean[] hit = {false};
     AstUtil.walk(e, n -> {
-      if (n instanceof Expr x && path.equals(AstUtil.path(x))) {
+      if (n instanceof Expr x && path.equals(AstUtil.path(x))
+          || n instanceof Expr.Attribute a && a.attr().equals(name)
+          || n instanceof Expr.Constant && name.equals(CallEdits.string((Expr) n))) {
+        hit[0] = true;
+      }
+      return !hit[0];
+    });
+    return hit[0];
+  }
+
+  /** {@code if isinstance(item, X):} inside a loop picks one kind of item: the branch does not repeat. */
+  private boolean dispatchesOnType(Expr test) {
+    boolean[] hit = {false};
+    AstUtil.walk(test, n -> {
+      if (n instanceof Expr.Call c && "isinstance".equals(sm.qualifiedName(c.func()))) {
         hit[0] = true;
       }
       return !hit[0];
@@ -254,6 +273,13 @@ final class LoopHolding {
       } else if (n instanceof Expr.Call c) {
         String q = sm.qualifiedName(c.func());
         collect[0] |= q != null && RELEASE_CALLS.contains(q);
+        // accelerator.free_memory(model, ...) / accelerate.utils.release_memory(model, ...)
+        String f = AstUtil.lastName(c.func());
+        if ("free_memory".equals(f) || "release_memory".equals(f)) {
+          for (Expr a : c.args()) {
+            del[0] |= holder.equals(AstUtil.path(a));
+          }
+        }
       }
     });
     return del[0] || none[0] && collect[0];
@@ -301,12 +327,12 @@ final class LoopHolding {
     return hit[0];
   }
 
-  /** A built same-file module counts when it goes to a device or is trained in the loop. */
-  private boolean onDeviceOrTrained(Stmt loop, String holder, Expr value) {
-    if (value instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
-        && (a.attr().equals("to") || a.attr().equals("cuda"))) {
-      return true;
-    }
+  /**
+   * A built same-file module counts as a model when the loop trains (runs a backward), builds an
+   * optimizer over its parameters, or loads a state dict into it; a small operator module moved to a
+   * device ({@code GaussianSmoothing(...).to(x.device)}) does not.
+   */
+  private boolean trainedOrRestored(Stmt loop, String holder) {
     if (sm.isTrainingLoop(loop)) {
       return true;
     }
@@ -314,10 +340,11 @@ final class LoopHolding {
     AstUtil.walkAll(AstUtil.loopBody(loop), n -> {
       if (n instanceof Expr.Call c) {
         String m = AstUtil.methodName(c);
-        hit[0] |= m != null && (m.equals("to") || m.equals("cuda") || m.equals("parameters"))
+        hit[0] |= m != null && (m.equals("parameters") || m.equals("named_parameters") || m.equals("load_state_dict"))
             && holder.equals(AstUtil.path(AstUtil.receiver(c)));
       }
     });
     return hit[0];
   }
+
 }
