@@ -12,10 +12,12 @@ public final class RuleRegistry {
       new GraphKeptByAccumulation(),
       new MissingZeroGrad(),
       new InferenceWithoutNoGrad(),
+      new ModelLoadedInLoop(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new DeprecatedCudaAmp(),
-      new DeprecatedQuantizationKwargs()
+      new DeprecatedQuantizationKwargs(),
+      new KerasModelsInLoop()
   );
 
   public static List<Rule> all() {
