@@ -15,7 +15,8 @@ public final class RuleRegistry {
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new DeprecatedCudaAmp(),
-      new DeprecatedQuantizationKwargs()
+      new DeprecatedQuantizationKwargs(),
+      new EmptyCacheInLoop()
   );
 
   public static List<Rule> all() {

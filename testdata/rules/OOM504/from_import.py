@@ -1,0 +1,9 @@
+import torch
+from torch.cuda import empty_cache
+
+for batch in loader:
+    optimizer.zero_grad()
+    loss = model(batch).mean()
+    loss.backward()
+    optimizer.step()
+    empty_cache()  # error: 5 [OOM504] "training loop"
