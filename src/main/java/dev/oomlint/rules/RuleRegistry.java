@@ -10,6 +10,7 @@ public final class RuleRegistry {
       // rules are added here, one line each
       new GraphKeptInContainer(),
       new GraphKeptByAccumulation(),
+      new RetainGraphInLoop(),
       new MissingZeroGrad(),
       new InferenceWithoutNoGrad(),
       new TorchLoadWithoutMapLocation(),

@@ -1,0 +1,8 @@
+import torch
+from torch import autograd
+
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    autograd.backward(loss)  # error: 5 [OOM103]
+    optimizer.step()

@@ -1,0 +1,7 @@
+import torch
+
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    torch.autograd.backward(loss, grad_tensors=None, retain_graph=True,)  # error: 5 [OOM103]
+    optimizer.step()
