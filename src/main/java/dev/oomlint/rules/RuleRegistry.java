@@ -12,6 +12,7 @@ public final class RuleRegistry {
       new GraphKeptByAccumulation(),
       new RetainGraphInLoop(),
       new MissingZeroGrad(),
+      new ZeroGradBeforeStep(),
       new InferenceWithoutNoGrad(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),

@@ -1,0 +1,8 @@
+import torch
+
+opt = torch.optim.AdamW(net.parameters(), lr=1e-3)
+for batch in loader:
+    opt.zero_grad(set_to_none=True)  # error: 5 [OOM202]
+    out = net(batch)
+    out.loss.backward()
+    opt.step()
