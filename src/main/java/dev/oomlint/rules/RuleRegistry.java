@@ -14,6 +14,7 @@ public final class RuleRegistry {
       new MissingZeroGrad(),
       new ZeroGradBeforeStep(),
       new InferenceWithoutNoGrad(),
+      new GpuOutputsAccumulated(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new DeprecatedCudaAmp(),

@@ -1,0 +1,8 @@
+import torch
+
+model = torch.load("model.pt", map_location="cpu").cuda().eval()
+outputs = []
+with torch.no_grad():
+    for x in test_loader:
+        out = model(x.cuda())
+        outputs.append(out)  # error: 9 [OOM302] "out.cpu()"

@@ -1,0 +1,8 @@
+import torch
+
+model = model.cuda().eval()
+hidden = list()
+with torch.no_grad():
+    for tokens in batches:
+        h = model(tokens.cuda()).last_hidden_state
+        hidden.append(h.cpu())  # error: 9 [OOM302]
