@@ -10,14 +10,18 @@ public final class RuleRegistry {
       // rules are added here, one line each
       new GraphKeptInContainer(),
       new GraphKeptByAccumulation(),
+      new RetainGraphInLoop(),
       new MissingZeroGrad(),
+      new ZeroGradBeforeStep(),
       new InferenceWithoutNoGrad(),
+      new GpuOutputsAccumulated(),
       new ModelLoadedInLoop(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new DeprecatedCudaAmp(),
       new DeprecatedQuantizationKwargs(),
-      new KerasModelsInLoop()
+      new KerasModelsInLoop(),
+      new EmptyCacheInLoop()
   );
 
   public static List<Rule> all() {

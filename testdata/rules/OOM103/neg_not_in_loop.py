@@ -1,0 +1,5 @@
+import torch
+
+loss = criterion(model(x), y)
+loss.backward(retain_graph=True)
+optimizer.step()
