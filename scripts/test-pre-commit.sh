@@ -6,6 +6,7 @@
 #   2. with a .pre-commit-config.yaml, a clean file passes and the second run rebuilds nothing;
 #   3. the warm hook's wall time on a staged set of 5 files is measured and printed;
 #   4. `oomlint-fix` rewrites a leaking file and pre-commit reports the modification.
+# Set OOMLINT_JAR only for step 4 (the launcher then runs that jar instead of building one).
 # Usage: scripts/test-pre-commit.sh   (from anywhere; uses a fresh PRE_COMMIT_HOME in a temp dir)
 set -euo pipefail
 
@@ -64,6 +65,7 @@ echo "$out" | sed 's/^/  | /' | head -40
 [ "$rc" -ne 0 ] || fail "the hook passed on a leaking file"
 echo "$out" | grep -q "leak.py:29:9: OOM101" || fail "the output does not name OOM101 at leak.py:29:9"
 echo "$out" | grep -q "OOM102" || fail "the output does not name OOM102"
+echo "$out" | grep -q "oomlint: building" || fail "try-repo's clone did not go through the launcher's first-use build"
 
 # 2. installed the usual way (a .pre-commit-config.yaml naming this repository at HEAD; try-repo above
 #    used a throwaway store): the first run builds once, later runs reuse the jar.
@@ -108,10 +110,12 @@ for attempt in 1 2 3; do
 done
 echo "test-pre-commit: warm hook on 5 staged files: best of 3 runs ${best} ms wall (pre-commit included)"
 
-# 4. the fix hook rewrites the file and pre-commit reports the modification
+# 4. the fix hook rewrites the file and pre-commit reports the modification (try-repo's fresh clone
+#    reuses the jar built above through OOMLINT_JAR: the first-use build was exercised in step 1)
 cp leak.py fixme.py
 git add fixme.py
-run_hook oomlint-fix fixme.py
+OOMLINT_JAR="$jar" run_hook oomlint-fix fixme.py
+echo "$out" | grep -q "oomlint: building" && fail "OOMLINT_JAR was set, yet the hook built a jar"
 echo "$out" | sed 's/^/  | /' | head -20
 [ "$rc" -ne 0 ] || fail "the fix hook did not fail the commit"
 echo "$out" | grep -q "files were modified by this hook" || fail "pre-commit did not report the modification"

@@ -1,12 +1,10 @@
 import torch
 
-
-def train(model, loader, optimizer, criterion, last_layer):
-    for x, y in loader:
-        optimizer.zero_grad()
-        out = model(x)
-        loss = criterion(out, y)
-        loss.backward(retain_graph=True)
-        grads = torch.autograd.grad(out.sum(), last_layer.weight)
-        print(grads[0].norm().item())
-        optimizer.step()
+for x, y in loader:
+    optimizer.zero_grad()
+    x.requires_grad_(True)
+    loss = criterion(model(x), y)
+    loss.backward(retain_graph=True)
+    (input_grad,) = torch.autograd.grad(loss, x)
+    penalty(input_grad)
+    optimizer.step()

@@ -7,6 +7,7 @@ def main(model, optimizer, loader):
     for batch in loader:
         with accelerator.accumulate(model):
             outputs = model(**batch)
-            accelerator.backward(outputs.loss)  # error: [OOM103]
+            # error: OOM103
+            accelerator.backward(outputs.loss)
             optimizer.step()
             optimizer.zero_grad()

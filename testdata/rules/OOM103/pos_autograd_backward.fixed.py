@@ -1,9 +1,9 @@
 import torch
+from torch import autograd
 
-
-def train(model, loader, optimizer, criterion):
-    for x, y in loader:
-        optimizer.zero_grad()
-        loss = criterion(model(x), y)
-        torch.autograd.backward(loss)  # error: [OOM103]
-        optimizer.step()
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    # error: OOM103
+    autograd.backward(loss)
+    optimizer.step()

@@ -1,9 +1,8 @@
 import torch
 
-
-def train(model, loader, optimizer, criterion):
-    for x, y in loader:
-        optimizer.zero_grad()
-        loss = criterion(model(x), y)
-        loss.backward(retain_graph=True)  # error: 9 [OOM103] "retain_graph=True"
-        optimizer.step()
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    # error: OOM103 "retain_graph=True"
+    loss.backward(retain_graph=True)
+    optimizer.step()

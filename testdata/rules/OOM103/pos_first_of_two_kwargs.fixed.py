@@ -5,5 +5,6 @@ def train(model, loader, optimizer, criterion):
     for x, y in loader:
         optimizer.zero_grad()
         loss = criterion(model(x), y)
-        loss.backward(inputs=list(model.parameters()))  # error: [OOM103]
+        # error: OOM103
+        loss.backward(inputs=list(model.parameters()))
         optimizer.step()

@@ -15,5 +15,6 @@ def train(generator, discriminator, loader, opt_g, opt_d, latent_dim):
 
         opt_g.zero_grad()
         g_loss = bce(discriminator(fake), torch.ones(real.size(0), 1))
-        g_loss.backward()  # error: [OOM103]
+        # error: OOM103
+        g_loss.backward()
         opt_g.step()

@@ -4,7 +4,8 @@ import torch
 def train_step(model, batch, optimizer):
     optimizer.zero_grad()
     loss = model(batch).mean()
-    loss.backward(retain_graph=True)  # error: [OOM103]
+    # error: OOM103
+    loss.backward(retain_graph=True)
     optimizer.step()
     return loss.item()
 

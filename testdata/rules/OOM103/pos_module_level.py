@@ -7,5 +7,6 @@ for i in range(100):
     x = torch.randn(32, 10)
     loss = model(x).pow(2).mean()
     opt.zero_grad()
-    loss.backward(retain_graph=True)  # error: [OOM103]
+    # error: OOM103
+    loss.backward(retain_graph=True)
     opt.step()

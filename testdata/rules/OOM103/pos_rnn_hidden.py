@@ -9,5 +9,6 @@ def train(model, batches, optimizer, ntokens):
         model.zero_grad()
         output, hidden = model(data, hidden)
         loss = criterion(output.view(-1, ntokens), targets)
-        loss.backward(retain_graph=True)  # error: [OOM103] "hidden state"
+        # error: OOM103 "hidden state"
+        loss.backward(retain_graph=True)
         optimizer.step()

@@ -6,7 +6,8 @@ def train(model, loader, optimizer, criterion):
     for step, (x, y) in enumerate(loader):
         with torch.autocast("cuda"):
             loss = criterion(model(x), y)
-        scaler.scale(loss).backward()  # error: [OOM103]
+        # error: OOM103
+        scaler.scale(loss).backward()
         scaler.step(optimizer)
         scaler.update()
         optimizer.zero_grad()

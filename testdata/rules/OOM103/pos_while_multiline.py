@@ -7,7 +7,8 @@ def train(net, data_iter, opt, max_steps):
         x, y = next(data_iter)
         opt.zero_grad()
         loss = F.mse_loss(net(x), y)
-        loss.backward(  # error: [OOM103]
+        # error: OOM103
+        loss.backward(
             retain_graph=True,
         )
         opt.step()

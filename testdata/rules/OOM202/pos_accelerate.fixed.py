@@ -5,9 +5,10 @@ def main(model, optimizer, loader, lr_scheduler):
     accelerator = Accelerator()
     model, optimizer, loader, lr_scheduler = accelerator.prepare(model, optimizer, loader, lr_scheduler)
     for batch in loader:
+        optimizer.zero_grad()
         with accelerator.accumulate(model):
-            optimizer.zero_grad()  # error: [OOM202]
             outputs = model(**batch)
             accelerator.backward(outputs.loss)
+            # error: OOM202
             optimizer.step()
             lr_scheduler.step()

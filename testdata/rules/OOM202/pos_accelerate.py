@@ -8,6 +8,7 @@ def main(model, optimizer, loader, lr_scheduler):
         with accelerator.accumulate(model):
             outputs = model(**batch)
             accelerator.backward(outputs.loss)
-            optimizer.zero_grad()  # error: [OOM202]
+            # error: OOM202
+            optimizer.zero_grad()
             optimizer.step()
             lr_scheduler.step()

@@ -1,15 +1,9 @@
 import torch
 
-
-class Trainer:
-    def __init__(self, model):
-        self.model = model
-        self.optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
-
-    def fit(self, loader):
-        for batch in loader:
-            self.optimizer.zero_grad()  # error: [OOM202]
-            loss = self.model(batch).mean()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
-            self.optimizer.step()
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    # error: OOM202
+    optimizer.step()

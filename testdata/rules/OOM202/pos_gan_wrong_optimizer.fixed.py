@@ -6,7 +6,7 @@ def train(netG, netD, loader, nz):
     optG = torch.optim.Adam(netG.parameters(), lr=2e-4)
     bce = torch.nn.BCELoss()
     for real in loader:
-        netG.zero_grad()  # error: [OOM202] "`optG.step()`"
+        netG.zero_grad()
         netD.zero_grad()
         fake = netG(torch.randn(real.size(0), nz, 1, 1))
         errD = bce(netD(real), torch.ones(real.size(0))) + bce(netD(fake.detach()), torch.zeros(real.size(0)))
@@ -15,4 +15,5 @@ def train(netG, netD, loader, nz):
 
         errG = bce(netD(fake), torch.ones(real.size(0)))
         errG.backward()
+        # error: OOM202 "`optG.step()`"
         optG.step()

@@ -14,5 +14,6 @@ def train(netG, netD, loader, nz):
 
         errG = bce(netD(fake), torch.ones(real.size(0)))
         errG.backward()
-        netG.zero_grad()  # error: [OOM202] "`optG.step()`"
+        # error: OOM202 "`optG.step()`"
+        netG.zero_grad()
         optG.step()

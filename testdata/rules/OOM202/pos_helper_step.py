@@ -5,6 +5,7 @@ def train_step(model, batch, optimizer):
     """One optimisation step."""
     loss = model(batch).mean()
     loss.backward()
-    optimizer.zero_grad()  # error: [OOM202]
+    # error: OOM202
+    optimizer.zero_grad()
     optimizer.step()
     return loss.item()

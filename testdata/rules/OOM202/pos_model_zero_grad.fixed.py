@@ -7,7 +7,8 @@ def train(loader, epochs):
     opt = torch.optim.Adam(net.parameters())
     for epoch in range(epochs):
         for x, y in loader:
-            net.zero_grad()  # error: [OOM202] "`opt.step()`"
+            net.zero_grad()
             loss = nn.functional.mse_loss(net(x), y)
             loss.backward()
+            # error: OOM202 "`opt.step()`"
             opt.step()

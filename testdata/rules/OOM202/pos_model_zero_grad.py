@@ -9,5 +9,6 @@ def train(loader, epochs):
         for x, y in loader:
             loss = nn.functional.mse_loss(net(x), y)
             loss.backward()
-            net.zero_grad()  # error: [OOM202] "`opt.step()`"
+            # error: OOM202 "`opt.step()`"
+            net.zero_grad()
             opt.step()

@@ -1,12 +1,11 @@
 import torch
 
-
-def train(model, loader, optimizer, criterion):
-    scaler = torch.amp.GradScaler("cuda")
-    for x, y in loader:
-        optimizer.zero_grad(set_to_none=True)  # error: [OOM202] "`scaler.step(optimizer)`"
-        with torch.autocast("cuda"):
-            loss = criterion(model(x), y)
-        scaler.scale(loss).backward()
-        scaler.step(optimizer)
-        scaler.update()
+scaler = torch.amp.GradScaler("cuda")
+for x, y in loader:
+    optimizer.zero_grad()
+    with torch.autocast("cuda"):
+        loss = criterion(model(x), y)
+    scaler.scale(loss).backward()
+    # error: OOM202
+    scaler.step(optimizer)
+    scaler.update()

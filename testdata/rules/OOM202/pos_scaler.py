@@ -1,12 +1,11 @@
 import torch
 
-
-def train(model, loader, optimizer, criterion):
-    scaler = torch.amp.GradScaler("cuda")
-    for x, y in loader:
-        with torch.autocast("cuda"):
-            loss = criterion(model(x), y)
-        scaler.scale(loss).backward()
-        optimizer.zero_grad(set_to_none=True)  # error: [OOM202] "`scaler.step(optimizer)`"
-        scaler.step(optimizer)
-        scaler.update()
+scaler = torch.amp.GradScaler("cuda")
+for x, y in loader:
+    with torch.autocast("cuda"):
+        loss = criterion(model(x), y)
+    scaler.scale(loss).backward()
+    # error: OOM202
+    optimizer.zero_grad()
+    scaler.step(optimizer)
+    scaler.update()

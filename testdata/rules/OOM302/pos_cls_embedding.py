@@ -7,5 +7,6 @@ def collect(model, loader, device):
     with torch.no_grad():
         for step, batch in enumerate(loader):
             out = model(batch.to(device))
-            hidden.append(out.last_hidden_state[:, 0])  # error: [OOM302]
+            # error: OOM302
+            hidden.append(out.last_hidden_state[:, 0])
     return hidden

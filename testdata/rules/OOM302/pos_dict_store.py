@@ -6,5 +6,6 @@ def predict(net, loader):
     net.cuda().eval()
     with torch.no_grad():
         for i, x in enumerate(loader):
-            results[i] = net(x.cuda())[0].sigmoid()  # error: [OOM302]
+            # error: OOM302
+            results[i] = net(x.cuda())[0].sigmoid()
     return results

@@ -7,5 +7,6 @@ def test(model, test_loader, device):
     probs = []
     with torch.no_grad():
         for data, _ in test_loader:
-            probs.append(F.softmax(model(data.to(device)), dim=1))  # error: [OOM302]
+            # error: OOM302
+            probs.append(F.softmax(model(data.to(device)), dim=1))
     return torch.cat(probs)

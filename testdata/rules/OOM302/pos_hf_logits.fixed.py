@@ -7,4 +7,5 @@ preds = []
 with torch.inference_mode():
     for batch in loader:
         out = model(**batch)
-        preds.append(out.logits.cpu())  # error: [OOM302]
+        # error: OOM302
+        preds.append(out.logits.cpu())

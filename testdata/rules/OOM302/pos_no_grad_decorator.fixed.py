@@ -7,5 +7,6 @@ def predict(model, loader, device):
     all_logits = []
     for x in loader:
         logits = model(x.to(device)).softmax(-1)
-        all_logits.append(logits.cpu())  # error: 9 [OOM302] "store `logits.cpu()`"
+        # error: OOM302 "store `logits.cpu()`"
+        all_logits.append(logits.cpu())
     return torch.cat(all_logits)

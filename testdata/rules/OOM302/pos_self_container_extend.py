@@ -10,4 +10,5 @@ class Evaluator:
     def run(self, dataloader):
         for batch in dataloader:
             emb = self.model.encode(batch)
-            self.embeddings.extend(emb)  # error: [OOM302]
+            # error: OOM302
+            self.embeddings.extend(emb)

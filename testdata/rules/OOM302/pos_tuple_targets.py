@@ -6,6 +6,7 @@ def extract(encoder, test_loader, device):
     with torch.no_grad():
         for images, targets in test_loader:
             f = encoder(images.to(device))
-            feats.append(f)  # error: [OOM302]
+            # error: OOM302
+            feats.append(f)
             labels.append(targets)
     return torch.cat(feats), torch.cat(labels)

@@ -7,5 +7,6 @@ def predict(model, loader, device):
     pairs = []
     for x, y in loader:
         pred = model(x.to(device)).float()
-        pairs.append((pred, y))  # error: [OOM302] "`pred`"
+        # error: OOM302 "`pred`"
+        pairs.append((pred, y))
     return pairs

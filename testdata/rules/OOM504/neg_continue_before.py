@@ -1,11 +1,9 @@
 import torch
 
-
-def train(model, loader, optimizer):
-    for step, batch in enumerate(loader):
-        optimizer.zero_grad()
-        model(batch).loss.backward()
-        optimizer.step()
-        if step % 50:
-            continue
-        torch.cuda.empty_cache()
+for step, batch in enumerate(loader):
+    optimizer.zero_grad()
+    model(batch).loss.backward()
+    optimizer.step()
+    if step % 50:
+        continue
+    torch.cuda.empty_cache()

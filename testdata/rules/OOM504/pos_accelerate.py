@@ -11,4 +11,5 @@ def main(model, optimizer, loader):
             accelerator.backward(outputs.loss)
             optimizer.step()
             optimizer.zero_grad()
-        torch.cuda.empty_cache()  # error: [OOM504]
+        # error: OOM504
+        torch.cuda.empty_cache()

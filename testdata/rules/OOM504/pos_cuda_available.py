@@ -8,4 +8,5 @@ def train(model, loader, optimizer):
         optimizer.step()
         optimizer.zero_grad()
         if torch.cuda.is_available():
-            torch.cuda.empty_cache()  # error: [OOM504]
+            # error: OOM504
+            torch.cuda.empty_cache()

@@ -1,13 +1,10 @@
+import torch
 from torch.cuda import empty_cache
-import torch.nn.functional as F
 
-
-def fit(net, batches, opt):
-    for images, labels in batches:
-        opt.zero_grad()
-        out = net(images)
-        loss = F.cross_entropy(out, labels)
-        loss.backward()
-        opt.step()
-        del out, loss
-        empty_cache()  # error: [OOM504]
+for batch in loader:
+    optimizer.zero_grad()
+    loss = model(batch).mean()
+    loss.backward()
+    optimizer.step()
+    # error: OOM504 "training loop"
+    empty_cache()

@@ -6,7 +6,8 @@ def train_step(model, batch, optimizer):
     loss = model(batch).mean()
     loss.backward()
     optimizer.step()
-    torch.cuda.empty_cache()  # error: [OOM504] "the training loop that calls `train_step`"
+    # error: OOM504 "the training loop that calls `train_step`"
+    torch.cuda.empty_cache()
     return loss.item()
 
 

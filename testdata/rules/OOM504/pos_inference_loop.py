@@ -8,5 +8,6 @@ def predict(model, loader):
     for batch in loader:
         logits = model(batch.cuda())
         preds.append(logits.argmax(-1).cpu())
-        torch.cuda.empty_cache()  # error: [OOM504] "every iteration of an inference loop"
+        # error: OOM504 "every iteration of an inference loop"
+        torch.cuda.empty_cache()
     return torch.cat(preds)

@@ -8,4 +8,5 @@ def train(model, loader, optimizer, criterion):
         loss = criterion(model(x.cuda()), y.cuda())
         loss.backward()
         optimizer.step()
-        torch.cuda.empty_cache()  # error: 9 [OOM504] "every iteration of a training loop"
+        # error: OOM504 "every iteration of a training loop"
+        torch.cuda.empty_cache()

@@ -8,4 +8,5 @@ def evaluate(model, loader):
                 y = model(x.to("cuda"))
                 print(y.mean().item())
             finally:
-                T.cuda.empty_cache()  # error: [OOM504]
+                # error: OOM504
+                T.cuda.empty_cache()

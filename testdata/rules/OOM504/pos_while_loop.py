@@ -1,13 +1,12 @@
 import torch
 
-
-def train(model, data_iter, optimizer, max_steps):
-    step = 0
-    while step < max_steps:
-        x, y = next(data_iter)
-        loss = torch.nn.functional.mse_loss(model(x), y)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        torch.cuda.memory.empty_cache()  # error: [OOM504]
-        step += 1
+step = 0
+while step < max_steps:
+    batch = next(it)
+    optimizer.zero_grad()
+    loss = model(batch).loss
+    loss.backward()
+    optimizer.step()
+    step += 1
+    # error: OOM504
+    torch.cuda.empty_cache()

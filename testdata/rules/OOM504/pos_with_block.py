@@ -12,4 +12,5 @@ def train(model, loader, optimizer, criterion):
         scaler.update()
         optimizer.zero_grad(set_to_none=True)
         with torch.no_grad():
-            torch.cuda.empty_cache()  # error: [OOM504]
+            # error: OOM504
+            torch.cuda.empty_cache()

@@ -23,6 +23,9 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("check")) {
+      StartupWarmup.start();
+    }
     int code = run(args, Io.system());
     System.out.flush();
     System.err.flush();
@@ -43,6 +46,7 @@ public final class Main implements Callable<Integer> {
       cmd.addSubcommand("check", new CheckCommand(io, tools));
       cmd.addSubcommand("rule", new RuleCommand(io, tools));
       cmd.addSubcommand("rules", new RulesCommand(io, tools));
+      cmd.addSubcommand("server", new ServerCommand(io, tools));
       CommandLine debug = new CommandLine(new DebugCommand(io));
       debug.addSubcommand("ast", new DebugCommand.Ast(io, tools));
       debug.addSubcommand("bench", new DebugCommand.Bench(io, tools));

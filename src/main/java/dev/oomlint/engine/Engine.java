@@ -4,6 +4,7 @@ import dev.oomlint.ast.SourceFile;
 import dev.oomlint.fix.AtomicWriter;
 import dev.oomlint.fix.FixLoop;
 import dev.oomlint.fix.UnifiedDiff;
+import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.report.FixMode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,8 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -112,6 +111,31 @@ public final class Engine {
       return await(single.submit(() -> checkDecoded(SourceReader.decode(bytes, displayPath), t, false)), t);
     } finally {
       single.shutdownNow();
+    }
+  }
+
+  /**
+   * Checks an editor's text of the file at {@code absPath} (the language server's entry point), on
+   * the calling thread (give it a stack of {@link #WORKER_STACK_BYTES}), never writing anything. A
+   * notebook's text is its raw JSON. With a fix mode that applies fixes, the outcome's
+   * {@code fixedText} is the text after {@code --fix} (null when nothing changed). Never throws for
+   * bad input: like every other path, a failure becomes the file's internal error.
+   */
+  public FileOutcome checkText(String text, String displayPath, Path absPath) {
+    FileWalker.Target t = new FileWalker.Target(absPath, displayPath);
+    try {
+      if (NotebookCheck.isNotebook(displayPath)) {
+        return checkNotebook(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), t, false);
+      }
+      SourceFile file = new SourceFile(displayPath, text);
+      return checkDecoded(new SourceReader.Outcome.Read(
+          new DecodedSource(file, java.nio.charset.StandardCharsets.UTF_8, false)), t, false);
+    } catch (Throwable e) {
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
+          && !(e instanceof OutOfMemoryError)) {
+        throw e;
+      }
+      return crashed(t, e);
     }
   }
 
@@ -230,14 +254,11 @@ public final class Engine {
     return Integer.compare(pa.length, pb.length);
   }
 
+  /**
+   * Worker threads are the parser's own big-stack threads, so each file is parsed right on its
+   * worker instead of being handed to (and waited for on) a second thread.
+   */
   private static ExecutorService newPool(int threads) {
-    AtomicInteger n = new AtomicInteger();
-    ThreadGroup group = Thread.currentThread().getThreadGroup();
-    ThreadFactory factory = r -> {
-      Thread t = new Thread(group, r, "oomlint-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
-      t.setDaemon(true);
-      return t;
-    };
-    return Executors.newFixedThreadPool(threads, factory);
+    return Executors.newFixedThreadPool(threads, PythonFrontEnd.threadFactory("oomlint-worker"));
   }
 }

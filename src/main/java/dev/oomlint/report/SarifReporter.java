@@ -221,7 +221,7 @@ public final class SarifReporter implements Reporter {
    * JSON strings that hold them. A range that takes its line break ends at its line's end instead,
    * so the region stays on the JSON line of that source line.
    */
-  static SourceRange rawRange(NotebookSource nb, SourceFile joined, SourceRange range) {
+  public static SourceRange rawRange(NotebookSource nb, SourceFile joined, SourceRange range) {
     LineIndex lines = joined.lines();
     int length = joined.text().length();
     int start = Math.min(range.start(), length);

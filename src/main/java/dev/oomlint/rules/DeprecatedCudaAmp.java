@@ -44,7 +44,7 @@ public final class DeprecatedCudaAmp implements Rule {
     Map<Expr.Call, String> found = new LinkedHashMap<>();
     for (Expr.Call c : sm.calls()) {
       String q = sm.qualifiedName(c.func());
-      if (q != null && DEPRECATED.containsKey(q) && !isFallback(sm, c.func())) {
+      if (q != null && DEPRECATED.containsKey(q) && !isFallback(sm, c.func()) && !isVersionFallback(sm, c)) {
         found.put(c, DEPRECATED.get(q));
       }
     }
@@ -82,6 +82,45 @@ public final class DeprecatedCudaAmp implements Rule {
       }
     }
     return false;
+  }
+
+  /** The current API: a call of one of these next to the deprecated one makes it a compatibility fallback. */
+  private static final java.util.Set<String> CURRENT = java.util.Set.of("torch.amp.autocast", "torch.amp.GradScaler",
+      "torch.autocast", "torch.amp.autocast_mode.autocast", "torch.amp.grad_scaler.GradScaler");
+
+  /**
+   * Whether the call is the old-PyTorch branch of code that also uses the current API: the other
+   * branch of {@code new() if version_ok else old()}, of an {@code if}/{@code else}, or the
+   * {@code except} handler of a {@code try} whose body uses it.
+   */
+  static boolean isVersionFallback(SemanticModel sm, Expr.Call c) {
+    Node child = c;
+    for (Node cur = sm.parent(c); cur != null && !(cur instanceof Stmt.FunctionDef); cur = sm.parent(cur)) {
+      List<? extends Node> other = null;
+      if (cur instanceof Expr.IfExp i) {
+        other = List.of(i.body() == child ? i.orelse() : i.body());
+      } else if (cur instanceof Stmt.If i) {
+        other = AstUtil.containsNode(i.body(), child) ? i.orelse() : i.body();
+      } else if (cur instanceof Stmt.Try t && child instanceof Support.ExceptHandler) {
+        other = t.body();
+      }
+      if (other != null && usesCurrentApi(sm, other)) {
+        return true;
+      }
+      child = cur;
+    }
+    return false;
+  }
+
+  private static boolean usesCurrentApi(SemanticModel sm, List<? extends Node> roots) {
+    boolean[] hit = {false};
+    AstUtil.walkAll(roots, n -> {
+      if (n instanceof Expr.Call call) {
+        String q = sm.qualifiedName(call.func());
+        hit[0] |= q != null && CURRENT.contains(q);
+      }
+    });
+    return hit[0];
   }
 
   /** The name {@code torch} is written under at every call, and whether {@code import torch} must be added. */

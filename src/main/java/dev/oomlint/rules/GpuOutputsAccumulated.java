@@ -26,7 +26,7 @@ import java.util.Set;
  */
 @RuleInfo(code = "OOM302", name = "gpu-outputs-accumulated",
     summary = "Model outputs are collected across an evaluation or inference loop while still on the GPU.",
-    level = Level.WARNING, fix = FixSafety.SAFE, precision = "high")
+    level = Level.WARNING, fix = FixSafety.SOMETIMES, precision = "high")
 public final class GpuOutputsAccumulated implements Rule {
   private static final int MAX_DEPTH = 10;
   private static final Set<String> ADDERS = Set.of("append", "extend", "insert", "appendleft");
@@ -121,15 +121,37 @@ public final class GpuOutputsAccumulated implements Rule {
     ctx.report(new Diagnostic(ctx.code(), message, site.range(), fix(sm, onGpu, suffix)));
   }
 
+  /**
+   * {@code .cpu()} on each stored output: safe when the value is surely a tensor; unsafe when it is a
+   * model's return value as such, which may be a tuple or a model-output object without {@code .cpu()}.
+   */
   private static Fix fix(SemanticModel sm, List<Expr> parts, String suffix) {
     List<Edit> edits = new ArrayList<>();
+    boolean safe = true;
     for (Expr p : parts) {
       if (!isTensor(sm, p, 0)) {
-        return null;
+        if (!isModelReturn(sm, p, 0)) {
+          return null;
+        }
+        safe = false;
       }
       edits.addAll(LeakFixes.suffix(p, suffix));
     }
-    return new Fix("Move the stored output to the CPU", dev.oomlint.diagnostics.Applicability.SAFE, edits);
+    return new Fix("Move the stored output to the CPU",
+        safe ? dev.oomlint.diagnostics.Applicability.SAFE : dev.oomlint.diagnostics.Applicability.UNSAFE, edits);
+  }
+
+  /** A model call, or a name bound to one. */
+  private static boolean isModelReturn(SemanticModel sm, Expr e, int depth) {
+    if (e instanceof Expr.Call c) {
+      return sm.isForwardCall(c);
+    }
+    if (e instanceof Expr.Name n && depth < MAX_DEPTH) {
+      List<Binding> bs = sm.resolve(n);
+      return bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0
+          && bs.get(0).value() != null && isModelReturn(sm, bs.get(0).value(), depth + 1);
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ the stored value
@@ -255,7 +277,7 @@ public final class GpuOutputsAccumulated implements Rule {
           && !m.equals("split") && !m.equals("chunk");
     }
     if (e instanceof Expr.Subscript s) {
-      return isTensor(sm, s.value(), depth + 1);
+      return isTensor(sm, s.value(), depth + 1) || isModelReturn(sm, s.value(), depth + 1);
     }
     if (e instanceof Expr.Name n) {
       List<Binding> bs = sm.resolve(n);

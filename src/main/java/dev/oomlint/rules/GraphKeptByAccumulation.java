@@ -27,6 +27,9 @@ public final class GraphKeptByAccumulation implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    if (!TrainingContext.mayRunBackward(ctx.file())) {
+      return; // no backward call, so no training iteration: skip the semantic model
+    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;

@@ -17,7 +17,7 @@ final class HfModels {
 
   /** Class-name parts of {@code from_pretrained} owners that load no weights worth a GPU. */
   private static final List<String> NOT_MODELS = List.of("tokenizer", "processor", "extractor", "config",
-      "scheduler", "dataset");
+      "scheduler", "dataset", "modularpipeline");
 
   /**
    * The qualified name of the model class a {@code from_pretrained} call loads

@@ -21,6 +21,9 @@ import java.util.Set;
 public final class MissingZeroGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {
+    if (!TrainingContext.mayRunBackward(ctx.file())) {
+      return; // no backward call, so no training iteration: skip the semantic model
+    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;

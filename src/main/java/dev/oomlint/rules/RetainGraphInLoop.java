@@ -368,13 +368,13 @@ public final class RetainGraphInLoop implements Rule {
     } else if (i + 1 < all.size()) {
       del = new SourceRange(kw.range().start(), all.get(i + 1).range().start());
     } else {
+      // the only argument: empty the parentheses
       int close = CallEdits.closingParen(f, c);
-      if (close < 0) {
+      int open = c.func().range().end();
+      if (close < 0 || open >= close || f.text().charAt(open) != '(') {
         return null;
       }
-      String rest = f.text().substring(kw.range().end(), close);
-      del = rest.isBlank() || rest.strip().equals(",") ? new SourceRange(kw.range().start(), close)
-          : new SourceRange(kw.range().start(), kw.range().end());
+      del = new SourceRange(open + 1, close);
     }
     String gap = f.text().substring(del.start(), del.end());
     if (gap.contains("#")) {

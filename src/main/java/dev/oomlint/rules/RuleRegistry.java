@@ -12,14 +12,16 @@ public final class RuleRegistry {
       new GraphKeptByAccumulation(),
       new RetainGraphInLoop(),
       new MissingZeroGrad(),
-      new ZeroGradBetweenBackwardAndStep(),
+      new ZeroGradBeforeStep(),
       new InferenceWithoutNoGrad(),
       new GpuOutputsAccumulated(),
+      new ModelLoadedInLoop(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new DeprecatedCudaAmp(),
       new DeprecatedQuantizationKwargs(),
-      new EmptyCacheInTrainingLoop()
+      new KerasModelsInLoop(),
+      new EmptyCacheInLoop()
   );
 
   public static List<Rule> all() {

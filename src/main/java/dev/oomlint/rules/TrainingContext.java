@@ -2,6 +2,7 @@ package dev.oomlint.rules;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
+import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.Operators;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
@@ -9,6 +10,7 @@ import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Scope;
 import dev.oomlint.semantic.SemanticModel;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Set;
 
@@ -30,6 +32,28 @@ final class TrainingContext {
     this.node = node;
     this.loop = loop;
   }
+
+  /**
+   * Whether {@code file} can contain a backward call at all. Every training iteration (and so every
+   * OOM101/OOM102/OOM103 finding) needs one, and a backward call always spells {@code backward} in an
+   * identifier ({@code .backward()}, {@code manual_backward}, {@code torch.autograd.backward} or an import
+   * of it). Identifiers are NFKC-normalised, so a file not in NFKC form is also checked in that form.
+   * False means the rule cannot report anything here, so it need not build the semantic model.
+   */
+  static boolean mayRunBackward(SourceFile file) {
+    Object[] last = LAST_BACKWARD_CHECK.get();
+    if (last[0] != file) { // the file's three rules ask in turn on the same thread: answer once
+      String text = file.text();
+      boolean may = text.contains("backward") || !Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+          && Normalizer.normalize(text, Normalizer.Form.NFKC).contains("backward");
+      last[0] = file;
+      last[1] = may;
+    }
+    return (Boolean) last[1];
+  }
+
+  /** The last file {@link #mayRunBackward} was asked about on this thread, and the answer. */
+  private static final ThreadLocal<Object[]> LAST_BACKWARD_CHECK = ThreadLocal.withInitial(() -> new Object[2]);
 
   /** The training iteration {@code site} runs in, or null when it is not inside one. */
   static TrainingContext of(SemanticModel sm, Node site) {

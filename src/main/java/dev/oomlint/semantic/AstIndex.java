@@ -24,9 +24,9 @@ final class AstIndex {
   record Position(List<Stmt> block, int index) {}
 
   private final Mod.Module module;
-  private final Map<Node, Node> parents = new IdentityHashMap<>();
-  private final Map<Node, Scope> scopes = new IdentityHashMap<>();
-  private final Map<Stmt, Position> positions = new IdentityHashMap<>();
+  private final Map<Node, Node> parents;
+  private final Map<Node, Scope> scopes;
+  private final Map<Stmt, Position> positions;
   private final Map<Node, Scope> scopeOpenedBy = new IdentityHashMap<>();
   private final Map<Expr.Name, BindInfo> pending = new IdentityHashMap<>();
   final List<Expr.Call> calls = new ArrayList<>();
@@ -42,6 +42,11 @@ final class AstIndex {
 
   AstIndex(Mod.Module module) {
     this.module = module;
+    // real code has about one node per 9 characters: size the per-node maps once, no rehashing
+    int nodes = Math.max(16, module.range().end() / 8);
+    this.parents = new IdentityHashMap<>(nodes);
+    this.scopes = new IdentityHashMap<>(nodes);
+    this.positions = new IdentityHashMap<>(Math.max(16, nodes / 8));
     this.moduleScope = new Scope(Scope.Kind.MODULE, module, null);
     scopeOpenedBy.put(module, moduleScope);
     walk();

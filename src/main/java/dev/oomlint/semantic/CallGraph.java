@@ -23,8 +23,8 @@ final class CallGraph {
 
   private final AstIndex index;
   private final Names names;
-  private final Map<Expr.Call, Stmt.FunctionDef> resolved = new IdentityHashMap<>();
-  private final Map<Stmt.FunctionDef, List<Expr.Call>> sites = new IdentityHashMap<>();
+  private final Map<Expr.Call, Stmt.FunctionDef> resolved;
+  private final Map<Stmt.FunctionDef, List<Expr.Call>> sites;
   private final Map<Stmt.FunctionDef, Boolean> escapes = new IdentityHashMap<>();
   private final Map<Stmt.ClassDef, Boolean> moduleClass = new IdentityHashMap<>();
   private final Map<Stmt.ClassDef, Boolean> lightning = new IdentityHashMap<>();
@@ -33,6 +33,8 @@ final class CallGraph {
   CallGraph(AstIndex index, Names names) {
     this.index = index;
     this.names = names;
+    this.resolved = new IdentityHashMap<>(index.calls.size());
+    this.sites = new IdentityHashMap<>(index.functions.size());
     for (Stmt.FunctionDef f : index.functions) {
       sites.put(f, new ArrayList<>());
       if (enclosingClass(f) != null) {

@@ -35,6 +35,8 @@ class ActionYamlTest {
     assertEquals(List.of("paths", "args", "sarif-file", "upload", "category", "java-version"),
         List.copyOf(inputs.keySet()));
     assertEquals(".", inputs.get("paths").get("default"));
+    assertEquals("", inputs.get("args").get("default"));
+    assertEquals("oomlint.sarif", inputs.get("sarif-file").get("default"));
     assertEquals("true", inputs.get("upload").get("default"));
     assertEquals("oomlint", inputs.get("category").get("default"));
     assertEquals("17", inputs.get("java-version").get("default"));

@@ -22,9 +22,29 @@ import java.util.regex.Pattern;
 final class FixtureSupport {
   private FixtureSupport() {}
 
-  /** The rules whose fixtures live in testdata/rules. */
+  /** The core leak rules: they run on their own fixtures, each other's, and the recall scripts. */
   static final List<Rule> RULES = List.of(new GraphKeptInContainer(), new GraphKeptByAccumulation(),
       new MissingZeroGrad(), new InferenceWithoutNoGrad());
+
+  /**
+   * The rules run on a file: the core rules, except for a fixture of another registered rule
+   * ({@code testdata/rules/CODE/...}), which is checked with that rule alone.
+   */
+  static List<Rule> rulesFor(SourceFile file) {
+    java.nio.file.Path p = java.nio.file.Path.of(file.path());
+    String dir = p.getParent() == null ? "" : p.getParent().getFileName().toString();
+    for (Rule r : RULES) {
+      if (r.info().code().equals(dir)) {
+        return RULES;
+      }
+    }
+    for (Rule r : RuleRegistry.all()) {
+      if (r.info().code().equals(dir)) {
+        return List.of(r);
+      }
+    }
+    return RULES;
+  }
 
   static final Pattern MARKER = Pattern.compile("^\\s*#\\s*error:\\s*(OOM\\d{3})(?:\\s+\"([^\"]*)\")?\\s*$");
 
@@ -34,7 +54,7 @@ final class FixtureSupport {
   static List<Diagnostic> run(SourceFile file, Mod.Module module) {
     Supplier<SemanticModel> sm = SemanticModel.lazy(file, module);
     List<Diagnostic> out = new ArrayList<>();
-    for (Rule r : RULES) {
+    for (Rule r : rulesFor(file)) {
       RuleContext ctx = new RuleContext(file, module, r.info().code(), sm);
       r.check(ctx);
       out.addAll(ctx.diagnostics());

@@ -26,10 +26,7 @@ class RuleFixturesTest {
 
   static Stream<Path> fixtures() throws IOException {
     try (Stream<Path> s = Files.walk(ROOT)) {
-      // only the core rules' directories: the other rules' fixtures use inline markers (LoadingRuleFixturesTest)
       return s.filter(p -> p.toString().endsWith(".py") && !p.toString().endsWith(".fixed.py"))
-          .filter(p -> FixtureSupport.RULES.stream()
-              .anyMatch(r -> p.getParent().getFileName().toString().equals(r.info().code())))
           .sorted().toList().stream();
     }
   }

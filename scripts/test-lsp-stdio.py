@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""End-to-end check of `oomlint server` as an editor starts it: a real process speaking LSP over its
+standard input and output.
+
+  scripts/test-lsp-stdio.py [COMMAND...]     (default: java -jar target/oomlint.jar server)
+
+Asserts that standard output carries nothing but well-formed LSP frames (Content-Length headers
+and JSON-RPC bodies), that nothing is written to standard error, that a leaking file opened in the
+editor gets oomlint's diagnostics, and that shutdown + exit ends the process with code 0.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TIMEOUT_S = 60
+
+
+def fail(msg):
+    print("test-lsp-stdio: FAIL: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+class Reader(threading.Thread):
+    """Parses the server's standard output strictly as LSP frames."""
+
+    def __init__(self, stream):
+        super().__init__(daemon=True)
+        self.stream = stream
+        self.messages = []
+        self.error = None
+        self.cond = threading.Condition()
+
+    def run(self):
+        try:
+            while True:
+                headers = {}
+                while True:
+                    line = self.stream.readline()
+                    if not line:
+                        if headers:
+                            raise ValueError("end of output inside a frame header")
+                        return
+                    if line == b"\r\n":
+                        break
+                    if not line.endswith(b"\r\n") or b":" not in line:
+                        raise ValueError("not an LSP header line: %r" % line[:200])
+                    name, value = line[:-2].split(b":", 1)
+                    headers[name.strip().lower()] = value.strip()
+                if b"content-length" not in headers:
+                    raise ValueError("frame without Content-Length: %r" % headers)
+                body = self.stream.read(int(headers[b"content-length"]))
+                msg = json.loads(body.decode("utf-8"))
+                if msg.get("jsonrpc") != "2.0":
+                    raise ValueError("not a JSON-RPC 2.0 message: %r" % body[:200])
+                with self.cond:
+                    self.messages.append(msg)
+                    self.cond.notify_all()
+        except Exception as e:  # reported by the main thread
+            with self.cond:
+                self.error = e
+                self.cond.notify_all()
+
+    def wait_for(self, pred, what):
+        deadline = time.time() + TIMEOUT_S
+        with self.cond:
+            while True:
+                if self.error:
+                    fail("standard output is not clean LSP: %s" % self.error)
+                for m in self.messages:
+                    if pred(m):
+                        return m
+                left = deadline - time.time()
+                if left <= 0:
+                    fail("timed out waiting for " + what)
+                self.cond.wait(left)
+
+
+def send(proc, msg):
+    body = json.dumps(msg).encode("utf-8")
+    proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    proc.stdin.flush()
+
+
+def main():
+    cmd = sys.argv[1:] or ["java", "-jar", os.path.join(ROOT, "target", "oomlint.jar"), "server"]
+    work = tempfile.mkdtemp(prefix="oomlint-lsp-")
+    src = os.path.join(work, "train.py")
+    with open(os.path.join(ROOT, "testdata", "examples", "train.py"), encoding="utf-8") as f:
+        text = f.read()
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(text)
+    uri = "file://" + src
+
+    started = time.time()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work)
+    reader = Reader(proc.stdout)
+    reader.start()
+    err_chunks = []
+    threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()), daemon=True).start()
+
+    send(proc, {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                "params": {"processId": os.getpid(), "rootUri": "file://" + work, "capabilities": {}}})
+    init = reader.wait_for(lambda m: m.get("id") == 1, "the initialize response")
+    if "result" not in init:
+        fail("initialize failed: %r" % init)
+    caps = init["result"]["capabilities"]
+    if not caps.get("codeActionProvider"):
+        fail("no code actions advertised: %r" % caps)
+    ready_ms = int((time.time() - started) * 1000)
+    send(proc, {"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    send(proc, {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}})
+    pub = reader.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                          and m["params"]["uri"] == uri, "diagnostics for the opened file")
+    diags = pub["params"]["diagnostics"]
+    codes = sorted({d.get("code") for d in diags})
+    leak = [d for d in diags if d.get("code") == "OOM101"]
+    if not leak:
+        fail("no OOM101 among %r" % codes)
+    if leak[0]["range"]["start"] != {"line": 28, "character": 8} or leak[0].get("source") != "oomlint":
+        fail("unexpected OOM101 diagnostic: %r" % leak[0])
+    if not leak[0].get("codeDescription", {}).get("href", "").endswith("OOM101.md"):
+        fail("no rule link: %r" % leak[0])
+
+    send(proc, {"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    reader.wait_for(lambda m: m.get("id") == 2, "the shutdown response")
+    send(proc, {"jsonrpc": "2.0", "method": "exit"})
+    try:
+        code = proc.wait(TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        fail("the server did not exit after shutdown + exit")
+    reader.join(TIMEOUT_S)
+    if reader.error:
+        fail("standard output is not clean LSP: %s" % reader.error)
+    time.sleep(0.1)
+    err = b"".join(c for c in err_chunks if c)
+    if err:
+        fail("the server wrote to standard error: %r" % err[:500])
+    if code != 0:
+        fail("exit code %d after shutdown + exit" % code)
+    print("test-lsp-stdio: %d frames, only LSP on stdout, nothing on stderr; initialized in %d ms; "
+          "diagnostics %s; exit 0" % (len(reader.messages), ready_ms, ", ".join(codes)))
+
+
+if __name__ == "__main__":
+    main()

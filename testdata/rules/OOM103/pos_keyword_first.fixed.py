@@ -1,0 +1,8 @@
+import torch
+
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    # error: OOM103
+    loss.backward(create_graph=False)
+    optimizer.step()

@@ -1,0 +1,10 @@
+import torch
+
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    # error: OOM103
+    loss.backward(
+        retain_graph=True,
+    )
+    optimizer.step()

@@ -1,0 +1,10 @@
+import torch
+
+step = 0
+while step < total:
+    optimizer.zero_grad()
+    out = model(next(batches))
+    # error: OOM103
+    out.loss.backward()
+    optimizer.step()
+    step += 1

@@ -1,0 +1,9 @@
+import torch
+
+model.eval()
+outputs = []
+with torch.no_grad():
+    for x in loader:
+        out = model(x.cuda())
+        out = postprocess(out)
+        outputs.append(out)

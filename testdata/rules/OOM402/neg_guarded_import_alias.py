@@ -1,0 +1,3 @@
+import torch as th
+
+state = th.load(path, map_location=device)

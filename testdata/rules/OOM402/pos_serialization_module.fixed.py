@@ -1,0 +1,4 @@
+import torch.serialization
+
+# error: OOM402
+weights = torch.serialization.load("weights.pt", map_location="cpu")

@@ -1,0 +1,4 @@
+import torch
+
+# error: OOM402
+sd = torch.load(args.ckpt, weights_only=True)

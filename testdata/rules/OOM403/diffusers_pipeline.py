@@ -1,5 +1,0 @@
-from diffusers import StableDiffusionPipeline
-
-pipe = StableDiffusionPipeline.from_pretrained("stable-diffusion-v1-5/stable-diffusion-v1-5")  # error: [OOM403] "torch.float16"
-pipe = pipe.to("cuda")
-image = pipe("an astronaut riding a horse").images[0]

@@ -1,0 +1,7 @@
+import torch
+from transformers import AutoModel
+
+# error: OOM403
+encoder = AutoModel.from_pretrained("bert-large-uncased", torch_dtype="auto").cuda().eval()
+with torch.no_grad():
+    emb = encoder(**batch).last_hidden_state

@@ -1,0 +1,7 @@
+from transformers import AutoModelForSeq2SeqLM
+
+# error: OOM403
+model = AutoModelForSeq2SeqLM.from_pretrained(args.model_name)
+model.eval()
+model.to("cuda:0")
+summaries = model.generate(input_ids)

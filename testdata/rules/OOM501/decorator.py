@@ -1,8 +1,0 @@
-import torch
-import torch.nn as nn
-
-
-class Head(nn.Module):
-    @torch.cuda.amp.autocast(enabled=False)  # error: 6 [OOM501]
-    def forward(self, x):
-        return self.proj(x.float())

@@ -1,0 +1,4 @@
+import torch
+
+NOTE = "torch.cuda.amp.autocast() is deprecated"
+print(NOTE, torch.__version__)

@@ -1,5 +1,0 @@
-import torch
-from transformers import AutoModelForCausalLM, AutoTokenizer
-
-tokenizer = AutoTokenizer.from_pretrained("facebook/opt-1.3b")
-model = AutoModelForCausalLM.from_pretrained("facebook/opt-1.3b", load_in_8bit=True, device_map="auto")  # error: 67 [OOM502] "BitsAndBytesConfig"

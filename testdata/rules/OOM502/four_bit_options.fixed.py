@@ -1,9 +1,0 @@
-import torch
-from transformers import AutoModelForCausalLM
-from transformers import BitsAndBytesConfig
-
-model = AutoModelForCausalLM.from_pretrained(
-    model_id,
-    quantization_config=BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=torch.bfloat16),  # error: 5 [OOM502] "load_in_4bit"
-    device_map="auto",
-)

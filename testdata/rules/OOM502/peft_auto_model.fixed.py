@@ -1,4 +1,0 @@
-from peft import AutoPeftModelForCausalLM
-from transformers import BitsAndBytesConfig
-
-model = AutoPeftModelForCausalLM.from_pretrained(adapter_dir, quantization_config=BitsAndBytesConfig(load_in_4bit=True))  # error: [OOM502]

@@ -1,0 +1,10 @@
+from transformers import BitsAndBytesConfig
+def load_reward_model(path):
+    from transformers import AutoModelForSequenceClassification
+
+    return AutoModelForSequenceClassification.from_pretrained(
+        path,
+        num_labels=1,
+        # error: OOM502
+        quantization_config=BitsAndBytesConfig(load_in_8bit=True),
+    )

@@ -1,5 +1,0 @@
-import transformers
-
-
-def load(name):
-    return transformers.AutoModelForSeq2SeqLM.from_pretrained(name, device_map="auto", quantization_config=transformers.BitsAndBytesConfig(load_in_8bit=True))  # error: [OOM502]

@@ -1,0 +1,9 @@
+import torch
+
+for epoch in range(epochs):
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y)
+        loss.backward()
+        optimizer.step()
+    torch.cuda.empty_cache()

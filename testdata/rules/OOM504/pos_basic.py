@@ -1,0 +1,9 @@
+import torch
+
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    # error: OOM504 "after the"
+    torch.cuda.empty_cache()
