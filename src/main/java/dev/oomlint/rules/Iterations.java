@@ -98,8 +98,9 @@ final class Iterations {
   }
 
   /**
-   * Whether a statement before {@code s} in its block may end the pass early ({@code continue},
-   * {@code break}, {@code return}, {@code raise} outside nested loops and definitions).
+   * Whether a statement before {@code s} in its block may skip the rest of the pass with
+   * {@code continue} (outside nested loops and definitions). {@code break}, {@code return} and
+   * {@code raise} end the loop: every other pass still runs {@code s}.
    */
   private static boolean skippedBefore(SemanticModel sm, Stmt s) {
     List<Stmt> block = sm.blockOf(s);
@@ -112,8 +113,7 @@ final class Iterations {
       }
       boolean[] found = {false};
       AstUtil.walk(before, x -> {
-        if (x instanceof Stmt.Continue || x instanceof Stmt.Break || x instanceof Stmt.Return
-            || x instanceof Stmt.Raise) {
+        if (x instanceof Stmt.Continue) {
           found[0] = true;
         }
         return !found[0] && !(x instanceof Stmt.FunctionDef) && !(x instanceof Stmt.ClassDef)
