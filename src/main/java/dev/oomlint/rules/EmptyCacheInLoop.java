@@ -52,7 +52,7 @@ public final class EmptyCacheInLoop implements Rule {
     if (loop != null) {
       List<Stmt> body = AstUtil.loopBody(loop);
       if (!everyPass(sm, stmt, loop) || !steps.runsDirectly(body) || hasInnerStepLoop(sm, loop)
-          || buildsModels(sm, body)) {
+          || buildsModels(sm, loop)) {
         return null;
       }
       return kind(sm, AstUtil.loopBody(loop)) + " loop";
@@ -136,28 +136,32 @@ public final class EmptyCacheInLoop implements Rule {
       "transformers.pipeline", "diffusers.DiffusionPipeline.from_pretrained");
 
   /**
-   * Whether a loop body loads or builds models ({@code from_pretrained}, {@code torch.load}, a
-   * same-file {@code nn.Module} class): a loop over models or experiments, where emptying the cache
-   * between very different workloads is the documented use.
+   * Whether a loop loads or builds a model on every pass ({@code from_pretrained}, {@code torch.load},
+   * a same-file {@code nn.Module} class): a loop over models or experiments, where emptying the cache
+   * between very different workloads is the documented use. Loads under an {@code if} (saving or
+   * validating every N steps) do not count.
    */
-  private static boolean buildsModels(SemanticModel sm, List<Stmt> body) {
+  private static boolean buildsModels(SemanticModel sm, Stmt loop) {
     boolean[] found = {false};
-    for (Stmt s : body) {
+    for (Stmt s : AstUtil.loopBody(loop)) {
       AstUtil.walk(s, n -> {
-        if (n instanceof Expr.Call c) {
-          String q = sm.qualifiedName(c.func());
-          String m = AstUtil.methodName(c);
-          Stmt.ClassDef cls = sm.classCalled(c);
-          if (q != null && (LOADERS.contains(q) || q.startsWith("torchvision.models."))
-              || "from_pretrained".equals(m) || "load_state_dict".equals(m) || "from_single_file".equals(m)
-              || cls != null && sm.isModuleClass(cls)) {
-            found[0] = true;
-          }
+        if (n instanceof Expr.Call c && buildsModel(sm, c)) {
+          Stmt st = Iterations.statementOf(sm, c);
+          found[0] = st != null && Iterations.runsEveryPass(sm, st, loop);
         }
-        return !found[0];
+        return !found[0] && !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
       });
     }
     return found[0];
+  }
+
+  private static boolean buildsModel(SemanticModel sm, Expr.Call c) {
+    String q = sm.qualifiedName(c.func());
+    String m = AstUtil.methodName(c);
+    Stmt.ClassDef cls = sm.classCalled(c);
+    return q != null && (LOADERS.contains(q) || q.startsWith("torchvision.models."))
+        || "from_pretrained".equals(m) || "load_state_dict".equals(m) || "from_single_file".equals(m)
+        || cls != null && sm.isModuleClass(cls);
   }
 
   private static boolean isCudaCheck(SemanticModel sm, Expr test) {

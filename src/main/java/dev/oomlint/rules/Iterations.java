@@ -72,9 +72,18 @@ final class Iterations {
    * {@code if} whose test satisfies {@code alwaysTrue} (a check that holds on every pass).
    */
   static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner, Predicate<Expr> alwaysTrue) {
+    return runsEveryPass(sm, s, owner, alwaysTrue, true);
+  }
+
+  /**
+   * As above; with {@code honourContinue} false, an earlier {@code continue} does not count (the
+   * statement still runs on every pass that gets that far).
+   */
+  static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner, Predicate<Expr> alwaysTrue,
+      boolean honourContinue) {
     Node child = s;
     for (Node cur = sm.parent(s); cur != null; cur = sm.parent(cur)) {
-      if (child instanceof Stmt cs && skippedBefore(sm, cs)) {
+      if (honourContinue && child instanceof Stmt cs && skippedBefore(sm, cs)) {
         return false;
       }
       if (cur == owner) {

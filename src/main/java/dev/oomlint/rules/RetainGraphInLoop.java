@@ -185,8 +185,8 @@ public final class RetainGraphInLoop implements Rule {
           out = true;
         }
       }
-      if (!out || inside) {
-        return false;
+      if (!out || inside || sm.isModel(n) || constructedObject(n, all)) {
+        return false; // rebound in the loop, or a model (its parameters are leaves, not a graph)
       }
       if (sm.isGradCarrying(n)) {
         return true;
@@ -243,6 +243,30 @@ public final class RetainGraphInLoop implements Rule {
       }
     }
     return false;
+  }
+
+  private static final Set<String> MOVES = Set.of("cuda", "to", "cpu", "half", "float", "double", "bfloat16",
+      "eval", "train", "requires_grad_", "share_memory");
+
+  /**
+   * Whether every binding of a name builds an object: a class instantiation ({@code D_A =
+   * Discriminator(shape)}, a capitalised callee) or moving it ({@code D_A = D_A.cuda()}). Such a value
+   * is a module or a container, not the output of a forward pass.
+   */
+  private static boolean constructedObject(Expr.Name n, List<Binding> all) {
+    for (Binding b : all) {
+      if (!(b.value() instanceof Expr.Call c) || b.index() >= 0) {
+        return false;
+      }
+      String callee = AstUtil.lastName(c.func());
+      boolean ctor = callee != null && !callee.isEmpty() && Character.isUpperCase(callee.charAt(0));
+      boolean move = c.func() instanceof Expr.Attribute fa && MOVES.contains(fa.attr())
+          && fa.value() instanceof Expr.Name r && r.id().equals(n.id());
+      if (!ctor && !move) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final Set<String> DETACHING = Set.of("item", "detach", "detach_", "tolist", "numpy");

@@ -344,13 +344,17 @@ public final class ZeroGradBeforeStep implements Rule {
       return AstUtil.receiver(c) instanceof Expr.Attribute a && a.attr().equals("grad");
     }
 
-    /** Only resets that run on every pass of their loop (or function): a conditional reset may skip an update on purpose. */
+    /**
+     * Only resets that run whenever their loop (or function) gets that far: a reset under an
+     * {@code if} may skip an update on purpose. An earlier {@code continue} does not matter: on the
+     * passes that reach the reset, it still wipes the gradients.
+     */
     private boolean isReportable(Expr.Call r) {
       if (!(sm.parent(r) instanceof Stmt.ExprStmt st)) {
         return false;
       }
       Node owner = owner(sm, st);
-      return Iterations.runsEveryPass(sm, st, owner);
+      return Iterations.runsEveryPass(sm, st, owner, t -> false, false);
     }
 
     /** Whether the reset {@code r} clears the gradients that {@code opt.step()} applies. */
