@@ -193,6 +193,9 @@ public final class GpuOutputsAccumulated implements Rule {
         }
         return modelOutput(sm, c.args().get(0), loop, depth + 1);
       }
+      if (m != null && GATHERS.contains(m) && !c.args().isEmpty()) {
+        return modelOutput(sm, c.args().get(0), loop, depth + 1); // gathered across processes: still on the device
+      }
       if (m == null || sm.resolveCall(c) != null) {
         return null;
       }
@@ -221,11 +224,20 @@ public final class GpuOutputsAccumulated implements Rule {
     if (e instanceof Expr.UnaryOp u && u.op() == Operators.UnaryOperator.USUB) {
       return modelOutput(sm, u.operand(), loop, depth + 1);
     }
+    if (e instanceof Expr.Tuple || e instanceof Expr.ListExpr) {
+      for (Node k : dev.oomlint.ast.Nodes.children(e)) {
+        Expr.Call mc = k instanceof Expr ke ? modelOutput(sm, ke, loop, depth + 1) : null;
+        if (mc != null) {
+          return mc;
+        }
+      }
+      return null;
+    }
     if (e instanceof Expr.Name n) {
       for (Binding b : sm.resolve(n)) {
         if ((b.kind() == Binding.Kind.ASSIGN || b.kind() == Binding.Kind.NAMED_EXPR) && b.value() != null
             && b.value() != e) {
-          Expr.Call mc = modelOutput(sm, b.value(), loop, depth + 1);
+          Expr.Call mc = modelOutput(sm, element(b.value(), b.index()), loop, depth + 1);
           if (mc != null) {
             return mc;
           }
@@ -233,6 +245,30 @@ public final class GpuOutputsAccumulated implements Rule {
       }
     }
     return null;
+  }
+
+  private static final Set<String> GATHERS = Set.of("gather", "gather_for_metrics", "pad_across_processes",
+      "all_gather");
+
+  /**
+   * The part of an assigned value a tuple target receives: element {@code i} of a tuple literal, or
+   * of the tuple passed to a gather ({@code preds, refs = accelerator.gather_for_metrics((preds, refs))}).
+   */
+  private static Expr element(Expr value, int i) {
+    if (i < 0) {
+      return value;
+    }
+    Expr v = value;
+    if (v instanceof Expr.Call c && GATHERS.contains(String.valueOf(AstUtil.methodName(c))) && c.args().size() == 1) {
+      v = c.args().get(0);
+    }
+    if (v instanceof Expr.Tuple t && i < t.elts().size()) {
+      return t.elts().get(i);
+    }
+    if (v instanceof Expr.ListExpr l && i < l.elts().size()) {
+      return l.elts().get(i);
+    }
+    return value;
   }
 
   /** {@code .to("cpu")}, {@code .to(torch.device("cpu"))}, {@code .to(cpu_device)}. */
