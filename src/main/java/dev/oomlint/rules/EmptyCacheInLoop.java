@@ -22,6 +22,9 @@ public final class EmptyCacheInLoop implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    if (!Iterations.mentionsAny(ctx.file(), "empty_cache")) {
+      return; // no empty_cache anywhere: skip the semantic model
+    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;

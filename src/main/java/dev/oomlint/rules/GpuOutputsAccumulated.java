@@ -55,6 +55,9 @@ public final class GpuOutputsAccumulated implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    if (!Iterations.mentionsAny(ctx.file(), "cuda", "device", "prepare", "setup")) {
+      return; // no sign of a GPU: skip the semantic model
+    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework() || !usesGpu(sm)) {
       return;

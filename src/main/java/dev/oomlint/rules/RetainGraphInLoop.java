@@ -34,6 +34,9 @@ public final class RetainGraphInLoop implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    if (!Iterations.mentionsAny(ctx.file(), "retain_graph")) {
+      return; // no retain_graph anywhere: skip the semantic model
+    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;

@@ -34,16 +34,26 @@ public final class ZeroGradBeforeStep implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    if (!Iterations.mentionsAny(ctx.file(), "zero_grad") || !Iterations.mentionsAny(ctx.file(), "backward", "autograd")) {
+      return; // no reset or no gradient pass: skip the semantic model
+    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;
     }
+    // only the functions (or the module body) that reset gradients themselves need the path analysis
+    Set<Node> units = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Expr.Call c : sm.calls()) {
+      if ("zero_grad".equals(AstUtil.methodName(c))) {
+        Stmt.FunctionDef f = sm.enclosingFunction(c);
+        units.add(f == null ? sm.module() : f);
+      }
+    }
     Map<Expr.Call, Expr> found = new IdentityHashMap<>();
     Analysis a = new Analysis(sm, found);
-    for (Stmt.FunctionDef f : sm.functions()) {
-      a.block(f.body(), new State());
+    for (Node u : units) {
+      a.block(u instanceof Stmt.FunctionDef f ? f.body() : sm.module().body(), new State());
     }
-    a.block(sm.module().body(), new State());
     List<Expr.Call> resets = new ArrayList<>(found.keySet());
     resets.sort((x, y) -> Integer.compare(x.range().start(), y.range().start()));
     for (Expr.Call r : resets) {
