@@ -1,0 +1,10 @@
+import torch
+
+
+def train(model, loader, optimizer, criterion):
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y)
+        # error: OOM103
+        loss.backward(retain_ｇｒａｐｈ=True)
+        optimizer.step()
