@@ -1,9 +1,11 @@
 package dev.oomlint.rules;
 
 import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.Set;
 
@@ -21,7 +23,7 @@ public final class TorchLoadWithoutMapLocation implements Rule {
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
     for (Expr.Call c : sm.calls()) {
-      if (!isTorchLoad(sm, c) || !lacksMapLocation(c)) {
+      if (!isTorchLoad(sm, c) || !lacksMapLocation(c) || isRoundTrip(sm, c)) {
         continue;
       }
       Edit edit = CallEdits.append(ctx.file(), c, "map_location=\"cpu\"");
@@ -37,6 +39,42 @@ public final class TorchLoadWithoutMapLocation implements Rule {
   static boolean isTorchLoad(SemanticModel sm, Expr.Call c) {
     String q = sm.qualifiedName(c.func());
     return q != null && TORCH_LOAD.contains(q);
+  }
+
+  /**
+   * A serialization round trip, where keeping each tensor's device is the point: the same function
+   * also calls {@code torch.save}, or the bytes come from an in-memory buffer and the file
+   * {@code torch.save}s into one (objects broadcast or sent between processes).
+   */
+  static boolean isRoundTrip(SemanticModel sm, Expr.Call load) {
+    Stmt.FunctionDef f = sm.enclosingFunction(load);
+    boolean buffer = isBuffer(sm, load.args().isEmpty() ? CallEdits.keyword(load, "f").value() : load.args().get(0));
+    for (Expr.Call c : sm.calls()) {
+      String q = sm.qualifiedName(c.func());
+      if (q == null || !(q.equals("torch.save") || q.equals("torch.serialization.save"))) {
+        continue;
+      }
+      if (f != null && sm.enclosingFunction(c) == f
+          || buffer && c.args().size() > 1 && isBuffer(sm, c.args().get(1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code io.BytesIO(...)}, or a name bound to one. */
+  private static boolean isBuffer(SemanticModel sm, Expr e) {
+    if (e instanceof Expr.Call c) {
+      return "io.BytesIO".equals(sm.qualifiedName(c.func()));
+    }
+    if (e instanceof Expr.Name n) {
+      for (Binding b : sm.resolve(n)) {
+        if (b.value() instanceof Expr.Call c && b.index() < 0 && "io.BytesIO".equals(sm.qualifiedName(c.func()))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** No {@code map_location} keyword, no second positional argument, nothing unpacked that could hold one. */
