@@ -43,23 +43,35 @@ public final class TorchLoadWithoutMapLocation implements Rule {
 
   /**
    * A serialization round trip, where keeping each tensor's device is the point: the same function
-   * also calls {@code torch.save}, or the bytes come from an in-memory buffer and the file
-   * {@code torch.save}s into one (objects broadcast or sent between processes).
+   * {@code torch.save}s to the very file or buffer it loads, or the bytes come from an in-memory
+   * buffer and the file {@code torch.save}s into one (objects broadcast or sent between processes).
    */
   static boolean isRoundTrip(SemanticModel sm, Expr.Call load) {
     Stmt.FunctionDef f = sm.enclosingFunction(load);
-    boolean buffer = isBuffer(sm, load.args().isEmpty() ? CallEdits.keyword(load, "f").value() : load.args().get(0));
+    Expr source = load.args().isEmpty() ? CallEdits.keyword(load, "f").value() : load.args().get(0);
+    boolean buffer = isBuffer(sm, source);
     for (Expr.Call c : sm.calls()) {
       String q = sm.qualifiedName(c.func());
-      if (q == null || !(q.equals("torch.save") || q.equals("torch.serialization.save"))) {
+      if (q == null || !(q.equals("torch.save") || q.equals("torch.serialization.save")) || c.args().size() < 2) {
         continue;
       }
-      if (f != null && sm.enclosingFunction(c) == f
-          || buffer && c.args().size() > 1 && isBuffer(sm, c.args().get(1))) {
+      Expr target = c.args().get(1);
+      if (buffer && isBuffer(sm, target)
+          || sm.enclosingFunction(c) == f && sameFile(sm, source, target)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The same variable, attribute path or string constant. */
+  private static boolean sameFile(SemanticModel sm, Expr a, Expr b) {
+    String pa = dev.oomlint.semantic.AstUtil.path(a);
+    if (pa != null) {
+      return pa.equals(dev.oomlint.semantic.AstUtil.path(b));
+    }
+    String sa = CallEdits.string(a);
+    return sa != null && sa.equals(CallEdits.string(b));
   }
 
   /** {@code io.BytesIO(...)}, or a name bound to one. */
