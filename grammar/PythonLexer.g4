@@ -5,8 +5,9 @@
  * behaviour of CPython's tokenizer. The token vocabulary is fixed by TOKENS.md (shared with
  * PythonParser.g4). What a regular grammar cannot express lives in PythonLexerBase: INDENT / DEDENT from
  * the indentation stack, NEWLINE only at the end of logical lines, bracket depth, the f-string mode stack
- * and all error reporting. Rules here carry no actions; the base class looks at every token after it has
- * been matched and at the mode it was matched in.
+ * and all error reporting. Rules here carry no actions and no mode commands (only two small predicates in
+ * the f-string fragments); the base class looks at every token after it has been matched, and at the
+ * mode it was matched in, and pushes / pops the modes itself.
  */
 lexer grammar PythonLexer;
 
@@ -147,8 +148,18 @@ WS
   : [ \t\f]+ -> skip
   ;
 
+/** Backslash-newline: joins lines. The base class checks it is not the end of the file, then drops it. */
 LINE_CONTINUATION
   : '\\' ( '\r\n' | '\r' | '\n' ) -> channel(HIDDEN)
+  ;
+
+/**
+ * ASCII characters that start no token. Like CPython's ERRORTOKEN this is not a lexical error: it goes
+ * to the parser, which fails on it with "invalid syntax" (and CPython then prefers a real tokenizer
+ * error later in the file, if there is one).
+ */
+ERRORTOKEN
+  : [$?`]
   ;
 
 // ---------------------------------------------------------------------------------------------------
@@ -167,15 +178,6 @@ ERR_UNTERMINATED_LONG_STRING
 /** `0777`: a decimal integer with a leading zero (only zeros may follow a leading zero). */
 ERR_LEADING_ZERO
   : '0'+ ( '_'? '0' )* '_'? [1-9] ( '_'? DIGIT )*
-  ;
-
-/**
- * ASCII characters that start no token. Like CPython's ERRORTOKEN this is not a lexical error: it goes
- * to the parser, which fails on it with "invalid syntax" (and CPython then prefers a real tokenizer
- * error later in the file, if there is one).
- */
-ERRORTOKEN
-  : [$?`]
   ;
 
 // ---------------------------------------------------------------------------------------------------
@@ -216,12 +218,17 @@ fragment ID_START       : [_\p{XID_Start}];
 fragment ID_CONTINUE    : [\p{XID_Continue}];
 
 // f-string literal text (used by the modes below).
-/** Escape inside f-string literal text: a backslash with the next character, but never a brace. */
+
+/**
+ * Escape inside f-string literal text: a backslash with the next character, but never a brace. In a
+ * non-raw f-string `\N{NAME}` is one escape (its braces open no field).
+ */
 fragment F_ESCAPE
   : '\\' ( 'N{' {!rawFString()}? ~[{}\\'"\r\n]* '}' | '\r\n' | ~[{}] )
   ;
 fragment FSQ_ITEM  : ~[{}\\'\r\n] | F_ESCAPE;
 fragment FDQ_ITEM  : ~[{}\\"\r\n] | F_ESCAPE;
+// In triple-quoted text one or two quotes are text when no third quote follows.
 fragment FTSQ_ITEM : ~[{}\\'] | F_ESCAPE | '\'' '\''? {_input.LA(1) != '\''}?;
 fragment FTDQ_ITEM : ~[{}\\"] | F_ESCAPE | '"' '"'? {_input.LA(1) != '"'}?;
 

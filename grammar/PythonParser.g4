@@ -7,15 +7,16 @@
  *   language is context sensitive (assignment targets, parameter order, which expressions may be
  *   starred, generator-as-sole-argument, ...) the grammar accepts a superset and AstBuilder checks it
  *   and reports CPython's message.
- * - All binary, boolean, comparison and `not` operators form ONE flat rule (`disjunction`); AstBuilder
- *   rebuilds the precedence tree iteratively. This keeps the parse tree shallow (an ordinary name is
- *   about seven rules deep instead of sixteen) and a 50,000-term chain flat.
+ * - All binary, boolean, comparison and `not` operators form ONE flat rule (`disjunction`, inlined
+ *   into `expression`); AstBuilder rebuilds the precedence tree iteratively. Unary operators, await,
+ *   the atom, its trailers and `**` form one rule (`factor`). This keeps the parse tree shallow (an
+ *   ordinary name is three rules below `expression` instead of fifteen) and a 50,000-term chain flat.
  * - Soft keywords (match, case, type, _) are separate tokens that `name` accepts; the statements that
  *   use them are chosen by ALL(*) lookahead only where the keyword reading can apply.
  */
 parser grammar PythonParser;
 
-options { tokenVocab = PythonLexer; }
+options { tokenVocab = PythonLexer; contextSuperClass = ParserContextBase; }
 
 // ---------------------------------------------------------------------------------------------
 // Files and statements
@@ -225,7 +226,8 @@ type_param
 // Expressions
 // ---------------------------------------------------------------------------------------------
 
-star_expressions : star_expression (COMMA star_expression)* COMMA? ;
+/** Inlines star_expression (the hot path of every expression statement). */
+star_expressions : (STAR bitwise_or | expression) (COMMA (STAR bitwise_or | expression))* COMMA? ;
 
 star_expression : STAR bitwise_or | expression ;
 
@@ -236,8 +238,9 @@ star_named_expression : STAR bitwise_or | named_expression ;
 /** An expression or a walrus; the builder checks that the walrus target is a plain name. */
 named_expression : expression (COLONEQUAL expression)? ;
 
+/** A conditional expression or lambda; its first part inlines {@code disjunction} to keep the tree shallow. */
 expression
-  : disjunction (IF disjunction ELSE expression)?
+  : NOT* factor (binop NOT* factor)* (IF disjunction ELSE expression)?
   | lambdef
   ;
 
@@ -261,11 +264,8 @@ arith_op
   | STAR | SLASH | DOUBLESLASH | PERCENT | AT
   ;
 
-factor : (PLUS | MINUS | TILDE)* power ;
-
-power : AWAIT? primary (DOUBLESTAR factor)? ;
-
-primary : atom trailer* ;
+/** Unary operators, await, an atom with its trailers, and a power: one rule, so an operand is one context. */
+factor : (PLUS | MINUS | TILDE)* AWAIT? atom trailer* (DOUBLESTAR factor)? ;
 
 trailer
   : DOT name
@@ -274,7 +274,7 @@ trailer
   ;
 
 atom
-  : name
+  : NAME | MATCH | CASE | TYPE | UNDERSCORE
   | NUMBER
   | strings
   | NONE

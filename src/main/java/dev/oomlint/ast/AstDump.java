@@ -20,14 +20,20 @@ import java.util.Set;
  *   <li>3.12+: {@code type_params} fields, {@code TypeAlias}, type parameter nodes;
  *   <li>3.13+: {@code default_value} of type parameters, and {@code ast.dump} leaves out empty lists
  *       and {@code None} fields ({@code show_empty=False});
- *   <li>up to 3.11: the string parts and replacement fields of an f-string carry the position of the
- *       whole (implicitly concatenated) string, and a format spec the position of the one string
- *       literal it sits in, as the old f-string parser reported them;
+ *   <li>up to 3.11 (the old f-string parser): the text parts and replacement fields of an f-string
+ *       carry the position of the whole (implicitly concatenated) string expression; a format spec
+ *       carries the position of the one string literal it sits in, and so does its text after its
+ *       last replacement field; a text part has {@code kind='u'} exactly when the token whose
+ *       position it got starts with a lowercase {@code u}; an unparenthesized tuple in a
+ *       replacement field ({@code f"{x, y}"}) spans the braces around it;
  *   <li>3.12 (3.12.1 as checked): a format spec that ends with a replacement field gets an extra
- *       empty string part, {@code Constant(value='')}, at its end.
+ *       empty text part, {@code Constant(value='')}, at its end.
  * </ul>
  *
- * Not reproduced: CPython 3.9's wrong positions of expressions inside multi-line f-strings. Checked
+ * Not reproduced: CPython 3.9's wrong positions of expressions inside multi-line f-strings; a string
+ * holding a surrogate pair written as two {@code \\u} escapes (two code points in Python, one
+ * astral character to a Java string); characters assigned in a newer Unicode
+ * version than the JDK's (printed escaped, see {@link PyRepr}). Checked
  * against CPython 3.9 to 3.13 on the whole {@code testdata/syntax} corpus. The printer keeps its own
  * work stack, so deep trees do not overflow the Java stack.
  */
@@ -55,6 +61,7 @@ public final class AstDump {
     private final StringBuilder out = new StringBuilder(4096);
     private final Deque<Object> work = new ArrayDeque<>();
     private final Map<Node, SourceRange> positionOverride = new IdentityHashMap<>();
+    private final Map<Node, String> kindOverride = new IdentityHashMap<>();
     private final Set<Node> formatSpecs = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Printer(LineIndex lines, int minor) {
@@ -335,6 +342,9 @@ public final class AstDump {
           if (n.formatSpec() != null) {
             formatSpecs.add(n.formatSpec());
           }
+          if (minor <= 11 && n.value() instanceof Expr.Tuple t && !startsWith(t, '(')) {
+            positionOverride.put(t, bracedRange(t.range()));
+          }
           return new Obj("FormattedValue", n).f("value", n.value()).f("conversion", Integer.toString(n.conversion()))
               .opt("format_spec", n.formatSpec()).attrs();
         }
@@ -342,8 +352,9 @@ public final class AstDump {
           return joinedStr((Expr.JoinedStr) node);
         case CONSTANT: {
           Expr.Constant n = (Expr.Constant) node;
+          String kind = kindOverride.containsKey(n) ? kindOverride.get(n) : n.kind();
           return new Obj("Constant", n).f("value", PyRepr.of(n.value()))
-              .opt("kind", n.kind() == null ? null : repr(n.kind())).attrs();
+              .opt("kind", kind == null ? null : repr(kind)).attrs();
         }
         case ATTRIBUTE: {
           Expr.Attribute n = (Expr.Attribute) node;
@@ -460,6 +471,33 @@ public final class AstDump {
       }
     }
 
+    private boolean startsWith(Node node, char c) {
+      return startsWith(node.range(), c);
+    }
+
+    private boolean startsWith(SourceRange range, char c) {
+      int start = range.start();
+      return start < lines.text().length() && lines.text().charAt(start) == c;
+    }
+
+    /**
+     * Up to 3.11 an unparenthesized tuple in a replacement field ({@code f"{x, y}"}) was parsed as
+     * {@code (x, y)} with the braces, or the {@code !}, {@code :} or {@code =} that ends it, standing
+     * in for the parentheses: its range runs from the {@code {} through that closing character.
+     */
+    private SourceRange bracedRange(SourceRange tuple) {
+      String t = lines.text();
+      int start = tuple.start() - 1;
+      while (start > 0 && t.charAt(start) != '{') {
+        start--;
+      }
+      int end = tuple.end();
+      while (end < t.length() && Character.isWhitespace(t.charAt(end))) {
+        end++;
+      }
+      return new SourceRange(Math.max(start, 0), Math.min(end + 1, t.length()));
+    }
+
     private Obj defaultValue(Obj o, Expr value) {
       return minor >= 13 ? o.opt("default_value", value) : o;
     }
@@ -491,7 +529,9 @@ public final class AstDump {
       for (int i = 0; i < values.size(); i++) {
         Expr v = values.get(i);
         if (v instanceof Expr.Constant) {
-          positionOverride.put(v, i == values.size() - 1 ? trailing : whole);
+          SourceRange at = i == values.size() - 1 ? trailing : whole;
+          positionOverride.put(v, at);
+          kindOverride.put(v, startsWith(at, 'u') ? "u" : null);
         } else if (v instanceof Expr.FormattedValue) {
           positionOverride.put(v, whole);
         }

@@ -72,6 +72,22 @@ public final class AstWalker {
     }
   }
 
+  /** Calls {@code action} on every node of type {@code type} under {@code root} (itself included), in pre-order. */
+  public static <T extends Node> void forEach(Node root, Class<T> type, Consumer<? super T> action) {
+    walk(root, node -> {
+      if (type.isInstance(node)) {
+        action.accept(type.cast(node));
+      }
+    });
+  }
+
+  /** Every node of type {@code type} under {@code root} (itself included), in pre-order. */
+  public static <T extends Node> List<T> findAll(Node root, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    forEach(root, type, out::add);
+    return out;
+  }
+
   /** Every node of the tree under {@code root} (itself included), in pre-order. */
   public static List<Node> preOrder(Node root) {
     List<Node> out = new ArrayList<>();

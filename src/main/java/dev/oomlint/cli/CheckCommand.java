@@ -173,6 +173,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     FileWalker walker = new FileWalker(filter, true, forceExclude, cwd);
     FileWalker.Walk walk = walker.walk(targets);
+    if (walk.files().isEmpty() && walk.problems().isEmpty()) {
+      io.err().println("warning: no Python files found under the given paths");
+    }
     Engine.Run run = engine.run(walk.files(), walk.problems());
     if (diff) {
       return finishDiff(run.files(), run.diffs(), run.fixed());

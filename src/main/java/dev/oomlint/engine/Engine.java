@@ -106,6 +106,9 @@ public final class Engine {
     ExecutorService single = newPool(1);
     try {
       FileWalker.Target t = new FileWalker.Target(absPath, displayPath);
+      if (NotebookCheck.isNotebook(displayPath)) {
+        return await(single.submit(() -> checkNotebook(bytes, t, false)), t);
+      }
       return await(single.submit(() -> checkDecoded(SourceReader.decode(bytes, displayPath), t, false)), t);
     } finally {
       single.shutdownNow();
@@ -125,6 +128,12 @@ public final class Engine {
 
   private FileOutcome checkFile(FileWalker.Target t) {
     try {
+      if (NotebookCheck.isNotebook(t.path().toString())) {
+        FileProblem[] problem = new FileProblem[1];
+        byte[] bytes = NotebookCheck.read(t.path(), problem);
+        return bytes == null ? new FileOutcome(new FileResult(t.displayPath(), null, List.of(), problem[0]), 0, "", null)
+            : checkNotebook(bytes, t, true);
+      }
       return checkDecoded(SourceReader.read(t.path(), t.displayPath()), t, true);
     } catch (Throwable e) { // keep one file's disaster to that file
       if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
@@ -139,6 +148,12 @@ public final class Engine {
     verbose(t.displayPath(), e);
     return new FileOutcome(new FileResult(t.displayPath(), null, List.of(),
         Linter.internal("checking this file failed: " + Linter.describe(e))), 0, "", null);
+  }
+
+  /** A notebook: its Python cells joined and linted as one module (see {@link NotebookCheck}). */
+  private FileOutcome checkNotebook(byte[] bytes, FileWalker.Target t, boolean writeBack) {
+    return NotebookCheck.check(bytes, t, options.linter(), options.perFileIgnores().selectorsFor(t.path()),
+        options.fixMode(), writeBack, cause -> verbose(t.displayPath(), cause));
   }
 
   private FileOutcome checkDecoded(SourceReader.Outcome read, FileWalker.Target t, boolean writeBack) {

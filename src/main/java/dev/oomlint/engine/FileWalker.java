@@ -17,7 +17,7 @@ import java.util.Set;
  * deterministic) for Python files, skips excluded names and what {@code .gitignore} files ignore
  * (those of the enclosing git repository above the walk root, and every one inside the tree), and
  * follows a symbolic link only when it points back into the tree it was found in. A path named
- * explicitly is always checked, whatever its extension (except notebooks, which are not read yet),
+ * explicitly is always checked, whatever its extension (a {@code .ipynb} one as a notebook),
  * unless {@code forceExclude} is set and it is excluded. Each file is listed once, even when reached twice.
  */
 public final class FileWalker {
@@ -54,8 +54,7 @@ public final class FileWalker {
 
   /** Whether a file name is a source file oomlint checks when found in a directory walk. */
   public static boolean isSourceFile(String name) {
-    // Notebooks (.ipynb) will be added here once the notebook reader exists.
-    return name.endsWith(".py") || name.endsWith(".pyi");
+    return name.endsWith(".py") || name.endsWith(".pyi") || name.endsWith(".ipynb");
   }
 
   /** Walks {@code paths} (each must exist; relative ones are resolved against the working directory). */
@@ -81,9 +80,6 @@ public final class FileWalker {
       } else {
         if (forceExclude && filter.excludedWithAncestors(abs)) {
           continue;
-        }
-        if (abs.getFileName() != null && abs.getFileName().toString().endsWith(".ipynb")) {
-          continue; // notebooks: hook for the notebook reader; until then not read as Python
         }
         Path key = realOrSelf(abs);
         if (seenFiles.add(key)) {

@@ -8,10 +8,12 @@ import dev.oomlint.parser.ParseOutcome;
 import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
+import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Lints one decoded text: parses it, runs each enabled rule with its own {@link RuleContext}, drops
@@ -88,12 +90,14 @@ public final class Linter {
     List<Diagnostic> out = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     Throwable firstCause = null;
+    // one semantic model per file, built on first use and shared by all rules
+    Supplier<SemanticModel> semantic = SemanticModel.lazy(file, module);
     for (Rule rule : rules) {
       String code = rule.info().code();
       if (isIgnored(code, ignoredSelectors)) {
         continue;
       }
-      RuleContext ctx = new RuleContext(file, module, code);
+      RuleContext ctx = new RuleContext(file, module, code, semantic);
       try {
         rule.check(ctx);
       } catch (Throwable t) {

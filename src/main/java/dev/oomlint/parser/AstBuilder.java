@@ -13,7 +13,6 @@ import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.parser.antlr.PythonParser.*;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -39,8 +38,35 @@ final class AstBuilder {
     this.patterns = new PatternBuilder(this, exprs);
   }
 
-  ExpressionBuilder expressions() {
-    return exprs;
+  private List<Mod.Comment> comments = List.of();
+
+  /** The file's comments, in order (f-string debug text leaves them out, as CPython does). */
+  void setComments(List<Mod.Comment> comments) {
+    this.comments = comments;
+  }
+
+  /** {@code text[from, to)} without the comments inside it. */
+  String textWithoutComments(int from, int to) {
+    StringBuilder sb = null;
+    int pos = from;
+    for (Mod.Comment c : comments) {
+      int s = c.range().start();
+      if (s < from) {
+        continue;
+      }
+      if (s >= to) {
+        break;
+      }
+      if (sb == null) {
+        sb = new StringBuilder();
+      }
+      sb.append(text, pos, s);
+      pos = Math.min(to, c.range().end());
+    }
+    if (sb == null) {
+      return text.substring(from, to);
+    }
+    return sb.append(text, pos, to).toString();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -100,8 +126,30 @@ final class AstBuilder {
     return identifier(n.start.getText());
   }
 
-  static int lastEnd(List<Stmt> body) {
-    return body.get(body.size() - 1).range().end();
+  /**
+   * Where a compound statement owning this block ends: at its last statement, or at the semicolon
+   * after it (CPython ends compound statements at the block's last token before the line break).
+   */
+  int blockEnd(BlockContext bc, List<Stmt> body) {
+    int end = body.get(body.size() - 1).range().end();
+    ParseTree first = bc.getChild(0);
+    Simple_stmtsContext ss = null;
+    if (first instanceof Simple_stmtsContext s) {
+      ss = s;
+    } else {
+      for (int i = bc.getChildCount() - 1; i >= 0; i--) {
+        if (bc.getChild(i) instanceof StatementContext st) {
+          if (st.getChild(0) instanceof Simple_stmtsContext s) {
+            ss = s;
+          }
+          break;
+        }
+      }
+    }
+    if (ss != null && ss.getChildCount() >= 2 && ss.getChild(ss.getChildCount() - 2) instanceof TerminalNode semi) {
+      end = Math.max(end, end(semi));
+    }
+    return end;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -119,7 +167,7 @@ final class AstBuilder {
     return new Mod.Module(range(0, text.length()), body, comments);
   }
 
-  private void statement(StatementContext s, List<Stmt> out) {
+  void statement(StatementContext s, List<Stmt> out) {
     ParseTree c = s.getChild(0);
     if (c instanceof Simple_stmtsContext ss) {
       simpleStmts(ss, out);
@@ -259,39 +307,48 @@ final class AstBuilder {
     return new Stmt.Assign(r, targets, annotatedRhs(last));
   }
 
-  /** The first target of an assignment, with CPython's "Maybe you meant '=='" hint where it gives one. */
+  /**
+   * The first target of an assignment. When it is invalid, CPython's message depends on what stands
+   * right before the {@code =}: the invalid target itself gets "... here. Maybe you meant '=='
+   * instead of '='?", a plain name gets "invalid syntax. Maybe you meant '==' or ':='...".
+   */
   private Expr assignTarget(Expr lhs, Star_expressionsContext ctx, List<Annotated_rhsContext> rhss) {
     Expr bad = Targets.invalidTarget(lhs, Targets.Kind.STAR_TARGETS);
     if (bad == null) {
       return Targets.withCtx(lhs, ExprContext.STORE);
     }
     String what = Targets.exprName(bad);
-    Star_expressionContext lastElem = ctx.star_expression(ctx.star_expression().size() - 1);
-    boolean lastBeforeEqual = ctx.COMMA().size() < ctx.star_expression().size()
-        && end(lastElem) == bad.range().end() + parenSlack(lastElem, bad);
-    if (lastBeforeEqual && isBitwiseOrTarget(lastElem, bad) && rhsStartsWithBitwiseOr(rhss)) {
-      throw new BuildError("cannot assign to " + what + " here. Maybe you meant '==' instead of '='?",
-          bad.range().start());
+    List<ParseTree> ch = ctx.children;
+    ParseTree lastChild = ch.get(ch.size() - 1);
+    boolean trailingComma = lastChild instanceof TerminalNode;
+    if (!trailingComma && rhsStartsWithBitwiseOr(rhss)) {
+      boolean tuple = ch.size() > 2 || (ch.size() == 2 && ch.get(1) instanceof TerminalNode);
+      Expr lastNode = tuple && lhs instanceof Expr.Tuple t ? t.elts().get(t.elts().size() - 1) : lhs;
+      ParserRuleContext lastCtx = (ParserRuleContext) lastChild;
+      boolean starred = lastCtx instanceof Bitwise_orContext;
+      boolean parenthesized = !starred && start(lastCtx) != lastNode.range().start();
+      if (lastNode == bad && !starred && isBitwiseOrTarget(lastCtx.start.getType(), parenthesized, bad)) {
+        throw new BuildError("cannot assign to " + what + " here. Maybe you meant '==' instead of '='?",
+            bad.range().start());
+      }
+      if (lastNode instanceof Expr.Name && !parenthesized && !starred) {
+        throw new BuildError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", lastNode.range().start());
+      }
     }
     throw new BuildError("cannot assign to " + what, bad.range().start());
   }
 
-  /** How many characters of closing parentheses follow {@code e} inside {@code c} (0 when not parenthesized). */
-  private int parenSlack(Star_expressionContext c, Expr e) {
-    return end(c) - e.range().end();
-  }
-
-  private boolean isBitwiseOrTarget(Star_expressionContext c, Expr bad) {
-    int tokType = c.start.getType();
-    if (tokType == PythonParser.LSQB || tokType == PythonParser.NONE || tokType == PythonParser.TRUE
-        || tokType == PythonParser.FALSE || tokType == PythonParser.STAR) {
+  /** Whether CPython's {@code !(list|tuple|genexp|True|None|False) bitwise_or} matches the target. */
+  private static boolean isBitwiseOrTarget(int firstToken, boolean parenthesized, Expr bad) {
+    if (firstToken == PythonParser.LSQB || firstToken == PythonParser.NONE || firstToken == PythonParser.TRUE
+        || firstToken == PythonParser.FALSE) {
       return false;
     }
-    if (tokType == PythonParser.LPAR) {
-      return !(bad instanceof Expr.Tuple || bad instanceof Expr.GeneratorExp) || start(c) != bad.range().start();
-    }
-    if (start(c) != bad.range().start() || end(c) != bad.range().end()) {
+    if (parenthesized) {
       return true;
+    }
+    if (firstToken == PythonParser.LPAR && (bad instanceof Expr.Tuple || bad instanceof Expr.GeneratorExp)) {
+      return false;
     }
     return !(bad instanceof Expr.Compare || bad instanceof Expr.BoolOp || bad instanceof Expr.IfExp
         || bad instanceof Expr.Lambda || bad instanceof Expr.NamedExpr
@@ -308,7 +365,7 @@ final class AstBuilder {
       return true;
     }
     Star_expressionsContext se = next.star_expressions();
-    return se != null && !se.COMMA().isEmpty();
+    return se != null && se.getChildCount() > 1;
   }
 
   Expr annotatedRhs(Annotated_rhsContext a) {
@@ -401,7 +458,8 @@ final class AstBuilder {
     if (x instanceof While_stmtContext w) {
       List<Stmt> body = block(w.block());
       List<Stmt> orelse = w.else_block() == null ? List.of() : block(w.else_block().block());
-      return new Stmt.While(range(start(w), lastEnd(orelse.isEmpty() ? body : orelse)),
+      int end = orelse.isEmpty() ? blockEnd(w.block(), body) : blockEnd(w.else_block().block(), orelse);
+      return new Stmt.While(range(start(w), end),
           exprs.namedExpression(w.named_expression()), body, orelse);
     }
     if (x instanceof Match_stmtContext m) {
@@ -440,12 +498,18 @@ final class AstBuilder {
       bodies.add(block(elifs.get(i).block()));
     }
     List<Stmt> orelse = c.else_block() == null ? List.of() : block(c.else_block().block());
+    int end = orelse.isEmpty() ? -1 : blockEnd(c.else_block().block(), orelse);
     for (int i = n - 1; i >= 0; i--) {
       List<Stmt> b = bodies.get(i);
-      int end = lastEnd(orelse.isEmpty() ? b : orelse);
+      if (end < 0) {
+        end = blockEnd(elifs.get(i).block(), b);
+      }
       orelse = List.of(new Stmt.If(range(start(elifs.get(i)), end), tests[i], b, orelse));
     }
-    return new Stmt.If(range(start(c), lastEnd(orelse.isEmpty() ? body : orelse)), test, body, orelse);
+    if (end < 0) {
+      end = blockEnd(c.block(), body);
+    }
+    return new Stmt.If(range(start(c), end), test, body, orelse);
   }
 
   private Stmt forStmt(For_stmtContext f, Token async) {
@@ -454,7 +518,8 @@ final class AstBuilder {
     List<Stmt> body = block(f.block());
     List<Stmt> orelse = f.else_block() == null ? List.of() : block(f.else_block().block());
     int s = async != null ? start(async) : start(f);
-    return new Stmt.For(range(s, lastEnd(orelse.isEmpty() ? body : orelse)), target, iter, body, orelse,
+    int end = orelse.isEmpty() ? blockEnd(f.block(), body) : blockEnd(f.else_block().block(), orelse);
+    return new Stmt.For(range(s, end), target, iter, body, orelse,
         async != null);
   }
 
@@ -470,7 +535,7 @@ final class AstBuilder {
     }
     List<Stmt> body = block(w.block());
     int s = async != null ? start(async) : start(w);
-    return new Stmt.With(range(s, lastEnd(body)), items, body, async != null);
+    return new Stmt.With(range(s, blockEnd(w.block(), body)), items, body, async != null);
   }
 
   private Stmt tryStmt(Try_stmtContext t) {
@@ -484,7 +549,7 @@ final class AstBuilder {
       }
       star = isStar;
       List<Stmt> hb = block(e.block());
-      handlers.add(new Support.ExceptHandler(range(start(e), lastEnd(hb)),
+      handlers.add(new Support.ExceptHandler(range(start(e), blockEnd(e.block(), hb)),
           e.expression() == null ? null : exprs.expression(e.expression()),
           e.name() == null ? null : name(e.name()), hb));
     }
@@ -492,9 +557,9 @@ final class AstBuilder {
     List<Stmt> fin = t.finally_block() == null ? List.of() : block(t.finally_block().block());
     int end;
     if (!fin.isEmpty()) {
-      end = lastEnd(fin);
+      end = blockEnd(t.finally_block().block(), fin);
     } else if (!orelse.isEmpty()) {
-      end = lastEnd(orelse);
+      end = blockEnd(t.else_block().block(), orelse);
     } else {
       end = handlers.get(handlers.size() - 1).range().end();
     }
@@ -509,7 +574,7 @@ final class AstBuilder {
     Expr returns = f.expression() == null ? null : exprs.expression(f.expression());
     List<Stmt> body = block(f.block());
     int s = async != null ? start(async) : start(f);
-    return new Stmt.FunctionDef(range(s, lastEnd(body)), name(f.name()), args, body, decorators, returns, tps,
+    return new Stmt.FunctionDef(range(s, blockEnd(f.block(), body)), name(f.name()), args, body, decorators, returns, tps,
         async != null);
   }
 
@@ -523,7 +588,7 @@ final class AstBuilder {
       keywords = ca.keywords();
     }
     List<Stmt> body = block(k.block());
-    return new Stmt.ClassDef(range(start(k), lastEnd(body)), name(k.name()), bases, keywords, body, decorators, tps);
+    return new Stmt.ClassDef(range(start(k), blockEnd(k.block(), body)), name(k.name()), bases, keywords, body, decorators, tps);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -664,10 +729,6 @@ final class AstBuilder {
       out.add(new TypeParam.TypeVar(r, id, bound, dflt));
     }
     return out;
-  }
-
-  static <T> List<T> listOrEmpty(List<T> l) {
-    return l == null ? Collections.emptyList() : l;
   }
 
   ConstValue number(Token t) {

@@ -20,8 +20,6 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Builds expression nodes for {@link AstBuilder}. Operator chains are folded iteratively. */
 final class ExpressionBuilder {
-  private static final Expr[] NO_EXPRS = new Expr[0];
-
   private final AstBuilder b;
   private final StringNodes strings;
 
@@ -36,13 +34,26 @@ final class ExpressionBuilder {
   Expr starExpressions(Star_expressionsContext c) {
     List<ParseTree> ch = c.children;
     if (ch.size() == 1) {
-      return starExpression((Star_expressionContext) ch.get(0));
+      return expression((ExpressionContext) ch.get(0));
     }
     List<Expr> elts = new ArrayList<>((ch.size() + 1) / 2);
-    for (ParseTree x : ch) {
-      if (x instanceof Star_expressionContext s) {
-        elts.add(starExpression(s));
+    int n = ch.size();
+    boolean comma = false;
+    for (int i = 0; i < n; i++) {
+      ParseTree x = ch.get(i);
+      if (x instanceof ExpressionContext e) {
+        elts.add(expression(e));
+      } else if (((TerminalNode) x).getSymbol().getType() == PythonParser.COMMA) {
+        comma = true;
+      } else {
+        Bitwise_orContext v = (Bitwise_orContext) ch.get(++i);
+        elts.add(new Expr.Starred(AstBuilder.range(b.start(((TerminalNode) x).getSymbol()), b.end(v)), bitwiseOr(v),
+            ExprContext.LOAD));
       }
+    }
+    if (!comma) {
+      // "*a" alone: a starred expression, not a tuple
+      return elts.get(0);
     }
     return new Expr.Tuple(b.range(c), elts, ExprContext.LOAD);
   }
@@ -92,26 +103,37 @@ final class ExpressionBuilder {
   // ---------------------------------------------------------------------------------------------
   // expression: conditional chains and lambda, folded from the right without recursion
 
+  /** Whether {@code c} is the conditional form {@code operands IF disjunction ELSE expression}. */
+  private static boolean isConditional(ExpressionContext c) {
+    int n = c.getChildCount();
+    return n >= 5 && c.getChild(n - 4) instanceof TerminalNode t && t.getSymbol().getType() == PythonParser.IF;
+  }
+
   Expr expression(ExpressionContext c) {
     ParseTree first = c.getChild(0);
-    if (c.getChildCount() == 1) {
-      if (first instanceof DisjunctionContext d) {
-        return disjunction(d);
+    int n = c.getChildCount();
+    if (n == 1) {
+      if (first instanceof FactorContext f) {
+        return factor(f);
       }
       return lambda((LambdefContext) first);
     }
+    if (!isConditional(c)) {
+      return fold(c, n);
+    }
     List<ExpressionContext> chain = new ArrayList<>();
     ExpressionContext cur = c;
-    while (cur.getChildCount() == 5) {
+    while (isConditional(cur)) {
       chain.add(cur);
-      cur = (ExpressionContext) cur.getChild(4);
+      cur = (ExpressionContext) cur.getChild(cur.getChildCount() - 1);
     }
     Expr[] bodies = new Expr[chain.size()];
     Expr[] tests = new Expr[chain.size()];
     for (int i = 0; i < chain.size(); i++) {
       ExpressionContext x = chain.get(i);
-      bodies[i] = disjunction((DisjunctionContext) x.getChild(0));
-      tests[i] = disjunction((DisjunctionContext) x.getChild(2));
+      int k = x.getChildCount();
+      bodies[i] = k == 5 ? factor((FactorContext) x.getChild(0)) : fold(x, k - 4);
+      tests[i] = disjunction((DisjunctionContext) x.getChild(k - 3));
     }
     Expr result = expression(cur);
     int end = b.end(cur);
@@ -184,21 +206,23 @@ final class ExpressionBuilder {
     if (c.getChildCount() == 1) {
       return factor((FactorContext) c.getChild(0));
     }
-    return fold(c);
+    return fold(c, c.getChildCount());
   }
 
   Expr bitwiseOr(Bitwise_orContext c) {
     if (c.getChildCount() == 1) {
       return factor((FactorContext) c.getChild(0));
     }
-    return fold(c);
+    return fold(c, c.getChildCount());
   }
 
-  private Expr fold(ParserRuleContext c) {
+  /** Folds the operator list {@code c.children[0, limit)} (operands, operators, prefix nots). */
+  private Expr fold(ParserRuleContext c, int limit) {
     Operands vals = new Operands();
     List<Pending> ops = new ArrayList<>();
     boolean notAllowed = true;
-    for (ParseTree ch : c.children) {
+    for (int ci = 0; ci < limit; ci++) {
+      ParseTree ch = c.children.get(ci);
       if (ch instanceof FactorContext f) {
         vals.push(factor(f), b.start(f), b.end(f));
         continue;
@@ -316,73 +340,72 @@ final class ExpressionBuilder {
     vals.push(node, s, e);
   }
 
+  /** {@code (+|-|~)* await? atom trailer* (** factor)?} */
   Expr factor(FactorContext c) {
-    int n = c.getChildCount();
-    PowerContext p = (PowerContext) c.getChild(n - 1);
-    Expr e = power(p);
+    List<ParseTree> ch = c.children;
+    int n = ch.size();
     if (n == 1) {
-      return e;
+      return atom((AtomContext) ch.get(0));
     }
-    int end = b.end(c);
-    for (int i = n - 2; i >= 0; i--) {
-      Token t = ((TerminalNode) c.getChild(i)).getSymbol();
-      UnaryOperator op = switch (t.getType()) {
-        case PythonParser.PLUS -> UnaryOperator.UADD;
-        case PythonParser.MINUS -> UnaryOperator.USUB;
-        default -> UnaryOperator.INVERT;
-      };
-      e = new Expr.UnaryOp(AstBuilder.range(b.start(t), end), op, e);
-    }
-    return e;
-  }
-
-  Expr power(PowerContext c) {
     int i = 0;
-    TerminalNode await = null;
-    if (c.getChild(0) instanceof TerminalNode t) {
-      await = t;
-      i = 1;
+    while (ch.get(i) instanceof TerminalNode t && t.getSymbol().getType() != PythonParser.AWAIT) {
+      i++;
     }
-    PrimaryContext pc = (PrimaryContext) c.getChild(i);
-    Expr e = primary(pc);
-    if (await != null) {
-      e = new Expr.Await(AstBuilder.range(b.start(await), b.end(pc)), e);
+    int prefixes = i;
+    Token await = null;
+    if (ch.get(i) instanceof TerminalNode t) {
+      await = t.getSymbol();
+      i++;
     }
-    if (i + 1 < c.getChildCount()) {
-      FactorContext rhs = (FactorContext) c.getChild(i + 2);
-      e = new Expr.BinOp(b.range(c), e, Operator.POW, factor(rhs));
-    }
-    return e;
-  }
-
-  Expr primary(PrimaryContext c) {
-    AtomContext a = (AtomContext) c.getChild(0);
+    AtomContext a = (AtomContext) ch.get(i++);
     Expr e = atom(a);
-    int n = c.getChildCount();
-    if (n == 1) {
-      return e;
+    int s = b.start(a);
+    int end = b.end(a);
+    for (; i < n && ch.get(i) instanceof TrailerContext t; i++) {
+      end = b.end(t);
+      e = trailer(e, s, end, t);
     }
-    int s = b.start(c);
-    for (int i = 1; i < n; i++) {
-      TrailerContext t = (TrailerContext) c.getChild(i);
-      Token first = t.start;
-      int end = b.end(t);
-      switch (first.getType()) {
-        case PythonParser.DOT -> e = new Expr.Attribute(AstBuilder.range(s, end), e,
-            b.name((NameContext) t.getChild(1)), ExprContext.LOAD);
-        case PythonParser.LPAR -> {
-          ArgumentsContext args = t.arguments();
-          if (args == null) {
-            e = new Expr.Call(AstBuilder.range(s, end), e, List.of(), List.of());
-          } else {
-            CallArgs ca = callArguments(args, first, t.stop);
-            e = new Expr.Call(AstBuilder.range(s, end), e, ca.args(), ca.keywords());
-          }
-        }
-        default -> e = new Expr.Subscript(AstBuilder.range(s, end), e, slices(t.slices()), ExprContext.LOAD);
+    if (await != null) {
+      s = b.start(await);
+      e = new Expr.Await(AstBuilder.range(s, end), e);
+    }
+    if (i < n) {
+      FactorContext rhs = (FactorContext) ch.get(i + 1);
+      e = new Expr.BinOp(AstBuilder.range(s, b.end(rhs)), e, Operator.POW, factor(rhs));
+    }
+    if (prefixes > 0) {
+      int whole = b.end(c);
+      for (int k = prefixes - 1; k >= 0; k--) {
+        Token t = ((TerminalNode) ch.get(k)).getSymbol();
+        UnaryOperator op = switch (t.getType()) {
+          case PythonParser.PLUS -> UnaryOperator.UADD;
+          case PythonParser.MINUS -> UnaryOperator.USUB;
+          default -> UnaryOperator.INVERT;
+        };
+        e = new Expr.UnaryOp(AstBuilder.range(b.start(t), whole), op, e);
       }
     }
     return e;
+  }
+
+  private Expr trailer(Expr e, int s, int end, TrailerContext t) {
+    Token first = t.start;
+    switch (first.getType()) {
+      case PythonParser.DOT -> {
+        return new Expr.Attribute(AstBuilder.range(s, end), e, b.name((NameContext) t.getChild(1)), ExprContext.LOAD);
+      }
+      case PythonParser.LPAR -> {
+        ArgumentsContext args = t.arguments();
+        if (args == null) {
+          return new Expr.Call(AstBuilder.range(s, end), e, List.of(), List.of());
+        }
+        CallArgs ca = callArguments(args, first, t.stop);
+        return new Expr.Call(AstBuilder.range(s, end), e, ca.args(), ca.keywords());
+      }
+      default -> {
+        return new Expr.Subscript(AstBuilder.range(s, end), e, slices(t.slices()), ExprContext.LOAD);
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -473,7 +496,7 @@ final class ExpressionBuilder {
         part++;
       } else if (x instanceof Named_expressionContext ne) {
         Expr lower = namedExpression(ne);
-        if (lower instanceof Expr.NamedExpr) {
+        if (ne.getChildCount() > 1) {
           throw new BuildError("invalid syntax", b.end(ne));
         }
         parts[part] = lower;
@@ -489,13 +512,12 @@ final class ExpressionBuilder {
 
   Expr atom(AtomContext c) {
     ParseTree first = c.getChild(0);
-    if (first instanceof NameContext n) {
-      return new Expr.Name(b.range(n), b.name(n), ExprContext.LOAD);
-    }
     if (first instanceof TerminalNode t) {
       Token tok = t.getSymbol();
       SourceRange r = b.range(tok);
       return switch (tok.getType()) {
+        case PythonParser.NAME, PythonParser.MATCH, PythonParser.CASE, PythonParser.TYPE, PythonParser.UNDERSCORE ->
+            new Expr.Name(r, AstBuilder.identifier(tok.getText()), ExprContext.LOAD);
         case PythonParser.NUMBER -> new Expr.Constant(r, b.number(tok), null);
         case PythonParser.NONE -> new Expr.Constant(r, ConstValue.Singleton.NONE, null);
         case PythonParser.TRUE -> new Expr.Constant(r, new ConstValue.Bool(true), null);

@@ -158,33 +158,36 @@ final class Literals {
           }
           out.append((char) v);
         }
-        case 'x' -> {
-          out.append((char) hex(s, i, to, 2, "\\xXX", errorOffset));
-          i += 2;
-        }
-        case 'u' -> {
-          out.append((char) hex(s, i, to, 4, "\\uXXXX", errorOffset));
-          i += 4;
-        }
-        case 'U' -> {
-          int cp = hex(s, i, to, 8, "\\UXXXXXXXX", errorOffset);
-          if (cp < 0 || cp > Character.MAX_CODE_POINT) {
-            throw unicodeError("illegal Unicode character", errorOffset);
+        case 'x', 'u', 'U' -> {
+          int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+          long v = 0;
+          int k = 0;
+          for (; k < digits && i + k < to; k++) {
+            int d = Character.digit(s.charAt(i + k), 16);
+            if (d < 0) {
+              break;
+            }
+            v = v * 16 + d;
           }
-          out.appendCodePoint(cp);
-          i += 8;
+          if (k < digits) {
+            String form = e == 'x' ? "\\xXX" : e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
+            throw unicodeError(s, from, i - 2, i + k - 1, "truncated " + form + " escape", errorOffset);
+          }
+          if (v > Character.MAX_CODE_POINT) {
+            throw unicodeError(s, from, i - 2, i + digits - 1, "illegal Unicode character", errorOffset);
+          }
+          out.appendCodePoint((int) v);
+          i += digits;
         }
         case 'N' -> {
           int close = i < to && s.charAt(i) == '{' ? s.indexOf('}', i) : -1;
-          if (close < 0 || close >= to) {
-            throw unicodeError("malformed \\N character escape", errorOffset);
+          if (close < 0 || close >= to || close == i + 1) {
+            throw unicodeError(s, from, i - 2, Math.min(to, i) - 1, "malformed \\N character escape", errorOffset);
           }
           String name = s.substring(i + 1, close);
-          int cp;
-          try {
-            cp = Character.codePointOf(name);
-          } catch (IllegalArgumentException ex) {
-            throw unicodeError("unknown Unicode character name", errorOffset);
+          int cp = UnicodeNames.lookup(name);
+          if (cp < 0) {
+            throw unicodeError(s, from, i - 2, close, "unknown Unicode character name", errorOffset);
           }
           out.appendCodePoint(cp);
           i = close + 1;
@@ -251,13 +254,12 @@ final class Literals {
           out.write(v & 0xff);
         }
         case 'x' -> {
-          int v;
-          try {
-            v = hex(s, i, to, 2, "\\xXX", errorOffset);
-          } catch (BuildError err) {
+          int hi = i < to ? Character.digit(s.charAt(i), 16) : -1;
+          int lo = i + 1 < to ? Character.digit(s.charAt(i + 1), 16) : -1;
+          if (hi < 0 || lo < 0) {
             throw new BuildError("(value error) invalid \\x escape at position " + (i - 2 - from), errorOffset);
           }
-          out.write(v);
+          out.write(hi * 16 + lo);
           i += 2;
         }
         default -> {
@@ -279,26 +281,22 @@ final class Literals {
     return false;
   }
 
-  private static int hex(String s, int i, int to, int digits, String form, int errorOffset) {
-    if (i + digits > to) {
-      throw truncated(form, errorOffset);
-    }
-    int v = 0;
-    for (int k = 0; k < digits; k++) {
-      int d = Character.digit(s.charAt(i + k), 16);
-      if (d < 0) {
-        throw truncated(form, errorOffset);
-      }
-      v = v * 16 + d;
-    }
-    return v;
+  /** CPython's message for a bad escape at body chars [escStart, escEnd] (reported as UTF-8 byte positions). */
+  private static BuildError unicodeError(String s, int bodyStart, int escStart, int escEnd, String what,
+      int offset) {
+    int from = utf8(s, bodyStart, escStart);
+    int to = from + utf8(s, escStart, Math.max(escStart, escEnd + 1)) - 1;
+    return new BuildError("(unicode error) 'unicodeescape' codec can't decode bytes in position " + from + "-"
+        + to + ": " + what, offset);
   }
 
-  private static BuildError truncated(String form, int offset) {
-    return unicodeError("truncated " + form + " escape", offset);
+  private static int utf8(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to && i < s.length(); i++) {
+      char c = s.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return n;
   }
 
-  private static BuildError unicodeError(String what, int offset) {
-    return new BuildError("(unicode error) 'unicodeescape' codec can't decode bytes: " + what, offset);
-  }
 }

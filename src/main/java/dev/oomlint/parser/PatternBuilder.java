@@ -34,7 +34,7 @@ final class PatternBuilder {
       Pattern p = patterns(c.patterns());
       Expr guard = c.guard == null ? null : exprs.namedExpression(c.guard);
       List<Stmt> body = b.block(c.block());
-      cases.add(new Support.MatchCase(AstBuilder.range(b.start(c), AstBuilder.lastEnd(body)), p, guard, body));
+      cases.add(new Support.MatchCase(AstBuilder.range(b.start(c), b.blockEnd(c.block(), body)), p, guard, body));
     }
     return new Stmt.Match(AstBuilder.range(b.start(m), cases.get(cases.size() - 1).range().end()), subject, cases);
   }

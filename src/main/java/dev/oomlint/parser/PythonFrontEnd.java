@@ -3,6 +3,8 @@ package dev.oomlint.parser;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.parser.antlr.PythonLexer;
+import dev.oomlint.parser.antlr.PythonLexerBase;
+import dev.oomlint.parser.antlr.PythonLexerBase.LexErrorKind;
 import dev.oomlint.parser.antlr.PythonParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -36,6 +38,9 @@ public final class PythonFrontEnd {
 
   private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30,
       TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory("oomlint-parser"));
+
+  /** How many parses needed the full-LL second stage (a profile of SLL's weak spots; tests and benchmarks read it). */
+  static final java.util.concurrent.atomic.AtomicLong LL_FALLBACKS = new java.util.concurrent.atomic.AtomicLong();
 
   private PythonFrontEnd() {}
 
@@ -110,27 +115,35 @@ public final class PythonFrontEnd {
     }
     Offsets offsets = Offsets.of(src, shift);
     PythonLexer lexer = new PythonLexer(CharStreams.fromString(src));
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    tokens.fill();
+    TokenArray tokens = new TokenArray(lexer);
     SyntaxError lexError = lexer.lexError();
     if (lexError != null && shift != 0) {
       lexError = new SyntaxError(lexError.message(), lexError.offset() + shift);
     }
 
-    PythonParser parser = new PythonParser(tokens);
+    AstBuilder builder = new AstBuilder(text, offsets);
+    List<Mod.Comment> comments = comments(tokens, builder);
+    builder.setComments(comments);
+    StreamingParser parser = new StreamingParser(tokens, builder);
     parser.removeErrorListeners();
     parser.setErrorHandler(new BailErrorStrategy());
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    PythonParser.File_inputContext tree = null;
     RecognitionException failure = null;
+    BuildError buildError = null;
     try {
-      tree = parser.file_input();
+      parser.file_input();
+    } catch (BuildError e) {
+      buildError = e;
     } catch (ParseCancellationException sllFailed) {
+      LL_FALLBACKS.incrementAndGet();
       tokens.seek(0);
       parser.reset();
+      parser.body.clear();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       try {
-        tree = parser.file_input();
+        parser.file_input();
+      } catch (BuildError e) {
+        buildError = e;
       } catch (ParseCancellationException llFailed) {
         failure = llFailed.getCause() instanceof RecognitionException re ? re : null;
         if (failure == null) {
@@ -139,51 +152,81 @@ public final class PythonFrontEnd {
       }
     }
 
-    if (failure != null) {
+    if (failure != null || buildError != null) {
       SyntaxErrors errors = new SyntaxErrors(text, offsets, tokens, parser);
-      SyntaxError parseError = errors.translate(failure);
-      return new ParseOutcome.Failed(prefer(lexError, parseError, failure.getOffendingToken(), errors));
+      if (failure != null) {
+        SyntaxError parseError = errors.translate(failure);
+        Token off = failure.getOffendingToken();
+        boolean atEnd = off == null || off.getType() == Token.EOF;
+        return new ParseOutcome.Failed(prefer(lexError, lexer.lexErrorKind(), parseError, errors.offsetOf(off),
+            atEnd, errors));
+      }
+      return new ParseOutcome.Failed(prefer(lexError, lexer.lexErrorKind(), buildError.toSyntaxError(),
+          buildError.offset(), false, errors));
     }
     if (lexError != null) {
       return new ParseOutcome.Failed(lexError);
     }
-    try {
-      AstBuilder builder = new AstBuilder(text, offsets);
-      return new ParseOutcome.Parsed(builder.module(tree, comments(tokens, builder)));
-    } catch (BuildError e) {
-      return new ParseOutcome.Failed(e.toSyntaxError());
+    return new ParseOutcome.Parsed(new Mod.Module(new dev.oomlint.ast.SourceRange(0, text.length()), parser.body,
+        comments));
+  }
+
+  /**
+   * The parser, building each top-level statement's AST as soon as it is parsed and then dropping
+   * its parse tree, so a huge file never holds its whole parse tree in memory.
+   */
+  private static final class StreamingParser extends PythonParser {
+    final List<dev.oomlint.ast.Stmt> body = new ArrayList<>();
+    private final AstBuilder builder;
+
+    StreamingParser(TokenArray tokens, AstBuilder builder) {
+      super(tokens);
+      this.builder = builder;
+    }
+
+    @Override
+    public void exitRule() {
+      ParserRuleContext done = _ctx;
+      super.exitRule();
+      if (done instanceof StatementContext s && _ctx instanceof File_inputContext f && s.exception == null) {
+        builder.statement(s, body);
+        f.removeLastChild();
+      }
     }
   }
 
   /**
-   * CPython's priority between a tokenizer error and a parser error: the tokenizer's wins, except
-   * that an unexpected indent found before it stands, and that a bracket left open at EOF only wins
-   * when the parser failed at EOF or on a later line than the bracket.
+   * CPython's choice between a tokenizer error and a parser error (see
+   * {@link PythonLexerBase.LexErrorKind}): a parser failure at the end of the (cut) token stream means
+   * the tokenizer error; an earlier "unexpected indent/unindent" stands; otherwise an eager tokenizer
+   * error wins, a bracket left open wins only over a parser error on a later line, and an error
+   * reported only when reached loses.
    */
-  private static SyntaxError prefer(SyntaxError lexError, SyntaxError parseError, Token offending,
-      SyntaxErrors errors) {
+  private static SyntaxError prefer(SyntaxError lexError, LexErrorKind kind, SyntaxError parseError, int errorAt,
+      boolean atEndOfStream, SyntaxErrors errors) {
     if (lexError == null) {
       return parseError;
     }
-    if (lexError.message().endsWith("was never closed")) {
-      boolean atEof = offending == null || offending.getType() == Token.EOF;
-      if (!atEof && errors.line(parseError.offset()) <= errors.line(lexError.offset())) {
-        return parseError;
-      }
+    if (atEndOfStream) {
       return lexError;
     }
-    if (parseError.message().equals("unexpected indent") && parseError.offset() < lexError.offset()) {
+    String m = parseError.message();
+    if (m.equals("unexpected indent") || m.equals("unexpected unindent")) {
       return parseError;
     }
-    return lexError;
+    if (kind == LexErrorKind.EAGER) {
+      return lexError;
+    }
+    if (kind == LexErrorKind.UNCLOSED_BRACKET && errors.line(errorAt) > errors.line(lexError.offset())) {
+      return lexError;
+    }
+    return parseError;
   }
 
-  private static List<Mod.Comment> comments(CommonTokenStream tokens, AstBuilder b) {
-    List<Mod.Comment> out = new ArrayList<>();
-    for (Token t : tokens.getTokens()) {
-      if (t.getChannel() == PythonLexer.COMMENTS) {
-        out.add(new Mod.Comment(b.range(t), t.getText()));
-      }
+  private static List<Mod.Comment> comments(TokenArray tokens, AstBuilder b) {
+    List<Mod.Comment> out = new ArrayList<>(tokens.comments().size());
+    for (Token t : tokens.comments()) {
+      out.add(new Mod.Comment(b.range(t), t.getText()));
     }
     return out;
   }

@@ -173,7 +173,7 @@ final class StringNodes {
       int from = b.end(c.LBRACE().getSymbol());
       Token next = ((TerminalNode) c.getChild(i)).getSymbol();
       int to = c.getChild(i) instanceof TerminalNode ? b.start(next) : b.end(t.getSymbol());
-      String dbg = b.text().substring(from, to);
+      String dbg = b.textWithoutComments(from, to);
       if (dbg.indexOf('\r') >= 0) {
         dbg = dbg.replace("\r\n", "\n").replace('\r', '\n');
       }

@@ -3,7 +3,6 @@ package dev.oomlint.parser;
 import dev.oomlint.ast.LineIndex;
 import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.parser.antlr.PythonParser.*;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
@@ -18,11 +17,11 @@ import org.antlr.v4.runtime.tree.ParseTree;
 final class SyntaxErrors {
   private final String text;
   private final Offsets offsets;
-  private final CommonTokenStream tokens;
+  private final TokenArray tokens;
   private final PythonParser parser;
   private LineIndex lines;
 
-  SyntaxErrors(String text, Offsets offsets, CommonTokenStream tokens, PythonParser parser) {
+  SyntaxErrors(String text, Offsets offsets, TokenArray tokens, PythonParser parser) {
     this.text = text;
     this.offsets = offsets;
     this.tokens = tokens;
@@ -37,7 +36,28 @@ final class SyntaxErrors {
   }
 
   private int start(Token t) {
-    return offsets.utf16(t.getStartIndex());
+    int s = offsets.utf16(t.getStartIndex());
+    if (t.getType() == Token.EOF || (s >= text.length() && t.getStopIndex() < t.getStartIndex())) {
+      return endOfInput();
+    }
+    return s;
+  }
+
+  /** Where CPython reports errors found at the end of the input: on the last line break, if any. */
+  private int endOfInput() {
+    int len = text.length();
+    if (text.endsWith("\r\n")) {
+      return len - 2;
+    }
+    if (len > 0 && (text.charAt(len - 1) == '\n' || text.charAt(len - 1) == '\r')) {
+      return len - 1;
+    }
+    return len;
+  }
+
+  /** The offset at which an error at {@code t} is reported (for priority decisions). */
+  int offsetOf(Token t) {
+    return start(t);
   }
 
   private int lineOf(Token t) {
@@ -86,7 +106,13 @@ final class SyntaxErrors {
     if (expected == null) {
       expected = new IntervalSet();
     }
-    String specific = specific(e, off, ctx, expected);
+    String specific;
+    try {
+      specific = ctx == null ? null : specific(off, ctx, expected);
+    } catch (RuntimeException ex) {
+      // a heuristic tripped over an unusual tree: the generic message is still right
+      specific = null;
+    }
     if (specific != null) {
       return new SyntaxError(specific, specificOffset);
     }
@@ -100,18 +126,56 @@ final class SyntaxErrors {
     return message;
   }
 
-  private String specific(RecognitionException e, Token off, ParserRuleContext ctx, IntervalSet expected) {
+  private String specific(Token off, ParserRuleContext ctx, IntervalSet expected) {
     int ot = off.getType();
     Token prev = before(off, 1);
     int pt = type(prev);
 
     if (ot == PythonParser.INDENT) {
-      return at("unexpected indent", start(after(off)));
+      int first = start(after(off));
+      return at("unexpected indent", first > 0 && (text.charAt(first - 1) == ' ' || text.charAt(first - 1) == '\t'
+          || text.charAt(first - 1) == '\f') ? first - 1 : first);
     }
     if (expected.contains(PythonParser.INDENT) && !expected.contains(PythonParser.NAME)) {
       String what = blockOwner(ctx);
       if (what != null) {
         return at("expected an indented block after " + what, start(off));
+      }
+    }
+    if (ot == PythonParser.EQUAL && isName(pt)) {
+      int p2 = type(before(off, 2));
+      if ((p2 == PythonParser.STAR || p2 == PythonParser.DOUBLESTAR)
+          && (inside(ctx, Function_defContext.class) || inside(ctx, LambdefContext.class))
+          && !inside(ctx, ArgumentsContext.class)) {
+        return at(p2 == PythonParser.STAR ? "var-positional argument cannot have default value"
+            : "var-keyword argument cannot have default value", start(off));
+      }
+    }
+    if (ot == PythonParser.RSQB && pt == PythonParser.LSQB && inside(ctx, Type_paramsContext.class)) {
+      return at("Type parameter list cannot be empty", start(off));
+    }
+    if (pt == PythonParser.STAR && (ot == PythonParser.RPAR || ot == PythonParser.RSQB || ot == PythonParser.RBRACE
+        || ot == PythonParser.COMMA) && !inside(ctx, ParametersContext.class)
+        && !inside(ctx, Lambda_parametersContext.class) && !inside(ctx, Import_targetsContext.class)) {
+      return at("Invalid star expression", start(off));
+    }
+    if (ot == PythonParser.GREATER && pt == PythonParser.LESS && prev.getStopIndex() + 1 == off.getStartIndex()) {
+      return at("invalid syntax", start(prev));
+    }
+    if (ot == PythonParser.EQUAL && ctx instanceof Simple_stmtContext st && st.start.getType() == PythonParser.YIELD) {
+      return at("assignment to yield expression not possible", start(st.start));
+    }
+    if (expected.contains(PythonParser.IN) && ctx instanceof Comp_forContext) {
+      return at("'in' expected after for-loop variables", start(off));
+    }
+    if (inside(ctx, Fstring_fieldContext.class)) {
+      String comma = missingComma(off, prev, ctx);
+      if (comma != null) {
+        return comma;
+      }
+      String fstring = fstringField(off, prev, ctx, expected);
+      if (fstring != null) {
+        return fstring;
       }
     }
     String legacy = legacyPrint(off, prev);
@@ -134,7 +198,8 @@ final class SyntaxErrors {
         && !expected.contains(PythonParser.COLON)) {
       return at("expected '('", start(off));
     }
-    if (expected.contains(PythonParser.ELSE) && ctx instanceof ExpressionContext ex && ex.getChildCount() >= 3) {
+    if (expected.contains(PythonParser.ELSE) && ctx instanceof ExpressionContext ex && ex.getChildCount() >= 3
+        && ot != PythonParser.COLON) {
       return at("expected 'else' after 'if' expression", start(ex.start));
     }
     if (ctx instanceof Try_stmtContext && expected.contains(PythonParser.EXCEPT)
@@ -147,33 +212,63 @@ final class SyntaxErrors {
     if (pt == PythonParser.IMPORT && (ot == PythonParser.NEWLINE || ot == PythonParser.SEMI || ot == Token.EOF)) {
       return at("Expected one or more names after 'import'", start(off));
     }
-    if (ot == PythonParser.EQUAL && isName(pt)) {
-      int p2 = type(before(off, 2));
-      if (p2 == PythonParser.STAR || p2 == PythonParser.DOUBLESTAR) {
-        ParserRuleContext owner = ctx;
-        if (owner instanceof ParameterContext || owner instanceof Lambda_parameterContext
-            || owner instanceof ParametersContext || owner instanceof Lambda_parametersContext) {
-          return at(p2 == PythonParser.STAR ? "var-positional argument cannot have default value"
-              : "var-keyword argument cannot have default value", start(off));
-        }
+    if (expected.contains(PythonParser.COLON) && (ctx instanceof Dict_itemContext || ctx instanceof Dict_restContext)) {
+      return at("':' expected after dictionary key", start(ctx instanceof Dict_itemContext ? ctx.start : prev));
+    }
+    if (ot == PythonParser.COMMA && ctx instanceof Except_clauseContext ex && ex.expression() != null) {
+      return at("multiple exception types must be parenthesized", start(ex.expression().start));
+    }
+    if (pt == PythonParser.EQUAL && (ot == PythonParser.RPAR || ot == PythonParser.COMMA)
+        && isName(type(before(off, 2))) && inside(ctx, ArgumentsContext.class)) {
+      return at("expected argument value expression", start(before(off, 2)));
+    }
+    return missingComma(off, prev, ctx);
+  }
+
+  /** CPython 3.12+'s messages for a malformed replacement field of an f-string. */
+  private String fstringField(Token off, Token prev, ParserRuleContext ctx, IntervalSet expected) {
+    Fstring_fieldContext field = null;
+    for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+      if (c instanceof Fstring_fieldContext f) {
+        field = f;
+        break;
       }
     }
-    if (ot == PythonParser.RBRACE && pt == PythonParser.LBRACE && inside(ctx, Fstring_fieldContext.class)) {
-      return at("f-string: valid expression required before '}'", start(off));
+    if (field == null) {
+      return null;
     }
-    if (inside(ctx, Fstring_fieldContext.class) && ot == PythonParser.FSTRING_END) {
+    int ot = off.getType();
+    int pt = type(prev);
+    if (pt == PythonParser.LBRACE && prev == field.start && (ot == PythonParser.RBRACE || ot == PythonParser.EXCLAMATION
+        || ot == PythonParser.COLON || ot == PythonParser.EQUAL)) {
+      return at("f-string: valid expression required before '" + off.getText() + "'", start(off));
+    }
+    if (pt == PythonParser.EXCLAMATION) {
+      return at("f-string: missing conversion character", start(off));
+    }
+    if (ctx == field) {
+      if (pt == PythonParser.EQUAL) {
+        return at("f-string: expecting '!', or ':', or '}'", start(off));
+      }
+      if (type(before(off, 2)) == PythonParser.EXCLAMATION) {
+        return at("f-string: expecting ':' or '}'", start(off));
+      }
+      if (expected.contains(PythonParser.EXCLAMATION)) {
+        return at("f-string: expecting '=', or '!', or ':', or '}'", start(off));
+      }
       return at("f-string: expecting '}'", start(off));
     }
-    if (expected.contains(PythonParser.COLON) && (ctx instanceof Brace_atomContext || ctx instanceof Dict_itemContext
-        || ctx instanceof Dict_restContext)) {
-      Token keyStart = ctx instanceof Dict_itemContext ? ctx.start : prev;
-      return at("':' expected after dictionary key", start(keyStart));
+    // the error is inside the field's expression: CPython reports the longest expression prefix
+    ParseTree value = field.getChildCount() > 1 ? field.getChild(1) : null;
+    while (value instanceof ParserRuleContext v && !(value instanceof FactorContext) && v.getChildCount() > 0) {
+      value = v.getChild(0);
     }
-    String comma = missingComma(off, prev);
-    if (comma != null) {
-      return comma;
+    if (value instanceof FactorContext f && f.exception == null && f.stop != null
+        && f.stop.getTokenIndex() >= f.start.getTokenIndex()) {
+      Token next = tokens.get(Math.min(f.stop.getTokenIndex() + 1, tokens.size() - 1));
+      return at("f-string: expecting '=', or '!', or ':', or '}'", start(next));
     }
-    return null;
+    return at("f-string: expecting a valid expression after '{'", start(after(field.start)));
   }
 
   private static boolean isName(int t) {
@@ -266,28 +361,51 @@ final class SyntaxErrors {
   }
 
   private String misplacedEqual(Token off, Token prev, ParserRuleContext ctx) {
-    if (inside(ctx, ArgumentsContext.class) || ctx instanceof TrailerContext || ctx instanceof Class_defContext) {
-      ParserRuleContext args = ctx;
-      while (args != null && !(args instanceof ArgumentsContext)) {
-        args = args.getParent();
+    ArgumentsContext args = null;
+    for (ParserRuleContext c = ctx; c != null && args == null; c = c.getParent()) {
+      if (c instanceof BlockContext || c instanceof StatementContext || c instanceof Paren_atomContext
+          || c instanceof List_atomContext || c instanceof Brace_atomContext || c instanceof LambdefContext) {
+        break;
       }
-      if (args != null && args.getChildCount() > 0) {
-        ParseTree last = args.getChild(args.getChildCount() - 1);
-        if (last instanceof ArgumentContext a) {
-          return at("expression cannot contain assignment, perhaps you meant \"==\"?", start(a.start));
-        }
-      } else if (ctx instanceof TrailerContext t && t.arguments() != null) {
-        ArgumentsContext a = t.arguments();
-        ParseTree last = a.getChild(a.getChildCount() - 1);
-        if (last instanceof ArgumentContext arg) {
-          return at("expression cannot contain assignment, perhaps you meant \"==\"?", start(arg.start));
-        }
+      if (c instanceof ArgumentsContext a) {
+        args = a;
+      } else if (c instanceof TrailerContext t) {
+        args = t.arguments();
+        break;
+      } else if (c instanceof Class_defContext k) {
+        args = k.arguments();
+        break;
       }
     }
-    if (isName(type(prev)) && type(before(prev, 1)) != PythonParser.DOT) {
+    if (args != null && args.getChildCount() > 0
+        && args.getChild(args.getChildCount() - 1) instanceof ArgumentContext a) {
+      int first = a.start.getType();
+      if (first == PythonParser.DOUBLESTAR) {
+        return at("cannot assign to keyword argument unpacking", start(a.start));
+      }
+      if (first == PythonParser.STAR) {
+        return at("cannot assign to iterable argument unpacking", start(a.start));
+      }
+      return at("expression cannot contain assignment, perhaps you meant \"==\"?", start(a.start));
+    }
+    if (isName(type(prev)) && isWholeExpression(ctx, prev) && startsExpression(type(after(off)))) {
       return at("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", start(prev));
     }
     return null;
+  }
+
+  /**
+   * Whether the name {@code t} is, on its own, the expression the parser just finished inside
+   * {@code ctx} (CPython's hint only applies when the name starts a named expression).
+   */
+  private static boolean isWholeExpression(ParserRuleContext ctx, Token t) {
+    if (ctx.getChildCount() == 0) {
+      return false;
+    }
+    ParseTree last = ctx.getChild(ctx.getChildCount() - 1);
+    return last instanceof ParserRuleContext lc && lc.start == t && lc.stop == t
+        && (lc instanceof Named_expressionContext || lc instanceof Star_named_expressionContext
+            || lc instanceof Star_named_expressionsContext);
   }
 
   private String expectedColon(Token off, ParserRuleContext ctx, IntervalSet expected) {
@@ -307,9 +425,18 @@ final class SyntaxErrors {
     return null;
   }
 
-  /** Two expressions side by side inside brackets: CPython's "Perhaps you forgot a comma?". */
-  private String missingComma(Token off, Token prev) {
+  /**
+   * Two expressions side by side inside brackets: CPython's "Perhaps you forgot a comma?". It only
+   * applies where an expression was being parsed (not parameter lists, imports or the iterable of a
+   * comprehension, which is a disjunction).
+   */
+  private String missingComma(Token off, Token prev, ParserRuleContext ctx) {
     if (prev == null || !startsExpression(off.getType()) || !endsExpression(prev.getType())) {
+      return null;
+    }
+    if (inside(ctx, Function_defContext.class) && !inside(ctx, ExpressionContext.class)
+        || inside(ctx, Lambda_parametersContext.class) || inside(ctx, Import_stmtContext.class)
+        || ctx instanceof Comp_forContext) {
       return null;
     }
     int depth = 0;

@@ -5,6 +5,7 @@ import dev.oomlint.ast.SourceRange;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
+import dev.oomlint.notebook.NotebookSource;
 import dev.oomlint.rules.Level;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleInfo;
@@ -20,7 +21,8 @@ import java.util.Map;
  * analysed give {@code ::error} with the title {@code oomlint (syntax error)} and the like. Columns
  * count code points and the end is exclusive, as in the text and JSON output. Values are escaped as
  * the Actions toolkit does: {@code %}, CR and LF everywhere, and also {@code :} and {@code ,} in the
- * properties.
+ * properties. A notebook's annotations point at the lines of the raw {@code .ipynb} file, as its SARIF
+ * results do.
  */
 public final class GithubReporter implements Reporter {
   @Override
@@ -31,11 +33,16 @@ public final class GithubReporter implements Reporter {
     }
     for (FileResult file : report.files()) {
       LineIndex lines = file.source() == null ? null : file.source().lines();
+      // a notebook's annotations point into the raw .ipynb file, as its SARIF results do
+      NotebookSource nb = file.source() == null ? null : file.notebook();
+      if (nb != null) {
+        lines = nb.rawLines();
+      }
       String path = file.path().replace('\\', '/');
       FileProblem problem = file.problem();
       if (problem != null) {
         String title = "oomlint (" + problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
-        command(out, "error", title, path, lines, problem.range(), problem.message());
+        command(out, "error", title, path, lines, shown(file, nb, problem.range()), problem.message());
       }
       for (Diagnostic diagnostic : file.diagnostics()) {
         RuleInfo rule = rules.get(diagnostic.code());
@@ -44,10 +51,15 @@ public final class GithubReporter implements Reporter {
           case WARNING -> "warning";
           case NOTE -> "notice";
         };
-        command(out, command, "oomlint (" + diagnostic.code() + ")", path, lines, diagnostic.range(),
-            diagnostic.message());
+        command(out, command, "oomlint (" + diagnostic.code() + ")", path, lines,
+            shown(file, nb, diagnostic.range()), diagnostic.message());
       }
     }
+  }
+
+  /** The range as annotated: in a notebook, mapped into the raw file. */
+  private static SourceRange shown(FileResult file, NotebookSource nb, SourceRange range) {
+    return nb == null || range == null ? range : SarifReporter.rawRange(nb, file.source(), range);
   }
 
   private static void command(Appendable out, String command, String title, String path, LineIndex lines,

@@ -12,6 +12,7 @@ import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
+import dev.oomlint.notebook.NotebookSource;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleInfo;
 import java.io.IOException;
@@ -56,15 +57,20 @@ public final class JsonReporter implements Reporter {
 
   private JsonObject finding(FileResult file, Diagnostic diagnostic, RuleInfo rule) {
     LineIndex lines = file.source() == null ? null : file.source().lines();
+    NotebookSource nb = lines == null ? null : file.notebook();
     JsonObject o = new JsonObject();
+    if (nb != null) {
+      o.addProperty("cell", nb.cell(lines.line(clamp(lines, diagnostic.range().start()))));
+    }
     o.addProperty("code", diagnostic.code());
-    o.add("end_location", position(lines, diagnostic.range().end()));
+    o.add("end_location", position(lines, nb, diagnostic.range().end()));
     o.addProperty("filename", file.path());
-    o.add("fix", diagnostic.fix() == null ? JsonNull.INSTANCE : fix(lines, diagnostic.fix()));
+    o.add("fix", diagnostic.fix() == null ? JsonNull.INSTANCE : fix(lines, nb, diagnostic.fix()));
     o.addProperty("level", rule == null ? "warning" : rule.level().sarifName());
-    o.add("location", position(lines, diagnostic.range().start()));
+    o.add("location", position(lines, nb, diagnostic.range().start()));
     o.addProperty("message", diagnostic.message());
-    o.addProperty("noqa_row", lines == null ? 1 : lines.line(clamp(lines, diagnostic.range().start())));
+    int noqaRow = lines == null ? 1 : lines.line(clamp(lines, diagnostic.range().start()));
+    o.addProperty("noqa_row", nb == null ? noqaRow : nb.lineInCell(noqaRow));
     o.addProperty("url", tool.ruleUrl(diagnostic.code()));
     return o;
   }
@@ -73,28 +79,32 @@ public final class JsonReporter implements Reporter {
     SourceFile source = file.source();
     LineIndex lines = source == null ? null : source.lines();
     SourceRange range = problem.range() == null || lines == null ? SourceRange.EMPTY : problem.range();
+    NotebookSource nb = lines == null ? null : file.notebook();
     JsonObject o = new JsonObject();
+    if (nb != null) {
+      o.addProperty("cell", nb.cell(lines.line(clamp(lines, range.start()))));
+    }
     o.add("code", JsonNull.INSTANCE);
-    o.add("end_location", position(lines, range.end()));
+    o.add("end_location", position(lines, nb, range.end()));
     o.addProperty("filename", file.path());
     o.add("fix", JsonNull.INSTANCE);
     o.addProperty("level", "error");
-    o.add("location", position(lines, range.start()));
+    o.add("location", position(lines, nb, range.start()));
     o.addProperty("message", problem.message());
     o.add("noqa_row", JsonNull.INSTANCE);
     o.add("url", JsonNull.INSTANCE);
     return o;
   }
 
-  private static JsonObject fix(LineIndex lines, Fix fix) {
+  private static JsonObject fix(LineIndex lines, NotebookSource nb, Fix fix) {
     JsonObject o = new JsonObject();
     o.addProperty("applicability", Messages.applicability(fix.applicability()));
     JsonArray edits = new JsonArray();
     for (Edit edit : fix.edits()) {
       JsonObject e = new JsonObject();
       e.addProperty("content", edit.content());
-      e.add("end_location", position(lines, edit.range().end()));
-      e.add("location", position(lines, edit.range().start()));
+      e.add("end_location", position(lines, nb, edit.range().end()));
+      e.add("location", position(lines, nb, edit.range().start()));
       edits.add(e);
     }
     o.add("edits", edits);
@@ -102,8 +112,11 @@ public final class JsonReporter implements Reporter {
     return o;
   }
 
-  /** {@code {"column": c, "row": r}}, 1-based, the column in code points; 1:1 without a text. */
-  private static JsonObject position(LineIndex lines, int offset) {
+  /**
+   * {@code {"column": c, "row": r}}, 1-based, the column in code points; 1:1 without a text. In a
+   * notebook ({@code nb} not null) the row counts within the cell, as Ruff writes it.
+   */
+  private static JsonObject position(LineIndex lines, NotebookSource nb, int offset) {
     JsonObject o = new JsonObject();
     if (lines == null) {
       o.addProperty("column", 1);
@@ -111,8 +124,8 @@ public final class JsonReporter implements Reporter {
       return o;
     }
     int at = clamp(lines, offset);
-    o.addProperty("column", lines.codePointColumn(at));
-    o.addProperty("row", lines.line(at));
+    o.addProperty("column", nb == null ? lines.codePointColumn(at) : nb.cellColumn(at));
+    o.addProperty("row", nb == null ? lines.line(at) : nb.lineInCell(lines.line(at)));
     return o;
   }
 

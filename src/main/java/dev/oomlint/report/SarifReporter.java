@@ -29,6 +29,8 @@ import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
+import dev.oomlint.notebook.NotebookEditException;
+import dev.oomlint.notebook.NotebookSource;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.RulePage;
@@ -51,7 +53,9 @@ import java.util.Optional;
  * accept (see {@code shared/INTEGRATIONS.md} sections 1-2): one run; every enabled rule in {@code
  * tool.driver.rules} with its page as {@code help}; each result with one location relative to
  * {@code %SRCROOT%}, a four-field UTF-16 region, GitHub's {@code primaryLocationLineHash} and its
- * fixes; files that could not be analysed as error notifications of the invocation.
+ * fixes; files that could not be analysed as error notifications of the invocation. A notebook's
+ * results point at the line of the raw {@code .ipynb} file that holds the source line (so GitHub
+ * and editors open the right place), with the cell number in the result's {@code properties.cell}.
  */
 public final class SarifReporter implements Reporter {
   public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -107,9 +111,11 @@ public final class SarifReporter implements Reporter {
       if (file.diagnostics().isEmpty()) {
         continue;
       }
-      List<String> hashes = lineHashes(file.source(), artifact);
+      NotebookSource nb = file.source() == null ? null : file.notebook();
+      List<String> hashes = lineHashes(nb == null ? file.source()
+          : new SourceFile(file.path(), nb.notebook().raw()), artifact);
       for (Diagnostic diagnostic : file.diagnostics()) {
-        results.add(result(diagnostic, file.source(), artifact, hashes, ruleIndex, ruleInfo));
+        results.add(result(diagnostic, file.source(), nb, artifact, hashes, ruleIndex, ruleInfo));
       }
     }
 
@@ -172,11 +178,14 @@ public final class SarifReporter implements Reporter {
     };
   }
 
-  private Result result(Diagnostic diagnostic, SourceFile source, ArtifactPaths.Artifact artifact,
-      List<String> hashes, Map<String, Integer> ruleIndex, Map<String, RuleInfo> ruleInfo) {
+  private Result result(Diagnostic diagnostic, SourceFile source, NotebookSource nb,
+      ArtifactPaths.Artifact artifact, List<String> hashes, Map<String, Integer> ruleIndex,
+      Map<String, RuleInfo> ruleInfo) {
     RuleInfo info = ruleInfo.get(diagnostic.code());
     String level = info == null ? "warning" : info.level().sarifName();
-    Region region = source == null ? new Region().withStartLine(1) : resultRegion(source.lines(), diagnostic.range());
+    Region region = source == null ? new Region().withStartLine(1)
+        : nb != null ? resultRegion(nb.rawLines(), rawRange(nb, source, diagnostic.range()))
+        : resultRegion(source.lines(), diagnostic.range());
     Result result = new Result()
         .withRuleId(diagnostic.code())
         .withRuleIndex(ruleIndex.get(diagnostic.code()))
@@ -191,11 +200,69 @@ public final class SarifReporter implements Reporter {
       fingerprints.setAdditionalProperty("primaryLocationLineHash", hashes.get(line - 1));
       result.setPartialFingerprints(fingerprints);
     }
+    if (nb != null) {
+      PropertyBag properties = new PropertyBag();
+      properties.setAdditionalProperty("cell", nb.cell(source.lines().line(
+          Math.min(diagnostic.range().start(), source.text().length()))));
+      result.setProperties(properties);
+    }
     Fix fix = diagnostic.fix();
     if (fix != null && !fix.edits().isEmpty() && source != null) {
-      result.setFixes(new LinkedHashSet<>(List.of(fix(fix, source, artifact))));
+      com.contrastsecurity.sarif.Fix sarifFix = nb == null ? fix(fix, source, artifact) : notebookFix(fix, nb, artifact);
+      if (sarifFix != null) {
+        result.setFixes(new LinkedHashSet<>(List.of(sarifFix)));
+      }
     }
     return result;
+  }
+
+  /**
+   * A notebook range (of the joined cell text) in the raw {@code .ipynb}: both ends mapped into the
+   * JSON strings that hold them. A range that takes its line break ends at its line's end instead,
+   * so the region stays on the JSON line of that source line.
+   */
+  static SourceRange rawRange(NotebookSource nb, SourceFile joined, SourceRange range) {
+    LineIndex lines = joined.lines();
+    int length = joined.text().length();
+    int start = Math.min(range.start(), length);
+    int end = Math.max(start, Math.min(range.end(), length));
+    int endLine = lines.line(end);
+    if (end > start && endLine > lines.line(start) && end == lines.lineStart(endLine)) {
+      end = Math.max(start, lines.lineEnd(endLine - 1));
+    }
+    return nb.rawRange(new SourceRange(start, end));
+  }
+
+  /**
+   * A notebook fix as SARIF: one replacement per changed cell, of that cell's whole {@code source}
+   * value in the raw JSON (what {@code --fix} writes); null when the fix cannot be written back
+   * (it spans cells or touches an IPython magic line).
+   */
+  private static com.contrastsecurity.sarif.Fix notebookFix(Fix fix, NotebookSource nb,
+      ArtifactPaths.Artifact artifact) {
+    List<Edit> raw;
+    try {
+      raw = nb.rawEdits(fix.edits());
+    } catch (NotebookEditException e) {
+      return null;
+    }
+    if (raw.isEmpty()) {
+      return null;
+    }
+    List<Replacement> replacements = new ArrayList<>();
+    for (Edit edit : raw) {
+      replacements.add(new Replacement()
+          .withDeletedRegion(exactRegion(nb.rawLines(), edit.range()))
+          .withInsertedContent(new ArtifactContent().withText(edit.content())));
+    }
+    PropertyBag properties = new PropertyBag();
+    properties.setAdditionalProperty("applicability", Messages.applicability(fix.applicability()));
+    return new com.contrastsecurity.sarif.Fix()
+        .withDescription(new Message().withText(Messages.sentence(fix.title())))
+        .withArtifactChanges(new LinkedHashSet<>(List.of(new ArtifactChange()
+            .withArtifactLocation(location(artifact))
+            .withReplacements(replacements))))
+        .withProperties(properties);
   }
 
   private static com.contrastsecurity.sarif.Fix fix(Fix fix, SourceFile source, ArtifactPaths.Artifact artifact) {
@@ -219,7 +286,9 @@ public final class SarifReporter implements Reporter {
   private static Notification notification(FileResult file, FileProblem problem, ArtifactPaths.Artifact artifact) {
     PhysicalLocation where = new PhysicalLocation().withArtifactLocation(location(artifact));
     if (problem.range() != null && file.source() != null) {
-      where.setRegion(resultRegion(file.source().lines(), problem.range()));
+      NotebookSource nb = file.notebook();
+      where.setRegion(nb == null ? resultRegion(file.source().lines(), problem.range())
+          : resultRegion(nb.rawLines(), rawRange(nb, file.source(), problem.range())));
     }
     return new Notification()
         .withLevel(Notification.Level.ERROR)

@@ -12,7 +12,8 @@ import java.io.IOException;
 /**
  * Human-readable output in the style of Ruff's {@code full} format: a header
  * {@code path:line:col: CODE [*] message} ({@code [*]} when {@code --fix} would fix it), the source
- * line with a caret underline, the fix title as help, and a summary line. Columns are 1-based code
+ * line with a caret underline, the fix title as help, and a summary line. In a notebook the position
+ * reads {@code path:cell N:line:col} with the line counted within the cell, as Ruff prints it. Columns are 1-based code
  * points. Colour (ANSI) only when asked for, which the CLI does only on a terminal without
  * {@code NO_COLOR}.
  */
@@ -54,7 +55,9 @@ public final class TextReporter implements Reporter {
         writeProblem(out, f, p);
       }
     }
-    out.append(summary(problems, fixable, hiddenUnsafe, report.fixedCount(), mode)).append('\n');
+    if (internal == 0 || problems > 0 || report.fixedCount() > 0) {
+      out.append(summary(problems, fixable, hiddenUnsafe, report.fixedCount(), mode)).append('\n');
+    }
     if (internal > 0) {
       out.append(internal == 1 ? "1 file" : internal + " files")
           .append(" could not be fully checked because of an internal error (see above).\n");
@@ -91,24 +94,28 @@ public final class TextReporter implements Reporter {
   private void writeDiagnostic(Appendable out, FileResult f, Diagnostic d, FixMode mode)
       throws IOException {
     SourceFile src = f.source();
+    if (src == null) { // not produced by the engine, but never crash on it
+      out.append(paint("1", f.path())).append(": ").append(paint("1;31", d.code())).append(' ')
+          .append(d.message()).append("\n\n");
+      return;
+    }
     LineIndex li = src.lines();
     int start = Math.min(d.range().start(), src.text().length());
     int line = li.line(start);
-    int col = li.codePointColumn(start);
-    out.append(paint("1", f.path())).append(':').append(String.valueOf(line)).append(':')
-        .append(String.valueOf(col)).append(": ").append(paint("1;31", d.code())).append(' ');
+    out.append(paint("1", f.path())).append(':').append(location(f, start)).append(": ")
+        .append(paint("1;31", d.code())).append(' ');
     Fix fix = d.fix();
     if (mode.applicable(fix)) {
       out.append(paint("36", "[*]")).append(' ');
     }
     out.append(d.message()).append('\n');
-    snippet(out, li, start, Math.min(d.range().end(), src.text().length()), d.code());
+    snippet(out, f, start, Math.min(d.range().end(), src.text().length()), d.code());
     if (fix != null) {
       String help = fix.title();
       if (fix.applicability() == Applicability.UNSAFE && !mode.unsafe()) {
         help += " (unsafe fix available with --unsafe-fixes)";
       }
-      out.append(gutter(li, line)).append(paint("1;34", "= help: ")).append(help).append('\n');
+      out.append(gutter(li, shownLine(f, line))).append(paint("1;34", "= help: ")).append(help).append('\n');
     }
     out.append('\n');
   }
@@ -117,10 +124,9 @@ public final class TextReporter implements Reporter {
     if (p.kind() == FileProblem.Kind.SYNTAX_ERROR && f.source() != null && p.range() != null) {
       LineIndex li = f.source().lines();
       int at = Math.min(p.range().start(), f.source().text().length());
-      out.append(paint("1", f.path())).append(':').append(String.valueOf(li.line(at))).append(':')
-          .append(String.valueOf(li.codePointColumn(at))).append(": ")
+      out.append(paint("1", f.path())).append(':').append(location(f, at)).append(": ")
           .append(paint("1;31", "SyntaxError")).append(": ").append(p.message()).append('\n');
-      snippet(out, li, at, Math.max(at, p.range().end()), null);
+      snippet(out, f, at, Math.max(at, p.range().end()), null);
       out.append('\n');
       return;
     }
@@ -138,10 +144,29 @@ public final class TextReporter implements Reporter {
     return " ".repeat(String.valueOf(line).length() + 1);
   }
 
-  private void snippet(Appendable out, LineIndex li, int start, int end, String label)
+  /**
+   * {@code line:col} of {@code offset}; in a notebook {@code cell N:line:col}, the line counted
+   * within the cell (as Ruff prints it).
+   */
+  static String location(FileResult f, int offset) {
+    if (f.notebook() != null) {
+      return f.notebook().position(offset).toString();
+    }
+    LineIndex li = f.source().lines();
+    return li.line(offset) + ":" + li.codePointColumn(offset);
+  }
+
+  /** The line number shown for 1-based {@code line} of the file's text (its line within the cell in a notebook). */
+  private static int shownLine(FileResult f, int line) {
+    return f.notebook() == null ? line : f.notebook().lineInCell(line);
+  }
+
+  private void snippet(Appendable out, FileResult f, int start, int end, String label)
       throws IOException {
+    LineIndex li = f.source().lines();
     int line = li.line(start);
-    String pad = " ".repeat(String.valueOf(line).length() + 1);
+    int shown = shownLine(f, line);
+    String pad = " ".repeat(String.valueOf(shown).length() + 1);
     String bar = paint("1;34", "|");
     String text = li.lineText(line);
     int lineStart = li.lineStart(line);
@@ -155,7 +180,7 @@ public final class TextReporter implements Reporter {
     }
     int width = Math.max(1, text.codePointCount(from, Math.max(from, to)));
     out.append(pad).append(bar).append('\n');
-    out.append(paint("1;34", line + " |")).append(' ').append(text).append('\n');
+    out.append(paint("1;34", shown + " |")).append(' ').append(text).append('\n');
     out.append(pad).append(bar).append(' ').append(indent)
         .append(paint("1;31", "^".repeat(width) + (label == null ? "" : " " + label))).append('\n');
     out.append(pad).append(bar).append('\n');

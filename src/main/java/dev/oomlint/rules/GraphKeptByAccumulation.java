@@ -28,6 +28,9 @@ public final class GraphKeptByAccumulation implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
+    if (sm.isOtherFramework()) {
+      return;
+    }
     AstUtil.walk(sm.module(), n -> {
       if (n instanceof Stmt.AugAssign a && a.op() == Operators.Operator.ADD) {
         check(ctx, sm, a, a.target(), a.value());
@@ -45,16 +48,19 @@ public final class GraphKeptByAccumulation implements Rule {
   }
 
   private void check(RuleContext ctx, SemanticModel sm, Stmt stmt, Expr acc, Expr added) {
-    if (AstUtil.path(acc) == null || !sm.isGradCarrying(added)) {
+    // acc[k] += t accumulates into the container acc
+    Expr holder = acc instanceof Expr.Subscript sub && !(sub.slice() instanceof Expr.Slice) ? sub.value() : acc;
+    if (AstUtil.path(holder) == null || !sm.isGradCarrying(added)) {
       return;
     }
     TrainingContext tc = TrainingContext.of(sm, stmt);
-    if (tc == null || !tc.outlivesIteration(acc, stmt) || tc.feedsBackward(acc)) {
+    if (tc == null || !tc.outlivesIteration(holder, stmt) || tc.feedsBackward(holder)) {
       return;
     }
     String a = LeakFixes.text(ctx.file(), acc);
     String t = LeakFixes.text(ctx.file(), added);
-    boolean item = LeakFixes.isScalarLoss(sm, added) && startsAsNumber(sm, acc) && !usedAsTensor(sm, acc);
+    boolean item = acc == holder && LeakFixes.isScalarLoss(sm, added) && startsAsNumber(sm, acc)
+        && !usedAsTensor(sm, acc);
     String suffix = item ? ".item()" : ".detach()";
     String fixed = LeakFixes.isPrimary(added) ? t + suffix : "(" + t + ")" + suffix;
     String message = "`" + a + "` lives across training iterations and adds up the grad-carrying `" + t

@@ -32,6 +32,9 @@ public final class GraphKeptInContainer implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
+    if (sm.isOtherFramework()) {
+      return;
+    }
     for (Expr.Call c : sm.calls()) {
       String m = AstUtil.methodName(c);
       if (m == null) {
@@ -145,7 +148,7 @@ public final class GraphKeptInContainer implements Rule {
       }
       boolean literal = v instanceof Expr.Dict || v instanceof Expr.ListExpr || v instanceof Expr.DictComp
           || v instanceof Expr.ListComp
-          || v instanceof Expr.Call c && DICT_FACTORIES.contains(sm.qualifiedName(c.func()));
+          || v instanceof Expr.Call c && DICT_FACTORIES.contains(String.valueOf(sm.qualifiedName(c.func())));
       if (!literal) {
         return false;
       }
@@ -156,6 +159,9 @@ public final class GraphKeptInContainer implements Rule {
   /** A same-file class instance whose {@code update(value, ...)} keeps its argument in an attribute. */
   private static boolean storesLikeMeter(SemanticModel sm, Expr receiver) {
     Stmt.ClassDef cls = receiver == null ? null : sm.classOfInstance(receiver);
+    if (cls == null && receiver != null && !sm.isSelf(receiver)) {
+      return isImportedMeter(sm, receiver);
+    }
     if (cls == null || sm.isSelf(receiver)) {
       return false;
     }
@@ -186,6 +192,24 @@ public final class GraphKeptInContainer implements Rule {
       return !stores[0];
     });
     return stores[0];
+  }
+
+  /**
+   * A name bound to an instance of an imported class named like a meter ({@code AverageMeter},
+   * {@code utils.AverageMeter}): by convention its {@code update(val, n)} keeps {@code val}.
+   */
+  private static boolean isImportedMeter(SemanticModel sm, Expr receiver) {
+    if (!(receiver instanceof Expr.Name n)) {
+      return false;
+    }
+    List<Binding> bs = sm.resolve(n);
+    if (bs.size() != 1 || bs.get(0).kind() != Binding.Kind.ASSIGN || bs.get(0).index() >= 0
+        || !(bs.get(0).value() instanceof Expr.Call c)) {
+      return false;
+    }
+    String q = sm.qualifiedName(c.func());
+    String cls = q != null ? q.substring(q.lastIndexOf('.') + 1) : AstUtil.lastName(c.func());
+    return cls != null && cls.endsWith("Meter") && (q != null || c.func() instanceof Expr.Attribute);
   }
 
   private static boolean selfAttribute(SemanticModel sm, Expr e) {

@@ -27,6 +27,9 @@ public final class InferenceWithoutNoGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
+    if (sm.isOtherFramework()) {
+      return;
+    }
     for (InferenceRegion r : sm.inferenceRegions()) {
       String call = LeakFixes.text(ctx.file(), r.firstModelCall());
       String how = r.kind() == InferenceRegion.Kind.FUNCTION ? "decorate the function with `@torch.no_grad()`"

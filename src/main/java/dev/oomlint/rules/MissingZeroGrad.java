@@ -22,6 +22,9 @@ public final class MissingZeroGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
+    if (sm.isOtherFramework()) {
+      return;
+    }
     for (Stmt loop : sm.loops()) {
       if (!sm.isTrainingLoop(loop)) {
         continue;

@@ -9,7 +9,6 @@ import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Scope;
 import dev.oomlint.semantic.SemanticModel;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -158,95 +157,59 @@ final class TrainingContext {
   }
 
   /**
-   * Whether {@code e} (its path or its root name) feeds a backward in the same iteration: it is a
-   * backward target, or part of the value of something that is (transitively).
+   * Whether {@code e} (its path or its root name) feeds a backward: it is a backward target, or part
+   * of the value of something that is (transitively), in the same function.
    */
   boolean feedsBackward(Expr e) {
     Set<String> related = backpropRelated();
     String path = AstUtil.path(e);
     Expr.Name root = AstUtil.root(e);
-    return path != null && related.contains(path) || root != null && !sm.isSelf(root) && related.contains(root.id());
+    if (path != null && related.contains(path) || root != null && !sm.isSelf(root) && related.contains(root.id())) {
+      return true;
+    }
+    return path != null && readByBackwardHelper(path);
   }
 
-  private Set<String> backpropRelated() {
-    if (backpropRelated != null) {
-      return backpropRelated;
-    }
-    Set<String> set = new HashSet<>();
-    List<Stmt> body = body();
-    for (Stmt s : body) {
+  /**
+   * Whether a same-file function called in the iteration runs a backward and reads {@code path}
+   * ({@code self.saved_log_probs} summed into the loss of {@code self.finish_episode()}).
+   */
+  private boolean readByBackwardHelper(String path) {
+    boolean[] found = {false};
+    for (Stmt s : body()) {
       AstUtil.walk(s, n -> {
-        if (n instanceof Expr.Call c && sm.isBackwardCall(c)) {
-          for (Expr t : sm.backwardTargets(c)) {
-            addPaths(t, set);
+        if (found[0]) {
+          return false;
+        }
+        if (n instanceof Expr.Call c) {
+          Stmt.FunctionDef f = sm.resolveCall(c);
+          if (f != null && f != node && sm.runsBackward(f) && reads(f, path)) {
+            found[0] = true;
           }
         }
-        return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
+        return true;
       });
     }
-    boolean changed = true;
-    for (int round = 0; changed && round < 20; round++) {
-      changed = false;
-      for (Stmt s : body) {
-        boolean[] ch = {false};
-        AstUtil.walk(s, n -> {
-          Expr value = null;
-          List<Expr> targets = List.of();
-          if (n instanceof Stmt.Assign a) {
-            value = a.value();
-            targets = a.targets();
-          } else if (n instanceof Stmt.AugAssign a) {
-            value = a.value();
-            targets = List.of(a.target());
-          } else if (n instanceof Stmt.AnnAssign a && a.value() != null) {
-            value = a.value();
-            targets = List.of(a.target());
-          }
-          if (value != null) {
-            for (Expr t : targets) {
-              if (mentionsAny(t, set)) {
-                int before = set.size();
-                addPaths(value, set);
-                ch[0] |= set.size() != before;
-              }
-            }
-          }
-          return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
-        });
-        changed |= ch[0];
-      }
-    }
-    backpropRelated = set;
-    return set;
+    return found[0];
   }
 
-  private boolean mentionsAny(Expr target, Set<String> set) {
+  private static boolean reads(Stmt.FunctionDef f, String path) {
     boolean[] hit = {false};
-    AstUtil.walk(target, n -> {
-      if (n instanceof Expr e) {
-        String p = AstUtil.path(e);
-        if (p != null && set.contains(p)) {
-          hit[0] = true;
-        }
+    AstUtil.walk(f, n -> {
+      if (n instanceof Expr.Attribute a && a.ctx() == Operators.ExprContext.LOAD && path.equals(AstUtil.path(a))
+          || n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD && path.equals(nm.id())) {
+        hit[0] = true;
       }
       return !hit[0];
     });
     return hit[0];
   }
 
-  /** Adds every name and attribute path mentioned in {@code e}. */
-  private static void addPaths(Expr e, Set<String> set) {
-    AstUtil.walk(e, n -> {
-      if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
-        set.add(nm.id());
-      } else if (n instanceof Expr.Attribute a) {
-        String p = AstUtil.path(a);
-        if (p != null) {
-          set.add(p);
-        }
-      }
-      return !(n instanceof Expr.Lambda);
-    });
+  private Set<String> backpropRelated() {
+    if (backpropRelated == null) {
+      backpropRelated = sm.backpropRelated(node);
+    }
+    return backpropRelated;
   }
 
   /** Keyword argument value by name, or the positional argument at {@code pos}; null when absent. */

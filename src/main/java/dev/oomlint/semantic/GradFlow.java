@@ -98,6 +98,127 @@ final class GradFlow {
     return unit(unitNode).backpropTargets;
   }
 
+  private final Map<Node, Set<String>> backpropRelated = new IdentityHashMap<>();
+
+  /**
+   * Names and paths that flow into a backward in a unit (function or module body, nested defs
+   * excluded): backward targets and, transitively, everything mentioned in what is assigned to them.
+   */
+  Set<String> backpropRelated(Node unitNode) {
+    Set<String> cached = backpropRelated.get(unitNode);
+    if (cached != null) {
+      return cached;
+    }
+    Set<String> set = new HashSet<>();
+    List<Stmt> body = unitNode instanceof Stmt.FunctionDef f ? f.body() : ((Mod.Module) unitNode).body();
+    for (Stmt s : body) {
+      AstUtil.walk(s, n -> {
+        if (n instanceof Expr.Call c && isBackwardCall(c)) {
+          for (Expr t : backwardTargets(c)) {
+            addPaths(t, set);
+          }
+        }
+        return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
+      });
+    }
+    boolean changed = true;
+    for (int round = 0; changed && round < 20; round++) {
+      changed = false;
+      for (Stmt s : body) {
+        boolean[] ch = {false};
+        AstUtil.walk(s, n -> {
+          Expr value = null;
+          List<Expr> targets = List.of();
+          if (n instanceof Stmt.Assign a) {
+            value = a.value();
+            targets = a.targets();
+          } else if (n instanceof Stmt.AugAssign a) {
+            value = a.value();
+            targets = List.of(a.target());
+          } else if (n instanceof Stmt.AnnAssign a && a.value() != null) {
+            value = a.value();
+            targets = List.of(a.target());
+          }
+          if (value != null) {
+            for (Expr t : targets) {
+              if (mentionsAny(t, set)) {
+                int before = set.size();
+                addPaths(value, set);
+                ch[0] |= set.size() != before;
+              }
+            }
+          }
+          return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
+        });
+        changed |= ch[0];
+      }
+    }
+    backpropRelated.put(unitNode, set);
+    return set;
+  }
+
+  private static boolean mentionsAny(Expr target, Set<String> set) {
+    boolean[] hit = {false};
+    AstUtil.walk(target, n -> {
+      if (n instanceof Expr e) {
+        String p = AstUtil.path(e);
+        if (p != null && set.contains(p)) {
+          hit[0] = true;
+        }
+      }
+      return !hit[0];
+    });
+    return hit[0];
+  }
+
+  /** Adds every loaded name and attribute path mentioned in {@code e}. */
+  static void addPaths(Expr e, Set<String> set) {
+    AstUtil.walk(e, n -> {
+      if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
+        set.add(nm.id());
+      } else if (n instanceof Expr.Attribute a) {
+        String p = AstUtil.path(a);
+        if (p != null) {
+          set.add(p);
+        }
+      }
+      return !(n instanceof Expr.Lambda);
+    });
+  }
+
+  private final Map<Stmt.FunctionDef, Set<String>> paramBackprop = new IdentityHashMap<>();
+
+  /** The parameters of {@code f} it runs a backward on (directly, or through helpers of its own). */
+  private Set<String> paramBackpropTargets(Stmt.FunctionDef f) {
+    Set<String> known = paramBackprop.get(f);
+    if (known != null) {
+      return known;
+    }
+    paramBackprop.put(f, Set.of());
+    Set<String> out = new HashSet<>();
+    Set<String> params = new HashSet<>();
+    for (Support.Arg a : AstIndex.allArgs(f.args())) {
+      params.add(a.arg());
+    }
+    for (Stmt s : f.body()) {
+      AstUtil.walk(s, n -> {
+        if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Expr.Call c) {
+          for (Expr t : backwardTargets(c)) {
+            if (t instanceof Expr.Name nm && params.contains(nm.id())) {
+              out.add(nm.id());
+            }
+          }
+        }
+        return true;
+      });
+    }
+    paramBackprop.put(f, out);
+    return out;
+  }
+
   /** Whether calling {@code f} with the given grad-carrying parameters returns a grad-carrying value. */
   private boolean summary(Stmt.FunctionDef f, long mask) {
     Map<Long, Boolean> m = summaries.computeIfAbsent(f, k -> new HashMap<>());
@@ -213,6 +334,20 @@ final class GradFlow {
               String p = AstUtil.path(t);
               if (p != null) {
                 unit.backpropTargets.add(p);
+              }
+            }
+            // a same-file helper that runs backward on one of its parameters: _backward(loss)
+            Stmt.FunctionDef callee = calls.resolve(c);
+            if (callee != null) {
+              List<Support.Arg> params = positionalParams(callee);
+              int shift = c.func() instanceof Expr.Attribute && calls.enclosingClass(callee) != null ? 1 : 0;
+              Set<String> inner = paramBackpropTargets(callee);
+              for (int i = 0; i < c.args().size(); i++) {
+                int pi = i + shift;
+                String p = AstUtil.path(c.args().get(i));
+                if (p != null && pi < params.size() && inner.contains(params.get(pi).arg())) {
+                  unit.backpropTargets.add(p);
+                }
               }
             }
           }
@@ -370,7 +505,7 @@ final class GradFlow {
           if (vals != null) {
             assign(elt, eval(vals.get(i), env, off, 0), vals.get(i), env, off);
           } else {
-            assign(elt, v && !(indexTail && i > 0), null, env, off);
+            assign(elt, v && !(indexTail && i > 0), indexTail && i > 0 ? null : value, env, off);
           }
         }
       } else if (target instanceof Expr.Starred st) {

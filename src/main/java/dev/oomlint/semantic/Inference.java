@@ -19,28 +19,41 @@ import java.util.Set;
  * {@code torch.autograd.grad}) is left alone.
  */
 final class Inference {
+  /** Calls that compute gradients themselves: code around them needs autograd on. */
+  private static final Set<String> GRADIENT_APIS = Set.of("torch.autograd.grad", "torch.autograd.backward",
+      "torch.func.grad", "torch.func.grad_and_value", "torch.func.vjp", "torch.func.jvp", "torch.func.jacrev",
+      "torch.func.jacfwd", "torch.func.hessian", "torch.func.linearize", "functorch.grad", "functorch.vjp",
+      "functorch.jvp", "functorch.jacrev", "functorch.jacfwd", "functorch.hessian",
+      "functorch.grad_and_value");
+
   private final AstIndex index;
   private final Names names;
   private final CallGraph calls;
   private final GradModes modes;
   private final TorchObjects objects;
   private final Training training;
+  private final GradFlow flow;
   private final String path;
   private List<InferenceRegion> regions;
+  private Boolean loadsWeights;
 
   Inference(AstIndex index, Names names, CallGraph calls, GradModes modes, TorchObjects objects,
-      Training training, String path) {
+      Training training, GradFlow flow, String path) {
     this.index = index;
     this.names = names;
     this.calls = calls;
     this.modes = modes;
     this.objects = objects;
     this.training = training;
+    this.flow = flow;
     this.path = path == null ? "" : path.replace('\\', '/');
   }
 
   /** Whether a call runs a model's forward pass (a frozen model's does not build a graph). */
   boolean isModelCall(Expr.Call c) {
+    if (calls.resolve(c) != null) {
+      return false; // a same-file function or method, not a model
+    }
     Expr f = c.func();
     if (f instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
         && objects.isModel(a.value())) {
@@ -52,6 +65,9 @@ final class Inference {
   List<InferenceRegion> regions() {
     if (regions == null) {
       regions = new ArrayList<>();
+      if (isTestFile()) {
+        return regions;
+      }
       boolean script = isScript();
       for (Stmt.FunctionDef f : index.functions) {
         unit(f, f.body(), script);
@@ -69,9 +85,6 @@ final class Inference {
       return;
     }
     List<Node> roots = ownCode(body);
-    if (training.runsBackward(roots) || gradientBased(roots)) {
-      return;
-    }
     List<Expr.Call> modelCalls = new ArrayList<>();
     for (Node r : roots) {
       AstUtil.walk(r, n -> {
@@ -88,12 +101,19 @@ final class Inference {
       return;
     }
     modelCalls.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+    if (training.runsBackward(roots)) {
+      evalLoopsInTrainingCode(u, modelCalls);
+      return;
+    }
+    if (gradientBased(roots)) {
+      return;
+    }
     if (f != null && TorchApi.isEvalFunctionName(f.name())) {
       regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
           "in `" + f.name() + "`, an evaluation function"));
       return;
     }
-    if (!training.fileTrains() && script && (f == null || index.parent(f) instanceof Mod.Module)) {
+    if (!training.fileTrains() && script && loadsWeights() && (f == null || index.parent(f) instanceof Mod.Module)) {
       if (f != null) {
         regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
             "in a script that never trains"));
@@ -139,6 +159,127 @@ final class Inference {
     }
   }
 
+  /**
+   * In code that trains, only loops over evaluation data can be inference regions: the loop itself
+   * runs no backward and needs no gradients, and nothing it computes flows into a backward later.
+   */
+  private void evalLoopsInTrainingCode(Node u, List<Expr.Call> modelCalls) {
+    Set<String> backprop = null;
+    Set<Stmt.For> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Expr.Call c : modelCalls) {
+      Stmt.For loop = outermostEvalDataLoop(u, c);
+      if (loop == null || !done.add(loop)) {
+        continue;
+      }
+      List<Node> body = new ArrayList<>(loop.body());
+      if (training.runsBackward(body) || gradientBased(body)) {
+        continue;
+      }
+      if (backprop == null) {
+        backprop = flow.backpropRelated(u);
+      }
+      if (flowsIntoBackward(u, loop, backprop)) {
+        continue;
+      }
+      regions.add(new InferenceRegion(InferenceRegion.Kind.LOOP, loop, c,
+          "in a loop over `" + evalDataName(loop.iter()) + "`"));
+    }
+  }
+
+  /**
+   * Whether a value the loop assigns can reach a backward: a name it stores that the unit's backward
+   * closure mentions, and that is read after the loop (or, in an enclosing loop, read before being
+   * stored again in the next iteration) before anything else is stored in it.
+   */
+  private boolean flowsIntoBackward(Node unit, Stmt.For loop, Set<String> backprop) {
+    Set<String> stored = new java.util.HashSet<>();
+    AstUtil.walk(loop, n -> {
+      String p = storedPath(n);
+      if (p != null && backprop.contains(p)) {
+        stored.add(p);
+      }
+      return true;
+    });
+    if (stored.isEmpty()) {
+      return false;
+    }
+    List<Stmt> unitBody = unit instanceof Stmt.FunctionDef f ? f.body() : ((Mod.Module) unit).body();
+    for (String p : stored) {
+      if (firstIsRead(unitBody, p, loop.range().end(), Integer.MAX_VALUE)) {
+        return true;
+      }
+      for (Node cur = index.parent(loop); cur != null && cur != unit; cur = index.parent(cur)) {
+        if (AstUtil.isLoop(cur) && firstIsRead(AstUtil.loopBody((Stmt) cur), p, cur.range().start(),
+            loop.range().start())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The path a node stores to ({@code x = ...}, {@code self.x = ...}, {@code xs.append(...)}), or null. */
+  private static String storedPath(Node n) {
+    if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.STORE) {
+      return nm.id();
+    }
+    if (n instanceof Expr.Attribute a && a.ctx() == Operators.ExprContext.STORE) {
+      return AstUtil.path(a);
+    }
+    if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+        && (a.attr().equals("append") || a.attr().equals("extend"))) {
+      return AstUtil.path(a.value());
+    }
+    return null;
+  }
+
+  /**
+   * Whether, among the occurrences of {@code path} in {@code body} within [from, to), the first is a
+   * read (an augmented assignment reads).
+   */
+  private boolean firstIsRead(List<Stmt> body, String path, int from, int to) {
+    int[] best = {Integer.MAX_VALUE};
+    boolean[] read = {false};
+    for (Stmt s : body) {
+      AstUtil.walk(s, n -> {
+        if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        boolean isLoad = n instanceof Expr.Name nm && nm.id().equals(path) && nm.ctx() == Operators.ExprContext.LOAD
+            || n instanceof Expr.Attribute a && a.ctx() == Operators.ExprContext.LOAD && path.equals(AstUtil.path(a))
+            || n instanceof Expr.Call && path.equals(storedPath(n));
+        boolean isStore = !isLoad && path.equals(storedPath(n));
+        if (!isLoad && !isStore) {
+          return true;
+        }
+        int pos = n.range().start();
+        if (pos < from || pos >= to) {
+          return true;
+        }
+        // a store takes effect after its statement's right-hand side has been read
+        int at = pos;
+        if (isStore) {
+          Node st = n;
+          while (st != null && !(st instanceof Stmt)) {
+            st = index.parent(st);
+          }
+          if (st instanceof Stmt.AugAssign) {
+            isLoad = true;
+          } else if (st != null && !(st instanceof Stmt.For)) {
+            at = st.range().end();
+          }
+        }
+        if (at >= best[0]) {
+          return true;
+        }
+        best[0] = at;
+        read[0] = isLoad;
+        return true;
+      });
+    }
+    return read[0];
+  }
+
   private boolean skipFunction(Stmt.FunctionDef f) {
     if (f.name().equals("forward") || f.name().equals("__call__")) {
       return true;
@@ -147,13 +288,39 @@ final class Inference {
     if (cls != null && (calls.isModuleClass(cls) || calls.isLightningModule(cls))) {
       return true;
     }
-    if (f.name().endsWith("_step") && cls != null) {
-      return true;
+    if (f.name().endsWith("_step") && cls != null && hasFrameworkBase(cls)) {
+      return true; // a step hook of a framework class (its trainer decides the grad mode)
     }
+    return false;
+  }
+
+  /**
+   * Test code (pytest files, {@code tests/} directories) runs tiny models with autograd on on purpose;
+   * its memory is not the concern, so it has no inference regions.
+   */
+  private boolean isTestFile() {
     String base = path.substring(path.lastIndexOf('/') + 1);
-    boolean testFile = base.startsWith("test_") || base.endsWith("_test.py") || path.contains("/tests/")
-        || base.equals("conftest.py");
-    return testFile && f.name().startsWith("test");
+    return base.startsWith("test_") || base.endsWith("_test.py") || base.equals("conftest.py")
+        || ("/" + path).contains("/tests/");
+  }
+
+  /** Whether a class derives from a class defined elsewhere (other than {@code object}). */
+  private boolean hasFrameworkBase(Stmt.ClassDef cls) {
+    return hasFrameworkBase(cls, 0);
+  }
+
+  private boolean hasFrameworkBase(Stmt.ClassDef cls, int depth) {
+    if (depth > 8) {
+      return false;
+    }
+    for (Expr b : cls.bases()) {
+      Stmt.ClassDef same = calls.sameFileClass(b);
+      if (same == null && !(b instanceof Expr.Name n && n.id().equals("object"))
+          || same != null && hasFrameworkBase(same, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A unit's own statements: for the module, everything outside defs and classes. */
@@ -179,8 +346,8 @@ final class Inference {
           String m = AstUtil.methodName(c);
           String q = names.qualifiedName(c.func());
           if ("requires_grad_".equals(m) && !isFalseArg(c) || "register_hook".equals(m)
-              || q != null && (q.startsWith("torch.autograd.") || q.startsWith("torch.func.")
-              || q.startsWith("functorch.") || TorchApi.ENABLE_GRAD.contains(q))) {
+              || q != null && (GRADIENT_APIS.contains(q) || q.startsWith("torch.autograd.functional.")
+              || q.startsWith("torch.autograd.forward_ad.") || TorchApi.ENABLE_GRAD.contains(q))) {
             found[0] = true;
           }
         } else if (n instanceof Expr.Attribute a && a.attr().equals("grad")
@@ -288,6 +455,39 @@ final class Inference {
       return true;
     });
     return found[0];
+  }
+
+  /**
+   * Whether the file loads trained weights ({@code torch.load}, {@code load_state_dict},
+   * {@code from_pretrained}, {@code weights=...}, {@code pretrained=True}): what an inference script
+   * does, and a smoke test of a freshly built model ({@code print(Net()(x).shape)}) does not.
+   */
+  private boolean loadsWeights() {
+    if (loadsWeights == null) {
+      boolean found = false;
+      for (Expr.Call c : index.calls) {
+        String q = names.qualifiedName(c.func());
+        String m = AstUtil.methodName(c);
+        if (q != null && (q.equals("torch.load") || q.equals("torch.jit.load") || q.equals("torch.hub.load")
+            || q.startsWith("safetensors.") || q.equals("torch.export.load"))
+            || m != null && (m.equals("load_state_dict") || m.equals("from_pretrained")
+            || m.equals("load_from_checkpoint") || m.equals("from_single_file") || m.equals("load_checkpoint"))) {
+          found = true;
+        }
+        for (var k : c.keywords()) {
+          if ("weights".equals(k.arg()) && !(k.value() instanceof Expr.Constant kc && kc.value() == ConstValue.Singleton.NONE)
+              || "pretrained".equals(k.arg()) && k.value() instanceof Expr.Constant kc2
+              && kc2.value() instanceof ConstValue.Bool b && b.value()) {
+            found = true;
+          }
+        }
+        if (found) {
+          break;
+        }
+      }
+      loadsWeights = found;
+    }
+    return loadsWeights;
   }
 
   private boolean isScript() {

@@ -40,7 +40,7 @@ public final class SemanticModel {
     this.objects = new TorchObjects(index, names, calls);
     this.flow = new GradFlow(index, names, modes, calls, objects);
     this.training = new Training(index, names, calls, objects, flow);
-    this.inference = new Inference(index, names, calls, modes, objects, training, file.path());
+    this.inference = new Inference(index, names, calls, modes, objects, training, flow, file.path());
   }
 
   /** Builds the model of one parsed file. */
@@ -149,6 +149,55 @@ public final class SemanticModel {
     return names.moduleAlias(qualified);
   }
 
+  private static final java.util.Set<String> OTHER_FRAMEWORKS = java.util.Set.of("tensorflow", "keras", "jax",
+      "flax", "paddle", "mxnet", "mindspore", "oneflow", "chainer", "haiku", "optax", "tf_keras");
+  private static final java.util.Set<String> TORCH_FAMILY = java.util.Set.of("torch", "torchvision", "torchaudio",
+      "torchtext", "transformers", "diffusers", "accelerate", "lightning", "pytorch_lightning", "timm",
+      "deepspeed", "peft", "trl", "lightning_fabric", "torchmetrics", "fairseq", "detectron2", "mmcv", "mmengine");
+  private Boolean otherFramework;
+
+  /**
+   * Whether the file is written for another deep-learning framework (it imports TensorFlow, Keras,
+   * JAX, Flax, Paddle... and nothing of the PyTorch family): PyTorch's grad rules do not apply there.
+   */
+  public boolean isOtherFramework() {
+    if (otherFramework == null) {
+      boolean other = false;
+      boolean torch = false;
+      for (Stmt s : allImports()) {
+        for (String m : importedModules(s)) {
+          String top = m.contains(".") ? m.substring(0, m.indexOf('.')) : m;
+          other |= OTHER_FRAMEWORKS.contains(top);
+          torch |= TORCH_FAMILY.contains(top);
+        }
+      }
+      otherFramework = other && !torch;
+    }
+    return otherFramework;
+  }
+
+  private List<Stmt> allImports() {
+    List<Stmt> out = new java.util.ArrayList<>();
+    AstUtil.walk(module, n -> {
+      if (n instanceof Stmt.Import || n instanceof Stmt.ImportFrom) {
+        out.add((Stmt) n);
+        return false;
+      }
+      return n instanceof Mod.Module || n instanceof Stmt;
+    });
+    return out;
+  }
+
+  private static List<String> importedModules(Stmt s) {
+    List<String> out = new java.util.ArrayList<>();
+    if (s instanceof Stmt.Import i) {
+      i.names().forEach(a -> out.add(a.name()));
+    } else if (s instanceof Stmt.ImportFrom f && f.level() == 0 && f.module() != null) {
+      out.add(f.module());
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------ calls
 
   /** The same-file function or method a call runs, or null. */
@@ -211,6 +260,16 @@ public final class SemanticModel {
   /** Paths ({@code loss}, {@code self.loss}) a backward runs on in the function (or module) of {@code n}. */
   public Set<String> backpropTargets(Node n) {
     return Collections.unmodifiableSet(flow.backpropTargets(flow.unitOf(n)));
+  }
+
+  /**
+   * Names and paths ({@code loss}, {@code self.losses}) that flow into a backward in a function (or
+   * the module body): {@code n} itself when it is a function or the module, else the function or
+   * module {@code n} belongs to. Backward targets and, transitively, what is assigned to them.
+   */
+  public Set<String> backpropRelated(Node n) {
+    Node unit = n instanceof Stmt.FunctionDef || n instanceof Mod.Module ? n : flow.unitOf(n);
+    return Collections.unmodifiableSet(flow.backpropRelated(unit));
   }
 
   /** Whether a call runs a backward pass. */

@@ -169,12 +169,23 @@ final class TorchApi {
       "parameters", "output", "outputs", "class", "cls", "fns", "builder", "factory", "registry", "id", "ids",
       "url", "str", "key", "keys", "size", "dim", "hparams", "checkpoint", "ckpt", "cache");
 
+  /** Leading words that make a name an action on a model ({@code unwrap_model}, {@code load_model}). */
+  private static final Set<String> VERBS = Set.of("get", "build", "create", "load", "unwrap", "enable",
+      "disable", "init", "initialize", "make", "set", "save", "prepare", "wrap", "compile", "freeze",
+      "unfreeze", "to", "register", "apply", "configure", "setup", "reset", "update", "log", "print", "export",
+      "convert", "copy", "push", "download", "upload", "is", "has", "count", "num", "check", "validate", "eval",
+      "evaluate", "train", "test", "fit", "run", "remove", "add", "patch", "cast", "move", "sync", "merge",
+      "fuse", "quantize", "resize", "replace", "select", "find", "default", "swap", "average", "clone", "share");
+
   /** Whether an identifier names a model ({@code model}, {@code netG}, {@code policy_net}, {@code G}). */
   static boolean isModelName(String id) {
     if (id.equals("G") || id.equals("D")) {
       return true;
     }
     List<String> ws = words(id);
+    if (!ws.isEmpty() && VERBS.contains(ws.get(0))) {
+      return false;
+    }
     boolean hit = false;
     for (String w : ws) {
       if (NOT_MODEL_WORDS.contains(w)) {
@@ -186,6 +197,20 @@ final class TorchApi {
       }
     }
     return hit;
+  }
+
+  /**
+   * Whether an attribute names a model held by an object ({@code self.model}, {@code trainer.net},
+   * {@code self.text_encoder}): a model name whose last word is the model word.
+   */
+  static boolean isModelAttributeName(String attr) {
+    if (!isModelName(attr)) {
+      return false;
+    }
+    List<String> ws = words(attr);
+    String last = ws.isEmpty() ? "" : ws.get(ws.size() - 1);
+    return MODEL_WORDS.contains(last) || last.endsWith("net") || last.endsWith("model") || last.equals("models")
+        || attr.equals("G") || attr.equals("D") || ws.size() == 2 && ws.get(0).equals("net");
   }
 
   /** Whether a class name reads like a model class ({@code Net}, {@code ResNet}, {@code GPT}). */

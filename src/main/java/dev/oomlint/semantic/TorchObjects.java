@@ -83,6 +83,10 @@ final class TorchObjects {
       }
       List<Assigned> vals = selfAttribute(a);
       if (vals != null) {
+        Stmt.ClassDef cls = calls.classOfInstance(a.value(), 0);
+        if (cls != null && calls.findMethod(cls, a.attr(), 0) != null) {
+          return false; // self.method, not a model held by self
+        }
         boolean unknown = vals.isEmpty();
         for (Assigned v : vals) {
           Verdict vd = modelValue(v.value(), v.index(), depth);
@@ -93,7 +97,7 @@ final class TorchObjects {
         }
         return unknown && TorchApi.isModelName(a.attr());
       }
-      return TorchApi.isModelName(a.attr()) && !(a.value() instanceof Expr.Call);
+      return TorchApi.isModelAttributeName(a.attr()) && !(a.value() instanceof Expr.Call);
     }
     return false;
   }
@@ -146,6 +150,10 @@ final class TorchObjects {
         return Verdict.NO;
       }
       String last = TorchApi.lastPart(q);
+      if ((last.equals("from_pretrained") || last.equals("from_config") || last.equals("from_single_file"))
+          && q.contains(".")) {
+        return pretrainedOwner(TorchApi.lastPart(q.substring(0, q.lastIndexOf('.'))));
+      }
       if (TorchApi.isNonModelClassName(last)) {
         return Verdict.NO;
       }
@@ -156,7 +164,7 @@ final class TorchObjects {
     }
     Stmt.ClassDef cls = calls.classCalled(c);
     if (cls != null) {
-      return calls.isModuleClass(cls) ? Verdict.YES : Verdict.NO;
+      return calls.isModuleClass(cls) && hasState(cls, 0) ? Verdict.YES : Verdict.NO;
     }
     Stmt.FunctionDef fn = calls.resolve(c);
     if (fn != null) {
@@ -166,7 +174,7 @@ final class TorchObjects {
       String m = a.attr();
       if (m.equals("from_pretrained") || m.equals("from_config") || m.equals("from_single_file")) {
         String owner = AstUtil.lastName(a.value());
-        return owner != null && TorchApi.isNonModelClassName(owner) ? Verdict.NO : Verdict.YES;
+        return owner == null ? Verdict.UNKNOWN : pretrainedOwner(owner);
       }
       if (MODEL_PASSTHROUGH_METHODS.contains(m)) {
         return isModel(a.value(), depth + 1) || a.value() instanceof Expr.Call inner
@@ -177,6 +185,72 @@ final class TorchObjects {
       }
     }
     return Verdict.UNKNOWN;
+  }
+
+  /**
+   * Whether instances of a same-file module class hold parameters or submodules: some method assigns
+   * an attribute of {@code self} or registers one, or a base is a torch layer or another stateful
+   * class. A stateless module ({@code x * y + y}) builds no graph from inputs that need no grad.
+   */
+  private boolean hasState(Stmt.ClassDef cls, int depth) {
+    if (depth > MAX_DEPTH) {
+      return true;
+    }
+    for (Expr b : cls.bases()) {
+      Stmt.ClassDef base = calls.sameFileClass(b);
+      if (base != null) {
+        if (hasState(base, depth + 1)) {
+          return true;
+        }
+        continue;
+      }
+      String q = names.qualifiedName(b);
+      if (q == null || !q.equals("torch.nn.Module")) {
+        return true;
+      }
+    }
+    boolean[] state = {false};
+    for (Stmt s : cls.body()) {
+      if (!(s instanceof Stmt.FunctionDef)) {
+        if (s instanceof Stmt.Assign || s instanceof Stmt.AnnAssign) {
+          state[0] = true;
+        }
+        continue;
+      }
+      AstUtil.walk(s, n -> {
+        if (n instanceof Stmt.Assign as) {
+          for (Expr t : as.targets()) {
+            if (t instanceof Expr.Attribute at && calls.isSelf(at.value())) {
+              state[0] = true;
+            }
+          }
+        } else if (n instanceof Expr.Call c) {
+          String m = AstUtil.methodName(c);
+          if (m != null && (m.startsWith("register_") || m.equals("add_module") || m.equals("setattr"))
+              || c.func() instanceof Expr.Name f && f.id().equals("setattr")) {
+            state[0] = true;
+          }
+        }
+        return !state[0];
+      });
+      if (state[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What {@code Owner.from_pretrained(...)} gives: a model for model classes ({@code AutoModel},
+   * {@code UNet2DConditionModel}, {@code AutoencoderKL}); nothing to report for tokenizers, processors,
+   * schedulers and pipelines; unknown for other classes (annotators such as {@code HEDdetector} run
+   * their own no_grad), which then fall back to the variable's name.
+   */
+  private static Verdict pretrainedOwner(String owner) {
+    if (TorchApi.isNonModelClassName(owner)) {
+      return Verdict.NO;
+    }
+    return TorchApi.isModelClassName(owner) ? Verdict.YES : Verdict.UNKNOWN;
   }
 
   private boolean isPrepare(Expr.Call c) {
@@ -433,7 +507,8 @@ final class TorchObjects {
     return out.isEmpty() ? null : out;
   }
 
-  private Expr.Call optimizerConstruction(Expr e, int depth) {
+  /** The constructor call that built an optimizer ({@code torch.optim.SGD(...)}), or null. */
+  Expr.Call optimizerConstruction(Expr e, int depth) {
     if (depth > MAX_DEPTH || e == null) {
       return null;
     }
@@ -480,13 +555,33 @@ final class TorchObjects {
 
   /** The access path of an expression, following a plain alias ({@code opt = self.optimizer}) once. */
   String canonicalPath(Expr e) {
-    if (e instanceof Expr.Name n) {
+    return canonicalPath(e, 0);
+  }
+
+  /**
+   * Follows plain aliases and model wrappers: {@code model = net.to(device)},
+   * {@code model = DDP(net)}, {@code opt = self.optimizer} give the path of what they wrap.
+   */
+  private String canonicalPath(Expr e, int depth) {
+    if (depth < MAX_DEPTH && e instanceof Expr.Name n) {
       List<Binding> bs = names.resolve(n);
-      if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0
-          && (bs.get(0).value() instanceof Expr.Attribute || bs.get(0).value() instanceof Expr.Name)) {
-        String p = AstUtil.path(bs.get(0).value());
-        if (p != null) {
-          return p;
+      if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0) {
+        Expr v = bs.get(0).value();
+        Expr inner = null;
+        if (v instanceof Expr.Attribute || v instanceof Expr.Name) {
+          inner = v;
+        } else if (v instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+            && MODEL_PASSTHROUGH_METHODS.contains(a.attr()) && AstUtil.path(a.value()) != null) {
+          inner = a.value();
+        } else if (v instanceof Expr.Call c && !c.args().isEmpty()
+            && WRAPPERS.contains(String.valueOf(names.qualifiedName(c.func())))) {
+          inner = c.args().get(0);
+        }
+        if (inner != null && !(inner instanceof Expr.Name in && in.id().equals(n.id()))) {
+          String p = canonicalPath(inner, depth + 1);
+          if (p != null) {
+            return p;
+          }
         }
       }
     }

@@ -255,11 +255,41 @@ final class Training {
       Expr opt = optimizerStepped(step);
       boolean local = loop.range().contains(step.range());
       boolean reset = local ? resetFor(opt, receivers) : !receivers.isEmpty();
-      if (!reset) {
+      if (!reset && !freshPerIteration(loop, opt)) {
         out.add(opt);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the optimizer is built inside the loop over tensors that are also created inside it (a
+   * per-iteration optimizer over a fresh leaf, as in latent-guidance loops): nothing accumulates.
+   */
+  private boolean freshPerIteration(Stmt loop, Expr opt) {
+    Expr.Call ctor = objects.optimizerConstruction(opt, 0);
+    if (ctor == null || !loop.range().contains(ctor.range()) || ctor.args().isEmpty()) {
+      return false;
+    }
+    boolean[] fresh = {true};
+    AstUtil.walk(ctor.args().get(0), n -> {
+      if (n instanceof Expr.Call c && "parameters".equals(AstUtil.methodName(c))) {
+        fresh[0] = false;
+      }
+      if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
+        List<Binding> bs = names.resolve(nm);
+        if (bs.isEmpty()) {
+          return true;
+        }
+        for (Binding b : bs) {
+          if (!loop.range().contains(b.node().range())) {
+            fresh[0] = false;
+          }
+        }
+      }
+      return fresh[0];
+    });
+    return fresh[0];
   }
 
   private boolean resetFor(Expr opt, List<Expr> receivers) {
@@ -303,7 +333,7 @@ final class Training {
       if ("zero_grad".equals(m)) {
         return true;
       }
-      if (m != null && (m.equals("zero_") || m.equals("fill_") || m.equals("detach_") || m.equals("mul_"))) {
+      if (m != null && (m.equals("zero_") || m.equals("fill_"))) {
         return mentionsGrad(AstUtil.receiver(c));
       }
       return false;

@@ -51,6 +51,16 @@ class AstWalkerTest {
   }
 
   @Test
+  void findAllOfAType() {
+    List<Expr.Name> names = AstWalker.findAll(sample(), Expr.Name.class);
+    assertEquals(List.of("g", "a"), names.stream().map(Expr.Name::id).collect(java.util.stream.Collectors.toList()));
+    assertEquals(1, AstWalker.findAll(sample(), Stmt.class).stream().filter(s -> s instanceof Stmt.Return).count());
+    List<String> calls = new ArrayList<>();
+    AstWalker.forEach(sample(), Expr.Call.class, c -> calls.add(((Expr.Name) c.func()).id()));
+    assertEquals(List.of("g"), calls);
+  }
+
+  @Test
   void childrenSkipAbsentOptionalFields() {
     Expr.Dict dict = new Expr.Dict(r(0, 10), new ArrayList<>(java.util.Arrays.asList(null, name("k", 5))),
         List.of(name("d", 3), name("v", 8)));

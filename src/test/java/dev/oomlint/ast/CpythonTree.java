@@ -238,9 +238,14 @@ final class CpythonTree {
       }
       case "Call":
         return new Expr.Call(r, expr(o, "func"), list(o, "args", this::expr), list(o, "keywords", this::keyword));
-      case "FormattedValue":
-        return new Expr.FormattedValue(r, expr(o, "value"), isNull(o, "conversion") ? -1 : integer(o, "conversion"),
+      case "FormattedValue": {
+        Expr value = expr(o, "value");
+        if (value instanceof Expr.Tuple tuple && lines.text().charAt(tuple.range().start()) == '{') {
+          value = new Expr.Tuple(unbrace(tuple.range()), tuple.elts(), tuple.ctx()); // CPython <= 3.11: f"{x, y}"
+        }
+        return new Expr.FormattedValue(r, value, isNull(o, "conversion") ? -1 : integer(o, "conversion"),
             expr(o, "format_spec"));
+      }
       case "JoinedStr": {
         List<Expr> values = list(o, "values", this::expr);
         int last = values.size() - 1;
@@ -269,6 +274,20 @@ final class CpythonTree {
       default:
         throw new IllegalArgumentException("expression " + t);
     }
+  }
+
+  /** The range of a tuple in a replacement field without the braces CPython 3.11 gave it. */
+  private SourceRange unbrace(SourceRange braced) {
+    String t = lines.text();
+    int start = braced.start() + 1;
+    while (Character.isWhitespace(t.charAt(start))) {
+      start++;
+    }
+    int end = braced.end() - 1;
+    while (Character.isWhitespace(t.charAt(end - 1))) {
+      end--;
+    }
+    return new SourceRange(start, end);
   }
 
   private static ConstValue constant(JsonArray v) {

@@ -97,6 +97,16 @@ class CheckCommandTest {
   }
 
   @Test
+  void noPythonFilesIsAWarning() throws IOException {
+    Files.createDirectories(tmp.resolve("empty"));
+    write("empty/notes.txt", "x");
+    Cli.Run r = cli().run("check", "empty");
+    assertEquals(0, r.code());
+    assertEquals("All checks passed!\n", r.out());
+    assertEquals("warning: no Python files found under the given paths\n", r.err());
+  }
+
+  @Test
   void exitZero() throws IOException {
     write("a.py", "leak()\n");
     Cli.Run r = cli().run("check", "--exit-zero", "a.py");

@@ -116,6 +116,16 @@ class CommandsTest {
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("corpus: 1 files, 101 lines"), r.out());
     assertTrue(r.out().matches("(?s).*parse, 1 thread, after \\d+ warm-up rounds: [\\d,]+ lines/s, [\\d.]+ MB/s.*"), r.out());
-    assertTrue(r.out().matches("(?s).*check, \\d+ threads, end to end .*: [\\d,]+ lines/s.*100 findings\\).*"), r.out());
+    assertTrue(r.out().matches("(?s).*check, \\d+ threads, end to end .*: [\\d,]+ lines/s.* s per run, \\d+ runs, 100 findings\\).*"), r.out());
+  }
+
+  @Test
+  void bundledExampleChecksWithTheBuiltInRules() {
+    // the README's first command: must run cleanly (findings are fine, errors are not)
+    Path examples = Path.of("testdata", "examples").toAbsolutePath();
+    Cli.Run r = new Cli(examples).toolbox(Toolbox.builtIn()).run("check", ".");
+    assertTrue(r.code() == 0 || r.code() == 1, r.toString());
+    assertTrue(!r.out().contains("SyntaxError") && !r.out().contains("error:"), r.toString());
+    assertEquals("", r.err());
   }
 }

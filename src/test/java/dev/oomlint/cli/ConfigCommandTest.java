@@ -111,6 +111,11 @@ class ConfigCommandTest {
     write("a.py", CODE);
     write("pyproject.toml", "[tool.oomlint]\noutput-format = \"text\"\n");
     assertTrue(check().out().contains("a.py:1:1: OOM001"));
+    write("pyproject.toml", "[tool.oomlint]\noutput-format = \"json\"\n");
+    Cli.Run json = check();
+    assertEquals('[', json.out().charAt(0), json.out());
+    assertTrue(json.out().contains("\"OOM001\""), json.out());
+    assertTrue(check("--output-format", "text").out().startsWith("a.py:1:1: OOM001"), "the flag wins");
     write("pyproject.toml", "[tool.oomlint]\noutput-format = \"sideways\"\n");
     Cli.Run bad = check();
     assertEquals(2, bad.code());

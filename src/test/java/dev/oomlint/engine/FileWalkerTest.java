@@ -39,13 +39,14 @@ class FileWalkerTest {
     write("b.py", "");
     write("a.pyi", "");
     write("notes.txt", "");
+    write("c.ipynb", "{}");
     write("pkg/m.py", "");
     write("pkg/sub/n.py", "");
     for (String d : PathFilter.DEFAULT_EXCLUDES) {
       write(d + "/x.py", "");
     }
     write("pkg/__pycache__/m.py", "");
-    assertEquals(List.of("a.pyi", "b.py", "pkg/m.py", "pkg/sub/n.py"), walk(tmp));
+    assertEquals(List.of("a.pyi", "b.py", "c.ipynb", "pkg/m.py", "pkg/sub/n.py"), walk(tmp));
   }
 
   @Test
@@ -53,7 +54,7 @@ class FileWalkerTest {
     write("script", "");
     write("dist/built.py", "");
     write("nb.ipynb", "{}");
-    assertEquals(List.of("script", "dist/built.py"),
+    assertEquals(List.of("script", "dist/built.py", "nb.ipynb"),
         walk(tmp.resolve("script"), tmp.resolve("dist/built.py"), tmp.resolve("nb.ipynb")));
   }
 

@@ -17,17 +17,30 @@ public final class DumpTool {
   public static void main(String[] args) throws Exception {
     int minor = Integer.parseInt(args[0]);
     StringBuilder out = new StringBuilder();
+    java.util.List<String> files = new java.util.ArrayList<>();
     for (int i = 1; i < args.length; i++) {
-      String text = new String(Files.readAllBytes(Path.of(args[i])), StandardCharsets.UTF_8);
+      if (args[i].startsWith("@")) {
+        files.addAll(Files.readAllLines(Path.of(args[i].substring(1))));
+      } else {
+        files.add(args[i]);
+      }
+    }
+    for (String file : files) {
+      String text = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
       LineIndex li = new LineIndex(text);
       ParseOutcome o = PythonFrontEnd.parse(text);
-      out.append(args[i]).append('\t');
+      out.append(file).append('\t');
       if (o instanceof ParseOutcome.Parsed p) {
         try {
-          out.append(AstDump.dump(p.module(), li, minor));
+          String d = AstDump.dump(p.module(), li, minor);
+          if (System.getenv("HASH") != null) {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-1").digest(d.getBytes(StandardCharsets.UTF_8));
+            d = "H" + java.util.HexFormat.of().formatHex(h);
+          }
+          out.append(d);
         } catch (RuntimeException e) {
           out.append("DUMPFAIL ").append(e);
         }

@@ -51,9 +51,11 @@ class SarifJsonTest {
 
   @Test
   void nullsDefaultsAndEmptyCollectionsAreLeftOutUrisAreStrings() {
-    ToolComponent driver = new ToolComponent().withName("oomlint").withInformationUri(URI.create("https://x.org/a b".replace(" ", "%20")))
-        .withRules(new LinkedHashSet<>());
+    ToolComponent driver = new ToolComponent().withName("oomlint").withInformationUri(URI.create("https://x.org/a%20b"))
+        .withNotifications(new LinkedHashSet<>());
     assertEquals("{\"name\":\"oomlint\",\"informationUri\":\"https://x.org/a%20b\"}", compact(driver));
+    // GitHub requires tool.driver.rules even when no rule is enabled
+    assertEquals("{\"name\":\"x\",\"rules\":[]}", compact(new ToolComponent().withName("x").withRules(new LinkedHashSet<>())));
     assertEquals("{\"schema\":\"x\"}".replace("schema", "$schema"), compact(new SarifSchema210().with$schema(URI.create("x"))));
   }
 

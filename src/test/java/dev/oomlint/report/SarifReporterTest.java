@@ -54,6 +54,14 @@ class SarifReporterTest {
   }
 
   @Test
+  void aRunWithNoEnabledRuleStillHasRulesAndResults() throws IOException {
+    Report report = new Report(List.of(), List.of(), FixMode.REPORT_ONLY, ReportFixtures.projectRoot(), 0);
+    JsonObject run = run(sarif(report));
+    assertEquals(0, run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules").size());
+    assertEquals(0, run.getAsJsonArray("results").size());
+  }
+
+  @Test
   void logHasTheFieldsGithubRequires() throws IOException {
     JsonObject log = JsonParser.parseString(sarif(ReportFixtures.project())).getAsJsonObject();
     assertEquals(SarifReporter.SCHEMA_URI, log.get("$schema").getAsString());

@@ -11,6 +11,12 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +27,8 @@ import java.util.Set;
  */
 public final class SarifSchema {
   public static final String RESOURCE = "schema/sarif-schema-2.1.0.json";
+  /** Where the SARIF logs the tests produce are kept, relative to the module directory. */
+  public static final Path KEPT = Path.of("target", "test-sarif");
   private static final JsonSchema SCHEMA = load();
 
   private SarifSchema() {}
@@ -31,11 +39,27 @@ public final class SarifSchema {
     return messages.stream().map(ValidationMessage::toString).sorted().toList();
   }
 
-  /** Fails the test, listing every violation, unless {@code json} is a valid SARIF 2.1.0 log. */
+  /**
+   * Fails the test, listing every violation, unless {@code json} is a valid SARIF 2.1.0 log. Every
+   * log checked here is also kept as {@code target/test-sarif/HASH.sarif}, so that {@code .ci/run}
+   * can give all of them to Microsoft's validator ({@code scripts/validate-sarif.sh}).
+   */
   public static void assertValid(String json) {
+    keep(json);
     List<String> violations = violations(json);
     if (!violations.isEmpty()) {
       fail("SARIF is not valid against " + RESOURCE + ":\n  " + String.join("\n  ", violations));
+    }
+  }
+
+  private static void keep(String json) {
+    try {
+      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+      String name = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+      Path dir = Files.createDirectories(KEPT);
+      Files.write(dir.resolve(name + ".sarif"), bytes);
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot keep the SARIF under " + KEPT, e);
     }
   }
 

@@ -80,4 +80,14 @@ class TextReporterTest {
     assertEquals("u.py:1:10: OOM001 m", out.lines().findFirst().orElseThrow());
     assertEquals("  |          ^^^^ OOM001", out.lines().skip(3).findFirst().orElseThrow());
   }
+
+  @Test
+  void anInternalErrorAloneIsNotAPass() throws IOException {
+    FileProblem p = new FileProblem(FileProblem.Kind.INTERNAL_ERROR, "internal error: boom", null);
+    assertEquals("""
+        a.py: error: internal error: boom
+
+        1 file could not be fully checked because of an internal error (see above).
+        """, render(List.of(new FileResult("a.py", null, List.of(), p)), FixMode.REPORT_ONLY, 0));
+  }
 }

@@ -36,7 +36,8 @@ public final class DevCheck {
               StandardCharsets.UTF_8);
         }
       } catch (AssertionError | RuntimeException e) {
-        System.out.println(a + ": ERROR " + e);
+        System.out.println(a + ": ERROR " + e + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?")
+            + (e.getStackTrace().length > 2 ? " / " + e.getStackTrace()[2] + " / " + e.getStackTrace()[3] : ""));
       }
     }
   }

@@ -255,6 +255,121 @@ class SemanticModelTest {
   }
 
   @Test
+  void optimizersFromConstructorsPreparationAndNames() {
+    SemanticModel sm = model("""
+        import torch
+        from accelerate import Accelerator
+        from torch.optim.lr_scheduler import CosineAnnealingLR
+        accelerator = Accelerator()
+        net = build()
+        adam = torch.optim.Adam(net.parameters())
+        sched = CosineAnnealingLR(adam, 10)
+        model, prepared, loader = accelerator.prepare(net, adam, data)
+        picked = getattr(torch.optim, "SGD")(net.parameters())
+        def step_all(opt_g, optimizerD, options, scheduler):
+            opt_g.step()
+            optimizerD.step()
+            options.step()
+            scheduler.step()
+            sched.step()
+            prepared.step()
+            picked.step()
+        """);
+    assertTrue(sm.isOptimizer(find(sm, Expr.Name.class, "opt_g", 0)));
+    assertTrue(sm.isOptimizer(find(sm, Expr.Name.class, "optimizerD", 0)));
+    assertFalse(sm.isOptimizer(find(sm, Expr.Name.class, "options", 0)));
+    assertFalse(sm.isOptimizer(find(sm, Expr.Name.class, "scheduler", 0)));
+    assertFalse(sm.isOptimizer(find(sm, Expr.Name.class, "sched", 1)));
+    assertTrue(sm.isOptimizer(find(sm, Expr.Name.class, "prepared", 1)));
+    assertFalse(sm.isOptimizer(find(sm, Expr.Name.class, "model", 0)));
+    assertTrue(sm.isOptimizer(find(sm, Expr.Name.class, "picked", 1)));
+  }
+
+  @Test
+  void modelsAreRecognisedByConstructionAndName() {
+    SemanticModel sm = model("""
+        import torch.nn as nn
+        from transformers import AutoTokenizer, AutoModel
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Linear(2, 2)
+        class Helper:
+            pass
+        tok = AutoTokenizer.from_pretrained("x")
+        enc = AutoModel.from_pretrained("x")
+        net = Net().to("cuda")
+        helper = Helper()
+        layer = nn.Linear(3, 3)
+        crit = nn.CrossEntropyLoss()
+        def f(model, tokenizer, x):
+            model(x); tokenizer(x); tok(x); enc(x); net(x); helper(x); layer(x); crit(x)
+        """);
+    assertTrue(sm.isModel(find(sm, Expr.Name.class, "model", 0)));
+    assertFalse(sm.isModel(find(sm, Expr.Name.class, "tokenizer", 0)));
+    assertFalse(sm.isModel(find(sm, Expr.Name.class, "tok", 1)));
+    assertTrue(sm.isModel(find(sm, Expr.Name.class, "enc", 1)));
+    assertTrue(sm.isModel(find(sm, Expr.Name.class, "net", 1)));
+    assertFalse(sm.isModel(find(sm, Expr.Name.class, "helper", 1)));
+    assertTrue(sm.isModel(find(sm, Expr.Name.class, "layer", 1)));
+    assertFalse(sm.isModel(find(sm, Expr.Name.class, "crit", 1)));
+    assertTrue(sm.isLossCallable(find(sm, Expr.Name.class, "crit", 1)));
+  }
+
+  @Test
+  void inferenceRegionKinds() {
+    SemanticModel sm = model("""
+        import torch
+        def evaluate(model, loader):
+            return [model(x) for x in loader]
+        def report(model, val_loader):
+            for x in val_loader:
+                print(model(x))
+        def after_eval(model, data):
+            model.eval()
+            return model(data)
+        def train(model, loader, optimizer):
+            for x in loader:
+                optimizer.zero_grad()
+                model(x).sum().backward()
+                optimizer.step()
+        """);
+    List<InferenceRegion> regions = sm.inferenceRegions();
+    assertEquals(3, regions.size());
+    assertEquals(InferenceRegion.Kind.FUNCTION, regions.get(0).kind());
+    assertEquals(InferenceRegion.Kind.LOOP, regions.get(1).kind());
+    assertEquals(InferenceRegion.Kind.FUNCTION, regions.get(2).kind());
+    assertTrue(regions.get(1).reason().contains("val_loader"));
+  }
+
+  @Test
+  void setGradEnabledStatementAppliesToTheRestOfTheBlock() {
+    SemanticModel sm = model("""
+        import torch
+        def f(model, x, flag):
+            a = model(x)
+            torch.set_grad_enabled(False)
+            b = model(x)
+            if flag:
+                torch.set_grad_enabled(True)
+            c = model(x)
+        """);
+    assertEquals(GradMode.ENABLED, sm.gradMode(find(sm, Expr.Call.class, "model(x)", 0)));
+    assertEquals(GradMode.DISABLED, sm.gradMode(find(sm, Expr.Call.class, "model(x)", 1)));
+    assertEquals(GradMode.UNKNOWN, sm.gradMode(find(sm, Expr.Call.class, "model(x)", 2)));
+  }
+
+  @Test
+  void lazyModelIsBuiltOnceAndShared() {
+    SourceFile f = new SourceFile("t.py", "x = 1\n");
+    Mod.Module m = TestParser.parse(f);
+    java.util.function.Supplier<SemanticModel> lazy = SemanticModel.lazy(f, m);
+    dev.oomlint.rules.RuleContext a = new dev.oomlint.rules.RuleContext(f, m, "OOM101", lazy);
+    dev.oomlint.rules.RuleContext b = new dev.oomlint.rules.RuleContext(f, m, "OOM201", lazy);
+    assertTrue(a.semantic() == b.semantic());
+  }
+
+  @Test
   void deepExpressionsDoNotOverflow() {
     // x = model(1) + 1 + 1 + ... (50 000 levels), built by hand: far deeper than any stack could recurse
     SourceRange r = new SourceRange(0, 1);

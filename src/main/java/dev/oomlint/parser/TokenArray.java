@@ -1,0 +1,154 @@
+package dev.oomlint.parser;
+
+import dev.oomlint.parser.antlr.PythonLexer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.RuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.misc.Interval;
+
+/**
+ * The whole token stream of a file, lexed up front into an array holding only the tokens the parser
+ * sees; comments are kept aside. Replaces ANTLR's {@code CommonTokenStream}, whose channel filtering
+ * on every {@code LT}/{@code LB} call (the parser asks for the previous token at every rule exit) was
+ * the single largest cost of parsing. Token indices are positions in this array.
+ */
+final class TokenArray implements TokenStream {
+  private final TokenSource source;
+  private final Token[] tokens;
+  private final int size;
+  private final List<Token> comments;
+  private int p;
+
+  TokenArray(PythonLexer lexer) {
+    this.source = lexer;
+    Token[] buf = new Token[256];
+    int n = 0;
+    List<Token> cs = new ArrayList<>();
+    while (true) {
+      Token t = lexer.nextToken();
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        if (n == buf.length) {
+          buf = Arrays.copyOf(buf, n * 2);
+        }
+        if (t instanceof CommonToken ct) {
+          ct.setTokenIndex(n);
+        }
+        buf[n++] = t;
+        if (t.getType() == Token.EOF) {
+          break;
+        }
+      } else if (t.getChannel() == PythonLexer.COMMENTS) {
+        cs.add(t);
+      }
+    }
+    this.tokens = buf;
+    this.size = n;
+    this.comments = cs;
+  }
+
+  List<Token> comments() {
+    return comments;
+  }
+
+  @Override
+  public Token LT(int k) {
+    if (k > 0) {
+      int i = p + k - 1;
+      return tokens[i < size ? i : size - 1];
+    }
+    if (k == 0) {
+      return null;
+    }
+    int i = p + k;
+    return i >= 0 ? tokens[i] : null;
+  }
+
+  @Override
+  public int LA(int i) {
+    Token t = LT(i);
+    return t == null ? Token.INVALID_TYPE : t.getType();
+  }
+
+  @Override
+  public Token get(int index) {
+    return tokens[index];
+  }
+
+  @Override
+  public TokenSource getTokenSource() {
+    return source;
+  }
+
+  @Override
+  public String getText(Interval interval) {
+    StringBuilder sb = new StringBuilder();
+    int stop = Math.min(interval.b, size - 1);
+    for (int i = Math.max(0, interval.a); i <= stop; i++) {
+      if (tokens[i].getType() != Token.EOF) {
+        sb.append(tokens[i].getText());
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String getText() {
+    return getText(Interval.of(0, size - 1));
+  }
+
+  @Override
+  public String getText(RuleContext ctx) {
+    return getText(ctx.getSourceInterval());
+  }
+
+  @Override
+  public String getText(Token start, Token stop) {
+    if (start == null || stop == null) {
+      return "";
+    }
+    return getText(Interval.of(start.getTokenIndex(), stop.getTokenIndex()));
+  }
+
+  @Override
+  public void consume() {
+    if (tokens[p].getType() == Token.EOF) {
+      throw new IllegalStateException("cannot consume EOF");
+    }
+    p++;
+  }
+
+  @Override
+  public int mark() {
+    return -1;
+  }
+
+  @Override
+  public void release(int marker) {
+    // everything stays buffered
+  }
+
+  @Override
+  public int index() {
+    return p;
+  }
+
+  @Override
+  public void seek(int index) {
+    p = Math.max(0, Math.min(index, size - 1));
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public String getSourceName() {
+    return source.getSourceName();
+  }
+}

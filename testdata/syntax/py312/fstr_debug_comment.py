@@ -1,0 +1,4 @@
+a = f"{1+2 = # my comment
+  }"
+b = f"{x # c
+= }"
