@@ -101,8 +101,21 @@ public final class PythonFrontEnd {
     try {
       return run(text);
     } catch (StackOverflowError e) {
-      return new ParseOutcome.Failed(new SyntaxError("expression too deeply nested", 0));
+      return tooDeep();
+    } catch (LinkageError e) {
+      // An overflow while the JVM links a call site or loads a class deep in the recursion surfaces
+      // as a LinkageError (e.g. BootstrapMethodError) caused by the StackOverflowError.
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        if (c instanceof StackOverflowError) {
+          return tooDeep();
+        }
+      }
+      throw e;
     }
+  }
+
+  private static ParseOutcome tooDeep() {
+    return new ParseOutcome.Failed(new SyntaxError("expression too deeply nested", 0));
   }
 
   private static ParseOutcome run(String text) {

@@ -1,9 +1,11 @@
 package dev.oomlint.rules;
 
 import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.Set;
 
@@ -21,7 +23,7 @@ public final class TorchLoadWithoutMapLocation implements Rule {
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
     for (Expr.Call c : sm.calls()) {
-      if (!isTorchLoad(sm, c) || !lacksMapLocation(c)) {
+      if (!isTorchLoad(sm, c) || !lacksMapLocation(c) || isRoundTrip(sm, c)) {
         continue;
       }
       Edit edit = CallEdits.append(ctx.file(), c, "map_location=\"cpu\"");
@@ -37,6 +39,54 @@ public final class TorchLoadWithoutMapLocation implements Rule {
   static boolean isTorchLoad(SemanticModel sm, Expr.Call c) {
     String q = sm.qualifiedName(c.func());
     return q != null && TORCH_LOAD.contains(q);
+  }
+
+  /**
+   * A serialization round trip, where keeping each tensor's device is the point: the same function
+   * {@code torch.save}s to the very file or buffer it loads, or the bytes come from an in-memory
+   * buffer and the file {@code torch.save}s into one (objects broadcast or sent between processes).
+   */
+  static boolean isRoundTrip(SemanticModel sm, Expr.Call load) {
+    Stmt.FunctionDef f = sm.enclosingFunction(load);
+    Expr source = load.args().isEmpty() ? CallEdits.keyword(load, "f").value() : load.args().get(0);
+    boolean buffer = isBuffer(sm, source);
+    for (Expr.Call c : sm.calls()) {
+      String q = sm.qualifiedName(c.func());
+      if (q == null || !(q.equals("torch.save") || q.equals("torch.serialization.save")) || c.args().size() < 2) {
+        continue;
+      }
+      Expr target = c.args().get(1);
+      if (buffer && isBuffer(sm, target)
+          || sm.enclosingFunction(c) == f && sameFile(sm, source, target)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same variable, attribute path or string constant. */
+  private static boolean sameFile(SemanticModel sm, Expr a, Expr b) {
+    String pa = dev.oomlint.semantic.AstUtil.path(a);
+    if (pa != null) {
+      return pa.equals(dev.oomlint.semantic.AstUtil.path(b));
+    }
+    String sa = CallEdits.string(a);
+    return sa != null && sa.equals(CallEdits.string(b));
+  }
+
+  /** {@code io.BytesIO(...)}, or a name bound to one. */
+  private static boolean isBuffer(SemanticModel sm, Expr e) {
+    if (e instanceof Expr.Call c) {
+      return "io.BytesIO".equals(sm.qualifiedName(c.func()));
+    }
+    if (e instanceof Expr.Name n) {
+      for (Binding b : sm.resolve(n)) {
+        if (b.value() instanceof Expr.Call c && b.index() < 0 && "io.BytesIO".equals(sm.qualifiedName(c.func()))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** No {@code map_location} keyword, no second positional argument, nothing unpacked that could hold one. */

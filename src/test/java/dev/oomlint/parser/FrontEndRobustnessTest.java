@@ -2,6 +2,7 @@ package dev.oomlint.parser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.ast.Expr;
@@ -77,9 +78,17 @@ class FrontEndRobustnessTest {
     // on a thread with a tiny stack a deep chain overflows; the front end must report it, not throw
     String deep = "x = " + String.join("**", java.util.Collections.nCopies(50_000, "a")) + "\n";
     ParseOutcome[] out = new ParseOutcome[1];
-    Thread t = new Thread(null, () -> out[0] = PythonFrontEnd.parseHere(deep), "small-stack", 256 * 1024);
+    Throwable[] thrown = new Throwable[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        out[0] = PythonFrontEnd.parseHere(deep);
+      } catch (Throwable x) {
+        thrown[0] = x;
+      }
+    }, "small-stack", 256 * 1024);
     t.start();
     t.join();
+    assertNull(thrown[0], () -> "parseHere threw " + thrown[0]);
     SyntaxError e = assertInstanceOf(ParseOutcome.Failed.class, out[0]).error();
     assertEquals("expression too deeply nested", e.message());
     // and the shared parser state is still sound afterwards

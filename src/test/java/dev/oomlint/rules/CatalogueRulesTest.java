@@ -122,6 +122,17 @@ class CatalogueRulesTest {
   }
 
   @Test
+  void fullPrecisionOnPurposeInTestsAndConversionScripts() {
+    String code = "from transformers import CLIPTextModel\nm = CLIPTextModel.from_pretrained(p).to('cuda')\n";
+    for (String path : List.of("scripts/convert_clip.py", "tests/test_clip.py", "tests/clip_test.py")) {
+      Linter.Result r = new Linter(List.of(new FullPrecisionLoad())).lint(new SourceFile(path, code), Set.of());
+      assertEquals(List.of(), r.diagnostics(), path);
+    }
+    assertEquals(1, new Linter(List.of(new FullPrecisionLoad())).lint(new SourceFile("scripts/embed.py", code),
+        Set.of()).diagnostics().size());
+  }
+
+  @Test
   void messagesSayWhatWhyAndWhatToDo() {
     Diagnostic d = lint(new ModelLoadedInLoop(),
         "import torch\nfor c in cs:\n    sd = torch.load(c)\n    model.load_state_dict(sd)\n").get(0);
