@@ -1,11 +1,8 @@
 package dev.oomlint.engine;
 
-import dev.oomlint.diagnostics.Diagnostic;
-import dev.oomlint.diagnostics.Edit;
-import dev.oomlint.diagnostics.Fix;
 import dev.oomlint.fix.AtomicWriter;
 import dev.oomlint.fix.FixLoop;
-import dev.oomlint.fix.LineEndings;
+import dev.oomlint.fix.Fixer;
 import dev.oomlint.fix.UnifiedDiff;
 import dev.oomlint.notebook.Cell;
 import dev.oomlint.notebook.Notebook;
@@ -19,12 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The engine's path for Jupyter notebooks ({@code .ipynb}): read the JSON, join the Python code
@@ -78,7 +73,7 @@ final class NotebookCheck {
     Set<String> codes = new LinkedHashSet<>();
     for (int round = 0; round < FixLoop.MAX_ROUNDS && result.problem() == null; round++) {
       NotebookSource here = current;
-      Selection chosen = select(here.file().text(), result.diagnostics(),
+      Fixer.Selection chosen = Fixer.select(here.file().text(), result.diagnostics(),
           f -> mode.applicable(f) && here.refusal(f.edits()) == null);
       if (chosen.fixed() == 0) {
         break;
@@ -160,75 +155,6 @@ final class NotebookCheck {
       }
     }
     return sb.toString();
-  }
-
-  /** The fixes taken in one round: their edits (sorted), how many findings they fix, and their codes. */
-  record Selection(List<Edit> edits, int fixed, Set<String> codes) {}
-
-  /**
-   * One round's choice of fixes, by the same rule as {@link dev.oomlint.fix.Fixer#apply} (which
-   * returns only the text, while a notebook needs the edits): fixes in order of their first edit,
-   * then code; a fix that overlaps one already taken, or inserts where the previous one inserted,
-   * waits for the next round; a fix identical to one taken counts as fixed. Inserted line breaks
-   * take the text's own line ending. {@code NotebookCheckTest} checks this against {@code Fixer}.
-   */
-  static Selection select(String text, List<Diagnostic> diagnostics, Predicate<Fix> applicable) {
-    List<Diagnostic> candidates = new ArrayList<>();
-    for (Diagnostic d : diagnostics) {
-      if (d.fix() != null && !d.fix().edits().isEmpty() && applicable.test(d.fix()) && valid(d.fix(), text)) {
-        candidates.add(d);
-      }
-    }
-    candidates.sort(Comparator.comparingInt((Diagnostic d) -> sorted(d.fix().edits()).get(0).range().start())
-        .thenComparing(Diagnostic::code));
-    String eol = LineEndings.detect(text);
-    List<Edit> taken = new ArrayList<>();
-    List<List<Edit>> takenFixes = new ArrayList<>();
-    Set<String> codes = new LinkedHashSet<>();
-    int fixed = 0;
-    int lastEnd = -1;
-    int lastInsertion = -1;
-    for (Diagnostic d : candidates) {
-      List<Edit> edits = sorted(d.fix().edits());
-      if (takenFixes.contains(edits)) {
-        fixed++;
-        codes.add(d.code());
-        continue;
-      }
-      Edit first = edits.get(0);
-      if (first.range().start() < lastEnd
-          || (first.range().length() == 0 && first.range().start() == lastInsertion)) {
-        continue;
-      }
-      for (Edit e : edits) {
-        taken.add(new Edit(e.range(), LineEndings.convert(e.content(), eol)));
-      }
-      takenFixes.add(edits);
-      Edit last = edits.get(edits.size() - 1);
-      lastEnd = last.range().end();
-      lastInsertion = last.range().length() == 0 ? last.range().start() : -1;
-      fixed++;
-      codes.add(d.code());
-    }
-    return new Selection(taken, fixed, codes);
-  }
-
-  private static List<Edit> sorted(List<Edit> edits) {
-    List<Edit> s = new ArrayList<>(edits);
-    s.sort(Comparator.comparingInt((Edit e) -> e.range().start()).thenComparingInt(e -> e.range().end()));
-    return s;
-  }
-
-  private static boolean valid(Fix f, String text) {
-    int last = -1;
-    for (Edit e : sorted(f.edits())) {
-      if (e.range().end() > text.length() || e.range().start() < last
-          || (e.range().start() == last && e.range().length() == 0)) {
-        return false;
-      }
-      last = e.range().end();
-    }
-    return true;
   }
 
   private static FileProblem unreadable(String message) {

@@ -20,9 +20,32 @@ public final class Fixer {
   /** The text after one round, how many diagnostics it fixed, and which codes they had. */
   public record Round(String text, int fixed, Set<String> codes) {}
 
+  /**
+   * The edits one round takes (sorted, non-overlapping, inserted line breaks already in the text's own
+   * line ending), how many diagnostics they fix, and which codes. Notebooks apply these edits to cells.
+   */
+  public record Selection(List<Edit> edits, int fixed, Set<String> codes) {}
+
   private Fixer() {}
 
   public static Round apply(String text, List<Diagnostic> diagnostics, Predicate<Fix> applicable) {
+    Selection chosen = select(text, diagnostics, applicable);
+    if (chosen.edits().isEmpty()) {
+      return new Round(text, 0, Set.of());
+    }
+    StringBuilder sb = new StringBuilder(text.length() + 64);
+    int pos = 0;
+    for (Edit e : chosen.edits()) {
+      sb.append(text, pos, e.range().start());
+      sb.append(e.content());
+      pos = e.range().end();
+    }
+    sb.append(text, pos, text.length());
+    return new Round(sb.toString(), chosen.fixed(), chosen.codes());
+  }
+
+  /** Chooses one round's fixes (see the class comment) without applying them. */
+  public static Selection select(String text, List<Diagnostic> diagnostics, Predicate<Fix> applicable) {
     List<Diagnostic> candidates = new ArrayList<>();
     for (Diagnostic d : diagnostics) {
       if (d.fix() != null && !d.fix().edits().isEmpty() && applicable.test(d.fix()) && valid(d.fix(), text)) {
@@ -50,7 +73,9 @@ public final class Fixer {
           || (first.range().length() == 0 && first.range().start() == lastInsertion)) {
         continue; // overlaps, or a second insertion at the same point (order would be a guess)
       }
-      taken.addAll(edits);
+      for (Edit e : edits) {
+        taken.add(new Edit(e.range(), LineEndings.convert(e.content(), eol)));
+      }
       takenFixes.add(edits);
       Edit last = edits.get(edits.size() - 1);
       lastEnd = last.range().end();
@@ -58,18 +83,7 @@ public final class Fixer {
       fixed++;
       codes.add(d.code());
     }
-    if (taken.isEmpty()) {
-      return new Round(text, 0, Set.of());
-    }
-    StringBuilder sb = new StringBuilder(text.length() + 64);
-    int pos = 0;
-    for (Edit e : taken) {
-      sb.append(text, pos, e.range().start());
-      sb.append(LineEndings.convert(e.content(), eol));
-      pos = e.range().end();
-    }
-    sb.append(text, pos, text.length());
-    return new Round(sb.toString(), fixed, codes);
+    return new Selection(taken, fixed, codes);
   }
 
   private static int minStart(Fix f) {

@@ -47,7 +47,7 @@ class NotebookCheckTest {
         }
       }
       Fixer.Round expected = Fixer.apply(text, ds, f -> f.applicability() == dev.oomlint.diagnostics.Applicability.SAFE);
-      NotebookCheck.Selection got = NotebookCheck.select(text, ds,
+      Fixer.Selection got = Fixer.select(text, ds,
           f -> f.applicability() == dev.oomlint.diagnostics.Applicability.SAFE);
       assertEquals(expected.fixed(), got.fixed(), "round " + round + ": " + ds);
       assertEquals(expected.codes(), got.codes(), "round " + round);
