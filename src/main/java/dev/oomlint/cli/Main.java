@@ -40,6 +40,14 @@ public final class Main implements Callable<Integer> {
   /** Runs one command line with the given rules and parser (tests use stand-ins); never throws. */
   public static int run(String[] args, Io io, Toolbox tools) {
     try {
+      CheckCommand quick = QuickCheckArgs.parse(args, io, tools);
+      if (quick != null) {
+        try {
+          return quick.call();
+        } catch (Exception ex) {
+          return internalError(new PrintWriter(new java.io.OutputStreamWriter(io.err(), StandardCharsets.UTF_8)), ex);
+        }
+      }
       Main root = new Main(io);
       CommandLine cmd = new CommandLine(root);
       root.self = cmd;
@@ -62,12 +70,7 @@ public final class Main implements Callable<Integer> {
         err.flush();
         return 2;
       });
-      cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-        err.println("error: internal error: " + oneLine(String.valueOf(ex))
-            + "; this is a bug in oomlint, please report it");
-        err.flush();
-        return 2;
-      });
+      cmd.setExecutionExceptionHandler((ex, c, parsed) -> internalError(err, ex));
       int code = cmd.execute(args);
       out.flush();
       err.flush();
@@ -77,6 +80,13 @@ public final class Main implements Callable<Integer> {
       io.err().flush();
       return 2;
     }
+  }
+
+  private static int internalError(PrintWriter err, Exception ex) {
+    err.println("error: internal error: " + oneLine(String.valueOf(ex))
+        + "; this is a bug in oomlint, please report it");
+    err.flush();
+    return 2;
   }
 
   static String oneLine(String s) {
