@@ -23,10 +23,13 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("check")) {
-      StartupWarmup.start();
+    Io io = Io.system();
+    Toolbox tools = Toolbox.builtIn();
+    StartupWarmup warm = StartupWarmup.start(args, io.cwd(), tools.rules());
+    if (warm != null) {
+      tools = new Toolbox(tools.rules(), warm::parse, tools.pages());
     }
-    int code = run(args, Io.system());
+    int code = run(args, io, tools);
     System.out.flush();
     System.err.flush();
     System.exit(code);

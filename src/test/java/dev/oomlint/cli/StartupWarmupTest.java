@@ -1,0 +1,55 @@
+package dev.oomlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.oomlint.ast.SourceFile;
+import dev.oomlint.parser.ParseOutcome;
+import dev.oomlint.parser.PythonFrontEnd;
+import dev.oomlint.rules.RuleRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Parses handed over by the warm-up are exactly the parses the engine would make itself. */
+class StartupWarmupTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void onlyForCheck() {
+    assertNull(StartupWarmup.start(new String[] {"rules"}, tmp, RuleRegistry.all()));
+    assertNull(StartupWarmup.start(new String[] {}, tmp, RuleRegistry.all()));
+  }
+
+  @Test
+  void handsOverTheSameParsesAsTheFrontEnd() throws IOException {
+    String good = "import torch\nfor x in loader:\n    loss = model(x)\n    loss.backward()\n";
+    String bad = "def f(:\n    pass\n";
+    String other = "y = [i for i in range(3)]\n";
+    Files.writeString(tmp.resolve("good.py"), good);
+    Files.writeString(tmp.resolve("bad.py"), bad);
+    Files.writeString(tmp.resolve("notes.txt"), other);
+    StartupWarmup warm = StartupWarmup.start(
+        new String[] {"check", "--select", "OOM1", "good.py", "bad.py", "missing.py", "notes.txt"}, tmp,
+        RuleRegistry.all());
+    assertNotNull(warm);
+    for (int round = 0; round < 2; round++) { // the second time nothing is ahead any more
+      for (String text : new String[] {good, bad, other, StartupWarmup.SAMPLE}) {
+        ParseOutcome expected = PythonFrontEnd.parse(text);
+        ParseOutcome got = warm.parse(new SourceFile("x.py", text));
+        assertEquals(expected, got, text);
+      }
+    }
+    assertInstanceOf(ParseOutcome.Failed.class, warm.parse(new SourceFile("bad.py", bad)));
+  }
+
+  @Test
+  void theSampleParses() {
+    assertInstanceOf(ParseOutcome.Parsed.class, PythonFrontEnd.parse(StartupWarmup.SAMPLE));
+  }
+}
