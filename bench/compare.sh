@@ -35,8 +35,11 @@ measure() { # measure NAME CMD...: runs CMD once, shows its output, records wall
 }
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (wall times are only meaningful on an idle machine)"
-echo "== oomlint check (cold JVM, whole corpus, all cores)"
-measure oomlint java -jar "$jar" check "$corpus"
+echo "== oomlint check (bin/oomlint: cold JVM, whole corpus, all cores)"
+bin/oomlint --version > /dev/null   # makes the launcher's class-data-sharing archive once
+measure oomlint bin/oomlint check "$corpus"
+echo "== for reference: plain java -jar (default JVM options: C2 compiler, G1)"
+measure javajar java -jar "$jar" check "$corpus"
 echo "== ruff-wasm (one node process, one thread)"
 measure ruff node bench/ruff-wasm.cjs "$corpus"
 echo "== CPython ast.parse ($(python3 --version 2>&1), one thread)"
@@ -52,12 +55,11 @@ done
 
 if [ -n "$one" ]; then
   echo "== one file: $one ($(wc -l < "$one") lines); goal: oomlint within 1.5x of pyflakes3"
-  jsa=target/bench-oomlint.jsa
-  java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" check "$one" > /dev/null 2>&1 || true
-  hyperfine -N -i -w 3 -r 20 --export-json target/bench-onefile.json \
+  bin/oomlint check "$one" > /dev/null 2>&1 || true
+  hyperfine -N -i -w 3 -r 30 --export-json target/bench-onefile.json \
     "pyflakes3 $one" \
-    "java -jar $jar check $one" \
-    "java -XX:SharedArchiveFile=$jsa -jar $jar check $one" | grep -E 'Benchmark|Time|Range'
+    "bin/oomlint check $one" \
+    "java -jar $jar check $one" | grep -E 'Benchmark|Time|Range'
   python3 - target/bench-onefile.json <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
