@@ -10,20 +10,92 @@ import java.util.regex.Pattern;
  */
 public final class Glob {
   private final String source;
+  /** The regular expression, for globs that are not {@link #simple}. */
   private final Pattern regex;
+  /**
+   * For the common shape (literal characters and single {@code *}s, optionally after a leading
+   * {@code **}{@code /}: {@code *.pyc}, {@code build}, {@code src/*.py}, gitignore's unanchored
+   * lines), the glob without that prefix, matched without a regular expression (a walk of a large
+   * tree tests thousands of paths against every pattern); null otherwise.
+   */
+  private final String simple;
+  private final boolean anyDepth;
 
-  private Glob(String source, Pattern regex) {
+  private Glob(String source, Pattern regex, String simple, boolean anyDepth) {
     this.source = source;
     this.regex = regex;
+    this.simple = simple;
+    this.anyDepth = anyDepth;
   }
 
   /** Compiles {@code glob} to match a whole relative path; {@code braces} enables {@code {a,b}}. */
   public static Glob compile(String glob, boolean braces) {
-    return new Glob(glob, Pattern.compile(toRegex(glob, braces), Pattern.DOTALL));
+    boolean anyDepth = glob.startsWith("**/");
+    String body = anyDepth ? glob.substring(3) : glob;
+    if (isSimple(body)) {
+      return new Glob(glob, null, body, anyDepth);
+    }
+    return new Glob(glob, Pattern.compile(toRegex(glob, braces), Pattern.DOTALL), null, false);
+  }
+
+  /** Only literal characters and single stars (no {@code **}, {@code ?}, classes, escapes, braces). */
+  private static boolean isSimple(String body) {
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '?' || c == '[' || c == '\\' || c == '{' || c == '}'
+          || (c == '*' && i + 1 < body.length() && body.charAt(i + 1) == '*')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean matches(String path) {
-    return regex.matcher(path).matches();
+    if (simple == null) {
+      return regex.matcher(path).matches();
+    }
+    if (!anyDepth) {
+      return wildcard(simple, path, 0);
+    }
+    if (simple.indexOf('/') < 0) {
+      // neither a literal nor a star matches '/': only the last path segment can match
+      return wildcard(simple, path, path.lastIndexOf('/') + 1);
+    }
+    for (int k = 0; k <= path.length(); k++) {
+      if ((k == 0 || path.charAt(k - 1) == '/') && wildcard(simple, path, k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code pattern} (literals and {@code *}, which never matches '/') matches {@code s} from {@code from} to its end. */
+  static boolean wildcard(String pattern, String s, int from) {
+    int pi = 0;
+    int si = from;
+    int star = -1;
+    int mark = 0;
+    int pn = pattern.length();
+    int sn = s.length();
+    while (si < sn) {
+      char c = s.charAt(si);
+      if (pi < pn && pattern.charAt(pi) == '*') {
+        star = pi++;
+        mark = si;
+      } else if (pi < pn && pattern.charAt(pi) == c) {
+        pi++;
+        si++;
+      } else if (star >= 0 && s.charAt(mark) != '/') {
+        pi = star + 1;
+        si = ++mark;
+      } else {
+        return false;
+      }
+    }
+    while (pi < pn && pattern.charAt(pi) == '*') {
+      pi++;
+    }
+    return pi == pn;
   }
 
   public String source() {

@@ -83,4 +83,39 @@ class GlobTest {
     assertEquals(Set.of(), p.selectorsFor(Path.of("/proj/src/model.py")));
     assertEquals(Set.of(), p.selectorsFor(Path.of("/elsewhere/tests/t.py")));
   }
+
+  @Test
+  void literalAndStarGlobsMatchExactlyAsTheirRegularExpression() {
+    // the fast matcher for simple globs must agree with the regular expression on every pair
+    String[] globPieces = {"a", "b", "*", "/", ".", "ab", "*.py", "x"};
+    String[] pathPieces = {"a", "b", "/", ".", "ab", ".py", "x", "ba"};
+    java.util.Random random = new java.util.Random(7);
+    int compared = 0;
+    for (int n = 0; n < 20000; n++) {
+      StringBuilder g = new StringBuilder(random.nextInt(3) == 0 ? "**/" : "");
+      for (int i = random.nextInt(5) + 1; i > 0; i--) {
+        g.append(globPieces[random.nextInt(globPieces.length)]);
+      }
+      StringBuilder path = new StringBuilder();
+      for (int i = random.nextInt(7); i > 0; i--) {
+        path.append(pathPieces[random.nextInt(pathPieces.length)]);
+      }
+      String glob = g.toString();
+      if (glob.replace("**/", "").contains("**")) {
+        continue;
+      }
+      for (boolean braces : new boolean[] {true, false}) {
+        boolean expected = java.util.regex.Pattern.compile(Glob.toRegex(glob, braces),
+            java.util.regex.Pattern.DOTALL).matcher(path).matches();
+        assertEquals(expected, Glob.compile(glob, braces).matches(path.toString()), glob + " vs " + path);
+        compared++;
+      }
+    }
+    assertTrue(compared > 20000, "compared " + compared);
+    assertTrue(m("**/build", "a/b/build"));
+    assertTrue(m("**/build", "build"));
+    assertFalse(m("**/build", "a/xbuild"));
+    assertTrue(m("**/src/*.py", "x/src/a.py"));
+    assertFalse(m("**/src/*.py", "x/src/b/a.py"));
+  }
 }
