@@ -18,6 +18,11 @@ final class Offsets {
     this.shift = shift;
   }
 
+  /** Offsets for a lexed text without surrogates that starts {@code shift} chars into the caller's text. */
+  static Offsets identity(int shift) {
+    return shift == 0 ? IDENTITY : new Offsets(null, shift);
+  }
+
   /** Offsets for lexing {@code lexed}, which starts {@code shift} chars into the caller's text. */
   static Offsets of(String lexed, int shift) {
     int len = lexed.length();

@@ -6,6 +6,7 @@ import dev.oomlint.parser.antlr.PythonLexer;
 import dev.oomlint.parser.antlr.PythonLexerBase;
 import dev.oomlint.parser.antlr.PythonLexerBase.LexErrorKind;
 import dev.oomlint.parser.antlr.PythonParser;
+import dev.oomlint.parser.antlr.TextCharStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -125,8 +126,9 @@ public final class PythonFrontEnd {
       src = text.substring(1);
       shift = 1;
     }
-    Offsets offsets = Offsets.of(src, shift);
-    PythonLexer lexer = new PythonLexer(CharStreams.fromString(src));
+    TextCharStream chars = TextCharStream.of(src.toCharArray());
+    Offsets offsets = chars != null ? Offsets.identity(shift) : Offsets.of(src, shift);
+    PythonLexer lexer = new PythonLexer(chars != null ? chars : CharStreams.fromString(src));
     TokenArray tokens = new TokenArray(lexer);
     SyntaxError lexError = lexer.lexError();
     if (lexError != null && shift != 0) {

@@ -1,11 +1,11 @@
 package dev.oomlint.parser.antlr;
 
 import dev.oomlint.parser.SyntaxError;
-import java.util.ArrayDeque;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.LexerNoViableAltException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.LexerATNSimulator;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
@@ -74,7 +74,7 @@ public abstract class PythonLexerBase extends Lexer {
   private static final int TSQ = 2;
   private static final int TDQ = 3;
 
-  private final ArrayDeque<Token> pending = new ArrayDeque<>();
+  private final TokenQueue pending = new TokenQueue();
 
   // Indentation stack (CPython's indstack / altindstack).
   private final int[] indents = new int[MAX_INDENT + 1];
@@ -186,7 +186,7 @@ public abstract class PythonLexerBase extends Lexer {
         return eofToken;
       }
       int mode = _mode;
-      Token t = super.nextToken();
+      Token t = lexOne();
       if (error != null) {
         finishAtError();
       } else {
@@ -202,6 +202,61 @@ public abstract class PythonLexerBase extends Lexer {
       eofToken = next;
     }
     return next;
+  }
+
+  /**
+   * The next token the grammar's rules match: {@link Lexer#nextToken()} with the same steps and
+   * results, on a shorter path (one simulator, {@link LexedToken}s, no marks on the stream, no
+   * {@code more} command since the grammar has none).
+   */
+  private Token lexOne() {
+    if (!(_interp instanceof FastLexerSimulator)) {
+      _interp = new FastLexerSimulator(this, _interp);
+    }
+    LexerATNSimulator sim = _interp;
+    CharStream in = _input;
+    while (true) {
+      if (_hitEOF) {
+        emitEOF();
+        return _token;
+      }
+      _token = null;
+      _channel = DEFAULT_TOKEN_CHANNEL;
+      _tokenStartCharIndex = in.index();
+      _tokenStartCharPositionInLine = sim.getCharPositionInLine();
+      _tokenStartLine = sim.getLine();
+      _text = null;
+      _type = Token.INVALID_TYPE;
+      int ttype;
+      try {
+        ttype = sim.match(in, _mode);
+      } catch (LexerNoViableAltException e) {
+        notifyListeners(e);
+        recover(e);
+        ttype = SKIP;
+      }
+      if (in.LA(1) == EOF) {
+        _hitEOF = true;
+      }
+      if (_type == Token.INVALID_TYPE) {
+        _type = ttype;
+      }
+      if (_type == SKIP) {
+        continue;
+      }
+      if (_type == MORE) {
+        throw new IllegalStateException("the grammar has no 'more' command");
+      }
+      if (_token == null) {
+        Token t = _text == null
+            ? new LexedToken(_tokenFactorySourcePair, _type, _channel, _tokenStartCharIndex, in.index() - 1,
+                _tokenStartLine, _tokenStartCharPositionInLine)
+            : _factory.create(_tokenFactorySourcePair, _type, _text, _channel, _tokenStartCharIndex,
+                in.index() - 1, _tokenStartLine, _tokenStartCharPositionInLine);
+        emit(t);
+      }
+      return _token;
+    }
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -816,5 +871,47 @@ public abstract class PythonLexerBase extends Lexer {
   private Token synthetic(int type, String text, int start, int line, int column) {
     return _factory.create(_tokenFactorySourcePair, type, text, DEFAULT_TOKEN_CHANNEL, start,
         start - 1, line, column);
+  }
+
+  /** A first-in first-out queue of tokens on a growing ring buffer (cheaper than an ArrayDeque here). */
+  private static final class TokenQueue {
+    private Token[] items = new Token[16];
+    private int head;
+    private int size;
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    void add(Token t) {
+      if (size == items.length) {
+        Token[] bigger = new Token[size * 2];
+        for (int i = 0; i < size; i++) {
+          bigger[i] = items[(head + i) & (size - 1)];
+        }
+        items = bigger;
+        head = 0;
+      }
+      items[(head + size) & (items.length - 1)] = t;
+      size++;
+    }
+
+    Token poll() {
+      if (size == 0) {
+        return null;
+      }
+      Token t = items[head];
+      items[head] = null;
+      head = (head + 1) & (items.length - 1);
+      size--;
+      return t;
+    }
+
+    void clear() {
+      while (size > 0) {
+        poll();
+      }
+      head = 0;
+    }
   }
 }
