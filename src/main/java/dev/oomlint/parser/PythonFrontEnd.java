@@ -127,7 +127,7 @@ public final class PythonFrontEnd {
       shift = 1;
     }
     TextCharStream chars = TextCharStream.of(src.toCharArray());
-    Offsets offsets = chars != null ? Offsets.identity(shift) : Offsets.of(src, shift);
+    Offsets offsets = chars != null ? Offsets.of(chars.utf16Offsets(), shift) : Offsets.of(src, shift);
     PythonLexer lexer = new PythonLexer(chars != null ? chars : CharStreams.fromString(src));
     TokenArray tokens = new TokenArray(lexer);
     SyntaxError lexError = lexer.lexError();

@@ -4,42 +4,77 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.atn.LexerATNSimulator;
+import org.antlr.v4.runtime.atn.LexerActionExecutor;
 import org.antlr.v4.runtime.dfa.DFAState;
 
 /**
  * ANTLR's lexer simulator with a tighter walk over the cached DFA when the input is a
  * {@link TextCharStream}: it reads the char array directly and keeps the position, line and column
  * in locals, syncing them with the stream and the simulator only when it needs ANTLR's ATN (a DFA
- * edge not yet computed) and at the end of the token. The token matched, the DFA built, and the
- * line/column bookkeeping are exactly those of {@link LexerATNSimulator#execATN}.
+ * edge not yet computed) and at the end of the token. The token matched, the lexer actions run, the
+ * DFA built and the line/column bookkeeping are exactly those of {@link LexerATNSimulator#match}.
+ * When nothing matches (end of input, an error) the token is matched again by ANTLR's own code, which
+ * then reports it the usual way.
  */
 final class FastLexerSimulator extends LexerATNSimulator {
+  /** Set while ANTLR's own {@code match} runs again after the fast walk found no token. */
+  private boolean plain;
+
   FastLexerSimulator(Lexer recog, LexerATNSimulator original) {
     super(recog, original.atn, original.decisionToDFA, original.getSharedContextCache());
   }
 
   @Override
-  protected int execATN(CharStream input, DFAState ds0) {
-    if (!(input instanceof TextCharStream)) {
-      return super.execATN(input, ds0);
+  public int match(CharStream input, int mode) {
+    DFAState s0 = decisionToDFA[mode].s0;
+    if (plain || s0 == null || !(input instanceof TextCharStream)) {
+      return super.match(input, mode);
     }
     TextCharStream in = (TextCharStream) input;
+    this.mode = mode;
+    int start = in.index();
+    startIndex = start;
+    int startLine = line;
+    int startCol = charPositionInLine;
+    DFAState accepted = walk(in, s0, start);
+    if (accepted == null) {
+      in.moveTo(start);
+      line = startLine;
+      charPositionInLine = startCol;
+      plain = true;
+      try {
+        return super.match(input, mode);
+      } finally {
+        plain = false;
+      }
+    }
+    LexerActionExecutor actions = accepted.lexerActionExecutor;
+    if (actions != null && recog != null) {
+      actions.execute(recog, input, start);
+    }
+    return accepted.prediction;
+  }
+
+  /**
+   * Walks the DFA from {@code s0} as {@code execATN} does and leaves the stream, line and column
+   * after the longest token it accepted; returns that token's DFA state, or null if none.
+   */
+  private DFAState walk(TextCharStream in, DFAState s0, int p) {
     char[] data = in.data;
     int n = in.size;
-    int p = in.index();
     int ln = line;
     int col = charPositionInLine;
     DFAState accepted = null;
     int acceptP = 0;
     int acceptLine = 0;
     int acceptCol = 0;
-    if (ds0.isAcceptState) {
-      accepted = ds0;
+    if (s0.isAcceptState) {
+      accepted = s0;
       acceptP = p;
       acceptLine = ln;
       acceptCol = col;
     }
-    DFAState s = ds0;
+    DFAState s = s0;
     int t = p < n ? data[p] : IntStream.EOF;
     while (true) {
       DFAState target = null;
@@ -51,7 +86,7 @@ final class FastLexerSimulator extends LexerATNSimulator {
         in.moveTo(p);
         line = ln;
         charPositionInLine = col;
-        target = computeTargetState(input, s, t);
+        target = computeTargetState(in, s, t == TextCharStream.SUPPLEMENTARY ? in.codePoint(p) : t);
       }
       if (target == ERROR) {
         break;
@@ -81,11 +116,7 @@ final class FastLexerSimulator extends LexerATNSimulator {
       in.moveTo(acceptP);
       line = acceptLine;
       charPositionInLine = acceptCol;
-      captureSimState(prevAccept, input, accepted);
     }
-    in.moveTo(p);
-    line = ln;
-    charPositionInLine = col;
-    return failOrAccept(prevAccept, input, s.configs, t);
+    return accepted;
   }
 }

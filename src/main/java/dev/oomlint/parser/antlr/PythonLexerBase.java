@@ -213,8 +213,11 @@ public abstract class PythonLexerBase extends Lexer {
     if (!(_interp instanceof FastLexerSimulator)) {
       _interp = new FastLexerSimulator(this, _interp);
     }
-    LexerATNSimulator sim = _interp;
-    CharStream in = _input;
+    if (!(_input instanceof TextCharStream)) {
+      return super.nextToken();
+    }
+    FastLexerSimulator sim = (FastLexerSimulator) _interp;
+    TextCharStream in = (TextCharStream) _input;
     while (true) {
       if (_hitEOF) {
         emitEOF();
@@ -235,7 +238,7 @@ public abstract class PythonLexerBase extends Lexer {
         recover(e);
         ttype = SKIP;
       }
-      if (in.LA(1) == EOF) {
+      if (in.index() >= in.size) {
         _hitEOF = true;
       }
       if (_type == Token.INVALID_TYPE) {

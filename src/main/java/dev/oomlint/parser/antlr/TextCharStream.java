@@ -5,30 +5,78 @@ import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
- * A {@link CharStream} over the UTF-16 code units of a text without surrogates, where every code
- * unit is a code point, so indices are both code-point indices (what ANTLR expects) and
- * {@code String} offsets. Cheaper than ANTLR's {@code CodePointCharStream}: no code-point buffer is
- * built, and {@link FastLexerSimulator} walks {@link #data} directly. Texts with surrogates use
- * {@code CharStreams.fromString} instead (see {@link #of}).
+ * A {@link CharStream} of the code points of a text, held as one {@code char} per code point, so that
+ * {@link FastLexerSimulator} can walk the array directly. Cheaper than ANTLR's
+ * {@code CodePointCharStream}: for the usual text without surrogates the array is the text's own
+ * UTF-16 code units and indices are both code-point indices and {@code String} offsets. A code point
+ * above U+FFFF takes one slot holding {@link #SUPPLEMENTARY} (a lone surrogate, which such a text cannot
+ * otherwise hold), and {@link #codePoint} gives its real value.
  */
 public final class TextCharStream implements CharStream {
+  /** Stands for a code point above U+FFFF in {@link #data}. */
+  static final char SUPPLEMENTARY = '\uD800';
+
   final char[] data;
   final int size;
+  /** The text's UTF-16 code units (the same array as {@link #data} when it has no surrogates). */
+  private final char[] utf16;
+  /** Code-point index to UTF-16 offset ({@code size + 1} entries), or null without surrogates. */
+  private final int[] utf16Offsets;
   private int p;
 
-  private TextCharStream(char[] data) {
+  private TextCharStream(char[] data, int size, char[] utf16, int[] utf16Offsets) {
     this.data = data;
-    this.size = data.length;
+    this.size = size;
+    this.utf16 = utf16;
+    this.utf16Offsets = utf16Offsets;
   }
 
-  /** A stream over {@code chars} (which it keeps), or null if they hold a surrogate. */
+  /**
+   * A stream over {@code chars} (which it keeps), or null if they hold a lone surrogate (then ANTLR's
+   * {@code CharStreams.fromString} must be used, which keeps it as a code point).
+   */
   public static TextCharStream of(char[] chars) {
-    for (char c : chars) {
+    int len = chars.length;
+    int i = 0;
+    while (i < len && (chars[i] < Character.MIN_SURROGATE || chars[i] > Character.MAX_SURROGATE)) {
+      i++;
+    }
+    if (i == len) {
+      return new TextCharStream(chars, len, chars, null);
+    }
+    char[] cps = new char[len];
+    int[] offsets = new int[len + 1];
+    int n = 0;
+    for (int k = 0; k < len; k++) {
+      char c = chars[k];
+      offsets[n] = k;
       if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-        return null;
+        if (!Character.isHighSurrogate(c) || k + 1 >= len || !Character.isLowSurrogate(chars[k + 1])) {
+          return null;
+        }
+        cps[n++] = SUPPLEMENTARY;
+        k++;
+      } else {
+        cps[n++] = c;
       }
     }
-    return new TextCharStream(chars);
+    offsets[n] = len;
+    return new TextCharStream(cps, n, chars, java.util.Arrays.copyOf(offsets, n + 1));
+  }
+
+  /** Code-point index to UTF-16 offset ({@code size() + 1} entries), or null if they are equal. */
+  public int[] utf16Offsets() {
+    return utf16Offsets;
+  }
+
+  /** The code point at {@code index} (which must be within the text). */
+  int codePoint(int index) {
+    char c = data[index];
+    if (c != SUPPLEMENTARY || utf16Offsets == null) {
+      return c;
+    }
+    int at = utf16Offsets[index];
+    return Character.toCodePoint(utf16[at], utf16[at + 1]);
   }
 
   /** Sets the position to {@code index} (no checks; the simulator keeps it within the text). */
@@ -43,7 +91,14 @@ public final class TextCharStream implements CharStream {
     if (start < 0) {
       throw new IndexOutOfBoundsException("start " + start);
     }
-    return len <= 0 ? "" : new String(data, start, len);
+    if (len <= 0) {
+      return "";
+    }
+    if (utf16Offsets == null) {
+      return new String(data, start, len);
+    }
+    int from = utf16Offsets[start];
+    return new String(utf16, from, utf16Offsets[start + len] - from);
   }
 
   @Override
@@ -58,13 +113,13 @@ public final class TextCharStream implements CharStream {
   public int LA(int i) {
     if (i > 0) {
       int at = p + i - 1;
-      return at < size ? data[at] : IntStream.EOF;
+      return at < size ? codePoint(at) : IntStream.EOF;
     }
     if (i == 0) {
       return 0;
     }
     int at = p + i;
-    return at >= 0 && at < size ? data[at] : IntStream.EOF;
+    return at >= 0 && at < size ? codePoint(at) : IntStream.EOF;
   }
 
   @Override
@@ -99,6 +154,6 @@ public final class TextCharStream implements CharStream {
 
   @Override
   public String toString() {
-    return new String(data);
+    return new String(utf16);
   }
 }
