@@ -31,9 +31,13 @@ final class AstBuilder {
   private final ExpressionBuilder exprs;
   private final PatternBuilder patterns;
 
-  AstBuilder(String text, Offsets offsets) {
+  /** Whether the whole text is ASCII (then no identifier needs normalising). */
+  private final boolean ascii;
+
+  AstBuilder(String text, Offsets offsets, boolean ascii) {
     this.text = text;
     this.offsets = offsets;
+    this.ascii = ascii;
     this.exprs = new ExpressionBuilder(this);
     this.patterns = new PatternBuilder(this, exprs);
   }
@@ -123,7 +127,12 @@ final class AstBuilder {
   }
 
   String name(NameContext n) {
-    return identifier(n.start.getText());
+    return identifier(n.start);
+  }
+
+  /** The identifier spelled by {@code t}, as {@link #identifier(String)} gives it. */
+  String identifier(Token t) {
+    return ascii ? t.getText() : identifier(t.getText());
   }
 
   /**

@@ -126,7 +126,7 @@ public final class PythonFrontEnd {
       src = text.substring(1);
       shift = 1;
     }
-    TextCharStream chars = TextCharStream.of(src.toCharArray());
+    TextCharStream chars = TextCharStream.of(src);
     Offsets offsets = chars != null ? Offsets.of(chars.utf16Offsets(), shift) : Offsets.of(src, shift);
     PythonLexer lexer = new PythonLexer(chars != null ? chars : CharStreams.fromString(src));
     TokenArray tokens = new TokenArray(lexer);
@@ -135,7 +135,7 @@ public final class PythonFrontEnd {
       lexError = new SyntaxError(lexError.message(), lexError.offset() + shift);
     }
 
-    AstBuilder builder = new AstBuilder(text, offsets);
+    AstBuilder builder = new AstBuilder(text, offsets, chars != null && chars.isAscii());
     List<Mod.Comment> comments = comments(tokens, builder);
     builder.setComments(comments);
     StreamingParser parser = new StreamingParser(tokens, builder);

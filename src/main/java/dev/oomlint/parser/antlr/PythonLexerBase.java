@@ -393,12 +393,25 @@ public abstract class PythonLexerBase extends Lexer {
   // Indentation.
 
   private void indentation(int start, int line, int column) {
-    String lead = start > lineStart ? _input.getText(Interval.of(lineStart, start - 1)) : "";
+    // The line's leading characters: read in place from a TextCharStream (where a code point above
+    // U+FFFF is one marker char instead of two surrogates; neither counts here).
+    char[] lead;
+    int from;
+    int to;
+    if (_input instanceof TextCharStream) {
+      lead = ((TextCharStream) _input).data;
+      from = lineStart;
+      to = Math.max(start, lineStart);
+    } else {
+      lead = start > lineStart ? _input.getText(Interval.of(lineStart, start - 1)).toCharArray() : new char[0];
+      from = 0;
+      to = lead.length;
+    }
     int col = 0;
     int altCol = 0;
     int contCol = 0;
-    for (int i = 0; i < lead.length(); i++) {
-      char c = lead.charAt(i);
+    for (int i = from; i < to; i++) {
+      char c = lead[i];
       if (c == ' ') {
         col++;
         altCol++;

@@ -18,13 +18,19 @@ public final class TextCharStream implements CharStream {
 
   final char[] data;
   final int size;
+  /** The text itself. */
+  private final String text;
+  /** Whether the text is all ASCII. */
+  private final boolean ascii;
   /** The text's UTF-16 code units (the same array as {@link #data} when it has no surrogates). */
   private final char[] utf16;
   /** Code-point index to UTF-16 offset ({@code size + 1} entries), or null without surrogates. */
   private final int[] utf16Offsets;
   private int p;
 
-  private TextCharStream(char[] data, int size, char[] utf16, int[] utf16Offsets) {
+  private TextCharStream(String text, boolean ascii, char[] data, int size, char[] utf16, int[] utf16Offsets) {
+    this.text = text;
+    this.ascii = ascii;
     this.data = data;
     this.size = size;
     this.utf16 = utf16;
@@ -32,17 +38,24 @@ public final class TextCharStream implements CharStream {
   }
 
   /**
-   * A stream over {@code chars} (which it keeps), or null if they hold a lone surrogate (then ANTLR's
+   * A stream over {@code text}, or null if it holds a lone surrogate (then ANTLR's
    * {@code CharStreams.fromString} must be used, which keeps it as a code point).
    */
-  public static TextCharStream of(char[] chars) {
+  public static TextCharStream of(String text) {
+    char[] chars = text.toCharArray();
     int len = chars.length;
     int i = 0;
+    while (i < len && chars[i] < 0x80) {
+      i++;
+    }
+    if (i == len) {
+      return new TextCharStream(text, true, chars, len, chars, null);
+    }
     while (i < len && (chars[i] < Character.MIN_SURROGATE || chars[i] > Character.MAX_SURROGATE)) {
       i++;
     }
     if (i == len) {
-      return new TextCharStream(chars, len, chars, null);
+      return new TextCharStream(text, false, chars, len, chars, null);
     }
     char[] cps = new char[len];
     int[] offsets = new int[len + 1];
@@ -61,7 +74,12 @@ public final class TextCharStream implements CharStream {
       }
     }
     offsets[n] = len;
-    return new TextCharStream(cps, n, chars, java.util.Arrays.copyOf(offsets, n + 1));
+    return new TextCharStream(text, false, cps, n, chars, java.util.Arrays.copyOf(offsets, n + 1));
+  }
+
+  /** Whether the text is all ASCII. */
+  public boolean isAscii() {
+    return ascii;
   }
 
   /** Code-point index to UTF-16 offset ({@code size() + 1} entries), or null if they are equal. */
@@ -95,10 +113,9 @@ public final class TextCharStream implements CharStream {
       return "";
     }
     if (utf16Offsets == null) {
-      return new String(data, start, len);
+      return text.substring(start, start + len);
     }
-    int from = utf16Offsets[start];
-    return new String(utf16, from, utf16Offsets[start + len] - from);
+    return text.substring(utf16Offsets[start], utf16Offsets[start + len]);
   }
 
   @Override
@@ -154,6 +171,6 @@ public final class TextCharStream implements CharStream {
 
   @Override
   public String toString() {
-    return new String(utf16);
+    return text;
   }
 }
