@@ -76,6 +76,26 @@ public abstract class PythonLexerBase extends Lexer {
 
   private final TokenQueue pending = new TokenQueue();
 
+  /**
+   * Token types that {@link #process} passes through unchanged in the default mode once the line's
+   * first token was seen (no layout, bracket, f-string, number or error handling).
+   */
+  private static final boolean[] PLAIN = plainTypes();
+
+  private static boolean[] plainTypes() {
+    int[] special = {PythonLexer.NEWLINE, PythonLexer.COMMENT, PythonLexer.LINE_CONTINUATION,
+        PythonLexer.ERR_UNTERMINATED_STRING, PythonLexer.ERR_UNTERMINATED_LONG_STRING, PythonLexer.ERR_LEADING_ZERO,
+        PythonLexer.LPAR, PythonLexer.LSQB, PythonLexer.LBRACE, PythonLexer.RPAR, PythonLexer.RSQB,
+        PythonLexer.RBRACE, PythonLexer.COLON, PythonLexer.COLONEQUAL, PythonLexer.FSTRING_START,
+        PythonLexer.NUMBER};
+    boolean[] plain = new boolean[256]; // more than the vocabulary's token types
+    java.util.Arrays.fill(plain, true);
+    for (int type : special) {
+      plain[type] = false;
+    }
+    return plain;
+  }
+
   // Indentation stack (CPython's indstack / altindstack).
   private final int[] indents = new int[MAX_INDENT + 1];
   private final int[] altIndents = new int[MAX_INDENT + 1];
@@ -187,6 +207,10 @@ public abstract class PythonLexerBase extends Lexer {
       }
       int mode = _mode;
       Token t = lexOne();
+      int type = t.getType();
+      if (error == null && mode == DEFAULT_MODE && !atLineStart && type >= 0 && type < PLAIN.length && PLAIN[type]) {
+        return t; // what process would queue unchanged, and then be polled at once
+      }
       if (error != null) {
         finishAtError();
       } else {
