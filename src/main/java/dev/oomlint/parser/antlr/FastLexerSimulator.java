@@ -110,6 +110,28 @@ final class FastLexerSimulator extends LexerATNSimulator {
         }
       }
       t = p < n ? data[p] : IntStream.EOF;
+      DFAState[] next = target.edges;
+      if (next != null && t >= 0 && t <= MAX_DFA_EDGE && t != '\n' && next[t - MIN_DFA_EDGE] == target) {
+        // A run of characters that keep the DFA in this state (a name, comment, string body, blanks):
+        // the same steps as the loop above, with nothing but the position changing.
+        int q = p + 1;
+        while (q < n) {
+          char c = data[q];
+          if (c > MAX_DFA_EDGE || c == '\n' || next[c - MIN_DFA_EDGE] != target) {
+            break;
+          }
+          q++;
+        }
+        col += q - p;
+        p = q;
+        if (target.isAcceptState) {
+          accepted = target;
+          acceptP = p;
+          acceptLine = ln;
+          acceptCol = col;
+        }
+        t = p < n ? data[p] : IntStream.EOF;
+      }
       s = target;
     }
     if (accepted != null) {
