@@ -10,6 +10,7 @@ import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
 import dev.oomlint.ast.TypeParam;
 import dev.oomlint.parser.antlr.PythonParser;
+import dev.oomlint.parser.antlr.TextCharStream;
 import dev.oomlint.parser.antlr.PythonParser.*;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -132,7 +133,10 @@ final class AstBuilder {
 
   /** The identifier spelled by {@code t}, as {@link #identifier(String)} gives it. */
   String identifier(Token t) {
-    return ascii ? t.getText() : identifier(t.getText());
+    if (ascii || (t.getInputStream() instanceof TextCharStream cs && cs.isAscii(t.getStartIndex(), t.getStopIndex()))) {
+      return t.getText();
+    }
+    return identifier(t.getText());
   }
 
   /**

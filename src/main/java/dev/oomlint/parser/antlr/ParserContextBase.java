@@ -22,12 +22,20 @@ public class ParserContextBase extends ParserRuleContext {
     super(parent, invokingStateNumber);
   }
 
+  /** The list {@link #children} was created as here, typed so that adding to it is a plain call. */
+  private ArrayList<ParseTree> own;
+
   @Override
   public <T extends ParseTree> T addAnyChild(T t) {
     if (children == null) {
-      children = new ArrayList<>(4);
+      own = new ArrayList<>(4);
+      children = own;
     }
-    children.add(t);
+    if (own == children) {
+      own.add(t);
+    } else {
+      children.add(t);
+    }
     return t;
   }
 

@@ -24,6 +24,20 @@ public final class TextCharStream implements CharStream {
   private final boolean ascii;
   /** The text's UTF-16 code units (the same array as {@link #data} when it has no surrogates). */
   private final char[] utf16;
+  /** Whether the code points {@code [start, stop]} are all ASCII. */
+  public boolean isAscii(int start, int stop) {
+    if (ascii) {
+      return true;
+    }
+    int end = Math.min(stop, size - 1);
+    for (int i = Math.max(start, 0); i <= end; i++) {
+      if (data[i] >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Code-point index to UTF-16 offset ({@code size + 1} entries), or null without surrogates. */
   private final int[] utf16Offsets;
   private int p;
