@@ -71,9 +71,14 @@ public final class SourceReader {
 
   /** Decodes {@code bytes} as a Python source file named {@code displayPath}. Never throws. */
   public static Outcome decode(byte[] bytes, String displayPath) {
-    for (byte b : bytes) {
-      if (b == 0) {
-        return unreadable("file contains NUL bytes; binary files are not analysed");
+    boolean ascii = true;
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (b <= 0) {
+        if (b == 0) {
+          return unreadable("file contains NUL bytes; binary files are not analysed");
+        }
+        ascii = false;
       }
     }
     boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
@@ -93,7 +98,12 @@ public final class SourceReader {
     }
     String text;
     try {
-      text = decodeStrict(bytes, start, charset);
+      // ASCII bytes are the same characters in every charset this fast path admits.
+      boolean asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+          || charset.equals(StandardCharsets.ISO_8859_1);
+      text = ascii && asciiCompatible
+          ? new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1)
+          : decodeStrict(bytes, start, charset);
     } catch (Undecodable e) {
       String what = charset.equals(StandardCharsets.UTF_8) ? "file is not valid UTF-8"
           : "file cannot be decoded as " + declared;

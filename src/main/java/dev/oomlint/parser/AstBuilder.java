@@ -10,6 +10,7 @@ import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
 import dev.oomlint.ast.TypeParam;
 import dev.oomlint.parser.antlr.PythonParser;
+import dev.oomlint.parser.antlr.TextCharStream;
 import dev.oomlint.parser.antlr.PythonParser.*;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -31,9 +32,13 @@ final class AstBuilder {
   private final ExpressionBuilder exprs;
   private final PatternBuilder patterns;
 
-  AstBuilder(String text, Offsets offsets) {
+  /** Whether the whole text is ASCII (then no identifier needs normalising). */
+  private final boolean ascii;
+
+  AstBuilder(String text, Offsets offsets, boolean ascii) {
     this.text = text;
     this.offsets = offsets;
+    this.ascii = ascii;
     this.exprs = new ExpressionBuilder(this);
     this.patterns = new PatternBuilder(this, exprs);
   }
@@ -123,7 +128,15 @@ final class AstBuilder {
   }
 
   String name(NameContext n) {
-    return identifier(n.start.getText());
+    return identifier(n.start);
+  }
+
+  /** The identifier spelled by {@code t}, as {@link #identifier(String)} gives it. */
+  String identifier(Token t) {
+    if (ascii || (t.getInputStream() instanceof TextCharStream cs && cs.isAscii(t.getStartIndex(), t.getStopIndex()))) {
+      return t.getText();
+    }
+    return identifier(t.getText());
   }
 
   /**

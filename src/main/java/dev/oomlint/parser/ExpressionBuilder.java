@@ -517,7 +517,7 @@ final class ExpressionBuilder {
       SourceRange r = b.range(tok);
       return switch (tok.getType()) {
         case PythonParser.NAME, PythonParser.MATCH, PythonParser.CASE, PythonParser.TYPE, PythonParser.UNDERSCORE ->
-            new Expr.Name(r, AstBuilder.identifier(tok.getText()), ExprContext.LOAD);
+            new Expr.Name(r, b.identifier(tok), ExprContext.LOAD);
         case PythonParser.NUMBER -> new Expr.Constant(r, b.number(tok), null);
         case PythonParser.NONE -> new Expr.Constant(r, ConstValue.Singleton.NONE, null);
         case PythonParser.TRUE -> new Expr.Constant(r, new ConstValue.Bool(true), null);

@@ -272,14 +272,16 @@ final class Literals {
   }
 
   private static boolean needsWork(String s, int from, int to, boolean raw, boolean braces) {
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c == '\r' || (c == '\\' && !raw) || (braces && (c == '{' || c == '}'))) {
-        return true;
-      }
-    }
-    return false;
+    return occurs(s, '\r', from, to) || (!raw && occurs(s, '\\', from, to))
+        || (braces && (occurs(s, '{', from, to) || occurs(s, '}', from, to)));
   }
+
+  /** Whether {@code c} occurs in {@code s[from, to)} ({@code indexOf} scans far faster than a charAt loop). */
+  private static boolean occurs(String s, char c, int from, int to) {
+    int i = s.indexOf(c, from);
+    return i >= 0 && i < to;
+  }
+
 
   /** CPython's message for a bad escape at body chars [escStart, escEnd] (reported as UTF-8 byte positions). */
   private static BuildError unicodeError(String s, int bodyStart, int escStart, int escEnd, String what,

@@ -18,6 +18,14 @@ final class Offsets {
     this.shift = shift;
   }
 
+  /**
+   * Offsets from a code-point-to-UTF-16 map already built ({@code map[cp]}, with one more entry for the
+   * end; null when the two agree) of a lexed text that starts {@code shift} chars into the caller's text.
+   */
+  static Offsets of(int[] map, int shift) {
+    return map == null && shift == 0 ? IDENTITY : new Offsets(map, shift);
+  }
+
   /** Offsets for lexing {@code lexed}, which starts {@code shift} chars into the caller's text. */
   static Offsets of(String lexed, int shift) {
     int len = lexed.length();

@@ -6,6 +6,7 @@ import dev.oomlint.parser.antlr.PythonLexer;
 import dev.oomlint.parser.antlr.PythonLexerBase;
 import dev.oomlint.parser.antlr.PythonLexerBase.LexErrorKind;
 import dev.oomlint.parser.antlr.PythonParser;
+import dev.oomlint.parser.antlr.TextCharStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -125,15 +126,16 @@ public final class PythonFrontEnd {
       src = text.substring(1);
       shift = 1;
     }
-    Offsets offsets = Offsets.of(src, shift);
-    PythonLexer lexer = new PythonLexer(CharStreams.fromString(src));
+    TextCharStream chars = TextCharStream.of(src);
+    Offsets offsets = chars != null ? Offsets.of(chars.utf16Offsets(), shift) : Offsets.of(src, shift);
+    PythonLexer lexer = new PythonLexer(chars != null ? chars : CharStreams.fromString(src));
     TokenArray tokens = new TokenArray(lexer);
     SyntaxError lexError = lexer.lexError();
     if (lexError != null && shift != 0) {
       lexError = new SyntaxError(lexError.message(), lexError.offset() + shift);
     }
 
-    AstBuilder builder = new AstBuilder(text, offsets);
+    AstBuilder builder = new AstBuilder(text, offsets, chars != null && chars.isAscii());
     List<Mod.Comment> comments = comments(tokens, builder);
     builder.setComments(comments);
     StreamingParser parser = new StreamingParser(tokens, builder);

@@ -20,6 +20,8 @@ import org.antlr.v4.runtime.misc.Interval;
 final class TokenArray implements TokenStream {
   private final TokenSource source;
   private final Token[] tokens;
+  /** {@code types[i]} is {@code tokens[i].getType()}: the parser's LA(1) reads it without a call. */
+  private final int[] types;
   private final int size;
   private final List<Token> comments;
   private int p;
@@ -27,6 +29,7 @@ final class TokenArray implements TokenStream {
   TokenArray(PythonLexer lexer) {
     this.source = lexer;
     Token[] buf = new Token[256];
+    int[] kinds = new int[256];
     int n = 0;
     List<Token> cs = new ArrayList<>();
     while (true) {
@@ -34,12 +37,15 @@ final class TokenArray implements TokenStream {
       if (t.getChannel() == Token.DEFAULT_CHANNEL) {
         if (n == buf.length) {
           buf = Arrays.copyOf(buf, n * 2);
+          kinds = Arrays.copyOf(kinds, n * 2);
         }
         if (t instanceof CommonToken ct) {
           ct.setTokenIndex(n);
         }
+        int type = t.getType();
+        kinds[n] = type;
         buf[n++] = t;
-        if (t.getType() == Token.EOF) {
+        if (type == Token.EOF) {
           break;
         }
       } else if (t.getChannel() == PythonLexer.COMMENTS) {
@@ -47,6 +53,7 @@ final class TokenArray implements TokenStream {
       }
     }
     this.tokens = buf;
+    this.types = kinds;
     this.size = n;
     this.comments = cs;
   }
@@ -70,8 +77,15 @@ final class TokenArray implements TokenStream {
 
   @Override
   public int LA(int i) {
-    Token t = LT(i);
-    return t == null ? Token.INVALID_TYPE : t.getType();
+    if (i > 0) {
+      int at = p + i - 1;
+      return types[at < size ? at : size - 1];
+    }
+    if (i == 0) {
+      return Token.INVALID_TYPE;
+    }
+    int at = p + i;
+    return at >= 0 ? types[at] : Token.INVALID_TYPE;
   }
 
   @Override
@@ -116,7 +130,7 @@ final class TokenArray implements TokenStream {
 
   @Override
   public void consume() {
-    if (tokens[p].getType() == Token.EOF) {
+    if (types[p] == Token.EOF) {
       throw new IllegalStateException("cannot consume EOF");
     }
     p++;

@@ -1,11 +1,11 @@
 package dev.oomlint.parser.antlr;
 
 import dev.oomlint.parser.SyntaxError;
-import java.util.ArrayDeque;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.LexerNoViableAltException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.LexerATNSimulator;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
@@ -74,7 +74,27 @@ public abstract class PythonLexerBase extends Lexer {
   private static final int TSQ = 2;
   private static final int TDQ = 3;
 
-  private final ArrayDeque<Token> pending = new ArrayDeque<>();
+  private final TokenQueue pending = new TokenQueue();
+
+  /**
+   * Token types that {@link #process} passes through unchanged in the default mode once the line's
+   * first token was seen (no layout, bracket, f-string, number or error handling).
+   */
+  private static final boolean[] PLAIN = plainTypes();
+
+  private static boolean[] plainTypes() {
+    int[] special = {PythonLexer.NEWLINE, PythonLexer.COMMENT, PythonLexer.LINE_CONTINUATION,
+        PythonLexer.ERR_UNTERMINATED_STRING, PythonLexer.ERR_UNTERMINATED_LONG_STRING, PythonLexer.ERR_LEADING_ZERO,
+        PythonLexer.LPAR, PythonLexer.LSQB, PythonLexer.LBRACE, PythonLexer.RPAR, PythonLexer.RSQB,
+        PythonLexer.RBRACE, PythonLexer.COLON, PythonLexer.COLONEQUAL, PythonLexer.FSTRING_START,
+        PythonLexer.NUMBER};
+    boolean[] plain = new boolean[256]; // more than the vocabulary's token types
+    java.util.Arrays.fill(plain, true);
+    for (int type : special) {
+      plain[type] = false;
+    }
+    return plain;
+  }
 
   // Indentation stack (CPython's indstack / altindstack).
   private final int[] indents = new int[MAX_INDENT + 1];
@@ -186,7 +206,11 @@ public abstract class PythonLexerBase extends Lexer {
         return eofToken;
       }
       int mode = _mode;
-      Token t = super.nextToken();
+      Token t = lexOne();
+      int type = t.getType();
+      if (error == null && mode == DEFAULT_MODE && !atLineStart && type >= 0 && type < PLAIN.length && PLAIN[type]) {
+        return t; // what process would queue unchanged, and then be polled at once
+      }
       if (error != null) {
         finishAtError();
       } else {
@@ -202,6 +226,64 @@ public abstract class PythonLexerBase extends Lexer {
       eofToken = next;
     }
     return next;
+  }
+
+  /**
+   * The next token the grammar's rules match: {@link Lexer#nextToken()} with the same steps and
+   * results, on a shorter path (one simulator, {@link LexedToken}s, no marks on the stream, no
+   * {@code more} command since the grammar has none).
+   */
+  private Token lexOne() {
+    if (!(_interp instanceof FastLexerSimulator)) {
+      _interp = new FastLexerSimulator(this, _interp);
+    }
+    if (!(_input instanceof TextCharStream)) {
+      return super.nextToken();
+    }
+    FastLexerSimulator sim = (FastLexerSimulator) _interp;
+    TextCharStream in = (TextCharStream) _input;
+    while (true) {
+      if (_hitEOF) {
+        emitEOF();
+        return _token;
+      }
+      _token = null;
+      _channel = DEFAULT_TOKEN_CHANNEL;
+      _tokenStartCharIndex = in.index();
+      _tokenStartCharPositionInLine = sim.getCharPositionInLine();
+      _tokenStartLine = sim.getLine();
+      _text = null;
+      _type = Token.INVALID_TYPE;
+      int ttype;
+      try {
+        ttype = sim.match(in, _mode);
+      } catch (LexerNoViableAltException e) {
+        notifyListeners(e);
+        recover(e);
+        ttype = SKIP;
+      }
+      if (in.index() >= in.size) {
+        _hitEOF = true;
+      }
+      if (_type == Token.INVALID_TYPE) {
+        _type = ttype;
+      }
+      if (_type == SKIP) {
+        continue;
+      }
+      if (_type == MORE) {
+        throw new IllegalStateException("the grammar has no 'more' command");
+      }
+      if (_token == null) {
+        Token t = _text == null
+            ? new LexedToken(_tokenFactorySourcePair, _type, _channel, _tokenStartCharIndex, in.index() - 1,
+                _tokenStartLine, _tokenStartCharPositionInLine)
+            : _factory.create(_tokenFactorySourcePair, _type, _text, _channel, _tokenStartCharIndex,
+                in.index() - 1, _tokenStartLine, _tokenStartCharPositionInLine);
+        emit(t);
+      }
+      return _token;
+    }
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -335,12 +417,25 @@ public abstract class PythonLexerBase extends Lexer {
   // Indentation.
 
   private void indentation(int start, int line, int column) {
-    String lead = start > lineStart ? _input.getText(Interval.of(lineStart, start - 1)) : "";
+    // The line's leading characters: read in place from a TextCharStream (where a code point above
+    // U+FFFF is one marker char instead of two surrogates; neither counts here).
+    char[] lead;
+    int from;
+    int to;
+    if (_input instanceof TextCharStream) {
+      lead = ((TextCharStream) _input).data;
+      from = lineStart;
+      to = Math.max(start, lineStart);
+    } else {
+      lead = start > lineStart ? _input.getText(Interval.of(lineStart, start - 1)).toCharArray() : new char[0];
+      from = 0;
+      to = lead.length;
+    }
     int col = 0;
     int altCol = 0;
     int contCol = 0;
-    for (int i = 0; i < lead.length(); i++) {
-      char c = lead.charAt(i);
+    for (int i = from; i < to; i++) {
+      char c = lead[i];
       if (c == ' ') {
         col++;
         altCol++;
@@ -816,5 +911,47 @@ public abstract class PythonLexerBase extends Lexer {
   private Token synthetic(int type, String text, int start, int line, int column) {
     return _factory.create(_tokenFactorySourcePair, type, text, DEFAULT_TOKEN_CHANNEL, start,
         start - 1, line, column);
+  }
+
+  /** A first-in first-out queue of tokens on a growing ring buffer (cheaper than an ArrayDeque here). */
+  private static final class TokenQueue {
+    private Token[] items = new Token[16];
+    private int head;
+    private int size;
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    void add(Token t) {
+      if (size == items.length) {
+        Token[] bigger = new Token[size * 2];
+        for (int i = 0; i < size; i++) {
+          bigger[i] = items[(head + i) & (size - 1)];
+        }
+        items = bigger;
+        head = 0;
+      }
+      items[(head + size) & (items.length - 1)] = t;
+      size++;
+    }
+
+    Token poll() {
+      if (size == 0) {
+        return null;
+      }
+      Token t = items[head];
+      items[head] = null;
+      head = (head + 1) & (items.length - 1);
+      size--;
+      return t;
+    }
+
+    void clear() {
+      while (size > 0) {
+        poll();
+      }
+      head = 0;
+    }
   }
 }
