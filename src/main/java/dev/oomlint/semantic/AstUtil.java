@@ -4,9 +4,7 @@ import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -81,16 +79,25 @@ public final class AstUtil {
 
   /** Visits {@code root} and its descendants in pre-order, iteratively; {@code enter} says whether to descend. */
   public static void walk(Node root, java.util.function.Predicate<Node> enter) {
-    Deque<Node> stack = new ArrayDeque<>();
-    stack.push(root);
-    while (!stack.isEmpty()) {
-      Node n = stack.pop();
+    Node[] stack = new Node[32];
+    int size = 0;
+    stack[size++] = root;
+    List<Node> kids = new ArrayList<>();
+    Consumer<Node> collect = kids::add;
+    while (size > 0) {
+      Node n = stack[--size];
+      stack[size] = null;
       if (!enter.test(n)) {
         continue;
       }
-      List<Node> kids = Nodes.children(n);
-      for (int i = kids.size() - 1; i >= 0; i--) {
-        stack.push(kids.get(i));
+      kids.clear();
+      Nodes.forEachChild(n, collect);
+      int k = kids.size();
+      if (size + k > stack.length) {
+        stack = java.util.Arrays.copyOf(stack, Math.max(stack.length * 2, size + k));
+      }
+      for (int i = k - 1; i >= 0; i--) {
+        stack[size++] = kids.get(i);
       }
     }
   }

@@ -53,22 +53,27 @@ final class Names {
   }
 
   private static List<Binding> pick(List<Binding> bs, int offset, boolean sameScope) {
-    List<Binding> live = new ArrayList<>();
-    for (Binding b : bs) {
+    if (sameScope) {
+      // the last live binding in effect at the offset, when there is one
+      Binding last = null;
+      for (int i = 0, n = bs.size(); i < n; i++) {
+        Binding b = bs.get(i);
+        if (b.effective() <= offset && b.kind() != Binding.Kind.DELETE && b.kind() != Binding.Kind.ANNOTATION) {
+          last = b;
+        }
+      }
+      if (last != null) {
+        return List.of(last);
+      }
+    }
+    List<Binding> live = new ArrayList<>(bs.size());
+    for (int i = 0, n = bs.size(); i < n; i++) {
+      Binding b = bs.get(i);
       if (b.kind() != Binding.Kind.DELETE && b.kind() != Binding.Kind.ANNOTATION) {
         live.add(b);
       }
     }
-    if (!sameScope) {
-      return live;
-    }
-    Binding last = null;
-    for (Binding b : live) {
-      if (b.effective() <= offset) {
-        last = b;
-      }
-    }
-    return last != null ? List.of(last) : live;
+    return live;
   }
 
   /** True when the name is bound nowhere visible, i.e. a builtin (or an undefined name). */
