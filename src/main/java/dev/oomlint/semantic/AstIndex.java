@@ -46,19 +46,19 @@ final class AstIndex {
   final List<Stmt.Assign> assigns = new ArrayList<>();
   private final Scope moduleScope;
 
-  // identity table: node -> parent, scope, block position (index + 1; 0 for none)
-  private Node[] keys;
-  private Node[] parentOf;
-  private Scope[] scopeOf;
-  private List<Stmt>[] blockOf;
-  private int[] indexOf;
+  // identity table, interleaved so that one probe touches one cache line: entry i holds the node at
+  // 4i, its parent at 4i+1, its scope at 4i+2 and its block at 4i+3; the statement's index in that
+  // block (plus one; 0 for none) is positions[i]. Object[] on purpose: storing into an array of an
+  // interface type costs a subtype check per store.
+  private Object[] table;
+  private int[] positions;
   private int size;
 
-  // work stack, in parallel arrays
-  private Node[] stNode;
-  private Node[] stParent;
+  // work stack, in parallel arrays (Object[] for cheap stores, as above)
+  private Object[] stNode;
+  private Object[] stParent;
   private Scope[] stScope;
-  private List<Stmt>[] stBlock;
+  private Object[] stBlock;
   private int[] stIndex;
   private int sp;
 
@@ -71,8 +71,8 @@ final class AstIndex {
 
   AstIndex(Mod.Module module) {
     this.module = module;
-    // real code has about one node per 9 characters: size the table once, rarely rehashing
-    int expected = Math.max(16, module.range().end() / 8);
+    // real code has about one node per 12 to 20 characters: size the table once, seldom rehashing
+    int expected = Math.max(16, module.range().end() / 16);
     int cap = Integer.highestOneBit(expected * 2 - 1) << 1;
     allocTable(cap);
     this.moduleScope = new Scope(Scope.Kind.MODULE, module, null);
@@ -90,13 +90,13 @@ final class AstIndex {
 
   Node parent(Node n) {
     int i = find(n);
-    return i < 0 ? null : parentOf[i];
+    return i < 0 ? null : (Node) table[(i << 2) + 1];
   }
 
   /** The scope a node is evaluated in (a def's name and decorators: the enclosing scope). */
   Scope scope(Node n) {
     int i = find(n);
-    return i < 0 ? moduleScope : scopeOf[i];
+    return i < 0 ? moduleScope : (Scope) table[(i << 2) + 2];
   }
 
   /** The scope opened by a module, class, function, lambda or comprehension node; null otherwise. */
@@ -106,37 +106,36 @@ final class AstIndex {
 
   Position position(Stmt s) {
     int i = find(s);
-    if (i < 0 || indexOf[i] == 0) {
+    if (i < 0 || positions[i] == 0) {
       return null;
     }
-    return new Position(blockOf[i], indexOf[i] - 1);
+    @SuppressWarnings("unchecked")
+    List<Stmt> block = (List<Stmt>) table[(i << 2) + 3];
+    return new Position(block, positions[i] - 1);
   }
 
   // ------------------------------------------------------------------ identity table
 
-  @SuppressWarnings("unchecked")
   private void allocTable(int cap) {
-    keys = new Node[cap];
-    parentOf = new Node[cap];
-    scopeOf = new Scope[cap];
-    blockOf = (List<Stmt>[]) new List<?>[cap];
-    indexOf = new int[cap];
+    table = new Object[cap << 2];
+    positions = new int[cap];
   }
 
-  private static int hash(Node n) {
+  private static int hash(Object n) {
     int h = System.identityHashCode(n);
     return h ^ (h >>> 16);
   }
 
+  /** The entry of {@code n} in the table, or -1. */
   private int find(Node n) {
     if (n == null) {
       return -1;
     }
-    Node[] ks = keys;
-    int mask = ks.length - 1;
+    Object[] t = table;
+    int mask = positions.length - 1;
     int i = hash(n) & mask;
     while (true) {
-      Node k = ks[i];
+      Object k = t[i << 2];
       if (k == n) {
         return i;
       }
@@ -148,66 +147,66 @@ final class AstIndex {
   }
 
   /** Records a node's parent and scope, and its block position when {@code block} is not null. */
-  private void put(Node n, Node parent, Scope scope, List<Stmt> block, int indexPlusOne) {
-    Node[] ks = keys;
-    int mask = ks.length - 1;
+  private void put(Object n, Object parent, Scope scope, Object block, int indexPlusOne) {
+    Object[] t = table;
+    int mask = positions.length - 1;
     int i = hash(n) & mask;
     while (true) {
-      Node k = ks[i];
+      Object k = t[i << 2];
       if (k == n) {
         break;
       }
       if (k == null) {
-        ks[i] = n;
+        t[i << 2] = n;
         size++;
         break;
       }
       i = (i + 1) & mask;
     }
-    parentOf[i] = parent;
-    scopeOf[i] = scope;
+    int base = i << 2;
+    t[base + 1] = parent;
+    t[base + 2] = scope;
     if (block != null) {
-      blockOf[i] = block;
-      indexOf[i] = indexPlusOne;
+      t[base + 3] = block;
+      positions[i] = indexPlusOne;
     }
-    if (size * 2 > ks.length) {
+    if (size * 2 > positions.length) {
       rehash();
     }
   }
 
   private void rehash() {
-    Node[] oldKeys = keys;
-    Node[] oldParents = parentOf;
-    Scope[] oldScopes = scopeOf;
-    List<Stmt>[] oldBlocks = blockOf;
-    int[] oldIndex = indexOf;
-    allocTable(oldKeys.length * 2);
-    int mask = keys.length - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
-      Node n = oldKeys[j];
+    Object[] old = table;
+    int[] oldPositions = positions;
+    allocTable(oldPositions.length * 2);
+    Object[] t = table;
+    int mask = positions.length - 1;
+    for (int j = 0; j < oldPositions.length; j++) {
+      Object n = old[j << 2];
       if (n == null) {
         continue;
       }
       int i = hash(n) & mask;
-      while (keys[i] != null) {
+      while (t[i << 2] != null) {
         i = (i + 1) & mask;
       }
-      keys[i] = n;
-      parentOf[i] = oldParents[j];
-      scopeOf[i] = oldScopes[j];
-      blockOf[i] = oldBlocks[j];
-      indexOf[i] = oldIndex[j];
+      int to = i << 2;
+      int from = j << 2;
+      t[to] = n;
+      t[to + 1] = old[from + 1];
+      t[to + 2] = old[from + 2];
+      t[to + 3] = old[from + 3];
+      positions[i] = oldPositions[j];
     }
   }
 
   // ------------------------------------------------------------------ work stack
 
-  @SuppressWarnings("unchecked")
   private void allocStack(int cap) {
-    stNode = new Node[cap];
-    stParent = new Node[cap];
+    stNode = new Object[cap];
+    stParent = new Object[cap];
     stScope = new Scope[cap];
-    stBlock = (List<Stmt>[]) new List<?>[cap];
+    stBlock = new Object[cap];
     stIndex = new int[cap];
   }
 
@@ -256,16 +255,16 @@ final class AstIndex {
   /** Reverses the frames pushed since {@code mark}, so that they pop in the order they were pushed. */
   private void reverseFrom(int mark) {
     for (int i = mark, j = sp - 1; i < j; i++, j--) {
-      Node n = stNode[i];
+      Object n = stNode[i];
       stNode[i] = stNode[j];
       stNode[j] = n;
-      Node p = stParent[i];
+      Object p = stParent[i];
       stParent[i] = stParent[j];
       stParent[j] = p;
       Scope s = stScope[i];
       stScope[i] = stScope[j];
       stScope[j] = s;
-      List<Stmt> b = stBlock[i];
+      Object b = stBlock[i];
       stBlock[i] = stBlock[j];
       stBlock[j] = b;
       int x = stIndex[i];
@@ -288,8 +287,8 @@ final class AstIndex {
     reverseFrom(0);
     while (sp > 0) {
       sp--;
-      Node n = stNode[sp];
-      Node parent = stParent[sp];
+      Node n = (Node) stNode[sp];
+      Node parent = (Node) stParent[sp];
       Scope scope = stScope[sp];
       put(n, parent, scope, stBlock[sp], stIndex[sp]);
       int mark = sp;
