@@ -114,6 +114,25 @@ final class AstIndex {
     return new Position(block, positions[i] - 1);
   }
 
+  /** The class a method is defined in (its parent), or null for a plain function. */
+  Stmt.ClassDef enclosingClass(Stmt.FunctionDef f) {
+    return parent(f) instanceof Stmt.ClassDef c ? c : null;
+  }
+
+  /** The innermost function whose body (not its decorators) contains {@code n}; null at module level. */
+  Stmt.FunctionDef enclosingFunction(Node n) {
+    Node child = n;
+    Node cur = parent(n);
+    while (cur != null) {
+      if (cur instanceof Stmt.FunctionDef f && !AstUtil.containsNode(f.decoratorList(), child)) {
+        return f;
+      }
+      child = cur;
+      cur = parent(cur);
+    }
+    return null;
+  }
+
   // ------------------------------------------------------------------ identity table
 
   private void allocTable(int cap) {

@@ -84,22 +84,12 @@ final class CallGraph {
   }
 
   Stmt.ClassDef enclosingClass(Stmt.FunctionDef f) {
-    Node p = index.parent(f);
-    return p instanceof Stmt.ClassDef c ? c : null;
+    return index.enclosingClass(f);
   }
 
   /** The innermost function whose body contains {@code n} (null at module level). */
   Stmt.FunctionDef enclosingFunction(Node n) {
-    Node child = n;
-    Node cur = index.parent(n);
-    while (cur != null) {
-      if (cur instanceof Stmt.FunctionDef f && !AstUtil.containsNode(f.decoratorList(), child)) {
-        return f;
-      }
-      child = cur;
-      cur = index.parent(cur);
-    }
-    return null;
+    return index.enclosingFunction(n);
   }
 
   boolean isSelf(Expr e) {
