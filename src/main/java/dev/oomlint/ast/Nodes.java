@@ -23,6 +23,20 @@ public final class Nodes {
 
   /** Calls {@code action} on each direct child of {@code node}, in order. */
   public static void forEachChild(Node node, Consumer<? super Node> action) {
+    // the commonest kinds first, without a kind lookup
+    if (node instanceof Expr.Name || node instanceof Expr.Constant) {
+      return;
+    }
+    if (node instanceof Expr.Attribute a) {
+      one(action, a.value());
+      return;
+    }
+    if (node instanceof Expr.Call c) {
+      one(action, c.func());
+      all(action, c.args());
+      all(action, c.keywords());
+      return;
+    }
     switch (NodeKind.of(node)) {
       case MODULE:
         all(action, ((Mod.Module) node).body());

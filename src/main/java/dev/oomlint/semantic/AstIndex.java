@@ -133,6 +133,32 @@ final class AstIndex {
     return null;
   }
 
+  /** Memo value for "no qualified name". */
+  static final Object NO_NAME = new Object();
+  /** Per table entry: the memoised qualified name of the node (see {@link Names}); null until asked. */
+  private Object[] qualifiedMemo;
+
+  /** The memoised qualified name of {@code n}: null when not known yet, {@link #NO_NAME} for none. */
+  Object qualifiedMemo(Node n) {
+    if (qualifiedMemo == null) {
+      return null;
+    }
+    int i = find(n);
+    return i < 0 ? null : qualifiedMemo[i];
+  }
+
+  /** Memoises the qualified name of an indexed node (the table no longer changes after the pass). */
+  void qualifiedMemo(Node n, Object value) {
+    int i = find(n);
+    if (i < 0) {
+      return;
+    }
+    if (qualifiedMemo == null) {
+      qualifiedMemo = new Object[positions.length];
+    }
+    qualifiedMemo[i] = value;
+  }
+
   // ------------------------------------------------------------------ identity table
 
   private void allocTable(int cap) {

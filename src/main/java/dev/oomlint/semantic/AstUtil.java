@@ -79,25 +79,40 @@ public final class AstUtil {
 
   /** Visits {@code root} and its descendants in pre-order, iteratively; {@code enter} says whether to descend. */
   public static void walk(Node root, java.util.function.Predicate<Node> enter) {
-    Node[] stack = new Node[32];
-    int size = 0;
-    stack[size++] = root;
-    List<Node> kids = new ArrayList<>();
-    Consumer<Node> collect = kids::add;
-    while (size > 0) {
-      Node n = stack[--size];
-      stack[size] = null;
+    Stack stack = new Stack();
+    stack.accept(java.util.Objects.requireNonNull(root));
+    while (stack.size > 0) {
+      Node n = (Node) stack.nodes[--stack.size];
+      stack.nodes[stack.size] = null;
       if (!enter.test(n)) {
         continue;
       }
-      kids.clear();
-      Nodes.forEachChild(n, collect);
-      int k = kids.size();
-      if (size + k > stack.length) {
-        stack = java.util.Arrays.copyOf(stack, Math.max(stack.length * 2, size + k));
+      int mark = stack.size;
+      Nodes.forEachChild(n, stack);
+      stack.reverseFrom(mark);
+    }
+  }
+
+  /** A work stack that children are pushed on in order (then reversed, so they pop in order). */
+  private static final class Stack implements Consumer<Node> {
+    // Object[]: storing into an array of an interface type costs a subtype check per store
+    Object[] nodes = new Object[32];
+    int size;
+
+    @Override
+    public void accept(Node n) {
+      if (size == nodes.length) {
+        nodes = java.util.Arrays.copyOf(nodes, size * 2);
       }
-      for (int i = k - 1; i >= 0; i--) {
-        stack[size++] = kids.get(i);
+      nodes[size++] = n;
+    }
+
+    void reverseFrom(int mark) {
+      Object[] a = nodes;
+      for (int i = mark, j = size - 1; i < j; i++, j--) {
+        Object t = a[i];
+        a[i] = a[j];
+        a[j] = t;
       }
     }
   }

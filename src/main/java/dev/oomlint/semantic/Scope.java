@@ -50,6 +50,11 @@ public final class Scope {
     return b == null ? List.of() : Collections.unmodifiableList(b);
   }
 
+  /** The internal list of bindings of {@code name} (null when none): for readers that never change or leak it. */
+  List<Binding> rawBindings(String name) {
+    return bindings.get(name);
+  }
+
   /** Every bound name with its bindings, in order of first binding. */
   public Map<String, List<Binding>> allBindings() {
     return Collections.unmodifiableMap(bindings);
