@@ -37,6 +37,33 @@ public final class Nodes {
       all(action, c.keywords());
       return;
     }
+    if (node instanceof Support.Keyword k) {
+      one(action, k.value());
+      return;
+    }
+    if (node instanceof Stmt.ExprStmt e) {
+      one(action, e.value());
+      return;
+    }
+    if (node instanceof Stmt.Assign a) {
+      all(action, a.targets());
+      one(action, a.value());
+      return;
+    }
+    if (node instanceof Expr.Subscript sub) {
+      one(action, sub.value());
+      one(action, sub.slice());
+      return;
+    }
+    if (node instanceof Expr.BinOp b) {
+      one(action, b.left());
+      one(action, b.right());
+      return;
+    }
+    if (node instanceof Expr.Tuple t) {
+      all(action, t.elts());
+      return;
+    }
     switch (NodeKind.of(node)) {
       case MODULE:
         all(action, ((Mod.Module) node).body());

@@ -42,6 +42,11 @@ final class AstIndex {
   final List<Expr.Name> names = new ArrayList<>();
   /** Every attribute node of the tree (type parameters included), in no particular order. */
   final List<Expr.Attribute> attributes = new ArrayList<>();
+  /**
+   * Every import statement reachable from the module through statements only (none inside an
+   * {@code except} handler or a {@code match} case), in no particular order.
+   */
+  final List<Stmt> statementImports = new ArrayList<>();
   /** Every assignment statement of the tree, in no particular order. */
   final List<Stmt.Assign> assigns = new ArrayList<>();
   private final Scope moduleScope;
@@ -650,6 +655,7 @@ final class AstIndex {
       targets(a.target(), a.value() == null ? Binding.Kind.ANNOTATION : Binding.Kind.ASSIGN, s, a.value(),
           s.range().end());
     } else if (s instanceof Stmt.Import imp) {
+      noteImport(s);
       List<Support.Alias> als = imp.names();
       for (int i = 0, n = als.size(); i < n; i++) {
         Support.Alias al = als.get(i);
@@ -664,6 +670,7 @@ final class AstIndex {
       }
       return;
     } else if (s instanceof Stmt.ImportFrom imp) {
+      noteImport(s);
       String base = ".".repeat(imp.level()) + (imp.module() == null ? "" : imp.module());
       List<Support.Alias> als = imp.names();
       for (int i = 0, n = als.size(); i < n; i++) {
@@ -687,6 +694,15 @@ final class AstIndex {
       }
     }
     pushChildren(s, scope);
+  }
+
+  private void noteImport(Stmt s) {
+    for (Node cur = parent(s); cur != null; cur = parent(cur)) {
+      if (cur instanceof Support.ExceptHandler || cur instanceof Support.MatchCase) {
+        return;
+      }
+    }
+    statementImports.add(s);
   }
 
   /** Records how each name in an assignment target is bound. */

@@ -214,16 +214,9 @@ public final class SemanticModel {
     return otherFramework;
   }
 
+  /** The import statements reachable through statements alone (not in except handlers or match cases). */
   private List<Stmt> allImports() {
-    List<Stmt> out = new java.util.ArrayList<>();
-    AstUtil.walk(module, n -> {
-      if (n instanceof Stmt.Import || n instanceof Stmt.ImportFrom) {
-        out.add((Stmt) n);
-        return false;
-      }
-      return n instanceof Mod.Module || n instanceof Stmt;
-    });
-    return out;
+    return index.statementImports;
   }
 
   private static List<String> importedModules(Stmt s) {
