@@ -748,6 +748,23 @@ final class AstIndex {
     return (Stmt) cur;
   }
 
+  /** The first of {@link #allArgs} without building the list, or null when there are no parameters. */
+  static Support.Arg firstArg(Support.Arguments a) {
+    if (!a.posonlyargs().isEmpty()) {
+      return a.posonlyargs().get(0);
+    }
+    if (!a.args().isEmpty()) {
+      return a.args().get(0);
+    }
+    if (a.vararg() != null) {
+      return a.vararg();
+    }
+    if (!a.kwonlyargs().isEmpty()) {
+      return a.kwonlyargs().get(0);
+    }
+    return a.kwarg();
+  }
+
   static List<Support.Arg> allArgs(Support.Arguments a) {
     List<Support.Arg> out = new ArrayList<>(a.posonlyargs());
     out.addAll(a.args());

@@ -103,8 +103,8 @@ final class CallGraph {
     if (f == null) {
       return false;
     }
-    List<dev.oomlint.ast.Support.Arg> ps = AstIndex.allArgs(f.args());
-    return !ps.isEmpty() && ps.get(0).arg().equals(n.id()) && !isStatic(f);
+    dev.oomlint.ast.Support.Arg first = AstIndex.firstArg(f.args());
+    return first != null && first.arg().equals(n.id()) && !isStatic(f);
   }
 
   private boolean isStatic(Stmt.FunctionDef f) {
