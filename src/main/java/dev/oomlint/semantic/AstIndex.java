@@ -39,7 +39,8 @@ final class AstIndex {
   final List<Stmt.FunctionDef> functions = new ArrayList<>();
   final List<Stmt.ClassDef> classes = new ArrayList<>();
   final List<Stmt> loops = new ArrayList<>();
-  final List<Expr.Name> names = new ArrayList<>();
+  /** Every loaded name that is neither the callee of a call nor the base of an attribute (a reference). */
+  final List<Expr.Name> references = new ArrayList<>();
   /** Every attribute node of the tree (type parameters included), in no particular order. */
   final List<Expr.Attribute> attributes = new ArrayList<>();
   /**
@@ -364,8 +365,11 @@ final class AstIndex {
   /** Pushes the children of {@code n} in the order they must be visited. */
   private void visit(Node n, Node parent, Scope scope) {
     if (n instanceof Expr.Name name) {
-      names.add(name);
-      if (name.ctx() != Operators.ExprContext.LOAD) {
+      if (name.ctx() == Operators.ExprContext.LOAD) {
+        if (!(parent instanceof Expr.Call c && c.func() == name) && !(parent instanceof Expr.Attribute)) {
+          references.add(name);
+        }
+      } else {
         BindInfo info = pending.isEmpty() ? null : pending.remove(name);
         if (info == null) {
           Binding.Kind k = name.ctx() == Operators.ExprContext.DEL ? Binding.Kind.DELETE : Binding.Kind.ASSIGN;

@@ -265,18 +265,11 @@ final class CallGraph {
       esc.put(f, e);
     }
     // a function referenced other than as the callee of a call escapes
-    List<Expr.Name> allNames = index.names;
-    for (int i = 0, count = allNames.size(); i < count; i++) {
-      Expr.Name n = allNames.get(i);
-      if (n.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD || !functionNames.contains(n.id())) {
+    List<Expr.Name> refs = index.references;
+    for (int i = 0, count = refs.size(); i < count; i++) {
+      Expr.Name n = refs.get(i);
+      if (!functionNames.contains(n.id())) {
         continue; // only a name some def has can refer to a def
-      }
-      Node p = index.parent(n);
-      if (p instanceof Expr.Call c && c.func() == n) {
-        continue;
-      }
-      if (p instanceof Expr.Attribute) {
-        continue;
       }
       for (Binding b : names.resolve(n)) {
         if (b.node() instanceof Stmt.FunctionDef f) {
