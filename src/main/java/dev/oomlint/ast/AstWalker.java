@@ -14,22 +14,49 @@ public final class AstWalker {
 
   /** Calls {@code action} on {@code root} and every node below it, in pre-order. */
   public static void walk(Node root, Consumer<? super Node> action) {
-    Node[] stack = new Node[64];
-    int size = 0;
-    stack[size++] = root;
-    List<Node> kids = new ArrayList<>();
-    Consumer<Node> collect = kids::add;
-    while (size > 0) {
-      Node node = stack[--size];
-      stack[size] = null;
+    PushStack stack = new PushStack();
+    stack.accept(java.util.Objects.requireNonNull(root));
+    while (stack.size > 0) {
+      Node node = stack.pop();
       action.accept(node);
-      kids.clear();
-      Nodes.forEachChild(node, collect);
-      if (size + kids.size() > stack.length) {
-        stack = Arrays.copyOf(stack, Math.max(stack.length * 2, size + kids.size()));
+      int mark = stack.size;
+      Nodes.forEachChild(node, stack);
+      stack.reverseFrom(mark);
+    }
+  }
+
+  /**
+   * A work stack children are pushed on in order and then reversed, so they pop in order. Object[]
+   * because storing into an array of an interface type costs a subtype check per store.
+   */
+  static final class PushStack implements Consumer<Node> {
+    private Object[] nodes = new Object[64];
+    int size;
+
+    @Override
+    public void accept(Node n) {
+      if (size == nodes.length) {
+        nodes = Arrays.copyOf(nodes, size * 2);
       }
-      for (int i = kids.size() - 1; i >= 0; i--) {
-        stack[size++] = kids.get(i);
+      nodes[size++] = n;
+    }
+
+    Node at(int i) {
+      return (Node) nodes[i];
+    }
+
+    Node pop() {
+      Node n = (Node) nodes[--size];
+      nodes[size] = null;
+      return n;
+    }
+
+    void reverseFrom(int mark) {
+      Object[] a = nodes;
+      for (int i = mark, j = size - 1; i < j; i++, j--) {
+        Object t = a[i];
+        a[i] = a[j];
+        a[j] = t;
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.oomlint.ast;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 
 /**
@@ -22,262 +23,363 @@ public final class Nodes {
 
   /** Calls {@code action} on each direct child of {@code node}, in order. */
   public static void forEachChild(Node node, Consumer<? super Node> action) {
-    Sink s = new Sink(action);
+    // the commonest kinds first, without a kind lookup
+    if (node instanceof Expr.Name || node instanceof Expr.Constant) {
+      return;
+    }
+    if (node instanceof Expr.Attribute a) {
+      one(action, a.value());
+      return;
+    }
+    if (node instanceof Expr.Call c) {
+      one(action, c.func());
+      all(action, c.args());
+      all(action, c.keywords());
+      return;
+    }
+    if (node instanceof Support.Keyword k) {
+      one(action, k.value());
+      return;
+    }
+    if (node instanceof Stmt.ExprStmt e) {
+      one(action, e.value());
+      return;
+    }
+    if (node instanceof Stmt.Assign a) {
+      all(action, a.targets());
+      one(action, a.value());
+      return;
+    }
+    if (node instanceof Expr.Subscript sub) {
+      one(action, sub.value());
+      one(action, sub.slice());
+      return;
+    }
+    if (node instanceof Expr.BinOp b) {
+      one(action, b.left());
+      one(action, b.right());
+      return;
+    }
+    if (node instanceof Expr.Tuple t) {
+      all(action, t.elts());
+      return;
+    }
     switch (NodeKind.of(node)) {
       case MODULE:
-        s.all(((Mod.Module) node).body());
+        all(action, ((Mod.Module) node).body());
         break;
       case FUNCTION_DEF: {
         Stmt.FunctionDef n = (Stmt.FunctionDef) node;
-        s.one(n.args()).all(n.body()).all(n.decoratorList()).one(n.returns()).all(n.typeParams());
+        one(action, n.args());
+        all(action, n.body());
+        all(action, n.decoratorList());
+        one(action, n.returns());
+        all(action, n.typeParams());
         break;
       }
       case CLASS_DEF: {
         Stmt.ClassDef n = (Stmt.ClassDef) node;
-        s.all(n.bases()).all(n.keywords()).all(n.body()).all(n.decoratorList()).all(n.typeParams());
+        all(action, n.bases());
+        all(action, n.keywords());
+        all(action, n.body());
+        all(action, n.decoratorList());
+        all(action, n.typeParams());
         break;
       }
       case RETURN:
-        s.one(((Stmt.Return) node).value());
+        one(action, ((Stmt.Return) node).value());
         break;
       case DELETE:
-        s.all(((Stmt.Delete) node).targets());
+        all(action, ((Stmt.Delete) node).targets());
         break;
       case ASSIGN: {
         Stmt.Assign n = (Stmt.Assign) node;
-        s.all(n.targets()).one(n.value());
+        all(action, n.targets());
+        one(action, n.value());
         break;
       }
       case TYPE_ALIAS: {
         Stmt.TypeAlias n = (Stmt.TypeAlias) node;
-        s.one(n.name()).all(n.typeParams()).one(n.value());
+        one(action, n.name());
+        all(action, n.typeParams());
+        one(action, n.value());
         break;
       }
       case AUG_ASSIGN: {
         Stmt.AugAssign n = (Stmt.AugAssign) node;
-        s.one(n.target()).one(n.value());
+        one(action, n.target());
+        one(action, n.value());
         break;
       }
       case ANN_ASSIGN: {
         Stmt.AnnAssign n = (Stmt.AnnAssign) node;
-        s.one(n.target()).one(n.annotation()).one(n.value());
+        one(action, n.target());
+        one(action, n.annotation());
+        one(action, n.value());
         break;
       }
       case FOR: {
         Stmt.For n = (Stmt.For) node;
-        s.one(n.target()).one(n.iter()).all(n.body()).all(n.orelse());
+        one(action, n.target());
+        one(action, n.iter());
+        all(action, n.body());
+        all(action, n.orelse());
         break;
       }
       case WHILE: {
         Stmt.While n = (Stmt.While) node;
-        s.one(n.test()).all(n.body()).all(n.orelse());
+        one(action, n.test());
+        all(action, n.body());
+        all(action, n.orelse());
         break;
       }
       case IF: {
         Stmt.If n = (Stmt.If) node;
-        s.one(n.test()).all(n.body()).all(n.orelse());
+        one(action, n.test());
+        all(action, n.body());
+        all(action, n.orelse());
         break;
       }
       case WITH: {
         Stmt.With n = (Stmt.With) node;
-        s.all(n.items()).all(n.body());
+        all(action, n.items());
+        all(action, n.body());
         break;
       }
       case MATCH: {
         Stmt.Match n = (Stmt.Match) node;
-        s.one(n.subject()).all(n.cases());
+        one(action, n.subject());
+        all(action, n.cases());
         break;
       }
       case RAISE: {
         Stmt.Raise n = (Stmt.Raise) node;
-        s.one(n.exc()).one(n.cause());
+        one(action, n.exc());
+        one(action, n.cause());
         break;
       }
       case TRY: {
         Stmt.Try n = (Stmt.Try) node;
-        s.all(n.body()).all(n.handlers()).all(n.orelse()).all(n.finalbody());
+        all(action, n.body());
+        all(action, n.handlers());
+        all(action, n.orelse());
+        all(action, n.finalbody());
         break;
       }
       case ASSERT: {
         Stmt.Assert n = (Stmt.Assert) node;
-        s.one(n.test()).one(n.msg());
+        one(action, n.test());
+        one(action, n.msg());
         break;
       }
       case IMPORT:
-        s.all(((Stmt.Import) node).names());
+        all(action, ((Stmt.Import) node).names());
         break;
       case IMPORT_FROM:
-        s.all(((Stmt.ImportFrom) node).names());
+        all(action, ((Stmt.ImportFrom) node).names());
         break;
       case EXPR_STMT:
-        s.one(((Stmt.ExprStmt) node).value());
+        one(action, ((Stmt.ExprStmt) node).value());
         break;
       case BOOL_OP:
-        s.all(((Expr.BoolOp) node).values());
+        all(action, ((Expr.BoolOp) node).values());
         break;
       case NAMED_EXPR: {
         Expr.NamedExpr n = (Expr.NamedExpr) node;
-        s.one(n.target()).one(n.value());
+        one(action, n.target());
+        one(action, n.value());
         break;
       }
       case BIN_OP: {
         Expr.BinOp n = (Expr.BinOp) node;
-        s.one(n.left()).one(n.right());
+        one(action, n.left());
+        one(action, n.right());
         break;
       }
       case UNARY_OP:
-        s.one(((Expr.UnaryOp) node).operand());
+        one(action, ((Expr.UnaryOp) node).operand());
         break;
       case LAMBDA: {
         Expr.Lambda n = (Expr.Lambda) node;
-        s.one(n.args()).one(n.body());
+        one(action, n.args());
+        one(action, n.body());
         break;
       }
       case IF_EXP: {
         Expr.IfExp n = (Expr.IfExp) node;
-        s.one(n.test()).one(n.body()).one(n.orelse());
+        one(action, n.test());
+        one(action, n.body());
+        one(action, n.orelse());
         break;
       }
       case DICT: {
         Expr.Dict n = (Expr.Dict) node;
-        s.all(n.keys()).all(n.values());
+        all(action, n.keys());
+        all(action, n.values());
         break;
       }
       case SET:
-        s.all(((Expr.Set) node).elts());
+        all(action, ((Expr.Set) node).elts());
         break;
       case LIST_COMP: {
         Expr.ListComp n = (Expr.ListComp) node;
-        s.one(n.elt()).all(n.generators());
+        one(action, n.elt());
+        all(action, n.generators());
         break;
       }
       case SET_COMP: {
         Expr.SetComp n = (Expr.SetComp) node;
-        s.one(n.elt()).all(n.generators());
+        one(action, n.elt());
+        all(action, n.generators());
         break;
       }
       case DICT_COMP: {
         Expr.DictComp n = (Expr.DictComp) node;
-        s.one(n.key()).one(n.value()).all(n.generators());
+        one(action, n.key());
+        one(action, n.value());
+        all(action, n.generators());
         break;
       }
       case GENERATOR_EXP: {
         Expr.GeneratorExp n = (Expr.GeneratorExp) node;
-        s.one(n.elt()).all(n.generators());
+        one(action, n.elt());
+        all(action, n.generators());
         break;
       }
       case AWAIT:
-        s.one(((Expr.Await) node).value());
+        one(action, ((Expr.Await) node).value());
         break;
       case YIELD:
-        s.one(((Expr.Yield) node).value());
+        one(action, ((Expr.Yield) node).value());
         break;
       case YIELD_FROM:
-        s.one(((Expr.YieldFrom) node).value());
+        one(action, ((Expr.YieldFrom) node).value());
         break;
       case COMPARE: {
         Expr.Compare n = (Expr.Compare) node;
-        s.one(n.left()).all(n.comparators());
+        one(action, n.left());
+        all(action, n.comparators());
         break;
       }
       case CALL: {
         Expr.Call n = (Expr.Call) node;
-        s.one(n.func()).all(n.args()).all(n.keywords());
+        one(action, n.func());
+        all(action, n.args());
+        all(action, n.keywords());
         break;
       }
       case FORMATTED_VALUE: {
         Expr.FormattedValue n = (Expr.FormattedValue) node;
-        s.one(n.value()).one(n.formatSpec());
+        one(action, n.value());
+        one(action, n.formatSpec());
         break;
       }
       case JOINED_STR:
-        s.all(((Expr.JoinedStr) node).values());
+        all(action, ((Expr.JoinedStr) node).values());
         break;
       case ATTRIBUTE:
-        s.one(((Expr.Attribute) node).value());
+        one(action, ((Expr.Attribute) node).value());
         break;
       case SUBSCRIPT: {
         Expr.Subscript n = (Expr.Subscript) node;
-        s.one(n.value()).one(n.slice());
+        one(action, n.value());
+        one(action, n.slice());
         break;
       }
       case STARRED:
-        s.one(((Expr.Starred) node).value());
+        one(action, ((Expr.Starred) node).value());
         break;
       case LIST_EXPR:
-        s.all(((Expr.ListExpr) node).elts());
+        all(action, ((Expr.ListExpr) node).elts());
         break;
       case TUPLE:
-        s.all(((Expr.Tuple) node).elts());
+        all(action, ((Expr.Tuple) node).elts());
         break;
       case SLICE: {
         Expr.Slice n = (Expr.Slice) node;
-        s.one(n.lower()).one(n.upper()).one(n.step());
+        one(action, n.lower());
+        one(action, n.upper());
+        one(action, n.step());
         break;
       }
       case MATCH_VALUE:
-        s.one(((Pattern.MatchValue) node).value());
+        one(action, ((Pattern.MatchValue) node).value());
         break;
       case MATCH_SEQUENCE:
-        s.all(((Pattern.MatchSequence) node).patterns());
+        all(action, ((Pattern.MatchSequence) node).patterns());
         break;
       case MATCH_MAPPING: {
         Pattern.MatchMapping n = (Pattern.MatchMapping) node;
-        s.all(n.keys()).all(n.patterns());
+        all(action, n.keys());
+        all(action, n.patterns());
         break;
       }
       case MATCH_CLASS: {
         Pattern.MatchClass n = (Pattern.MatchClass) node;
-        s.one(n.cls()).all(n.patterns()).all(n.kwdPatterns());
+        one(action, n.cls());
+        all(action, n.patterns());
+        all(action, n.kwdPatterns());
         break;
       }
       case MATCH_AS:
-        s.one(((Pattern.MatchAs) node).pattern());
+        one(action, ((Pattern.MatchAs) node).pattern());
         break;
       case MATCH_OR:
-        s.all(((Pattern.MatchOr) node).patterns());
+        all(action, ((Pattern.MatchOr) node).patterns());
         break;
       case TYPE_VAR: {
         TypeParam.TypeVar n = (TypeParam.TypeVar) node;
-        s.one(n.bound()).one(n.defaultValue());
+        one(action, n.bound());
+        one(action, n.defaultValue());
         break;
       }
       case PARAM_SPEC:
-        s.one(((TypeParam.ParamSpec) node).defaultValue());
+        one(action, ((TypeParam.ParamSpec) node).defaultValue());
         break;
       case TYPE_VAR_TUPLE:
-        s.one(((TypeParam.TypeVarTuple) node).defaultValue());
+        one(action, ((TypeParam.TypeVarTuple) node).defaultValue());
         break;
       case ARGUMENTS: {
         Support.Arguments n = (Support.Arguments) node;
-        s.all(n.posonlyargs()).all(n.args()).one(n.vararg()).all(n.kwonlyargs()).all(n.kwDefaults())
-            .one(n.kwarg()).all(n.defaults());
+        all(action, n.posonlyargs());
+        all(action, n.args());
+        one(action, n.vararg());
+        all(action, n.kwonlyargs());
+        all(action, n.kwDefaults());
+        one(action, n.kwarg());
+        all(action, n.defaults());
         break;
       }
       case ARG:
-        s.one(((Support.Arg) node).annotation());
+        one(action, ((Support.Arg) node).annotation());
         break;
       case KEYWORD:
-        s.one(((Support.Keyword) node).value());
+        one(action, ((Support.Keyword) node).value());
         break;
       case WITH_ITEM: {
         Support.WithItem n = (Support.WithItem) node;
-        s.one(n.contextExpr()).one(n.optionalVars());
+        one(action, n.contextExpr());
+        one(action, n.optionalVars());
         break;
       }
       case COMPREHENSION: {
         Support.Comprehension n = (Support.Comprehension) node;
-        s.one(n.target()).one(n.iter()).all(n.ifs());
+        one(action, n.target());
+        one(action, n.iter());
+        all(action, n.ifs());
         break;
       }
       case EXCEPT_HANDLER: {
         Support.ExceptHandler n = (Support.ExceptHandler) node;
-        s.one(n.type()).all(n.body());
+        one(action, n.type());
+        all(action, n.body());
         break;
       }
       case MATCH_CASE: {
         Support.MatchCase n = (Support.MatchCase) node;
-        s.one(n.pattern()).one(n.guard()).all(n.body());
+        one(action, n.pattern());
+        one(action, n.guard());
+        all(action, n.body());
         break;
       }
       default:
@@ -286,28 +388,28 @@ public final class Nodes {
     }
   }
 
-  /** Feeds non-null children to the action, fluently. */
-  private static final class Sink {
-    private final Consumer<? super Node> action;
-
-    Sink(Consumer<? super Node> action) {
-      this.action = action;
+  /** Feeds a child to the action when it is present. */
+  private static void one(Consumer<? super Node> action, Node child) {
+    if (child != null) {
+      action.accept(child);
     }
+  }
 
-    Sink one(Node child) {
-      if (child != null) {
-        action.accept(child);
-      }
-      return this;
-    }
-
-    Sink all(List<? extends Node> children) {
-      for (Node child : children) {
+  /** Feeds the present children of a list to the action, in order. */
+  private static void all(Consumer<? super Node> action, List<? extends Node> children) {
+    if (children instanceof RandomAccess) {
+      for (int i = 0, n = children.size(); i < n; i++) {
+        Node child = children.get(i);
         if (child != null) {
           action.accept(child);
         }
       }
-      return this;
+      return;
+    }
+    for (Node child : children) {
+      if (child != null) {
+        action.accept(child);
+      }
     }
   }
 }

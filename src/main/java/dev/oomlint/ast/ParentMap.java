@@ -21,14 +21,15 @@ public final class ParentMap {
   /** Maps every node under {@code root} to its parent. */
   public static ParentMap of(Node root) {
     Map<Node, Node> parents = new IdentityHashMap<>();
-    List<Node> stack = new ArrayList<>();
-    stack.add(root);
-    while (!stack.isEmpty()) {
-      Node node = stack.remove(stack.size() - 1);
-      Nodes.forEachChild(node, child -> {
-        parents.put(child, node);
-        stack.add(child);
-      });
+    AstWalker.PushStack stack = new AstWalker.PushStack();
+    stack.accept(root);
+    while (stack.size > 0) {
+      Node node = stack.pop();
+      int mark = stack.size;
+      Nodes.forEachChild(node, stack);
+      for (int i = mark; i < stack.size; i++) {
+        parents.put(stack.at(i), node);
+      }
     }
     return new ParentMap(root, parents);
   }

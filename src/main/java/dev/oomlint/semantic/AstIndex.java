@@ -1,52 +1,86 @@
 package dev.oomlint.semantic;
 
-import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Nodes;
+import dev.oomlint.ast.Operators;
 import dev.oomlint.ast.Pattern;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
-import java.util.ArrayDeque;
+import dev.oomlint.ast.TypeParam;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One iterative pass over a module that records, for every node, its parent and scope; for every
  * statement, the block it sits in; and every binding of every scope. Deeply nested trees cost heap,
  * never stack.
+ *
+ * <p>The pass keeps its work stack in parallel arrays and its per-node facts in one open-addressing
+ * identity table (parent, scope and block position share a slot), so indexing a node costs one hash
+ * probe and no allocation.
  */
 final class AstIndex {
   /** Where a statement sits: its block (a statement list) and its index in it. */
   record Position(List<Stmt> block, int index) {}
 
+  private static final Comparator<Node> BY_SOURCE = Comparator.comparingInt(n -> n.range().start());
+
   private final Mod.Module module;
-  private final Map<Node, Node> parents;
-  private final Map<Node, Scope> scopes;
-  private final Map<Stmt, Position> positions;
   private final Map<Node, Scope> scopeOpenedBy = new IdentityHashMap<>();
   private final Map<Expr.Name, BindInfo> pending = new IdentityHashMap<>();
   final List<Expr.Call> calls = new ArrayList<>();
   final List<Stmt.FunctionDef> functions = new ArrayList<>();
   final List<Stmt.ClassDef> classes = new ArrayList<>();
   final List<Stmt> loops = new ArrayList<>();
-  final List<Expr.Name> names = new ArrayList<>();
+  /** Every loaded name that is neither the callee of a call nor the base of an attribute (a reference). */
+  final List<Expr.Name> references = new ArrayList<>();
+  /** Every attribute node of the tree (type parameters included), in no particular order. */
+  final List<Expr.Attribute> attributes = new ArrayList<>();
+  /**
+   * Every import statement reachable from the module through statements only (none inside an
+   * {@code except} handler or a {@code match} case), in no particular order.
+   */
+  final List<Stmt> statementImports = new ArrayList<>();
+  /** Every assignment statement of the tree, in no particular order. */
+  final List<Stmt.Assign> assigns = new ArrayList<>();
   private final Scope moduleScope;
+
+  // identity table, interleaved so that one probe touches one cache line: entry i holds the node at
+  // 4i, its parent at 4i+1, its scope at 4i+2 and its block at 4i+3; the statement's index in that
+  // block (plus one; 0 for none) is positions[i]. Object[] on purpose: storing into an array of an
+  // interface type costs a subtype check per store.
+  private Object[] table;
+  private int[] positions;
+  private int size;
+
+  // work stack, in parallel arrays (Object[] for cheap stores, as above)
+  private Object[] stNode;
+  private Object[] stParent;
+  private Scope[] stScope;
+  private Object[] stBlock;
+  private int[] stIndex;
+  private int sp;
+
+  // the parent and scope generic children are pushed with
+  private Node genParent;
+  private Scope genScope;
+  private final Consumer<Node> genPush = child -> push(child, genParent, genScope);
 
   private record BindInfo(Binding.Kind kind, Stmt stmt, Expr value, int index, int effective) {}
 
-  private record Frame(Node node, Node parent, Scope scope) {}
-
   AstIndex(Mod.Module module) {
     this.module = module;
-    // real code has about one node per 9 characters: size the per-node maps once, no rehashing
-    int nodes = Math.max(16, module.range().end() / 8);
-    this.parents = new IdentityHashMap<>(nodes);
-    this.scopes = new IdentityHashMap<>(nodes);
-    this.positions = new IdentityHashMap<>(Math.max(16, nodes / 8));
+    // real code has about one node per 12 to 20 characters: size the table once, seldom rehashing
+    int expected = Math.max(16, module.range().end() / 16);
+    int cap = Integer.highestOneBit(expected * 2 - 1) << 1;
+    allocTable(cap);
     this.moduleScope = new Scope(Scope.Kind.MODULE, module, null);
     scopeOpenedBy.put(module, moduleScope);
     walk();
@@ -61,13 +95,14 @@ final class AstIndex {
   }
 
   Node parent(Node n) {
-    return parents.get(n);
+    int i = find(n);
+    return i < 0 ? null : (Node) table[(i << 2) + 1];
   }
 
   /** The scope a node is evaluated in (a def's name and decorators: the enclosing scope). */
   Scope scope(Node n) {
-    Scope s = scopes.get(n);
-    return s == null ? moduleScope : s;
+    int i = find(n);
+    return i < 0 ? moduleScope : (Scope) table[(i << 2) + 2];
   }
 
   /** The scope opened by a module, class, function, lambda or comprehension node; null otherwise. */
@@ -76,135 +111,318 @@ final class AstIndex {
   }
 
   Position position(Stmt s) {
-    return positions.get(s);
+    int i = find(s);
+    if (i < 0 || positions[i] == 0) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    List<Stmt> block = (List<Stmt>) table[(i << 2) + 3];
+    return new Position(block, positions[i] - 1);
   }
 
-  private void walk() {
-    Deque<Frame> stack = new ArrayDeque<>();
-    block(module.body(), module, moduleScope, stack);
-    while (!stack.isEmpty()) {
-      Frame f = stack.pop();
-      visit(f.node(), f.parent(), f.scope(), stack);
+  /** The class a method is defined in (its parent), or null for a plain function. */
+  Stmt.ClassDef enclosingClass(Stmt.FunctionDef f) {
+    return parent(f) instanceof Stmt.ClassDef c ? c : null;
+  }
+
+  /** The innermost function whose body (not its decorators) contains {@code n}; null at module level. */
+  Stmt.FunctionDef enclosingFunction(Node n) {
+    Node child = n;
+    Node cur = parent(n);
+    while (cur != null) {
+      if (cur instanceof Stmt.FunctionDef f && !AstUtil.containsNode(f.decoratorList(), child)) {
+        return f;
+      }
+      child = cur;
+      cur = parent(cur);
     }
+    return null;
+  }
+
+  /** Memo value for "no qualified name". */
+  static final Object NO_NAME = new Object();
+  /** Per table entry: the memoised qualified name of the node (see {@link Names}); null until asked. */
+  private Object[] qualifiedMemo;
+
+  /** The memoised qualified name of {@code n}: null when not known yet, {@link #NO_NAME} for none. */
+  Object qualifiedMemo(Node n) {
+    if (qualifiedMemo == null) {
+      return null;
+    }
+    int i = find(n);
+    return i < 0 ? null : qualifiedMemo[i];
+  }
+
+  /** Memoises the qualified name of an indexed node (the table no longer changes after the pass). */
+  void qualifiedMemo(Node n, Object value) {
+    int i = find(n);
+    if (i < 0) {
+      return;
+    }
+    if (qualifiedMemo == null) {
+      qualifiedMemo = new Object[positions.length];
+    }
+    qualifiedMemo[i] = value;
+  }
+
+  // ------------------------------------------------------------------ identity table
+
+  private void allocTable(int cap) {
+    table = new Object[cap << 2];
+    positions = new int[cap];
+  }
+
+  private static int hash(Object n) {
+    int h = System.identityHashCode(n);
+    return h ^ (h >>> 16);
+  }
+
+  /** The entry of {@code n} in the table, or -1. */
+  private int find(Node n) {
+    if (n == null) {
+      return -1;
+    }
+    Object[] t = table;
+    int mask = positions.length - 1;
+    int i = hash(n) & mask;
+    while (true) {
+      Object k = t[i << 2];
+      if (k == n) {
+        return i;
+      }
+      if (k == null) {
+        return -1;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Records a node's parent and scope, and its block position when {@code block} is not null. */
+  private void put(Object n, Object parent, Scope scope, Object block, int indexPlusOne) {
+    Object[] t = table;
+    int mask = positions.length - 1;
+    int i = hash(n) & mask;
+    while (true) {
+      Object k = t[i << 2];
+      if (k == n) {
+        break;
+      }
+      if (k == null) {
+        t[i << 2] = n;
+        size++;
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    int base = i << 2;
+    t[base + 1] = parent;
+    t[base + 2] = scope;
+    if (block != null) {
+      t[base + 3] = block;
+      positions[i] = indexPlusOne;
+    }
+    if (size * 2 > positions.length) {
+      rehash();
+    }
+  }
+
+  private void rehash() {
+    Object[] old = table;
+    int[] oldPositions = positions;
+    allocTable(oldPositions.length * 2);
+    Object[] t = table;
+    int mask = positions.length - 1;
+    for (int j = 0; j < oldPositions.length; j++) {
+      Object n = old[j << 2];
+      if (n == null) {
+        continue;
+      }
+      int i = hash(n) & mask;
+      while (t[i << 2] != null) {
+        i = (i + 1) & mask;
+      }
+      int to = i << 2;
+      int from = j << 2;
+      t[to] = n;
+      t[to + 1] = old[from + 1];
+      t[to + 2] = old[from + 2];
+      t[to + 3] = old[from + 3];
+      positions[i] = oldPositions[j];
+    }
+  }
+
+  // ------------------------------------------------------------------ work stack
+
+  private void allocStack(int cap) {
+    stNode = new Object[cap];
+    stParent = new Object[cap];
+    stScope = new Scope[cap];
+    stBlock = new Object[cap];
+    stIndex = new int[cap];
+  }
+
+  private void growStack() {
+    int cap = stNode.length * 2;
+    stNode = Arrays.copyOf(stNode, cap);
+    stParent = Arrays.copyOf(stParent, cap);
+    stScope = Arrays.copyOf(stScope, cap);
+    stBlock = Arrays.copyOf(stBlock, cap);
+    stIndex = Arrays.copyOf(stIndex, cap);
+  }
+
+  private void push(Node n, Node parent, Scope scope) {
+    if (sp == stNode.length) {
+      growStack();
+    }
+    stNode[sp] = n;
+    stParent[sp] = parent;
+    stScope[sp] = scope;
+    stBlock[sp] = null;
+    stIndex[sp] = 0;
+    sp++;
+  }
+
+  private void pushIfPresent(Node n, Node parent, Scope scope) {
+    if (n != null) {
+      push(n, parent, scope);
+    }
+  }
+
+  /** Pushes the statements of a block, each with its position. */
+  private void pushBlock(List<Stmt> body, Node parent, Scope scope) {
+    for (int i = 0, n = body.size(); i < n; i++) {
+      if (sp == stNode.length) {
+        growStack();
+      }
+      stNode[sp] = body.get(i);
+      stParent[sp] = parent;
+      stScope[sp] = scope;
+      stBlock[sp] = body;
+      stIndex[sp] = i + 1;
+      sp++;
+    }
+  }
+
+  /** Reverses the frames pushed since {@code mark}, so that they pop in the order they were pushed. */
+  private void reverseFrom(int mark) {
+    for (int i = mark, j = sp - 1; i < j; i++, j--) {
+      Object n = stNode[i];
+      stNode[i] = stNode[j];
+      stNode[j] = n;
+      Object p = stParent[i];
+      stParent[i] = stParent[j];
+      stParent[j] = p;
+      Scope s = stScope[i];
+      stScope[i] = stScope[j];
+      stScope[j] = s;
+      Object b = stBlock[i];
+      stBlock[i] = stBlock[j];
+      stBlock[j] = b;
+      int x = stIndex[i];
+      stIndex[i] = stIndex[j];
+      stIndex[j] = x;
+    }
+  }
+
+  private void pushChildren(Node n, Scope scope) {
+    genParent = n;
+    genScope = scope;
+    Nodes.forEachChild(n, genPush);
+  }
+
+  // ------------------------------------------------------------------ the pass
+
+  private void walk() {
+    allocStack(64);
+    pushBlock(module.body(), module, moduleScope);
+    reverseFrom(0);
+    while (sp > 0) {
+      sp--;
+      Node n = (Node) stNode[sp];
+      Node parent = (Node) stParent[sp];
+      Scope scope = stScope[sp];
+      put(n, parent, scope, stBlock[sp], stIndex[sp]);
+      int mark = sp;
+      visit(n, parent, scope);
+      reverseFrom(mark);
+    }
+    stNode = null;
+    stParent = null;
+    stScope = null;
+    stBlock = null;
+    stIndex = null;
+    genParent = null;
+    genScope = null;
     for (Scope s : scopeOpenedBy.values()) {
       s.sortBindings();
     }
-    java.util.Comparator<Node> bySource = java.util.Comparator.comparingInt(n -> n.range().start());
-    calls.sort(bySource);
-    functions.sort(bySource);
-    classes.sort(bySource);
-    loops.sort(bySource);
+    calls.sort(BY_SOURCE);
+    functions.sort(BY_SOURCE);
+    classes.sort(BY_SOURCE);
+    loops.sort(BY_SOURCE);
   }
 
-  private void block(List<Stmt> body, Node parent, Scope scope, Deque<Frame> stack) {
-    for (int i = body.size() - 1; i >= 0; i--) {
-      positions.put(body.get(i), new Position(body, i));
-      stack.push(new Frame(body.get(i), parent, scope));
-    }
-  }
-
-  /** Pushes children so that they pop in the given order. */
-  private static void push(Deque<Frame> stack, List<Frame> frames) {
-    for (int i = frames.size() - 1; i >= 0; i--) {
-      stack.push(frames.get(i));
-    }
-  }
-
-  private void visit(Node n, Node parent, Scope scope, Deque<Frame> stack) {
-    if (parent != null) {
-      parents.put(n, parent);
-    }
-    scopes.put(n, scope);
-    List<Frame> kids = new ArrayList<>();
-    if (n instanceof Stmt.FunctionDef f) {
-      functions.add(f);
-      bind(scope, new Binding(f.name(), Binding.Kind.FUNCTION, f, f, null, -1, null, f.range().end()));
-      Scope inner = new Scope(Scope.Kind.FUNCTION, f, scope);
-      scopeOpenedBy.put(f, inner);
-      for (Expr d : f.decoratorList()) {
-        kids.add(new Frame(d, f, scope));
-      }
-      kids.add(new Frame(f.args(), f, inner));
-      if (f.returns() != null) {
-        kids.add(new Frame(f.returns(), f, scope));
-      }
-      push(stack, kids);
-      block(f.body(), f, inner, stack);
-      // body frames were pushed after the others: make them pop last
-      reorderBodyLast(stack, kids.size(), f.body().size());
-      return;
-    }
-    if (n instanceof Stmt.ClassDef c) {
-      classes.add(c);
-      bind(scope, new Binding(c.name(), Binding.Kind.CLASS, c, c, null, -1, null, c.range().end()));
-      Scope inner = new Scope(Scope.Kind.CLASS, c, scope);
-      scopeOpenedBy.put(c, inner);
-      for (Expr d : c.decoratorList()) {
-        kids.add(new Frame(d, c, scope));
-      }
-      for (Expr b : c.bases()) {
-        kids.add(new Frame(b, c, scope));
-      }
-      for (Support.Keyword k : c.keywords()) {
-        kids.add(new Frame(k, c, scope));
-      }
-      push(stack, kids);
-      block(c.body(), c, inner, stack);
-      reorderBodyLast(stack, kids.size(), c.body().size());
-      return;
-    }
-    if (n instanceof Support.Arguments a) {
-      // parameters bind in the function's scope; defaults and annotations evaluate outside it
-      Scope outer = scope.parent() == null ? scope : scope.parent();
-      int eff = a.range().start();
-      for (Support.Arg arg : allArgs(a)) {
-        bind(scope, new Binding(arg.arg(), Binding.Kind.PARAMETER, arg, null, null, -1, null, eff));
-        parents.put(arg, a);
-        scopes.put(arg, scope);
-        if (arg.annotation() != null) {
-          kids.add(new Frame(arg.annotation(), arg, outer));
-        }
-      }
-      for (Expr d : a.defaults()) {
-        kids.add(new Frame(d, a, outer));
-      }
-      for (Expr d : a.kwDefaults()) {
-        if (d != null) {
-          kids.add(new Frame(d, a, outer));
-        }
-      }
-      push(stack, kids);
-      return;
-    }
-    if (n instanceof Expr.Lambda l) {
-      Scope inner = new Scope(Scope.Kind.LAMBDA, l, scope);
-      scopeOpenedBy.put(l, inner);
-      kids.add(new Frame(l.args(), l, inner));
-      kids.add(new Frame(l.body(), l, inner));
-      push(stack, kids);
-      return;
-    }
-    if (n instanceof Expr.ListComp || n instanceof Expr.SetComp || n instanceof Expr.DictComp
-        || n instanceof Expr.GeneratorExp) {
-      comprehension((Expr) n, scope, stack);
-      return;
-    }
-    if (n instanceof Stmt s) {
-      statement(s, scope, stack);
-      return;
-    }
+  /** Pushes the children of {@code n} in the order they must be visited. */
+  private void visit(Node n, Node parent, Scope scope) {
     if (n instanceof Expr.Name name) {
-      names.add(name);
-      if (name.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD) {
-        BindInfo info = pending.remove(name);
+      if (name.ctx() == Operators.ExprContext.LOAD) {
+        if (!(parent instanceof Expr.Call c && c.func() == name) && !(parent instanceof Expr.Attribute)) {
+          references.add(name);
+        }
+      } else {
+        BindInfo info = pending.isEmpty() ? null : pending.remove(name);
         if (info == null) {
-          Binding.Kind k = name.ctx() == dev.oomlint.ast.Operators.ExprContext.DEL
-              ? Binding.Kind.DELETE : Binding.Kind.ASSIGN;
+          Binding.Kind k = name.ctx() == Operators.ExprContext.DEL ? Binding.Kind.DELETE : Binding.Kind.ASSIGN;
           info = new BindInfo(k, enclosingStatement(parent), null, -1, name.range().end());
         }
         bind(scope, new Binding(name.id(), info.kind(), name, info.stmt(), info.value(), info.index(), null,
             info.effective()));
       }
+      return;
+    }
+    if (n instanceof Expr.Attribute a) {
+      attributes.add(a);
+      push(a.value(), a, scope);
+      return;
+    }
+    if (n instanceof Expr.Call c) {
+      calls.add(c);
+      push(c.func(), c, scope);
+      pushAll(c.args(), c, scope);
+      pushAll(c.keywords(), c, scope);
+      return;
+    }
+    if (n instanceof Expr.Constant) {
+      return;
+    }
+    if (n instanceof Support.Keyword k) {
+      pushIfPresent(k.value(), k, scope);
+      return;
+    }
+    if (n instanceof Stmt s) {
+      if (s instanceof Stmt.FunctionDef f) {
+        functionDef(f, scope);
+      } else if (s instanceof Stmt.ClassDef c) {
+        classDef(c, scope);
+      } else {
+        statement(s, scope);
+      }
+      return;
+    }
+    if (n instanceof Support.Arguments a) {
+      arguments(a, scope);
+      return;
+    }
+    if (n instanceof Expr.Lambda l) {
+      Scope inner = new Scope(Scope.Kind.LAMBDA, l, scope);
+      scopeOpenedBy.put(l, inner);
+      push(l.args(), l, inner);
+      push(l.body(), l, inner);
+      return;
+    }
+    if (n instanceof Expr.ListComp || n instanceof Expr.SetComp || n instanceof Expr.DictComp
+        || n instanceof Expr.GeneratorExp) {
+      comprehension((Expr) n, scope);
       return;
     }
     if (n instanceof Expr.NamedExpr ne) {
@@ -216,38 +434,26 @@ final class AstIndex {
         while (target.kind() == Scope.Kind.COMPREHENSION && target.parent() != null) {
           target = target.parent();
         }
-        kids.add(new Frame(ne.target(), ne, target));
+        push(ne.target(), ne, target);
       } else {
-        kids.add(new Frame(ne.target(), ne, scope));
+        push(ne.target(), ne, scope);
       }
-      kids.add(new Frame(ne.value(), ne, scope));
-      push(stack, kids);
+      push(ne.value(), ne, scope);
       return;
-    }
-    if (n instanceof Expr.Call c) {
-      calls.add(c);
     }
     if (n instanceof Support.ExceptHandler h) {
       if (h.name() != null) {
         Stmt owner = parent instanceof Stmt st ? st : null;
         bind(scope, new Binding(h.name(), Binding.Kind.EXCEPT, h, owner, h.type(), -1, null, h.range().start()));
       }
-      if (h.type() != null) {
-        kids.add(new Frame(h.type(), h, scope));
-      }
-      push(stack, kids);
-      block(h.body(), h, scope, stack);
-      reorderBodyLast(stack, kids.size(), h.body().size());
+      pushIfPresent(h.type(), h, scope);
+      pushBlock(h.body(), h, scope);
       return;
     }
     if (n instanceof Support.MatchCase mc) {
-      kids.add(new Frame(mc.pattern(), mc, scope));
-      if (mc.guard() != null) {
-        kids.add(new Frame(mc.guard(), mc, scope));
-      }
-      push(stack, kids);
-      block(mc.body(), mc, scope, stack);
-      reorderBodyLast(stack, kids.size(), mc.body().size());
+      push(mc.pattern(), mc, scope);
+      pushIfPresent(mc.guard(), mc, scope);
+      pushBlock(mc.body(), mc, scope);
       return;
     }
     if (n instanceof Pattern p) {
@@ -259,166 +465,221 @@ final class AstIndex {
             p.range().end()));
       }
     }
-    for (Node k : Nodes.children(n)) {
-      kids.add(new Frame(k, n, scope));
-    }
-    push(stack, kids);
+    pushChildren(n, scope);
   }
 
-  /**
-   * {@link #block} pushed the body frames on top of the {@code others} frames pushed just before;
-   * both must pop in source order, others first. Swap the two groups on the stack.
-   */
-  private static void reorderBodyLast(Deque<Frame> stack, int others, int bodySize) {
-    if (others == 0 || bodySize == 0) {
+  private void pushAll(List<? extends Node> nodes, Node parent, Scope scope) {
+    for (int i = 0, n = nodes.size(); i < n; i++) {
+      pushIfPresent(nodes.get(i), parent, scope);
+    }
+  }
+
+  private void functionDef(Stmt.FunctionDef f, Scope scope) {
+    functions.add(f);
+    bind(scope, new Binding(f.name(), Binding.Kind.FUNCTION, f, f, null, -1, null, f.range().end()));
+    Scope inner = new Scope(Scope.Kind.FUNCTION, f, scope);
+    scopeOpenedBy.put(f, inner);
+    pushAll(f.decoratorList(), f, scope);
+    push(f.args(), f, inner);
+    pushIfPresent(f.returns(), f, scope);
+    pushBlock(f.body(), f, inner);
+    typeParamAttributes(f.typeParams());
+  }
+
+  private void classDef(Stmt.ClassDef c, Scope scope) {
+    classes.add(c);
+    bind(scope, new Binding(c.name(), Binding.Kind.CLASS, c, c, null, -1, null, c.range().end()));
+    Scope inner = new Scope(Scope.Kind.CLASS, c, scope);
+    scopeOpenedBy.put(c, inner);
+    pushAll(c.decoratorList(), c, scope);
+    pushAll(c.bases(), c, scope);
+    pushAll(c.keywords(), c, scope);
+    pushBlock(c.body(), c, inner);
+    typeParamAttributes(c.typeParams());
+  }
+
+  /** Type parameters are not indexed, but attributes in them still count (as the tree holds them). */
+  private void typeParamAttributes(List<TypeParam> params) {
+    if (params.isEmpty()) {
       return;
     }
-    List<Frame> body = new ArrayList<>();
-    for (int i = 0; i < bodySize; i++) {
-      body.add(stack.pop());
-    }
-    List<Frame> rest = new ArrayList<>();
-    for (int i = 0; i < others; i++) {
-      rest.add(stack.pop());
-    }
-    for (int i = body.size() - 1; i >= 0; i--) {
-      stack.push(body.get(i));
-    }
-    for (int i = rest.size() - 1; i >= 0; i--) {
-      stack.push(rest.get(i));
+    for (TypeParam p : params) {
+      dev.oomlint.ast.AstWalker.walk(p, (Node x) -> {
+        if (x instanceof Expr.Attribute a) {
+          attributes.add(a);
+        }
+      });
     }
   }
 
-  private void comprehension(Expr n, Scope scope, Deque<Frame> stack) {
+  private void arguments(Support.Arguments a, Scope scope) {
+    // parameters bind in the function's scope; defaults and annotations evaluate outside it
+    Scope outer = scope.parent() == null ? scope : scope.parent();
+    int eff = a.range().start();
+    parameters(a.posonlyargs(), a, scope, outer, eff);
+    parameters(a.args(), a, scope, outer, eff);
+    if (a.vararg() != null) {
+      parameter(a.vararg(), a, scope, outer, eff);
+    }
+    parameters(a.kwonlyargs(), a, scope, outer, eff);
+    if (a.kwarg() != null) {
+      parameter(a.kwarg(), a, scope, outer, eff);
+    }
+    List<Expr> defaults = a.defaults();
+    for (int i = 0, n = defaults.size(); i < n; i++) {
+      push(defaults.get(i), a, outer);
+    }
+    pushAll(a.kwDefaults(), a, outer);
+  }
+
+  private void parameters(List<Support.Arg> args, Support.Arguments a, Scope scope, Scope outer, int eff) {
+    for (int i = 0, n = args.size(); i < n; i++) {
+      parameter(args.get(i), a, scope, outer, eff);
+    }
+  }
+
+  private void parameter(Support.Arg arg, Support.Arguments a, Scope scope, Scope outer, int eff) {
+    bind(scope, new Binding(arg.arg(), Binding.Kind.PARAMETER, arg, null, null, -1, null, eff));
+    put(arg, a, scope, null, 0);
+    if (arg.annotation() != null) {
+      push(arg.annotation(), arg, outer);
+    }
+  }
+
+  private void comprehension(Expr n, Scope scope) {
     List<Support.Comprehension> gens;
-    List<Expr> elts = new ArrayList<>();
+    Expr elt;
+    Expr value = null;
     if (n instanceof Expr.ListComp c) {
       gens = c.generators();
-      elts.add(c.elt());
+      elt = c.elt();
     } else if (n instanceof Expr.SetComp c) {
       gens = c.generators();
-      elts.add(c.elt());
+      elt = c.elt();
     } else if (n instanceof Expr.GeneratorExp c) {
       gens = c.generators();
-      elts.add(c.elt());
+      elt = c.elt();
     } else {
       Expr.DictComp c = (Expr.DictComp) n;
       gens = c.generators();
-      elts.add(c.key());
-      elts.add(c.value());
+      elt = c.key();
+      value = c.value();
     }
     Scope inner = new Scope(Scope.Kind.COMPREHENSION, n, scope);
     scopeOpenedBy.put(n, inner);
-    List<Frame> kids = new ArrayList<>();
     for (int i = 0; i < gens.size(); i++) {
       Support.Comprehension g = gens.get(i);
-      parents.put(g, n);
-      scopes.put(g, inner);
-      kids.add(new Frame(g.iter(), g, i == 0 ? scope : inner));
+      put(g, n, inner, null, 0);
+      push(g.iter(), g, i == 0 ? scope : inner);
       targets(g.target(), Binding.Kind.COMPREHENSION_TARGET, null, g.iter(), g.target().range().end());
-      kids.add(new Frame(g.target(), g, inner));
-      for (Expr cond : g.ifs()) {
-        kids.add(new Frame(cond, g, inner));
+      push(g.target(), g, inner);
+      List<Expr> ifs = g.ifs();
+      for (int k = 0, m = ifs.size(); k < m; k++) {
+        push(ifs.get(k), g, inner);
       }
     }
-    for (Expr e : elts) {
-      kids.add(new Frame(e, n, inner));
+    push(elt, n, inner);
+    if (value != null) {
+      push(value, n, inner);
     }
-    push(stack, kids);
   }
 
-  private void statement(Stmt s, Scope scope, Deque<Frame> stack) {
-    List<Frame> kids = new ArrayList<>();
+  private void statement(Stmt s, Scope scope) {
+    if (s instanceof Stmt.ExprStmt e) {
+      pushIfPresent(e.value(), s, scope);
+      return;
+    }
+    if (s instanceof Stmt.Assign a) {
+      assigns.add(a);
+      List<Expr> ts = a.targets();
+      for (int i = 0, n = ts.size(); i < n; i++) {
+        targets(ts.get(i), Binding.Kind.ASSIGN, s, a.value(), s.range().end());
+      }
+      pushAll(ts, s, scope);
+      pushIfPresent(a.value(), s, scope);
+      return;
+    }
     if (s instanceof Stmt.For f) {
       loops.add(f);
       targets(f.target(), Binding.Kind.FOR_TARGET, s, f.iter(), f.target().range().end());
-      kids.add(new Frame(f.iter(), s, scope));
-      kids.add(new Frame(f.target(), s, scope));
-      push(stack, kids);
-      pushBlocks(stack, s, scope, List.of(f.body(), f.orelse()));
+      push(f.iter(), s, scope);
+      push(f.target(), s, scope);
+      pushBlock(f.body(), s, scope);
+      pushBlock(f.orelse(), s, scope);
       return;
     }
     if (s instanceof Stmt.While w) {
       loops.add(w);
-      kids.add(new Frame(w.test(), s, scope));
-      push(stack, kids);
-      pushBlocks(stack, s, scope, List.of(w.body(), w.orelse()));
+      push(w.test(), s, scope);
+      pushBlock(w.body(), s, scope);
+      pushBlock(w.orelse(), s, scope);
       return;
     }
     if (s instanceof Stmt.If i) {
-      kids.add(new Frame(i.test(), s, scope));
-      push(stack, kids);
-      pushBlocks(stack, s, scope, List.of(i.body(), i.orelse()));
+      push(i.test(), s, scope);
+      pushBlock(i.body(), s, scope);
+      pushBlock(i.orelse(), s, scope);
       return;
     }
     if (s instanceof Stmt.With w) {
-      for (Support.WithItem item : w.items()) {
+      List<Support.WithItem> items = w.items();
+      for (int i = 0, n = items.size(); i < n; i++) {
+        Support.WithItem item = items.get(i);
         if (item.optionalVars() != null) {
           targets(item.optionalVars(), Binding.Kind.WITH_TARGET, s, item.contextExpr(),
               item.optionalVars().range().end());
         }
-        kids.add(new Frame(item, s, scope));
+        push(item, s, scope);
       }
-      push(stack, kids);
-      pushBlocks(stack, s, scope, List.of(w.body()));
+      pushBlock(w.body(), s, scope);
       return;
     }
     if (s instanceof Stmt.Try t) {
-      // handlers are nodes with their own blocks
-      List<Frame> hs = new ArrayList<>();
-      for (Support.ExceptHandler h : t.handlers()) {
-        hs.add(new Frame(h, s, scope));
+      // order: body, handlers, orelse, finalbody; handlers are nodes with their own blocks
+      pushBlock(t.body(), s, scope);
+      List<Support.ExceptHandler> hs = t.handlers();
+      for (int i = 0, n = hs.size(); i < n; i++) {
+        push(hs.get(i), s, scope);
       }
-      // order: body, handlers, orelse, finalbody
-      List<Frame> all = new ArrayList<>();
-      for (int i = 0; i < t.body().size(); i++) {
-        positions.put(t.body().get(i), new Position(t.body(), i));
-        all.add(new Frame(t.body().get(i), s, scope));
-      }
-      all.addAll(hs);
-      for (List<Stmt> b : List.of(t.orelse(), t.finalbody())) {
-        for (int i = 0; i < b.size(); i++) {
-          positions.put(b.get(i), new Position(b, i));
-          all.add(new Frame(b.get(i), s, scope));
-        }
-      }
-      push(stack, all);
+      pushBlock(t.orelse(), s, scope);
+      pushBlock(t.finalbody(), s, scope);
       return;
     }
     if (s instanceof Stmt.Match m) {
-      kids.add(new Frame(m.subject(), s, scope));
-      for (Support.MatchCase c : m.cases()) {
-        kids.add(new Frame(c, s, scope));
+      push(m.subject(), s, scope);
+      List<Support.MatchCase> cases = m.cases();
+      for (int i = 0, n = cases.size(); i < n; i++) {
+        push(cases.get(i), s, scope);
       }
-      push(stack, kids);
       return;
     }
-    if (s instanceof Stmt.Assign a) {
-      for (Expr t : a.targets()) {
-        targets(t, Binding.Kind.ASSIGN, s, a.value(), s.range().end());
-      }
-    } else if (s instanceof Stmt.AugAssign a) {
+    if (s instanceof Stmt.AugAssign a) {
       targets(a.target(), Binding.Kind.AUG_ASSIGN, s, a.value(), s.range().end());
     } else if (s instanceof Stmt.AnnAssign a) {
       targets(a.target(), a.value() == null ? Binding.Kind.ANNOTATION : Binding.Kind.ASSIGN, s, a.value(),
           s.range().end());
     } else if (s instanceof Stmt.Import imp) {
-      for (Support.Alias al : imp.names()) {
-        parents.put(al, s);
-        scopes.put(al, scope);
+      noteImport(s);
+      List<Support.Alias> als = imp.names();
+      for (int i = 0, n = als.size(); i < n; i++) {
+        Support.Alias al = als.get(i);
+        put(al, s, scope, null, 0);
         if (al.asname() != null) {
           bind(scope, new Binding(al.asname(), Binding.Kind.IMPORT, al, s, null, -1, al.name(), s.range().end()));
         } else {
-          String root = al.name().contains(".") ? al.name().substring(0, al.name().indexOf('.')) : al.name();
+          int dot = al.name().indexOf('.');
+          String root = dot >= 0 ? al.name().substring(0, dot) : al.name();
           bind(scope, new Binding(root, Binding.Kind.IMPORT, al, s, null, -1, root, s.range().end()));
         }
       }
       return;
     } else if (s instanceof Stmt.ImportFrom imp) {
+      noteImport(s);
       String base = ".".repeat(imp.level()) + (imp.module() == null ? "" : imp.module());
-      for (Support.Alias al : imp.names()) {
-        parents.put(al, s);
-        scopes.put(al, scope);
+      List<Support.Alias> als = imp.names();
+      for (int i = 0, n = als.size(); i < n; i++) {
+        Support.Alias al = als.get(i);
+        put(al, s, scope, null, 0);
         if (al.name().equals("*")) {
           continue;
         }
@@ -436,30 +697,16 @@ final class AstIndex {
         scope.declareNonlocal(nm);
       }
     }
-    for (Node k : Nodes.children(s)) {
-      kids.add(new Frame(k, s, scope));
-    }
-    push(stack, kids);
+    pushChildren(s, scope);
   }
 
-  /** Pushes the frames of several blocks (after whatever was pushed before) in source order. */
-  private void pushBlocks(Deque<Frame> stack, Stmt owner, Scope scope, List<List<Stmt>> blocks) {
-    // The header frames were pushed first and must pop first: collect them, then re-push under the blocks.
-    List<Frame> header = new ArrayList<>();
-    while (!stack.isEmpty() && stack.peek().parent() == owner) {
-      header.add(stack.pop());
-    }
-    List<Frame> all = new ArrayList<>();
-    for (List<Stmt> b : blocks) {
-      for (int i = 0; i < b.size(); i++) {
-        positions.put(b.get(i), new Position(b, i));
-        all.add(new Frame(b.get(i), owner, scope));
+  private void noteImport(Stmt s) {
+    for (Node cur = parent(s); cur != null; cur = parent(cur)) {
+      if (cur instanceof Support.ExceptHandler || cur instanceof Support.MatchCase) {
+        return;
       }
     }
-    push(stack, all);
-    for (int i = header.size() - 1; i >= 0; i--) {
-      stack.push(header.get(i));
-    }
+    statementImports.add(s);
   }
 
   /** Records how each name in an assignment target is bound. */
@@ -500,9 +747,26 @@ final class AstIndex {
   private Stmt enclosingStatement(Node n) {
     Node cur = n;
     while (cur != null && !(cur instanceof Stmt)) {
-      cur = parents.get(cur);
+      cur = parent(cur);
     }
     return (Stmt) cur;
+  }
+
+  /** The first of {@link #allArgs} without building the list, or null when there are no parameters. */
+  static Support.Arg firstArg(Support.Arguments a) {
+    if (!a.posonlyargs().isEmpty()) {
+      return a.posonlyargs().get(0);
+    }
+    if (!a.args().isEmpty()) {
+      return a.args().get(0);
+    }
+    if (a.vararg() != null) {
+      return a.vararg();
+    }
+    if (!a.kwonlyargs().isEmpty()) {
+      return a.kwonlyargs().get(0);
+    }
+    return a.kwarg();
   }
 
   static List<Support.Arg> allArgs(Support.Arguments a) {

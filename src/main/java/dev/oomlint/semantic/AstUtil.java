@@ -4,9 +4,7 @@ import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -81,16 +79,40 @@ public final class AstUtil {
 
   /** Visits {@code root} and its descendants in pre-order, iteratively; {@code enter} says whether to descend. */
   public static void walk(Node root, java.util.function.Predicate<Node> enter) {
-    Deque<Node> stack = new ArrayDeque<>();
-    stack.push(root);
-    while (!stack.isEmpty()) {
-      Node n = stack.pop();
+    Stack stack = new Stack();
+    stack.accept(java.util.Objects.requireNonNull(root));
+    while (stack.size > 0) {
+      Node n = (Node) stack.nodes[--stack.size];
+      stack.nodes[stack.size] = null;
       if (!enter.test(n)) {
         continue;
       }
-      List<Node> kids = Nodes.children(n);
-      for (int i = kids.size() - 1; i >= 0; i--) {
-        stack.push(kids.get(i));
+      int mark = stack.size;
+      Nodes.forEachChild(n, stack);
+      stack.reverseFrom(mark);
+    }
+  }
+
+  /** A work stack that children are pushed on in order (then reversed, so they pop in order). */
+  private static final class Stack implements Consumer<Node> {
+    // Object[]: storing into an array of an interface type costs a subtype check per store
+    Object[] nodes = new Object[32];
+    int size;
+
+    @Override
+    public void accept(Node n) {
+      if (size == nodes.length) {
+        nodes = java.util.Arrays.copyOf(nodes, size * 2);
+      }
+      nodes[size++] = n;
+    }
+
+    void reverseFrom(int mark) {
+      Object[] a = nodes;
+      for (int i = mark, j = size - 1; i < j; i++, j--) {
+        Object t = a[i];
+        a[i] = a[j];
+        a[j] = t;
       }
     }
   }

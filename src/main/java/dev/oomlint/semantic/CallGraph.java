@@ -1,6 +1,5 @@
 package dev.oomlint.semantic;
 
-import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
@@ -29,26 +28,40 @@ final class CallGraph {
   private final Map<Stmt.ClassDef, Boolean> moduleClass = new IdentityHashMap<>();
   private final Map<Stmt.ClassDef, Boolean> lightning = new IdentityHashMap<>();
   private final Map<String, List<Stmt.FunctionDef>> methodsByName = new HashMap<>();
+  /** The names of every def in the file: a name no def has cannot resolve to one. */
+  private final Set<String> functionNames = new java.util.HashSet<>();
 
   CallGraph(AstIndex index, Names names) {
     this.index = index;
     this.names = names;
-    this.resolved = new IdentityHashMap<>(index.calls.size());
+    this.resolved = new IdentityHashMap<>();
     this.sites = new IdentityHashMap<>(index.functions.size());
-    for (Stmt.FunctionDef f : index.functions) {
+    List<Stmt.FunctionDef> functions = index.functions;
+    for (int i = 0, n = functions.size(); i < n; i++) {
+      Stmt.FunctionDef f = functions.get(i);
       sites.put(f, new ArrayList<>());
+      functionNames.add(f.name());
       if (enclosingClass(f) != null) {
         methodsByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
       }
     }
-    for (Expr.Call c : index.calls) {
+    if (functions.isEmpty()) {
+      computeEscapes();
+      return;
+    }
+    List<Expr.Call> all = index.calls;
+    for (int i = 0, n = all.size(); i < n; i++) {
+      Expr.Call c = all.get(i);
       Stmt.FunctionDef f = resolveUncached(c, 0);
-      resolved.put(c, f);
       if (f != null) {
+        resolved.put(c, f);
         sites.get(f).add(c);
-      } else if (c.func() instanceof Expr.Attribute a && !isSelf(a.value())) {
-        for (Stmt.FunctionDef m : methodsByName.getOrDefault(a.attr(), List.of())) {
-          sites.get(m).add(c);
+      } else if (c.func() instanceof Expr.Attribute a) {
+        List<Stmt.FunctionDef> ms = methodsByName.get(a.attr());
+        if (ms != null && !isSelf(a.value())) {
+          for (Stmt.FunctionDef m : ms) {
+            sites.get(m).add(c);
+          }
         }
       }
     }
@@ -71,22 +84,12 @@ final class CallGraph {
   }
 
   Stmt.ClassDef enclosingClass(Stmt.FunctionDef f) {
-    Node p = index.parent(f);
-    return p instanceof Stmt.ClassDef c ? c : null;
+    return index.enclosingClass(f);
   }
 
   /** The innermost function whose body contains {@code n} (null at module level). */
   Stmt.FunctionDef enclosingFunction(Node n) {
-    Node child = n;
-    Node cur = index.parent(n);
-    while (cur != null) {
-      if (cur instanceof Stmt.FunctionDef f && !AstUtil.containsNode(f.decoratorList(), child)) {
-        return f;
-      }
-      child = cur;
-      cur = index.parent(cur);
-    }
-    return null;
+    return index.enclosingFunction(n);
   }
 
   boolean isSelf(Expr e) {
@@ -100,8 +103,8 @@ final class CallGraph {
     if (f == null) {
       return false;
     }
-    List<dev.oomlint.ast.Support.Arg> ps = AstIndex.allArgs(f.args());
-    return !ps.isEmpty() && ps.get(0).arg().equals(n.id()) && !isStatic(f);
+    dev.oomlint.ast.Support.Arg first = AstIndex.firstArg(f.args());
+    return first != null && first.arg().equals(n.id()) && !isStatic(f);
   }
 
   private boolean isStatic(Stmt.FunctionDef f) {
@@ -116,6 +119,9 @@ final class CallGraph {
   private Stmt.FunctionDef resolveUncached(Expr.Call c, int depth) {
     Expr func = c.func();
     if (func instanceof Expr.Name n) {
+      if (!functionNames.contains(n.id())) {
+        return null; // no def of that name: it cannot resolve to one
+      }
       Stmt.FunctionDef found = null;
       for (Binding b : names.resolve(n)) {
         if (b.kind() == Binding.Kind.FUNCTION && b.node() instanceof Stmt.FunctionDef f) {
@@ -130,6 +136,9 @@ final class CallGraph {
       return found;
     }
     if (func instanceof Expr.Attribute a) {
+      if (!methodsByName.containsKey(a.attr())) {
+        return null; // no class of this file has a method of that name
+      }
       Stmt.ClassDef cls = classOfInstance(a.value(), depth);
       return cls == null ? null : findMethod(cls, a.attr(), 0);
     }
@@ -256,16 +265,11 @@ final class CallGraph {
       esc.put(f, e);
     }
     // a function referenced other than as the callee of a call escapes
-    for (Expr.Name n : index.names) {
-      if (n.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD) {
-        continue;
-      }
-      Node p = index.parent(n);
-      if (p instanceof Expr.Call c && c.func() == n) {
-        continue;
-      }
-      if (p instanceof Expr.Attribute) {
-        continue;
+    List<Expr.Name> refs = index.references;
+    for (int i = 0, count = refs.size(); i < count; i++) {
+      Expr.Name n = refs.get(i);
+      if (!functionNames.contains(n.id())) {
+        continue; // only a name some def has can refer to a def
       }
       for (Binding b : names.resolve(n)) {
         if (b.node() instanceof Stmt.FunctionDef f) {
@@ -279,17 +283,17 @@ final class CallGraph {
   }
 
   private void markAttributeEscapes() {
-    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
-    stack.push(index.module());
-    while (!stack.isEmpty()) {
-      Node n = stack.pop();
-      if (n instanceof Expr.Attribute a && !(index.parent(a) instanceof Expr.Call c && c.func() == a)) {
-        for (Stmt.FunctionDef m : methodsByName.getOrDefault(a.attr(), List.of())) {
+    if (methodsByName.isEmpty()) {
+      return;
+    }
+    List<Expr.Attribute> attrs = index.attributes;
+    for (int i = 0, n = attrs.size(); i < n; i++) {
+      Expr.Attribute a = attrs.get(i);
+      List<Stmt.FunctionDef> ms = methodsByName.get(a.attr());
+      if (ms != null && !(index.parent(a) instanceof Expr.Call c && c.func() == a)) {
+        for (Stmt.FunctionDef m : ms) {
           escapes.put(m, true);
         }
-      }
-      for (Node k : Nodes.children(n)) {
-        stack.push(k);
       }
     }
   }

@@ -271,10 +271,13 @@ final class GradFlow {
 
     void set(String path, boolean v) {
       vars.put(path, v);
-      // a new value for x invalidates what we knew of x.attr
-      if (!vars.isEmpty()) {
-        String prefix = path + ".";
-        vars.keySet().removeIf(k -> k.startsWith(prefix));
+      // a new value for x invalidates what we knew of x.attr (keys that start with "x.")
+      int n = path.length();
+      for (java.util.Iterator<String> it = vars.keySet().iterator(); it.hasNext(); ) {
+        String k = it.next();
+        if (k.length() > n && k.charAt(n) == '.' && k.startsWith(path)) {
+          it.remove();
+        }
       }
     }
 

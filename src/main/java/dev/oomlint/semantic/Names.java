@@ -33,18 +33,18 @@ final class Names {
 
   List<Binding> resolve(String name, Scope scope, int offset) {
     if (scope.isGlobalDeclared(name)) {
-      return pick(index.moduleScope().bindings(name), offset, false);
+      return pick(index.moduleScope().rawBindings(name), offset, false);
     }
-    List<Binding> own = scope.bindings(name);
-    if (!own.isEmpty()) {
+    List<Binding> own = scope.rawBindings(name);
+    if (own != null && !own.isEmpty()) {
       return pick(own, offset, true);
     }
     for (Scope p = scope.parent(); p != null; p = p.parent()) {
       if (p.kind() == Scope.Kind.CLASS) {
         continue;
       }
-      List<Binding> bs = p.bindings(name);
-      if (!bs.isEmpty()) {
+      List<Binding> bs = p.rawBindings(name);
+      if (bs != null && !bs.isEmpty()) {
         return pick(bs, offset, p == index.moduleScope() && scope.kind() == Scope.Kind.COMPREHENSION
             && scope.parent() == p);
       }
@@ -52,23 +52,32 @@ final class Names {
     return List.of();
   }
 
+  /** The live bindings of {@code bs} (null: none), or only the last one in effect at the offset. */
   private static List<Binding> pick(List<Binding> bs, int offset, boolean sameScope) {
-    List<Binding> live = new ArrayList<>();
-    for (Binding b : bs) {
+    if (bs == null) {
+      return new ArrayList<>();
+    }
+    if (sameScope) {
+      // the last live binding in effect at the offset, when there is one
+      Binding last = null;
+      for (int i = 0, n = bs.size(); i < n; i++) {
+        Binding b = bs.get(i);
+        if (b.effective() <= offset && b.kind() != Binding.Kind.DELETE && b.kind() != Binding.Kind.ANNOTATION) {
+          last = b;
+        }
+      }
+      if (last != null) {
+        return List.of(last);
+      }
+    }
+    List<Binding> live = new ArrayList<>(bs.size());
+    for (int i = 0, n = bs.size(); i < n; i++) {
+      Binding b = bs.get(i);
       if (b.kind() != Binding.Kind.DELETE && b.kind() != Binding.Kind.ANNOTATION) {
         live.add(b);
       }
     }
-    if (!sameScope) {
-      return live;
-    }
-    Binding last = null;
-    for (Binding b : live) {
-      if (b.effective() <= offset) {
-        last = b;
-      }
-    }
-    return last != null ? List.of(last) : live;
+    return live;
   }
 
   /** True when the name is bound nowhere visible, i.e. a builtin (or an undefined name). */
@@ -78,7 +87,17 @@ final class Names {
 
   /** The qualified name an expression stands for through imports, or null. Builtins give their name. */
   String qualifiedName(Expr e) {
-    return qualifiedName(e, 0);
+    if (!(e instanceof Expr.Name) && !(e instanceof Expr.Attribute)) {
+      return null;
+    }
+    // the answer depends only on the finished index: memoise it per node
+    Object known = index.qualifiedMemo(e);
+    if (known != null) {
+      return known == AstIndex.NO_NAME ? null : (String) known;
+    }
+    String q = qualifiedName(e, 0);
+    index.qualifiedMemo(e, q == null ? AstIndex.NO_NAME : q);
+    return q;
   }
 
   private String qualifiedName(Expr e, int depth) {

@@ -18,8 +18,11 @@ public final class Scope {
   private final Node node;
   private final Scope parent;
   private final Map<String, List<Binding>> bindings = new LinkedHashMap<>();
-  private final Set<String> globals = new HashSet<>();
-  private final Set<String> nonlocals = new HashSet<>();
+  private static final java.util.Comparator<Binding> BY_EFFECTIVE =
+      java.util.Comparator.comparingInt(Binding::effective);
+  /** Names declared {@code global} / {@code nonlocal} here; null until the first declaration. */
+  private Set<String> globals;
+  private Set<String> nonlocals;
 
   Scope(Kind kind, Node node, Scope parent) {
     this.kind = kind;
@@ -47,17 +50,22 @@ public final class Scope {
     return b == null ? List.of() : Collections.unmodifiableList(b);
   }
 
+  /** The internal list of bindings of {@code name} (null when none): for readers that never change or leak it. */
+  List<Binding> rawBindings(String name) {
+    return bindings.get(name);
+  }
+
   /** Every bound name with its bindings, in order of first binding. */
   public Map<String, List<Binding>> allBindings() {
     return Collections.unmodifiableMap(bindings);
   }
 
   public boolean isGlobalDeclared(String name) {
-    return globals.contains(name);
+    return globals != null && globals.contains(name);
   }
 
   public boolean isNonlocalDeclared(String name) {
-    return nonlocals.contains(name);
+    return nonlocals != null && nonlocals.contains(name);
   }
 
   void add(Binding b) {
@@ -66,15 +74,23 @@ public final class Scope {
 
   void sortBindings() {
     for (List<Binding> b : bindings.values()) {
-      b.sort(java.util.Comparator.comparingInt(Binding::effective));
+      if (b.size() > 1) {
+        b.sort(BY_EFFECTIVE);
+      }
     }
   }
 
   void declareGlobal(String name) {
+    if (globals == null) {
+      globals = new HashSet<>();
+    }
     globals.add(name);
   }
 
   void declareNonlocal(String name) {
+    if (nonlocals == null) {
+      nonlocals = new HashSet<>();
+    }
     nonlocals.add(name);
   }
 

@@ -23,24 +23,62 @@ public final class SemanticModel {
   private final Mod.Module module;
   private final AstIndex index;
   private final Names names;
-  private final CallGraph calls;
-  private final GradModes modes;
-  private final TorchObjects objects;
-  private final GradFlow flow;
-  private final Training training;
-  private final Inference inference;
+  // the parts below are built on first use: many files only need the index and names
+  private CallGraph calls;
+  private GradModes modes;
+  private TorchObjects objects;
+  private GradFlow flow;
+  private Training training;
+  private Inference inference;
 
   private SemanticModel(SourceFile file, Mod.Module module) {
     this.file = file;
     this.module = module;
     this.index = new AstIndex(module);
     this.names = new Names(index);
-    this.calls = new CallGraph(index, names);
-    this.modes = new GradModes(index, names, calls);
-    this.objects = new TorchObjects(index, names, calls);
-    this.flow = new GradFlow(index, names, modes, calls, objects);
-    this.training = new Training(index, names, calls, objects, flow);
-    this.inference = new Inference(index, names, calls, modes, objects, training, flow, file.path());
+  }
+
+  private CallGraph callGraph() {
+    if (calls == null) {
+      calls = new CallGraph(index, names);
+    }
+    return calls;
+  }
+
+  private GradModes gradModes() {
+    if (modes == null) {
+      modes = new GradModes(index, names, callGraph());
+    }
+    return modes;
+  }
+
+  private TorchObjects torchObjects() {
+    if (objects == null) {
+      objects = new TorchObjects(index, names, callGraph());
+    }
+    return objects;
+  }
+
+  private GradFlow gradFlow() {
+    if (flow == null) {
+      flow = new GradFlow(index, names, gradModes(), callGraph(), torchObjects());
+    }
+    return flow;
+  }
+
+  private Training trainingFacts() {
+    if (training == null) {
+      training = new Training(index, names, callGraph(), torchObjects(), gradFlow());
+    }
+    return training;
+  }
+
+  private Inference inferenceFacts() {
+    if (inference == null) {
+      inference = new Inference(index, names, callGraph(), gradModes(), torchObjects(), trainingFacts(), gradFlow(),
+          file.path());
+    }
+    return inference;
   }
 
   /** Builds the model of one parsed file. */
@@ -101,12 +139,12 @@ public final class SemanticModel {
 
   /** The innermost function whose body contains {@code n}, or null at module level. */
   public Stmt.FunctionDef enclosingFunction(Node n) {
-    return calls.enclosingFunction(n);
+    return index.enclosingFunction(n);
   }
 
   /** The class a method is defined in, or null for a plain function. */
   public Stmt.ClassDef enclosingClass(Stmt.FunctionDef f) {
-    return calls.enclosingClass(f);
+    return index.enclosingClass(f);
   }
 
   // ------------------------------------------------------------ scopes and names
@@ -176,16 +214,9 @@ public final class SemanticModel {
     return otherFramework;
   }
 
+  /** The import statements reachable through statements alone (not in except handlers or match cases). */
   private List<Stmt> allImports() {
-    List<Stmt> out = new java.util.ArrayList<>();
-    AstUtil.walk(module, n -> {
-      if (n instanceof Stmt.Import || n instanceof Stmt.ImportFrom) {
-        out.add((Stmt) n);
-        return false;
-      }
-      return n instanceof Mod.Module || n instanceof Stmt;
-    });
-    return out;
+    return index.statementImports;
   }
 
   private static List<String> importedModules(Stmt s) {
@@ -202,64 +233,64 @@ public final class SemanticModel {
 
   /** The same-file function or method a call runs, or null. */
   public Stmt.FunctionDef resolveCall(Expr.Call c) {
-    return calls.resolve(c);
+    return callGraph().resolve(c);
   }
 
   /** The calls in this file that may run {@code f}. */
   public List<Expr.Call> callSites(Stmt.FunctionDef f) {
-    return calls.callSites(f);
+    return callGraph().callSites(f);
   }
 
   /** The same-file class an expression is an instance of ({@code self}, {@code x = C()}), or null. */
   public Stmt.ClassDef classOfInstance(Expr e) {
-    return calls.classOfInstance(e, 0);
+    return callGraph().classOfInstance(e, 0);
   }
 
   /** The method {@code name} of a same-file class (searching same-file bases), or null. */
   public Stmt.FunctionDef findMethod(Stmt.ClassDef c, String name) {
-    return calls.findMethod(c, name, 0);
+    return callGraph().findMethod(c, name, 0);
   }
 
   /** The same-file class a call constructs ({@code Net()}), or null. */
   public Stmt.ClassDef classCalled(Expr.Call c) {
-    return calls.classCalled(c);
+    return callGraph().classCalled(c);
   }
 
   /** Whether a same-file class is (transitively, within this file) a torch.nn.Module or a model base class. */
   public boolean isModuleClass(Stmt.ClassDef c) {
-    return calls.isModuleClass(c);
+    return callGraph().isModuleClass(c);
   }
 
   /** Whether {@code e} is the receiver a method was called on ({@code self}). */
   public boolean isSelf(Expr e) {
-    return calls.isSelf(e);
+    return callGraph().isSelf(e);
   }
 
   // ------------------------------------------------------------ grad mode and values
 
   /** The grad mode in effect where {@code n} runs. */
   public GradMode gradMode(Node n) {
-    return modes.mode(n);
+    return gradModes().mode(n);
   }
 
   /** The grad mode a function body starts in (decorators, or callers that all disable grad). */
   public GradMode entryMode(Stmt.FunctionDef f) {
-    return modes.entryMode(f);
+    return gradModes().entryMode(f);
   }
 
   /** The grad mode a {@code with} item or decorator sets, or null when it does not touch autograd. */
   public GradMode contextMode(Expr withItemOrDecorator) {
-    return modes.contextMode(withItemOrDecorator);
+    return gradModes().contextMode(withItemOrDecorator);
   }
 
   /** Whether {@code e}, evaluated where it stands, may carry an autograd graph. */
   public boolean isGradCarrying(Expr e) {
-    return flow.isGradCarrying(e);
+    return gradFlow().isGradCarrying(e);
   }
 
   /** Paths ({@code loss}, {@code self.loss}) a backward runs on in the function (or module) of {@code n}. */
   public Set<String> backpropTargets(Node n) {
-    return Collections.unmodifiableSet(flow.backpropTargets(flow.unitOf(n)));
+    return Collections.unmodifiableSet(gradFlow().backpropTargets(gradFlow().unitOf(n)));
   }
 
   /**
@@ -268,38 +299,38 @@ public final class SemanticModel {
    * module {@code n} belongs to. Backward targets and, transitively, what is assigned to them.
    */
   public Set<String> backpropRelated(Node n) {
-    Node unit = n instanceof Stmt.FunctionDef || n instanceof Mod.Module ? n : flow.unitOf(n);
-    return Collections.unmodifiableSet(flow.backpropRelated(unit));
+    Node unit = n instanceof Stmt.FunctionDef || n instanceof Mod.Module ? n : gradFlow().unitOf(n);
+    return Collections.unmodifiableSet(gradFlow().backpropRelated(unit));
   }
 
   /** Whether a call runs a backward pass. */
   public boolean isBackwardCall(Expr.Call c) {
-    return flow.isBackwardCall(c);
+    return gradFlow().isBackwardCall(c);
   }
 
   /** The expressions a backward call propagates from ({@code loss} in {@code scaler.scale(loss).backward()}). */
   public List<Expr> backwardTargets(Expr.Call c) {
-    return flow.backwardTargets(c);
+    return gradFlow().backwardTargets(c);
   }
 
   // ------------------------------------------------------------ objects
 
   /** Whether calling {@code callee} runs a model's forward pass. */
   public boolean isModel(Expr callee) {
-    return objects.isModel(callee);
+    return torchObjects().isModel(callee);
   }
 
   /** Whether a call runs a (non-frozen) model's forward pass. */
   public boolean isModelCall(Expr.Call c) {
-    return inference.isModelCall(c);
+    return inferenceFacts().isModelCall(c);
   }
 
   public boolean isLossCallable(Expr callee) {
-    return objects.isLossCallable(callee);
+    return torchObjects().isLossCallable(callee);
   }
 
   public boolean isOptimizer(Expr e) {
-    return objects.isOptimizer(e);
+    return torchObjects().isOptimizer(e);
   }
 
   /**
@@ -308,7 +339,7 @@ public final class SemanticModel {
    * {@code self.optimizer}); null for expressions that are not names or attribute chains.
    */
   public String canonicalPath(Expr e) {
-    return objects.canonicalPath(e);
+    return torchObjects().canonicalPath(e);
   }
 
   /**
@@ -316,7 +347,7 @@ public final class SemanticModel {
    * {@code Adam(netD.parameters())}), or null when that cannot be told.
    */
   public Set<String> optimizerModels(Expr optimizer) {
-    return objects.optimizerModels(optimizer);
+    return torchObjects().optimizerModels(optimizer);
   }
 
   /**
@@ -324,46 +355,46 @@ public final class SemanticModel {
    * {@code self.net(x)}, {@code vae.decode(z)}; not same-file functions.
    */
   public boolean isForwardCall(Expr.Call c) {
-    if (calls.resolve(c) != null) {
+    if (callGraph().resolve(c) != null) {
       return false;
     }
     if (c.func() instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
-        && objects.isModel(a.value())) {
+        && torchObjects().isModel(a.value())) {
       return true;
     }
-    return objects.isModel(c.func());
+    return torchObjects().isModel(c.func());
   }
 
   // ------------------------------------------------------------ training
 
   /** Whether a loop's body (with nested blocks and same-file functions it calls) runs a backward. */
   public boolean isTrainingLoop(Stmt loop) {
-    return training.isTrainingLoop(loop);
+    return trainingFacts().isTrainingLoop(loop);
   }
 
   /** The innermost training loop whose body contains {@code n}, within n's function; or null. */
   public Stmt innermostTrainingLoop(Node n) {
-    return training.innermostTrainingLoop(n);
+    return trainingFacts().innermostTrainingLoop(n);
   }
 
   /** Whether a function (or a same-file function it calls) runs a backward. */
   public boolean runsBackward(Stmt.FunctionDef f) {
-    return training.runsBackward(f);
+    return trainingFacts().runsBackward(f);
   }
 
   /** Whether the file builds an optimizer or runs a backward anywhere. */
   public boolean fileTrains() {
-    return training.fileTrains();
+    return trainingFacts().fileTrains();
   }
 
   /** For an optimizer step ({@code opt.step()}, {@code scaler.step(opt)}), the optimizer; else null. */
   public Expr optimizerStepped(Expr.Call c) {
-    return training.optimizerStepped(c);
+    return trainingFacts().optimizerStepped(c);
   }
 
   /** The optimizer steps a training loop runs itself (not through a nested training loop). */
   public List<Expr.Call> directSteps(Stmt loop) {
-    return training.directSteps(loop);
+    return trainingFacts().directSteps(loop);
   }
 
   /**
@@ -371,12 +402,12 @@ public final class SemanticModel {
    * the model it optimizes, no {@code p.grad = None}); empty when every stepped optimizer is reset.
    */
   public List<Expr> unresetOptimizers(Stmt loop) {
-    return training.unresetOptimizers(loop);
+    return trainingFacts().unresetOptimizers(loop);
   }
 
   /** Whether a loop resets gradients anywhere in its body or in same-file functions it calls. */
   public boolean loopResetsGradients(Stmt loop) {
-    return training.loopResets(loop);
+    return trainingFacts().loopResets(loop);
   }
 
   // ------------------------------------------------------------ inference
@@ -393,6 +424,6 @@ public final class SemanticModel {
 
   /** The file's inference regions, in order of their first model call. */
   public List<InferenceRegion> inferenceRegions() {
-    return Collections.unmodifiableList(inference.regions());
+    return Collections.unmodifiableList(inferenceFacts().regions());
   }
 }

@@ -138,21 +138,23 @@ final class TorchApi {
   /** Splits an identifier into lower-case words at underscores, digits and camel-case humps. */
   static List<String> words(String id) {
     List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    for (int i = 0; i < id.length(); i++) {
+    int start = 0; // the current word is id[start, i): every character since start belongs to it
+    int n = id.length();
+    for (int i = 0; i < n; i++) {
       char c = id.charAt(i);
-      boolean boundary = c == '_' || Character.isDigit(c)
-          || (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(id.charAt(i - 1)));
-      if (boundary && cur.length() > 0) {
-        out.add(cur.toString().toLowerCase(Locale.ROOT));
-        cur.setLength(0);
+      boolean skip = c == '_' || Character.isDigit(c);
+      boolean boundary = skip || (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(id.charAt(i - 1)));
+      if (boundary && i > start) {
+        out.add(id.substring(start, i).toLowerCase(Locale.ROOT));
       }
-      if (c != '_' && !Character.isDigit(c)) {
-        cur.append(c);
+      if (skip) {
+        start = i + 1;
+      } else if (boundary) {
+        start = i;
       }
     }
-    if (cur.length() > 0) {
-      out.add(cur.toString().toLowerCase(Locale.ROOT));
+    if (n > start) {
+      out.add(id.substring(start).toLowerCase(Locale.ROOT));
     }
     return out;
   }

@@ -265,7 +265,9 @@ final class TorchObjects {
   }
 
   private void findFrozen() {
-    for (Expr.Call c : index.calls) {
+    List<Expr.Call> all = index.calls;
+    for (int i = 0, n = all.size(); i < n; i++) {
+      Expr.Call c = all.get(i);
       if ("requires_grad_".equals(AstUtil.methodName(c)) && isFalse(firstArg(c, "requires_grad"))) {
         Expr recv = AstUtil.receiver(c);
         String p = AstUtil.path(recv);
@@ -279,8 +281,10 @@ final class TorchObjects {
         }
       }
     }
-    AstUtil.walk(index.module(), n -> {
-      if (n instanceof Stmt.Assign a && isFalse(a.value())) {
+    List<Stmt.Assign> assigns = index.assigns;
+    for (int i = 0, n = assigns.size(); i < n; i++) {
+      Stmt.Assign a = assigns.get(i);
+      if (isFalse(a.value())) {
         for (Expr t : a.targets()) {
           if (t instanceof Expr.Attribute at && at.attr().equals("requires_grad")) {
             String owner = parametersOwnerOfLoopVar(at.value());
@@ -290,8 +294,7 @@ final class TorchObjects {
           }
         }
       }
-      return true;
-    });
+    }
   }
 
   /** For {@code p} bound by {@code for p in X.parameters()}, the path of X. */
