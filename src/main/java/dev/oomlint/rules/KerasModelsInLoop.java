@@ -30,6 +30,10 @@ public final class KerasModelsInLoop implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    // usesKeras needs an import of a module named keras..., tensorflow... or tf_keras...
+    if (!FileText.mentionsAny(ctx.file(), "keras", "tensorflow")) {
+      return; // no Keras import can be spelled here: skip the semantic model
+    }
     SemanticModel sm = ctx.semantic();
     if (!usesKeras(sm)) {
       return;
