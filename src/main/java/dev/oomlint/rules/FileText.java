@@ -1,6 +1,7 @@
 package dev.oomlint.rules;
 
 import dev.oomlint.ast.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /**
@@ -16,35 +17,56 @@ import java.text.Normalizer;
 final class FileText {
   private FileText() {}
 
-  /** The last file asked about on this thread, and its normalised text when it matters (else null). */
-  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+  /**
+   * The words the rules' prefilters ask about, found for a file in one pass over its bytes (one
+   * search per word would scan the text once per word). Other words are searched for directly.
+   */
+  private static final String[] WORDS = {"backward", "zero_grad", "autograd", "cuda", "device", "prepare",
+      "setup", "retain_graph", "empty_cache", "keras", "tensorflow", "torch", "autocast", "GradScaler"};
+  private static final byte[][] WORD_BYTES = new byte[WORDS.length][];
+  /** Per ASCII character: the words it starts (bit k for WORDS[k]); and those it is the second character of. */
+  private static final int[] FIRST = new int[128];
+  private static final int[] SECOND = new int[128];
+
+  static {
+    for (int k = 0; k < WORDS.length; k++) {
+      WORD_BYTES[k] = WORDS[k].getBytes(StandardCharsets.ISO_8859_1);
+      FIRST[WORDS[k].charAt(0)] |= 1 << k;
+      SECOND[WORDS[k].charAt(1)] |= 1 << k;
+    }
+  }
+
+  /** What is known of the last file asked about on this thread. */
+  private static final class Facts {
+    SourceFile file;
+    /** Bit k: WORDS[k] occurs in the text or in its NFKC form. */
+    int words;
+    /** The NFKC form of the text when it may hold an ASCII word the text does not; else null. */
+    String nfkc;
+  }
+
+  private static final ThreadLocal<Facts> LAST = ThreadLocal.withInitial(Facts::new);
 
   /** Per BMP character: 0 not yet known, 1 its NFKD has no ASCII character, 2 it has one. */
   private static final byte[] BMP = new byte[0x10000];
 
   /** Whether the file's text, or its NFKC form, contains {@code word} (ASCII). */
   static boolean mentions(SourceFile file, String word) {
+    int k = wordIndex(word);
+    if (k >= 0) {
+      return (facts(file).words & (1 << k)) != 0;
+    }
     if (file.text().contains(word)) {
       return true;
     }
-    String nfkc = normalisedIfRelevant(file);
+    String nfkc = facts(file).nfkc;
     return nfkc != null && nfkc.contains(word);
   }
 
   /** Whether the file's text, or its NFKC form, contains any of {@code words} (ASCII). */
   static boolean mentionsAny(SourceFile file, String... words) {
-    String text = file.text();
     for (int i = 0; i < words.length; i++) {
-      if (text.contains(words[i])) {
-        return true;
-      }
-    }
-    String nfkc = normalisedIfRelevant(file);
-    if (nfkc == null) {
-      return false;
-    }
-    for (int i = 0; i < words.length; i++) {
-      if (nfkc.contains(words[i])) {
+      if (mentions(file, words[i])) {
         return true;
       }
     }
@@ -56,12 +78,82 @@ final class FileText {
    * it cannot (the text is NFKC already, or no character of it decomposes to ASCII).
    */
   static String normalisedIfRelevant(SourceFile file) {
-    Object[] last = LAST.get();
-    if (last[0] != file) {
-      last[1] = compute(file.text());
-      last[0] = file;
+    return facts(file).nfkc;
+  }
+
+  private static int wordIndex(String word) {
+    for (int k = 0; k < WORDS.length; k++) {
+      if (WORDS[k].equals(word)) {
+        return k;
+      }
     }
-    return (String) last[1];
+    return -1;
+  }
+
+  private static Facts facts(SourceFile file) {
+    Facts f = LAST.get();
+    if (f.file != file) {
+      String text = file.text();
+      // ASCII characters keep their value, any other becomes a negative byte or '?': ASCII words are found
+      // exactly, and a text with neither byte is ASCII
+      byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+      int words = scan(bytes);
+      String nfkc = null;
+      if ((words & MAYBE_NON_ASCII) != 0) {
+        nfkc = compute(text);
+        if (nfkc != null) {
+          words |= scan(nfkc.getBytes(StandardCharsets.ISO_8859_1));
+        }
+      }
+      f.file = null;
+      f.words = words;
+      f.nfkc = nfkc;
+      f.file = file;
+    }
+    return f;
+  }
+
+  /** Set by {@link #scan} when the bytes hold a negative byte or a '?'. */
+  private static final int MAYBE_NON_ASCII = 1 << 31;
+
+  /** The words (bits) the bytes contain, plus {@link #MAYBE_NON_ASCII}. */
+  private static int scan(byte[] a) {
+    int found = 0;
+    int n = a.length;
+    for (int i = 0; i < n; i++) {
+      int b = a[i];
+      if (b < 0 || b == '?') {
+        found |= MAYBE_NON_ASCII;
+        continue;
+      }
+      int m = FIRST[b];
+      if (m == 0 || i + 1 >= n) {
+        continue;
+      }
+      int b2 = a[i + 1];
+      if (b2 < 0) {
+        continue;
+      }
+      m &= SECOND[b2];
+      while (m != 0) {
+        int k = Integer.numberOfTrailingZeros(m);
+        m &= m - 1;
+        byte[] w = WORD_BYTES[k];
+        if (i + w.length <= n && matchesAt(a, i, w)) {
+          found |= 1 << k;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean matchesAt(byte[] a, int at, byte[] w) {
+    for (int j = 2; j < w.length; j++) {
+      if (a[at + j] != w[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String compute(String text) {

@@ -44,4 +44,17 @@ class FileTextTest {
     assertFalse(FileText.mentions(b, "keras"));
     assertTrue(FileText.mentions(a, "keras"));
   }
+
+  @Test
+  void wordsAreFoundAnywhereInAnyText() {
+    assertTrue(FileText.mentions(file("x = 1 if a else b  # why?\ntorch.load(p)"), "torch"));
+    assertTrue(FileText.mentions(file("# caf\u00e9\nwith autocast():\n"), "autocast"));
+    assertTrue(FileText.mentions(file("# \u8bad\u7ec3 \ud83d\ude00\nscaler = GradScaler()"), "GradScaler"));
+    assertTrue(FileText.mentions(file("retain_graph"), "retain_graph"));
+    assertTrue(FileText.mentions(file("prepare"), "prepare"));
+    assertFalse(FileText.mentions(file("torc"), "torch"));
+    assertFalse(FileText.mentions(file("tensorflo"), "tensorflow"));
+    assertTrue(FileText.mentions(file("abc"), "abc")); // not a precomputed word
+    assertTrue(FileText.mentions(file("\uFF41\uFF42\uFF43"), "abc"));
+  }
 }
