@@ -43,6 +43,8 @@ public final class Linter {
   public record Result(Module module, List<Diagnostic> diagnostics, FileProblem problem, Throwable cause) {}
 
   private final List<Rule> rules;
+  /** Each rule's code, read once (an annotation lookup); null where reading it failed. */
+  private final String[] codes;
   private final Parser parser;
 
   public Linter(List<Rule> rules) {
@@ -51,6 +53,14 @@ public final class Linter {
 
   public Linter(List<Rule> rules, Parser parser) {
     this.rules = List.copyOf(rules);
+    this.codes = new String[this.rules.size()];
+    for (int i = 0; i < codes.length; i++) {
+      try {
+        codes[i] = this.rules.get(i).info().code();
+      } catch (RuntimeException e) {
+        codes[i] = null; // asked again (and failing as before) when a file is linted
+      }
+    }
     this.parser = parser;
   }
 
@@ -92,8 +102,9 @@ public final class Linter {
     Throwable firstCause = null;
     // one semantic model per file, built on first use and shared by all rules
     Supplier<SemanticModel> semantic = SemanticModel.lazy(file, module);
-    for (Rule rule : rules) {
-      String code = rule.info().code();
+    for (int i = 0; i < rules.size(); i++) {
+      Rule rule = rules.get(i);
+      String code = codes[i] != null ? codes[i] : rule.info().code();
       if (isIgnored(code, ignoredSelectors)) {
         continue;
       }

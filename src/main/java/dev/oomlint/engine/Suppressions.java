@@ -53,6 +53,9 @@ public final class Suppressions {
 
   private void read(Comment c) {
     String text = c.text();
+    if (!mentionsNoqa(text)) {
+      return; // both directives spell noqa (in ASCII, any case): most comments need no regex
+    }
     Matcher f = FILE_NOQA.matcher(text);
     if (f.find()) {
       List<String> codes = codes(f.group(1));
@@ -73,6 +76,23 @@ public final class Suppressions {
         lineCodes.computeIfAbsent(line, k -> new HashSet<>()).addAll(codes);
       }
     }
+  }
+
+  /** Whether {@code text} contains "noqa" in any ASCII letter case (what {@code (?i:noqa)} matches). */
+  static boolean mentionsNoqa(String text) {
+    int n = text.length();
+    for (int i = 0; i + 4 <= n; i++) {
+      char c = text.charAt(i);
+      if ((c == 'n' || c == 'N') && lower(text.charAt(i + 1)) == 'o' && lower(text.charAt(i + 2)) == 'q'
+          && lower(text.charAt(i + 3)) == 'a') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   /** The leading run of codes in {@code list} ("OOM101, OOM102 because ..." gives two). */

@@ -40,6 +40,10 @@ public final class DeprecatedCudaAmp implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    // every deprecated name is torch.cuda.amp...autocast or ...GradScaler, each part spelt in the file
+    if (!FileText.mentions(ctx.file(), "cuda") || !FileText.mentionsAny(ctx.file(), "autocast", "GradScaler")) {
+      return;
+    }
     SemanticModel sm = ctx.semantic();
     Map<Expr.Call, String> found = new LinkedHashMap<>();
     for (Expr.Call c : sm.calls()) {

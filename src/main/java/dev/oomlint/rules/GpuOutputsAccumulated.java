@@ -72,13 +72,14 @@ public final class GpuOutputsAccumulated implements Rule {
         check(ctx, sm, AstUtil.receiver(c), value, c, m.equals("extend"), null);
       }
     }
-    AstUtil.walk(sm.module(), n -> {
-      if (n instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Subscript sub
+    List<Stmt> statements = Statements.of(sm.module());
+    for (int i = 0; i < statements.size(); i++) {
+      if (statements.get(i) instanceof Stmt.Assign a && a.targets().size() == 1
+          && a.targets().get(0) instanceof Expr.Subscript sub
           && !(sub.slice() instanceof Expr.Slice) && isDictOrList(sm, sub.value())) {
         check(ctx, sm, sub.value(), a.value(), a, false, sub.slice());
       }
-      return true;
-    });
+    }
   }
 
   private void check(RuleContext ctx, SemanticModel sm, Expr container, Expr value, Node site, boolean extend,

@@ -34,7 +34,9 @@ public final class GraphKeptByAccumulation implements Rule {
     if (sm.isOtherFramework()) {
       return;
     }
-    AstUtil.walk(sm.module(), n -> {
+    List<Stmt> statements = Statements.of(sm.module());
+    for (int i = 0; i < statements.size(); i++) {
+      Stmt n = statements.get(i);
       if (n instanceof Stmt.AugAssign a && a.op() == Operators.Operator.ADD) {
         check(ctx, sm, a, a.target(), a.value());
       } else if (n instanceof Stmt.Assign a && a.targets().size() == 1 && a.value() instanceof Expr.BinOp b
@@ -46,8 +48,7 @@ public final class GraphKeptByAccumulation implements Rule {
           check(ctx, sm, a, a.targets().get(0), b.left());
         }
       }
-      return true;
-    });
+    }
   }
 
   private void check(RuleContext ctx, SemanticModel sm, Stmt stmt, Expr acc, Expr added) {

@@ -56,16 +56,17 @@ public final class GraphKeptInContainer implements Rule {
         check(ctx, sm, container, value, c, m.equals("extend"));
       }
     }
-    AstUtil.walk(sm.module(), n -> {
-      if (n instanceof Stmt.Assign a) {
-        for (Expr t : a.targets()) {
-          if (t instanceof Expr.Subscript sub && isKeyed(sub) && isDictOrList(sm, sub.value())) {
+    List<Stmt> statements = Statements.of(sm.module());
+    for (int i = 0; i < statements.size(); i++) {
+      if (statements.get(i) instanceof Stmt.Assign a) {
+        List<Expr> targets = a.targets();
+        for (int k = 0; k < targets.size(); k++) {
+          if (targets.get(k) instanceof Expr.Subscript sub && isKeyed(sub) && isDictOrList(sm, sub.value())) {
             check(ctx, sm, sub.value(), a.value(), a, false);
           }
         }
       }
-      return true;
-    });
+    }
   }
 
   private void check(RuleContext ctx, SemanticModel sm, Expr container, Expr value, Node site, boolean extend) {

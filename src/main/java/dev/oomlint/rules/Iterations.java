@@ -36,22 +36,7 @@ final class Iterations {
    * cannot report on without building the semantic model.
    */
   static boolean mentionsAny(dev.oomlint.ast.SourceFile file, String... words) {
-    String text = file.text();
-    for (String w : words) {
-      if (text.contains(w)) {
-        return true;
-      }
-    }
-    if (java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFKC)) {
-      return false;
-    }
-    String nfkc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
-    for (String w : words) {
-      if (nfkc.contains(w)) {
-        return true;
-      }
-    }
-    return false;
+    return FileText.mentionsAny(file, words);
   }
 
   /** The innermost {@code for}/{@code while} whose body contains {@code n}, within n's function; or null. */

@@ -30,6 +30,10 @@ public final class KerasModelsInLoop implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    // usesKeras needs an import of a module named keras..., tensorflow... or tf_keras...
+    if (!FileText.mentionsAny(ctx.file(), "keras", "tensorflow")) {
+      return; // no Keras import can be spelled here: skip the semantic model
+    }
     SemanticModel sm = ctx.semantic();
     if (!usesKeras(sm)) {
       return;
@@ -65,17 +69,31 @@ public final class KerasModelsInLoop implements Rule {
   }
 
   private static boolean usesKeras(SemanticModel sm) {
-    boolean[] found = {false};
-    AstUtil.walk(sm.module(), n -> {
-      if (n instanceof dev.oomlint.ast.Support.Alias a) {
-        found[0] |= a.name().startsWith("keras") || a.name().startsWith("tensorflow") || a.name().startsWith("tf_keras");
-      } else if (n instanceof Stmt.ImportFrom f && f.module() != null) {
-        found[0] |= f.module().startsWith("keras") || f.module().startsWith("tensorflow")
-            || f.module().startsWith("tf_keras");
+    List<Stmt> statements = Statements.of(sm.module());
+    for (int i = 0; i < statements.size(); i++) {
+      Stmt s = statements.get(i);
+      List<dev.oomlint.ast.Support.Alias> names;
+      if (s instanceof Stmt.Import im) {
+        names = im.names();
+      } else if (s instanceof Stmt.ImportFrom f) {
+        if (f.module() != null && isKerasName(f.module())) {
+          return true;
+        }
+        names = f.names();
+      } else {
+        continue;
       }
-      return !found[0];
-    });
-    return found[0];
+      for (int k = 0; k < names.size(); k++) {
+        if (isKerasName(names.get(k).name())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isKerasName(String name) {
+    return name.startsWith("keras") || name.startsWith("tensorflow") || name.startsWith("tf_keras");
   }
 
   /** The Keras package prefix ({@code "tensorflow.keras."}) of a call that builds a model, or null. */

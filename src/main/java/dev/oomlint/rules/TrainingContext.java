@@ -10,7 +10,6 @@ import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Scope;
 import dev.oomlint.semantic.SemanticModel;
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Set;
 
@@ -43,9 +42,7 @@ final class TrainingContext {
   static boolean mayRunBackward(SourceFile file) {
     Object[] last = LAST_BACKWARD_CHECK.get();
     if (last[0] != file) { // the file's three rules ask in turn on the same thread: answer once
-      String text = file.text();
-      boolean may = text.contains("backward") || !Normalizer.isNormalized(text, Normalizer.Form.NFKC)
-          && Normalizer.normalize(text, Normalizer.Form.NFKC).contains("backward");
+      boolean may = FileText.mentions(file, "backward");
       last[0] = file;
       last[1] = may;
     }

@@ -123,4 +123,15 @@ class SuppressionsTest {
     }
     return out;
   }
+
+  @Test
+  void noqaIsSpottedInAnyAsciiCaseOnly() {
+    assertTrue(Suppressions.mentionsNoqa("# noqa"));
+    assertTrue(Suppressions.mentionsNoqa("#NoQA: OOM101"));
+    assertTrue(Suppressions.mentionsNoqa("# oomlint: NOQA"));
+    assertTrue(Suppressions.mentionsNoqa("noqa"));
+    assertFalse(Suppressions.mentionsNoqa("# noq"));
+    assertFalse(Suppressions.mentionsNoqa("# no qa"));
+    assertFalse(Suppressions.mentionsNoqa("# \uFF4E\uFF4F\uFF51\uFF41")); // fullwidth: not what (?i:noqa) matches
+  }
 }
