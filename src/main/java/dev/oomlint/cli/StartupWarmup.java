@@ -174,6 +174,9 @@ final class StartupWarmup {
    * it to finish), otherwise here and now.
    */
   ParseOutcome parse(SourceFile file) {
+    if (ahead.isEmpty()) {
+      return PythonFrontEnd.parse(file); // e.g. a directory was named: no hashing of every text
+    }
     Ahead a = ahead.remove(file.text());
     if (a != null && !a.claimed.compareAndSet(false, true)) {
       try {
