@@ -18,6 +18,22 @@ parser grammar PythonParser;
 
 options { tokenVocab = PythonLexer; contextSuperClass = ParserContextBase; }
 
+@parser::header { import dev.oomlint.parser.TokenArray; }
+
+@parser::members {
+  /**
+   * The token stream, typed as the final {@link TokenArray}: it hides {@code Parser._input}, so the
+   * generated lookahead ({@code _input.LA(1)}) makes plain calls instead of interface calls.
+   */
+  protected TokenArray _input;
+
+  @Override
+  public void setTokenStream(TokenStream input) {
+    super.setTokenStream(input);
+    _input = (TokenArray) input;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Files and statements
 // ---------------------------------------------------------------------------------------------
