@@ -32,6 +32,19 @@ options { tokenVocab = PythonLexer; contextSuperClass = ParserContextBase; }
     super.setTokenStream(input);
     _input = (TokenArray) input;
   }
+
+  /**
+   * The error strategy typed as a class (every ANTLR strategy extends {@link DefaultErrorStrategy}); it
+   * hides {@code Parser._errHandler}, so the generated code's many {@code sync} calls are virtual
+   * calls instead of interface calls.
+   */
+  protected DefaultErrorStrategy _errHandler = (DefaultErrorStrategy) super._errHandler;
+
+  @Override
+  public void setErrorHandler(ANTLRErrorStrategy handler) {
+    super.setErrorHandler(handler);
+    _errHandler = (DefaultErrorStrategy) handler;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
