@@ -18,6 +18,35 @@ parser grammar PythonParser;
 
 options { tokenVocab = PythonLexer; contextSuperClass = ParserContextBase; }
 
+@parser::header { import dev.oomlint.parser.TokenArray; }
+
+@parser::members {
+  /**
+   * The token stream, typed as the final {@link TokenArray}: it hides {@code Parser._input}, so the
+   * generated lookahead ({@code _input.LA(1)}) makes plain calls instead of interface calls.
+   */
+  protected TokenArray _input;
+
+  @Override
+  public void setTokenStream(TokenStream input) {
+    super.setTokenStream(input);
+    _input = (TokenArray) input;
+  }
+
+  /**
+   * The error strategy typed as a class (every ANTLR strategy extends {@link DefaultErrorStrategy}); it
+   * hides {@code Parser._errHandler}, so the generated code's many {@code sync} calls are virtual
+   * calls instead of interface calls.
+   */
+  protected DefaultErrorStrategy _errHandler = (DefaultErrorStrategy) super._errHandler;
+
+  @Override
+  public void setErrorHandler(ANTLRErrorStrategy handler) {
+    super.setErrorHandler(handler);
+    _errHandler = (DefaultErrorStrategy) handler;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Files and statements
 // ---------------------------------------------------------------------------------------------

@@ -196,12 +196,55 @@ public final class PythonFrontEnd {
     StreamingParser(TokenArray tokens, AstBuilder builder) {
       super(tokens);
       this.builder = builder;
+      this.tokens = tokens;
+    }
+
+    /** The token stream, typed, so that the per-rule and per-token bookkeeping below makes plain calls. */
+    private final TokenArray tokens;
+
+    /** ANTLR's {@code enterRule}, with the token stream and the parent's child list reached directly. */
+    @Override
+    public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
+      setState(state);
+      _ctx = localctx;
+      localctx.start = tokens.LT(1);
+      if (_buildParseTrees) {
+        ParserRuleContext parent = (ParserRuleContext) localctx.parent;
+        if (parent != null) {
+          parent.addChild(localctx);
+        }
+      }
+      if (_parseListeners != null) {
+        triggerEnterRuleEvent();
+      }
+    }
+
+    /** ANTLR's {@code match}: the common case (the expected token, parse tree built, no listeners) inline. */
+    @Override
+    public Token match(int ttype) {
+      Token t = tokens.LT(1);
+      if (ttype == Token.EOF || t.getType() != ttype || !_buildParseTrees || _parseListeners != null) {
+        return super.match(ttype);
+      }
+      _errHandler.reportMatch(this);
+      tokens.consume();
+      if (_errHandler.inErrorRecoveryMode(this)) {
+        _ctx.addErrorNode(createErrorNode(_ctx, t));
+      } else {
+        _ctx.addChild(createTerminalNode(_ctx, t));
+      }
+      return t;
     }
 
     @Override
     public void exitRule() {
       ParserRuleContext done = _ctx;
-      super.exitRule();
+      done.stop = matchedEOF ? tokens.LT(1) : tokens.LT(-1);
+      if (_parseListeners != null) {
+        triggerExitRuleEvent();
+      }
+      setState(done.invokingState);
+      _ctx = (ParserRuleContext) done.parent;
       if (done instanceof StatementContext s && _ctx instanceof File_inputContext f && s.exception == null) {
         builder.statement(s, body);
         f.removeLastChild();

@@ -17,7 +17,7 @@ import org.antlr.v4.runtime.misc.Interval;
  * on every {@code LT}/{@code LB} call (the parser asks for the previous token at every rule exit) was
  * the single largest cost of parsing. Token indices are positions in this array.
  */
-final class TokenArray implements TokenStream {
+public final class TokenArray implements TokenStream {
   private final TokenSource source;
   private final Token[] tokens;
   /** {@code types[i]} is {@code tokens[i].getType()}: the parser's LA(1) reads it without a call. */
