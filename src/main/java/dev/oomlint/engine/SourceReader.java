@@ -101,9 +101,17 @@ public final class SourceReader {
       // ASCII bytes are the same characters in every charset this fast path admits.
       boolean asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
           || charset.equals(StandardCharsets.ISO_8859_1);
-      text = ascii && asciiCompatible
-          ? new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1)
-          : decodeStrict(bytes, start, charset);
+      if (ascii && asciiCompatible) {
+        text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+      } else if (charset.equals(StandardCharsets.UTF_8)) {
+        // The String constructor's UTF-8 decoding is the fast one, but it replaces malformed input
+        // with U+FFFD instead of failing: without any U+FFFD in its result there was none, and the
+        // strict decoder (which also locates the bad byte) runs only otherwise.
+        String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        text = lenient.indexOf('\uFFFD') < 0 ? lenient : decodeStrict(bytes, start, charset);
+      } else {
+        text = decodeStrict(bytes, start, charset);
+      }
     } catch (Undecodable e) {
       String what = charset.equals(StandardCharsets.UTF_8) ? "file is not valid UTF-8"
           : "file cannot be decoded as " + declared;
@@ -121,7 +129,7 @@ public final class SourceReader {
     int end1 = lineEnd(bytes, start);
     String line1 = new String(bytes, start, end1 - start, StandardCharsets.ISO_8859_1);
     Matcher m = CODING.matcher(line1);
-    if (m.find()) {
+    if (line1.contains("coding") && m.find()) { // the expression needs "coding"; most lines lack it
       return m.group(1);
     }
     String stripped = line1.strip();
@@ -133,7 +141,11 @@ public final class SourceReader {
       return null;
     }
     int end2 = lineEnd(bytes, start2);
-    m = CODING.matcher(new String(bytes, start2, end2 - start2, StandardCharsets.ISO_8859_1));
+    String line2 = new String(bytes, start2, end2 - start2, StandardCharsets.ISO_8859_1);
+    if (!line2.contains("coding")) {
+      return null;
+    }
+    m = CODING.matcher(line2);
     return m.find() ? m.group(1) : null;
   }
 

@@ -119,6 +119,23 @@ class SourceReaderTest {
   }
 
   @Test
+  void replacementCharacterInTheFileIsKeptAndStillRefusesBadBytes() {
+    // U+FFFD written in the file is valid text (the fast decoder's marker for bad input is not enough)
+    String good = "x = '\uFFFD\u00e9'\n";
+    assertEquals(good, ok(SourceReader.decode(good.getBytes(StandardCharsets.UTF_8), "a.py")).file().text());
+    byte[] bad = concat("x = '\uFFFD'\n".getBytes(StandardCharsets.UTF_8), "y = '".getBytes(), bytes(0xFF), "'\n".getBytes());
+    assertEquals("file is not valid UTF-8 (byte 0xff at line 2, column 6)", problem(SourceReader.decode(bad, "a.py")));
+  }
+
+  @Test
+  void codingWordOnlyInTheSecondLineCounts() {
+    byte[] b = concat("#!/usr/bin/env python\n# -*- coding: latin-1 -*-\nx = '".getBytes(), bytes(0xE9), "'\n".getBytes());
+    DecodedSource d = ok(SourceReader.decode(b, "a.py"));
+    assertEquals(StandardCharsets.ISO_8859_1, d.charset());
+    assertTrue(d.file().text().contains("\u00e9"));
+  }
+
+  @Test
   void encodedSurrogateIsInvalidUtf8() {
     byte[] b = concat("x = '".getBytes(), bytes(0xED, 0xA0, 0x80), "'\n".getBytes());
     assertTrue(problem(SourceReader.decode(b, "a.py")).startsWith("file is not valid UTF-8 (byte 0xed at line 1, column 6)"));
