@@ -37,9 +37,9 @@ measure() { # measure NAME CMD...: runs CMD once, shows its output, records wall
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (wall times are only meaningful on an idle machine)"
 echo "== oomlint check (bin/oomlint: cold JVM, whole corpus, all cores)"
 bin/oomlint --version > /dev/null   # makes the launcher's class-data-sharing archive once
-measure oomlint bin/oomlint check "$corpus"
+measure oomlint sh -c 'bin/oomlint check "$1" > /dev/null' sh "$corpus"
 echo "== for reference: plain java -jar (default JVM options: C2 compiler, G1)"
-measure javajar java -jar "$jar" check "$corpus"
+measure javajar sh -c 'java -jar "$1" check "$2" > /dev/null' sh "$jar" "$corpus"
 echo "== ruff-wasm (one node process, one thread)"
 measure ruff node bench/ruff-wasm.cjs "$corpus"
 echo "== CPython ast.parse ($(python3 --version 2>&1), one thread)"
