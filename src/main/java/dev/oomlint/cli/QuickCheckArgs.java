@@ -106,7 +106,7 @@ final class QuickCheckArgs {
         if (value != null) {
           return null; // "--fix=false" and the like: picocli's rules for attached booleans
         }
-        if (!set(c, field, kind, negated ? "false" : "true")) {
+        if (!set(c, field, negated ? "false" : "true")) {
           return null;
         }
         continue;
@@ -117,7 +117,7 @@ final class QuickCheckArgs {
         }
         value = args[++i];
       }
-      if (value.isEmpty() || value.startsWith("-") || !set(c, field, kind, value)) {
+      if (value.isEmpty() || value.startsWith("-") || !set(c, field, value)) {
         return null;
       }
     }
@@ -136,7 +136,7 @@ final class QuickCheckArgs {
     }
   }
 
-  private static boolean set(CheckCommand c, String field, Kind kind, String value) {
+  private static boolean set(CheckCommand c, String field, String value) {
     try {
       switch (field) {
         case "--output-format":
