@@ -14,7 +14,7 @@ import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -45,22 +45,23 @@ public final class DeprecatedCudaAmp implements Rule {
       return;
     }
     SemanticModel sm = ctx.semantic();
-    Map<Expr.Call, String> found = new LinkedHashMap<>();
+    // keyed by identity (an AST record's own hashCode would hash its whole subtree), in source order
+    Map<Expr.Call, String> found = new IdentityHashMap<>();
+    List<Expr.Call> calls = new ArrayList<>();
     for (Expr.Call c : sm.calls()) {
       String q = sm.qualifiedName(c.func());
       if (q != null && DEPRECATED.containsKey(q) && !isFallback(sm, c.func()) && !isVersionFallback(sm, c)) {
         found.put(c, DEPRECATED.get(q));
+        calls.add(c);
       }
     }
     if (found.isEmpty()) {
       return;
     }
-    List<Expr.Call> calls = new ArrayList<>(found.keySet());
     TorchName torch = torchName(sm, calls);
-    Map<Expr.Call, Fix> fixes = torch == null ? Map.of() : fixes(sm, found, torch);
-    for (Map.Entry<Expr.Call, String> e : found.entrySet()) {
-      Expr.Call c = e.getKey();
-      String kind = e.getValue();
+    Map<Expr.Call, Fix> fixes = torch == null ? Map.of() : fixes(sm, calls, found, torch);
+    for (Expr.Call c : calls) {
+      String kind = found.get(c);
       String replacement = "torch.amp." + kind + "(\"cuda\", ...)";
       String old = kind.equals("autocast") ? "torch.cuda.amp.autocast(...)" : "torch.cuda.amp.GradScaler(...)";
       ctx.report(new Diagnostic(ctx.code(), "`" + old + "` is deprecated (a FutureWarning since PyTorch 2.4);"
@@ -149,12 +150,15 @@ public final class DeprecatedCudaAmp implements Rule {
    * fix that rewrites all of them and drops that name from its import statement; the others get a
    * fix of their own.
    */
-  private static Map<Expr.Call, Fix> fixes(SemanticModel sm, Map<Expr.Call, String> found, TorchName torch) {
+  private static Map<Expr.Call, Fix> fixes(SemanticModel sm, List<Expr.Call> calls, Map<Expr.Call, String> found,
+      TorchName torch) {
     Map<Expr.Call, List<Edit>> rewrites = new IdentityHashMap<>();
-    for (Map.Entry<Expr.Call, String> e : found.entrySet()) {
-      List<Edit> r = rewrite(sm, e.getKey(), e.getValue(), torch.name());
+    List<Expr.Call> rewritten = new ArrayList<>();
+    for (Expr.Call c : calls) {
+      List<Edit> r = rewrite(sm, c, found.get(c), torch.name());
       if (r != null) {
-        rewrites.put(e.getKey(), r);
+        rewrites.put(c, r);
+        rewritten.add(c);
       }
     }
     // group the calls by the import statement of a name used only in rewritable deprecated calls
@@ -176,17 +180,24 @@ public final class DeprecatedCudaAmp implements Rule {
       }
       return true;
     });
-    Map<Stmt, List<Binding>> removable = new LinkedHashMap<>();
+    Map<Stmt, List<Binding>> removable = new IdentityHashMap<>();
     for (Map.Entry<Binding, Boolean> e : onlyCalls.entrySet()) {
       Binding b = e.getKey();
       if (e.getValue() && b.statement() != null && b.node() instanceof Support.Alias) {
         removable.computeIfAbsent(b.statement(), k -> new ArrayList<>()).add(b);
       }
     }
+    // in source order, whatever order the identity maps above hold them in: the first removable
+    // module-level import becomes `import torch` when torch has to be imported
+    List<Map.Entry<Stmt, List<Binding>>> removals = new ArrayList<>(removable.entrySet());
+    removals.sort(Comparator.comparingInt(e -> e.getKey().range().start()));
+    for (Map.Entry<Stmt, List<Binding>> e : removals) {
+      e.getValue().sort(Comparator.comparingInt(b -> b.node().range().start()));
+    }
     Map<Expr.Call, Fix> out = new IdentityHashMap<>();
     Edit addTorch = torch.add() ? ImportEdits.addImportLine(sm, "import " + torch.name()) : null;
     boolean torchAdded = false;
-    for (Map.Entry<Stmt, List<Binding>> e : removable.entrySet()) {
+    for (Map.Entry<Stmt, List<Binding>> e : removals) {
       Stmt stmt = e.getKey();
       List<Support.Alias> drop = new ArrayList<>();
       List<Expr.Call> group = new ArrayList<>();
@@ -221,11 +232,11 @@ public final class DeprecatedCudaAmp implements Rule {
       }
       torchAdded |= addHere;
     }
-    for (Map.Entry<Expr.Call, List<Edit>> e : rewrites.entrySet()) {
-      if (out.containsKey(e.getKey())) {
+    for (Expr.Call c : rewritten) {
+      if (out.containsKey(c)) {
         continue;
       }
-      List<Edit> edits = new ArrayList<>(e.getValue());
+      List<Edit> edits = new ArrayList<>(rewrites.get(c));
       if (torch.add()) {
         if (addTorch == null || torchAdded) {
           continue; // a shared fix adds `import torch` in place of an import: fixed in the next round
@@ -233,7 +244,7 @@ public final class DeprecatedCudaAmp implements Rule {
         edits.add(addTorch);
       }
       if (disjoint(edits)) {
-        out.put(e.getKey(), new Fix("Use `torch.amp` with device \"cuda\"",
+        out.put(c, new Fix("Use `torch.amp` with device \"cuda\"",
             Applicability.SAFE, edits));
       }
     }

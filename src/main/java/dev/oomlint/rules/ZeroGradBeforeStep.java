@@ -16,7 +16,6 @@ import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,8 +71,11 @@ public final class ZeroGradBeforeStep implements Rule {
   private static final class State {
     /** A backward may have run. */
     boolean backward;
-    /** Resets that ran after a backward, with no backward or gradient write since. */
-    final Set<Expr.Call> pending = new LinkedHashSet<>();
+    /**
+     * Resets that ran after a backward, with no backward or gradient write since (by identity: an
+     * AST record's own hashCode would hash its whole subtree).
+     */
+    final Set<Expr.Call> pending = Collections.newSetFromMap(new IdentityHashMap<>());
 
     State copy() {
       State s = new State();
