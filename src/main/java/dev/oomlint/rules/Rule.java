@@ -9,6 +9,10 @@ public interface Rule {
   void check(RuleContext context);
 
   default RuleInfo info() {
+    RuleInfo indexed = RuleIndex.lookup(getClass());
+    if (indexed != null) {
+      return indexed; // the build's copy of the annotation: no reflection at start-up
+    }
     RuleInfo info = getClass().getAnnotation(RuleInfo.class);
     if (info == null) {
       throw new IllegalStateException(getClass().getName() + " has no @RuleInfo");
