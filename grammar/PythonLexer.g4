@@ -213,9 +213,11 @@ fragment FLOAT_NUMBER   : POINT_FLOAT | ( DIGIT_PART | POINT_FLOAT ) EXPONENT;
 fragment IMAG_NUMBER    : ( FLOAT_NUMBER | DIGIT_PART ) [jJ];
 
 // Identifiers (PEP 3131): the underscore or XID_Start, then XID_Continue (which includes the ASCII
-// letters, digits and the underscore). NFKC normalization is the AST builder's concern.
-fragment ID_START       : [_\p{XID_Start}];
-fragment ID_CONTINUE    : [\p{XID_Continue}];
+// letters, digits and the underscore). Here every non-ASCII character is let in: the lexer base cuts a
+// NAME holding one where XID_Start / XID_Continue end it (XidTables), since ANTLR would deserialise
+// those two large Unicode sets at every start. NFKC normalization is the AST builder's concern.
+fragment ID_START       : [_a-zA-Z\u0080-\u{10FFFF}];
+fragment ID_CONTINUE    : [_a-zA-Z0-9\u0080-\u{10FFFF}];
 
 // f-string literal text (used by the modes below).
 

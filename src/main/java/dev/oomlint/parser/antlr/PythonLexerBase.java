@@ -234,6 +234,21 @@ public abstract class PythonLexerBase extends Lexer {
    * {@code more} command since the grammar has none).
    */
   private Token lexOne() {
+    while (true) {
+      Token t = matchOne();
+      if (t.getType() != PythonLexer.NAME || asciiName(t)) {
+        return t;
+      }
+      t = checkName(t);
+      if (t != null) {
+        return t;
+      }
+      // the name's first character starts no token: the error is recorded, lexing goes on as ANTLR's does
+    }
+  }
+
+  /** The next token the grammar's rules match, with non-ASCII names not yet checked (see {@link #checkName}). */
+  private Token matchOne() {
     if (!(_interp instanceof FastLexerSimulator)) {
       _interp = new FastLexerSimulator(this, _interp);
     }
@@ -284,6 +299,85 @@ public abstract class PythonLexerBase extends Lexer {
       }
       return _token;
     }
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Non-ASCII names. The grammar lets every non-ASCII character into a NAME (an exact Unicode property
+  // set in the lexer's ATN costs milliseconds at every start); here a NAME holding one is cut where the
+  // exact rule, `[_\p{XID_Start}] [\p{XID_Continue}]*`, would have ended it.
+
+  /** Whether {@code t}'s text is all ASCII (then the grammar's rule was exact). */
+  private boolean asciiName(Token t) {
+    if (_input instanceof TextCharStream in) {
+      return in.isAscii(t.getStartIndex(), t.getStopIndex());
+    }
+    for (int i = t.getStartIndex(); i <= t.getStopIndex(); i++) {
+      if (codePointAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Keywords and soft keywords by text: what an ASCII name that was cut short may turn out to be. */
+  private static final class Keywords {
+    static final java.util.Map<String, Integer> BY_TEXT = new java.util.HashMap<>();
+
+    static {
+      org.antlr.v4.runtime.Vocabulary v = PythonLexer.VOCABULARY;
+      for (int type = 1; type <= v.getMaxTokenType(); type++) {
+        String literal = v.getLiteralName(type);
+        if (literal != null && literal.length() > 2 && literal.matches("'[A-Za-z_]+'")) {
+          BY_TEXT.put(literal.substring(1, literal.length() - 1), type);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code t}, a NAME with a non-ASCII character, as the exact rule would have matched it: whole when
+   * every character is an identifier character; cut before the first that is not (the input then
+   * resumes there, where no rule can match, and the next token reports it); or, when the first
+   * character itself cannot start a name, null after reporting it as ANTLR reports a character no rule
+   * matches.
+   */
+  private Token checkName(Token t) {
+    int start = t.getStartIndex();
+    int stop = t.getStopIndex();
+    int bad = -1;
+    for (int i = start; i <= stop; i++) {
+      int c = codePointAt(i);
+      if (c >= 0x80 && !(i == start ? XidTables.isStart(c) : XidTables.isContinue(c))) {
+        bad = i;
+        break;
+      }
+    }
+    if (bad < 0) {
+      return t;
+    }
+    LexerATNSimulator sim = getInterpreter();
+    _input.seek(bad);
+    _hitEOF = false;
+    sim.setLine(t.getLine());
+    sim.setCharPositionInLine(t.getCharPositionInLine() + (bad - start));
+    if (bad == start) {
+      _tokenStartCharIndex = start;
+      _tokenStartLine = t.getLine();
+      _tokenStartCharPositionInLine = t.getCharPositionInLine();
+      LexerNoViableAltException e = new LexerNoViableAltException(this, _input, start, null);
+      notifyListeners(e);
+      recover(e);
+      if (_input.index() >= _input.size()) {
+        _hitEOF = true;
+      }
+      return null;
+    }
+    String text = _input.getText(Interval.of(start, bad - 1));
+    Integer keyword = Keywords.BY_TEXT.get(text);
+    Token cut = new LexedToken(_tokenFactorySourcePair, keyword != null ? keyword : PythonLexer.NAME,
+        t.getChannel(), start, bad - 1, t.getLine(), t.getCharPositionInLine());
+    _token = cut;
+    return cut;
   }
 
   // ------------------------------------------------------------------------------------------------
