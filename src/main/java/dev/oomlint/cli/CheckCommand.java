@@ -141,7 +141,9 @@ final class CheckCommand implements Callable<Integer> {
           new RuleSelection.Layer(select, extendSelect, ignore)));
       if (settings.perFileIgnores() != null) {
         for (List<String> codes : settings.perFileIgnores().values()) {
-          codes.forEach(s -> RuleSelection.validate(s, all));
+          for (String s : codes) {
+            RuleSelection.validate(s, all);
+          }
         }
       }
     } catch (RuleSelection.UnknownSelectorException e) {

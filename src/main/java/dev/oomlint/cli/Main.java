@@ -1,7 +1,12 @@
 package dev.oomlint.cli;
 
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleRegistry;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,16 +28,32 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // first of all, so the parser loads on another core while the command line is handled
+    StartupWarmup warm = StartupWarmup.start(args, Path.of("").toAbsolutePath(), new BuiltInRules());
     Io io = Io.system();
     Toolbox tools = Toolbox.builtIn();
-    StartupWarmup warm = StartupWarmup.start(args, io.cwd(), tools.rules());
     if (warm != null) {
-      tools = new Toolbox(tools.rules(), warm::parse, tools.pages());
+      tools = new Toolbox(tools.rules(), warm, tools.pages());
     }
     int code = run(args, io, tools);
+    if (warm != null && Boolean.getBoolean("oomlint.warmup.join")) {
+      try {
+        warm.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     System.out.flush();
     System.err.flush();
     System.exit(code);
+  }
+
+  /** The built-in rules, for the warm-up (a class, not a method reference: see StartupWarmup#start). */
+  private static final class BuiltInRules implements Supplier<List<Rule>> {
+    @Override
+    public List<Rule> get() {
+      return RuleRegistry.all();
+    }
   }
 
   /** Runs one command line and returns its exit code; never throws. */

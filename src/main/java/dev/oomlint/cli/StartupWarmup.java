@@ -4,6 +4,7 @@ import dev.oomlint.ast.SourceFile;
 import dev.oomlint.engine.Linter;
 import dev.oomlint.engine.SourceReader;
 import dev.oomlint.parser.ParseOutcome;
+import dev.oomlint.parser.ParserThreads;
 import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
 import java.nio.file.Files;
@@ -16,23 +17,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Overlaps a {@code check} run's cold start (what a one-file pre-commit run waits for) with the
  * handling of its command line and configuration, on the second core:
  * <ol>
- *   <li>a parser thread parses a small, typical module at once, so the lexer's and parser's ATNs
- *       are deserialised and the shared prediction DFA holds the common decisions;
- *   <li>a rules thread then lints that module with every rule, so the semantic model's and the
- *       rules' classes are initialised and their code compiled before the first real file;
- *   <li>the parser thread goes on with the {@code .py} files named on the command line (a few small
- *       ones); {@link #parse} hands such a parse to the engine when it asks for the same text, and
- *       the engine parses any other text (or one the parser thread has not started) itself.
+ *   <li>a parser thread, started first thing, loads the lexer and the parser (deserialises their
+ *       ATNs), then reads the {@code .py} files named on the command line (a few small ones) and
+ *       parses them; {@link #parse} hands such a parse to the engine when it asks for the same text,
+ *       and the engine parses any other text (or one the parser thread has not started) itself;
+ *   <li>once the parser is loaded, a rules thread parses a small, typical module and lints it with
+ *       every rule, so the semantic model's and the rules' classes are initialised and their code
+ *       compiled before the first real file is linted.
  * </ol>
  * Parsing is a pure function of the text and the warm-up's own findings are dropped, so results
- * never depend on what was warmed; a failure anywhere in the warm-up is ignored.
+ * never depend on what was warmed; a failure anywhere in the warm-up is ignored. The code that runs
+ * on the main thread before the first parse links no lambda (see {@link Toolbox}).
  */
-final class StartupWarmup {
+final class StartupWarmup implements Linter.Parser {
   /** At most this many files, each at most {@link #MAX_BYTES}, are parsed ahead. */
   static final int MAX_FILES = 16;
   static final long MAX_BYTES = 1 << 20;
@@ -91,49 +94,135 @@ final class StartupWarmup {
   }
 
   private final Map<String, Ahead> ahead = new ConcurrentHashMap<>();
+  private volatile Thread parserThread;
+  private volatile Thread rulesThread;
+  /** The texts of the named files, registered in {@link #ahead}, once the parser thread has read them. */
+  private final CompletableFuture<List<String>> files = new CompletableFuture<>();
 
   private StartupWarmup() {}
 
+  /** A warm-up with no threads, for tests that drive {@link #read}, {@link #parseAhead} and {@link #parse} by hand. */
+  static StartupWarmup unstarted() {
+    return new StartupWarmup();
+  }
+
+  /** Whether no text waits in the parse-ahead table (tests). */
+  boolean nothingAhead() {
+    return ahead.isEmpty();
+  }
+
+  /** Marks the named files as read (tests; the parser thread does this itself). */
+  void filesRead(List<String> texts) {
+    files.complete(texts);
+  }
+
   /**
-   * Starts the warm-up for {@code args} (run from {@code cwd}) with {@code rules}; null when
-   * {@code args} is not a {@code check} command. Reads the named files on the calling thread
-   * while the parser thread loads the parser. It never delays or fails the command.
+   * Starts the warm-up for {@code args} (run from {@code cwd}) with the rules {@code rules} gives
+   * (asked for on the rules thread); null when {@code args} is not a {@code check} command. Called
+   * first thing, so the parser loads while the command line and the configuration are handled; it
+   * never delays or fails the command. No lambdas here: the first one a JVM links costs milliseconds.
    */
-  static StartupWarmup start(String[] args, Path cwd, List<Rule> rules) {
+  static StartupWarmup start(String[] args, Path cwd, Supplier<List<Rule>> rules) {
     if (args.length == 0 || !args[0].equals("check")) {
       return null;
     }
     StartupWarmup w = new StartupWarmup();
-    CompletableFuture<ParseOutcome> sample = new CompletableFuture<>();
-    CompletableFuture<List<String>> files = new CompletableFuture<>();
-    Thread parser = PythonFrontEnd.threadFactory("oomlint-warmup-parser").newThread(() -> {
-      try {
-        sample.complete(PythonFrontEnd.parse(SAMPLE));
-        for (String text : files.get()) {
-          w.parseAhead(text);
-        }
-      } catch (Throwable ignored) { // only a warm-up: the real run reports any problem
-        sample.complete(null);
-      }
-    });
-    parser.start();
-    Thread linter = PythonFrontEnd.threadFactory("oomlint-warmup-rules").newThread(() -> {
-      try {
-        ParseOutcome parsed = sample.get();
-        if (parsed instanceof ParseOutcome.Parsed) {
-          ParseOutcome done = parsed;
-          new Linter(rules, f -> done).lint(new SourceFile("<warm-up>", SAMPLE), Set.of());
-        }
-      } catch (Throwable ignored) { // only a warm-up
-      }
-    });
-    linter.start();
-    files.complete(w.read(args, cwd));
+    w.parserThread = ParserThreads.start(new ParserWork(w, args, cwd, rules), "oomlint-warmup-parser");
     return w;
   }
 
+  /**
+   * Loads the parser, starts the rules thread, reads the named files and parses them. The rules
+   * thread waits for the parser's load: on two cores it would only slow it and the command line's
+   * handling down.
+   */
+  private static final class ParserWork implements Runnable {
+    private final StartupWarmup w;
+    private final String[] args;
+    private final Path cwd;
+    private final Supplier<List<Rule>> rules;
+
+    ParserWork(StartupWarmup w, String[] args, Path cwd, Supplier<List<Rule>> rules) {
+      this.w = w;
+      this.args = args;
+      this.cwd = cwd;
+      this.rules = rules;
+    }
+
+    @Override
+    public void run() {
+      List<String> texts = List.of();
+      try {
+        try {
+          PythonFrontEnd.load();
+        } catch (Throwable ignored) { // only a warm-up: the real run reports any problem
+        }
+        try {
+          w.rulesThread = ParserThreads.start(new RulesWork(rules), "oomlint-warmup-rules");
+        } catch (Throwable ignored) { // only a warm-up
+        }
+        texts = w.read(args, cwd);
+      } finally {
+        w.files.complete(texts); // always: until then the engine leaves a mark for every text it parses
+      }
+      for (String text : texts) {
+        w.parseAhead(text);
+      }
+    }
+  }
+
+  /** Parses and lints the sample. */
+  private static final class RulesWork implements Runnable {
+    private final Supplier<List<Rule>> rules;
+
+    RulesWork(Supplier<List<Rule>> rules) {
+      this.rules = rules;
+    }
+
+    @Override
+    public void run() {
+      try {
+        ParseOutcome parsed = PythonFrontEnd.parse(SAMPLE);
+        if (parsed instanceof ParseOutcome.Parsed) {
+          new Linter(rules.get(), new Sample(parsed)).lint(new SourceFile("<warm-up>", SAMPLE), Set.of());
+        }
+      } catch (Throwable ignored) { // only a warm-up
+      }
+    }
+  }
+
+  /** The sample's parse, for the warm-up's linter. */
+  private static final class Sample implements Linter.Parser {
+    private final ParseOutcome parsed;
+
+    Sample(ParseOutcome parsed) {
+      this.parsed = parsed;
+    }
+
+    @Override
+    public ParseOutcome parse(SourceFile file) {
+      return parsed;
+    }
+  }
+
+  /**
+   * Waits for the warm-up's threads to finish. Only for the run that trains the launcher's
+   * class-data-sharing archive ({@code -Doomlint.warmup.join=true}), so that it loads every class a
+   * warm-up does; a normal run never waits for them.
+   */
+  void join() throws InterruptedException {
+    Thread p = parserThread;
+    if (p != null) {
+      p.join();
+    }
+    Thread r = rulesThread;
+    if (r != null) {
+      r.join();
+    }
+  }
+
   /** The texts of the small {@code .py} files named in {@code args}, registered for parsing ahead. */
-  private List<String> read(String[] args, Path cwd) {
+  List<String> read(String[] args, Path cwd) {
     List<String> texts = new ArrayList<>();
     try {
       for (int i = 1; i < args.length && texts.size() < MAX_FILES; i++) {
@@ -147,8 +236,11 @@ final class StartupWarmup {
         }
         if (SourceReader.read(p, a) instanceof SourceReader.Outcome.Read r) {
           String text = r.source().file().text();
-          if (ahead.putIfAbsent(text, new Ahead()) == null) {
+          Ahead prior = ahead.putIfAbsent(text, new Ahead());
+          if (prior == null) {
             texts.add(text);
+          } else if (prior.claimed.get()) {
+            ahead.remove(text, prior); // the engine's: it parses this text itself
           }
         }
       }
@@ -157,7 +249,7 @@ final class StartupWarmup {
     return texts;
   }
 
-  private void parseAhead(String text) {
+  void parseAhead(String text) {
     Ahead a = ahead.get(text);
     if (a == null || !a.claimed.compareAndSet(false, true)) {
       return; // the engine got there first and parses it itself
@@ -173,11 +265,25 @@ final class StartupWarmup {
    * {@code file} parsed: by the parser thread when it has started on the same text (waiting for
    * it to finish), otherwise here and now.
    */
-  ParseOutcome parse(SourceFile file) {
-    if (ahead.isEmpty()) {
+  @Override
+  public ParseOutcome parse(SourceFile file) {
+    boolean registering = !files.isDone();
+    if (!registering && ahead.isEmpty()) {
       return PythonFrontEnd.parse(file); // e.g. a directory was named: no hashing of every text
     }
-    Ahead a = ahead.remove(file.text());
+    Ahead a;
+    if (registering) {
+      // the parser thread has not read the named files yet: leave a claimed entry, so that it does
+      // not parse this text a second time
+      Ahead mine = new Ahead();
+      mine.claimed.set(true);
+      a = ahead.putIfAbsent(file.text(), mine);
+      if (a != null) {
+        ahead.remove(file.text(), a);
+      }
+    } else {
+      a = ahead.remove(file.text());
+    }
     if (a != null && !a.claimed.compareAndSet(false, true)) {
       try {
         return a.parse.get();

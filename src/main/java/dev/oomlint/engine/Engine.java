@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +56,20 @@ public final class Engine {
     this.options = options;
   }
 
+  /** One file's check, as a task (a class: the JVM makes a lambda's class at every start). */
+  private final class CheckTask implements Callable<FileOutcome> {
+    private final FileWalker.Target target;
+
+    CheckTask(FileWalker.Target target) {
+      this.target = target;
+    }
+
+    @Override
+    public FileOutcome call() {
+      return checkFile(target);
+    }
+  }
+
   /** Checks {@code targets} and returns them (with {@code extraProblems}, e.g. unreadable directories) in path order. */
   public Run run(List<FileWalker.Target> targets, List<FileResult> extraProblems) {
     List<FileOutcome> outcomes = new ArrayList<>(targets.size());
@@ -63,7 +78,7 @@ public final class Engine {
       ExecutorService single = newPool(1);
       try {
         for (FileWalker.Target t : targets) {
-          outcomes.add(await(single.submit(() -> checkFile(t)), t));
+          outcomes.add(await(single.submit(new CheckTask(t)), t));
         }
       } finally {
         single.shutdownNow();
@@ -73,7 +88,7 @@ public final class Engine {
       try {
         List<Future<FileOutcome>> futures = new ArrayList<>(targets.size());
         for (FileWalker.Target t : targets) {
-          futures.add(pool.submit(() -> checkFile(t)));
+          futures.add(pool.submit(new CheckTask(t)));
         }
         for (int i = 0; i < futures.size(); i++) {
           outcomes.add(await(futures.get(i), targets.get(i)));
@@ -86,7 +101,7 @@ public final class Engine {
     for (FileResult p : extraProblems) {
       all.add(new FileOutcome(p, 0, "", null));
     }
-    all.sort(Comparator.comparing(o -> o.result().path(), Engine::comparePaths));
+    all.sort(BY_PATH);
     List<FileResult> files = new ArrayList<>(all.size());
     List<String> diffs = new ArrayList<>();
     int fixed = 0;
@@ -241,6 +256,14 @@ public final class Engine {
   }
 
   /** Compares display paths component by component (as Ruff sorts paths): {@code a/z.py} before {@code a.py}. */
+  /** Orders outcomes by {@link #comparePaths} (a class: a JDK comparator's lambdas are made at every start). */
+  private static final Comparator<FileOutcome> BY_PATH = new Comparator<>() {
+    @Override
+    public int compare(FileOutcome a, FileOutcome b) {
+      return comparePaths(a.result().path(), b.result().path());
+    }
+  };
+
   public static int comparePaths(String a, String b) {
     String[] pa = a.split("[/\\\\]");
     String[] pb = b.split("[/\\\\]");

@@ -40,7 +40,15 @@ public final class FileWalker {
   private final DirectoryLister lister;
 
   public FileWalker(PathFilter filter, boolean respectGitignore, boolean forceExclude, Path workingDir) {
-    this(filter, respectGitignore, forceExclude, workingDir, FileWalker::listSorted);
+    this(filter, respectGitignore, forceExclude, workingDir, new SortedLister());
+  }
+
+  /** {@link #listSorted} (a class, not a method reference: a one-file run links no lambda before its parse). */
+  private static final class SortedLister implements DirectoryLister {
+    @Override
+    public List<Path> list(Path dir) throws IOException {
+      return listSorted(dir);
+    }
   }
 
   public FileWalker(PathFilter filter, boolean respectGitignore, boolean forceExclude, Path workingDir,

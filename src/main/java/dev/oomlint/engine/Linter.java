@@ -28,12 +28,25 @@ public final class Linter {
     ParseOutcome parse(SourceFile file);
   }
 
-  /** Orders diagnostics by position, then code, then message. */
-  public static final Comparator<Diagnostic> ORDER = Comparator
-      .comparingInt((Diagnostic d) -> d.range().start())
-      .thenComparingInt(d -> d.range().end())
-      .thenComparing(Diagnostic::code)
-      .thenComparing(Diagnostic::message);
+  /**
+   * Orders diagnostics by position, then code, then message. A class rather than a chain of
+   * {@code Comparator.thenComparing} calls, whose lambdas the JVM would generate at every start.
+   */
+  public static final Comparator<Diagnostic> ORDER = new DiagnosticOrder();
+
+  private static final class DiagnosticOrder implements Comparator<Diagnostic> {
+    @Override
+    public int compare(Diagnostic a, Diagnostic b) {
+      int c = Integer.compare(a.range().start(), b.range().start());
+      if (c == 0) {
+        c = Integer.compare(a.range().end(), b.range().end());
+      }
+      if (c == 0) {
+        c = a.code().compareTo(b.code());
+      }
+      return c != 0 ? c : a.message().compareTo(b.message());
+    }
+  }
 
   /**
    * The outcome of linting one text: the module (null when it did not parse), the findings left

@@ -59,11 +59,18 @@ public final class RuleSelection {
   /** The enabled rules (in registry order); every rule is enabled before the first layer. */
   public static List<Rule> resolve(List<Rule> all, List<Layer> layers) {
     for (Layer layer : layers) {
+      // loops, not forEach lambdas: this runs before a one-file check's parse, see Toolbox
       if (layer.select() != null) {
-        layer.select().forEach(s -> validate(s, all));
+        for (String s : layer.select()) {
+          validate(s, all);
+        }
       }
-      layer.extendSelect().forEach(s -> validate(s, all));
-      layer.ignore().forEach(s -> validate(s, all));
+      for (String s : layer.extendSelect()) {
+        validate(s, all);
+      }
+      for (String s : layer.ignore()) {
+        validate(s, all);
+      }
     }
     boolean[] enabled = new boolean[all.size()];
     java.util.Arrays.fill(enabled, true);

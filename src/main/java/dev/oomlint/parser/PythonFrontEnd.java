@@ -15,7 +15,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -34,8 +33,6 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * nested input cannot overflow; a {@link StackOverflowError} that still happens becomes a syntax error.
  */
 public final class PythonFrontEnd {
-  /** Stack reserved for parser threads; only the pages a deep parse touches are ever committed. */
-  static final long STACK_BYTES = 512L * 1024 * 1024;
 
   private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30,
       TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory("oomlint-parser"));
@@ -45,6 +42,12 @@ public final class PythonFrontEnd {
 
   private PythonFrontEnd() {}
 
+  /** Loads the lexer and the parser (deserialises their ATNs) ahead of the first parse. */
+  public static void load() {
+    PythonLexer.VOCABULARY.getMaxTokenType();
+    PythonParser.VOCABULARY.getMaxTokenType();
+  }
+
   /** Parses {@code file}'s text. */
   public static ParseOutcome parse(SourceFile file) {
     return parse(file.text());
@@ -52,7 +55,7 @@ public final class PythonFrontEnd {
 
   /** Parses {@code text} (a leading U+FEFF byte-order mark is ignored; ranges still index {@code text}). */
   public static ParseOutcome parse(String text) {
-    if (Thread.currentThread() instanceof ParserThread) {
+    if (ParserThreads.onParserThread()) {
       return parseHere(text);
     }
     Future<ParseOutcome> f = POOL.submit(() -> parseHere(text));
@@ -80,19 +83,7 @@ public final class PythonFrontEnd {
    * instead of handing each file to a parser thread.
    */
   public static ThreadFactory threadFactory(String namePrefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new ParserThread(r, namePrefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  /** A thread with {@link #STACK_BYTES} of stack; parses run on it directly. */
-  private static final class ParserThread extends Thread {
-    ParserThread(Runnable r, String name) {
-      super(null, r, name, STACK_BYTES);
-    }
+    return ParserThreads.factory(namePrefix);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -30,7 +30,13 @@ final class AstIndex {
   /** Where a statement sits: its block (a statement list) and its index in it. */
   record Position(List<Stmt> block, int index) {}
 
-  private static final Comparator<Node> BY_SOURCE = Comparator.comparingInt(n -> n.range().start());
+  /** By start offset (a class: {@code Comparator.comparingInt}'s lambda would be made at every start). */
+  private static final Comparator<Node> BY_SOURCE = new Comparator<>() {
+    @Override
+    public int compare(Node a, Node b) {
+      return Integer.compare(a.range().start(), b.range().start());
+    }
+  };
 
   private final Mod.Module module;
   private final Map<Node, Scope> scopeOpenedBy = new IdentityHashMap<>();

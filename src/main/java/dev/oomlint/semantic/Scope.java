@@ -18,8 +18,13 @@ public final class Scope {
   private final Node node;
   private final Scope parent;
   private final Map<String, List<Binding>> bindings = new LinkedHashMap<>();
-  private static final java.util.Comparator<Binding> BY_EFFECTIVE =
-      java.util.Comparator.comparingInt(Binding::effective);
+  /** By effective offset (a class: {@code Comparator.comparingInt}'s lambda would be made at every start). */
+  private static final java.util.Comparator<Binding> BY_EFFECTIVE = new java.util.Comparator<>() {
+    @Override
+    public int compare(Binding a, Binding b) {
+      return Integer.compare(a.effective(), b.effective());
+    }
+  };
   /** Names declared {@code global} / {@code nonlocal} here; null until the first declaration. */
   private Set<String> globals;
   private Set<String> nonlocals;

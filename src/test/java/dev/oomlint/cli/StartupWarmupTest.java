@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.parser.ParseOutcome;
@@ -12,6 +13,7 @@ import dev.oomlint.rules.RuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +24,8 @@ class StartupWarmupTest {
 
   @Test
   void onlyForCheck() {
-    assertNull(StartupWarmup.start(new String[] {"rules"}, tmp, RuleRegistry.all()));
-    assertNull(StartupWarmup.start(new String[] {}, tmp, RuleRegistry.all()));
+    assertNull(StartupWarmup.start(new String[] {"rules"}, tmp, RuleRegistry::all));
+    assertNull(StartupWarmup.start(new String[] {}, tmp, RuleRegistry::all));
   }
 
   @Test
@@ -36,7 +38,7 @@ class StartupWarmupTest {
     Files.writeString(tmp.resolve("notes.txt"), other);
     StartupWarmup warm = StartupWarmup.start(
         new String[] {"check", "--select", "OOM1", "good.py", "bad.py", "missing.py", "notes.txt"}, tmp,
-        RuleRegistry.all());
+        RuleRegistry::all);
     assertNotNull(warm);
     for (int round = 0; round < 2; round++) { // the second time nothing is ahead any more
       for (String text : new String[] {good, bad, other, StartupWarmup.SAMPLE}) {
@@ -46,6 +48,32 @@ class StartupWarmupTest {
       }
     }
     assertInstanceOf(ParseOutcome.Failed.class, warm.parse(new SourceFile("bad.py", bad)));
+  }
+
+  @Test
+  void aTextTheEngineParsedBeforeTheFilesWereReadIsNotParsedAgain() throws IOException {
+    String early = "x = 1\n";
+    String late = "y = 2\n";
+    Files.writeString(tmp.resolve("early.py"), early);
+    Files.writeString(tmp.resolve("late.py"), late);
+    StartupWarmup warm = StartupWarmup.unstarted();
+    // the engine gets to early.py before the parser thread has read the named files
+    assertEquals(PythonFrontEnd.parse(early), warm.parse(new SourceFile("early.py", early)));
+    List<String> ahead = warm.read(new String[] {"check", "early.py", "late.py"}, tmp);
+    assertEquals(List.of(late), ahead, "early.py is the engine's");
+    warm.filesRead(ahead);
+    warm.parseAhead(late);
+    assertEquals(PythonFrontEnd.parse(late), warm.parse(new SourceFile("late.py", late)));
+    assertEquals(PythonFrontEnd.parse(early), warm.parse(new SourceFile("early.py", early)));
+  }
+
+  @Test
+  void onceTheFilesAreReadAnUnnamedTextLeavesNoMark() {
+    StartupWarmup warm = StartupWarmup.unstarted();
+    warm.filesRead(List.of());
+    String text = "z = 3\n";
+    assertEquals(PythonFrontEnd.parse(text), warm.parse(new SourceFile("z.py", text)));
+    assertTrue(warm.nothingAhead());
   }
 
   @Test
