@@ -10,10 +10,23 @@ import java.util.Arrays;
  */
 public final class LineIndex {
   private final String text;
-  private final int[] lineStarts;
+  /** Where each line starts; computed on first use (most files are linted without a finding). */
+  private volatile int[] lineStarts;
 
   public LineIndex(String text) {
     this.text = text;
+  }
+
+  private int[] starts() {
+    int[] s = lineStarts;
+    if (s == null) {
+      s = compute(text); // threads racing here compute the same array
+      lineStarts = s;
+    }
+    return s;
+  }
+
+  private static int[] compute(String text) {
     int[] starts = new int[16];
     int n = 0;
     starts[n++] = 0;
@@ -41,7 +54,7 @@ public final class LineIndex {
         }
       }
     }
-    lineStarts = Arrays.copyOf(starts, n);
+    return Arrays.copyOf(starts, n);
   }
 
   public String text() {
@@ -49,24 +62,25 @@ public final class LineIndex {
   }
 
   public int lineCount() {
-    return lineStarts.length;
+    return starts().length;
   }
 
   /** 1-based line containing {@code offset} (an offset at the very end belongs to the last line). */
   public int line(int offset) {
-    int i = Arrays.binarySearch(lineStarts, offset);
+    int i = Arrays.binarySearch(starts(), offset);
     return i >= 0 ? i + 1 : -i - 1;
   }
 
   /** Offset of the first character of 1-based {@code line}. */
   public int lineStart(int line) {
-    return lineStarts[line - 1];
+    return starts()[line - 1];
   }
 
   /** Offset just past the last character of 1-based {@code line}, excluding its line terminator. */
   public int lineEnd(int line) {
-    int end = line < lineStarts.length ? lineStarts[line] : text.length();
-    while (end > lineStarts[line - 1] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+    int[] starts = starts();
+    int end = line < starts.length ? starts[line] : text.length();
+    while (end > starts[line - 1] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
       end--;
     }
     return end;

@@ -120,7 +120,8 @@ public final class PythonFrontEnd {
     TextCharStream chars = TextCharStream.of(src);
     Offsets offsets = chars != null ? Offsets.of(chars.utf16Offsets(), shift) : Offsets.of(src, shift);
     PythonLexer lexer = new PythonLexer(chars != null ? chars : CharStreams.fromString(src));
-    TokenArray tokens = new TokenArray(lexer);
+    // sized for one token per 7 characters (real code averages 8), so the arrays rarely grow
+    TokenArray tokens = new TokenArray(lexer, src.length() / 7 + 16);
     SyntaxError lexError = lexer.lexError();
     if (lexError != null && shift != 0) {
       lexError = new SyntaxError(lexError.message(), lexError.offset() + shift);

@@ -27,9 +27,15 @@ public final class TokenArray implements TokenStream {
   private int p;
 
   TokenArray(PythonLexer lexer) {
+    this(lexer, 256);
+  }
+
+  /** {@code expected}: a guess at the number of tokens (real code has about one per 8 characters). */
+  TokenArray(PythonLexer lexer, int expected) {
     this.source = lexer;
-    Token[] buf = new Token[256];
-    int[] kinds = new int[256];
+    int capacity = Math.max(16, expected);
+    Token[] buf = new Token[capacity];
+    int[] kinds = new int[capacity];
     int n = 0;
     List<Token> cs = new ArrayList<>();
     while (true) {
