@@ -10,6 +10,8 @@ import dev.oomlint.rules.Rule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,7 +165,8 @@ final class StartupWarmup implements Linter.Parser {
         }
         texts = w.read(args, cwd);
       } finally {
-        w.files.complete(texts); // always: until then the engine leaves a mark for every text it parses
+        w.files.complete(texts); // always: until then the engine leaves an entry for every text it parses
+        w.dropEngineEntries();
       }
       for (String text : texts) {
         w.parseAhead(text);
@@ -224,8 +227,9 @@ final class StartupWarmup implements Linter.Parser {
   /** The texts of the small {@code .py} files named in {@code args}, registered for parsing ahead. */
   List<String> read(String[] args, Path cwd) {
     List<String> texts = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     try {
-      for (int i = 1; i < args.length && texts.size() < MAX_FILES; i++) {
+      for (int i = 1; i < args.length && seen.size() < MAX_FILES; i++) {
         String a = args[i];
         if (a.startsWith("-") || !(a.endsWith(".py") || a.endsWith(".pyi"))) {
           continue;
@@ -236,6 +240,9 @@ final class StartupWarmup implements Linter.Parser {
         }
         if (SourceReader.read(p, a) instanceof SourceReader.Outcome.Read r) {
           String text = r.source().file().text();
+          if (!seen.add(text)) {
+            continue; // the same text named twice
+          }
           Ahead prior = ahead.putIfAbsent(text, new Ahead());
           if (prior == null) {
             texts.add(text);
@@ -255,15 +262,26 @@ final class StartupWarmup implements Linter.Parser {
       return; // the engine got there first and parses it itself
     }
     try {
-      a.parse.complete(PythonFrontEnd.parse(text));
-    } catch (Throwable e) { // the engine parses it again and reports what happens then
-      a.parse.completeExceptionally(e);
+      parseInto(a, text);
+    } catch (Throwable e) { // recorded in the future: the engine parses again and reports what happens then
     }
   }
 
   /**
-   * {@code file} parsed: by the parser thread when it has started on the same text (waiting for
-   * it to finish), otherwise here and now.
+   * Drops the entries the engine left while the named files were being read (the named ones among
+   * them are gone already): from now on a text not named is parsed without a look-up.
+   */
+  void dropEngineEntries() {
+    for (Iterator<Ahead> it = ahead.values().iterator(); it.hasNext(); ) {
+      if (it.next().claimed.get()) {
+        it.remove();
+      }
+    }
+  }
+
+  /**
+   * {@code file} parsed: by whoever claims its text first (the parser thread, this engine worker, or
+   * another one with the same text), the others waiting for that parse.
    */
   @Override
   public ParseOutcome parse(SourceFile file) {
@@ -271,28 +289,44 @@ final class StartupWarmup implements Linter.Parser {
     if (!registering && ahead.isEmpty()) {
       return PythonFrontEnd.parse(file); // e.g. a directory was named: no hashing of every text
     }
+    String text = file.text();
     Ahead a;
     if (registering) {
-      // the parser thread has not read the named files yet: leave a claimed entry, so that it does
-      // not parse this text a second time
+      // the parser thread has not read the named files yet: leave an entry for this text, so that it
+      // does not parse it a second time (and a worker with the same text waits for this parse)
       Ahead mine = new Ahead();
-      mine.claimed.set(true);
-      a = ahead.putIfAbsent(file.text(), mine);
-      if (a != null) {
-        ahead.remove(file.text(), a);
+      a = ahead.putIfAbsent(text, mine);
+      if (a == null) {
+        a = mine;
       }
     } else {
-      a = ahead.remove(file.text());
-    }
-    if (a != null && !a.claimed.compareAndSet(false, true)) {
-      try {
-        return a.parse.get();
-      } catch (ExecutionException e) {
-        // parse again below: a failure shows up the same way as without the warm-up
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      a = ahead.remove(text);
+      if (a == null) {
+        return PythonFrontEnd.parse(file);
       }
     }
-    return PythonFrontEnd.parse(file);
+    if (a.claimed.compareAndSet(false, true)) {
+      return parseInto(a, text);
+    }
+    try {
+      return a.parse.get();
+    } catch (ExecutionException e) {
+      return PythonFrontEnd.parse(file); // a failure shows up the same way as without the warm-up
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return PythonFrontEnd.parse(file);
+    }
+  }
+
+  /** Parses {@code text} for the claimed {@code a}; its future always completes. */
+  private static ParseOutcome parseInto(Ahead a, String text) {
+    try {
+      ParseOutcome o = PythonFrontEnd.parse(text);
+      a.parse.complete(o);
+      return o;
+    } catch (RuntimeException | Error e) {
+      a.parse.completeExceptionally(e);
+      throw e;
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.ast.SourceFile;
@@ -13,6 +14,7 @@ import dev.oomlint.rules.RuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,57 @@ class StartupWarmupTest {
     warm.parseAhead(late);
     assertEquals(PythonFrontEnd.parse(late), warm.parse(new SourceFile("late.py", late)));
     assertEquals(PythonFrontEnd.parse(early), warm.parse(new SourceFile("early.py", early)));
+  }
+
+  @Test
+  void filesWithTheSameTextNeverWaitForEachOtherForever() throws IOException {
+    String same = "import torch\nx = torch.zeros(3)\n";
+    for (int i = 1; i <= 3; i++) {
+      Files.writeString(tmp.resolve("batch" + i + ".py"), same);
+    }
+    // the engine sees all three before the parser thread has read them (what once hung a pre-commit run)
+    StartupWarmup early = StartupWarmup.unstarted();
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      for (int i = 1; i <= 3; i++) {
+        assertEquals(PythonFrontEnd.parse(same), early.parse(new SourceFile("batch" + i + ".py", same)));
+      }
+      assertEquals(List.of(), early.read(new String[] {"check", "batch1.py", "batch2.py", "batch3.py"}, tmp));
+      early.filesRead(List.of());
+      early.dropEngineEntries();
+      assertTrue(early.nothingAhead());
+      assertEquals(PythonFrontEnd.parse(same), early.parse(new SourceFile("batch1.py", same)));
+    });
+    // ... and after it has read them
+    StartupWarmup late = StartupWarmup.unstarted();
+    List<String> ahead = late.read(new String[] {"check", "batch1.py", "batch2.py", "batch3.py"}, tmp);
+    assertEquals(List.of(same), ahead);
+    late.filesRead(ahead);
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      for (int i = 1; i <= 3; i++) {
+        assertEquals(PythonFrontEnd.parse(same), late.parse(new SourceFile("batch" + i + ".py", same)));
+      }
+    });
+  }
+
+  @Test
+  void theWholeCommandOnFilesWithTheSameTextFinishes() throws IOException {
+    String same = "import torch\nlosses = []\nfor x in loader:\n    loss = model(x)\n    loss.backward()\n"
+        + "    losses.append(loss)\n";
+    String[] args = new String[6];
+    args[0] = "check";
+    for (int i = 1; i <= 5; i++) {
+      Files.writeString(tmp.resolve("batch" + i + ".py"), same);
+      args[i] = "batch" + i + ".py";
+    }
+    for (int round = 0; round < 20; round++) { // races differ from round to round
+      StartupWarmup warm = StartupWarmup.start(args, tmp, RuleRegistry::all);
+      assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        for (int i = 1; i <= 5; i++) {
+          assertEquals(PythonFrontEnd.parse(same), warm.parse(new SourceFile("batch" + i + ".py", same)));
+        }
+        warm.join();
+      });
+    }
   }
 
   @Test
