@@ -83,8 +83,9 @@ final class AstIndex {
 
   AstIndex(Mod.Module module) {
     this.module = module;
-    // real code has about one node per 12 to 20 characters: size the table once, seldom rehashing
-    int expected = Math.max(16, module.range().end() / 16);
+    // real code has about one node per 14 characters (the corpus in docs/benchmarks.md): sized for one
+    // per 10, a table is rehashed for 3% of files (for a third of them at one per 16)
+    int expected = Math.max(16, module.range().end() / 10);
     int cap = Integer.highestOneBit(expected * 2 - 1) << 1;
     allocTable(cap);
     this.moduleScope = new Scope(Scope.Kind.MODULE, module, null);
