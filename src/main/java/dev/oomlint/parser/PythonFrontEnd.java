@@ -6,6 +6,7 @@ import dev.oomlint.parser.antlr.PythonLexer;
 import dev.oomlint.parser.antlr.PythonLexerBase;
 import dev.oomlint.parser.antlr.PythonLexerBase.LexErrorKind;
 import dev.oomlint.parser.antlr.PythonParser;
+import dev.oomlint.parser.antlr.SnapshotParserSimulator;
 import dev.oomlint.parser.antlr.TextCharStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,6 +190,7 @@ public final class PythonFrontEnd {
       super(tokens);
       this.builder = builder;
       this.tokens = tokens;
+      SnapshotParserSimulator.install(this);
     }
 
     /** The token stream, typed, so that the per-rule and per-token bookkeeping below makes plain calls. */

@@ -1,14 +1,12 @@
 package dev.oomlint.rules;
 
-import java.io.BufferedReader;
+import dev.oomlint.build.DataClassWriter;
+import dev.oomlint.build.EmbeddedData;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,17 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link RuleInfo} annotations of the built-in rules, written to a resource at build time
- * ({@link #main}, run by Maven after compiling) and read from it at run time. Reading an annotation
- * through reflection makes the JVM generate proxy classes, which costs a one-file run more than 10
- * ms at every start; this index is one short text file. The annotation stays the source: a rule
+ * The {@link RuleInfo} annotations of the built-in rules, one tab-separated line per rule, embedded in
+ * a class at build time ({@link #main}, run by Maven after compiling; {@link RuleIndexData}) and read
+ * from it at run time. Reading an annotation through reflection makes the JVM generate proxy
+ * classes, which costs a one-file run more than 10 ms at every start (and a class-path resource
+ * another 6 ms of URL handling); this index is a string constant. The annotation stays the source: a rule
  * missing from the index (a test's stand-in, or a class compiled outside Maven) is read
  * reflectively, and a test holds the index to the annotations.
  */
 public final class RuleIndex {
-  /** Class-path resource holding one tab-separated line per rule. */
-  static final String RESOURCE = "rule-index.tsv";
-
   private RuleIndex() {}
 
   private static final class Loaded {
@@ -44,27 +40,54 @@ public final class RuleIndex {
   }
 
   private static Map<String, RuleInfo> load() {
+    byte[] data = EmbeddedData.bytes(RuleIndexData.data());
+    return data == null ? new HashMap<>() : parse(new String(data, StandardCharsets.UTF_8));
+  }
+
+  /** The index's lines, by class name; empty when they are not ours (then the annotations are read). */
+  static Map<String, RuleInfo> parse(String text) {
     Map<String, RuleInfo> m = new HashMap<>();
-    try (InputStream in = RuleIndex.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        return m;
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
+    try {
+      int from = 0;
+      while (from < text.length()) {
+        int nl = text.indexOf('\n', from);
+        String line = text.substring(from, nl < 0 ? text.length() : nl);
+        from = nl < 0 ? text.length() : nl + 1;
         if (line.isEmpty()) {
           continue;
         }
         String[] f = line.split("\t", -1);
         if (f.length != 8) {
-          return new HashMap<>(); // not ours: fall back to the annotations
+          return new HashMap<>();
         }
         String[] tags = f[7].isEmpty() ? new String[0] : f[7].split(",", -1);
-        m.put(f[0], new Indexed(f[1], f[2], f[3], Level.valueOf(f[4]), FixSafety.valueOf(f[5]), f[6], tags));
+        m.put(f[0], new Indexed(f[1], f[2], f[3], level(f[4]), fix(f[5]), f[6], tags));
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return new HashMap<>(); // the annotations are still there
     }
     return m;
+  }
+
+  // switches, not Enum.valueOf: that reflects on the enum's values() at first use
+
+  private static Level level(String name) {
+    return switch (name) {
+      case "ERROR" -> Level.ERROR;
+      case "WARNING" -> Level.WARNING;
+      case "NOTE" -> Level.NOTE;
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  private static FixSafety fix(String name) {
+    return switch (name) {
+      case "NONE" -> FixSafety.NONE;
+      case "SAFE" -> FixSafety.SAFE;
+      case "UNSAFE" -> FixSafety.UNSAFE;
+      case "SOMETIMES" -> FixSafety.SOMETIMES;
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   /** The line {@link #load} reads for {@code rule}. */
@@ -96,15 +119,11 @@ public final class RuleIndex {
     }
   }
 
-  /** Build step: writes the index of the built-in rules into the classes directory {@code args[0]}. */
+  /** Build step: embeds the index of the built-in rules in {@link RuleIndexData} in the classes directory {@code args[0]}. */
   public static void main(String[] args) throws IOException {
-    Path file = Path.of(args[0]).resolve(RuleIndex.class.getPackageName().replace('.', '/')).resolve(RESOURCE);
-    Files.createDirectories(file.getParent());
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(RuleRegistry.all(), w);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    StringWriter w = new StringWriter();
+    write(RuleRegistry.all(), w);
+    DataClassWriter.write(Path.of(args[0]), RuleIndexData.class.getName(), w.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** A {@link RuleInfo} read from the index; equal to the annotation it was written from. */

@@ -20,12 +20,36 @@ final class FastLexerSimulator extends LexerATNSimulator {
   /** Set while ANTLR's own {@code match} runs again after the fast walk found no token. */
   private boolean plain;
 
+  /** Per mode, the start state of the build's {@link DfaSnapshot}, or null. */
+  private final DFAState[] snapshot;
+
   FastLexerSimulator(Lexer recog, LexerATNSimulator original) {
     super(recog, original.atn, original.decisionToDFA, original.getSharedContextCache());
+    DfaSnapshot s = DfaSnapshot.get();
+    snapshot = s != null && s.lexerStarts.length == decisionToDFA.length ? s.lexerStarts : null;
   }
 
   @Override
   public int match(CharStream input, int mode) {
+    if (!plain && snapshot != null && snapshot[mode] != null && input instanceof TextCharStream in) {
+      // the snapshot first: a token it cannot finish (an edge it lacks) is matched again below
+      this.mode = mode;
+      int start = in.index();
+      int startLine = line;
+      int startCol = charPositionInLine;
+      DFAState accepted = walk(in, snapshot[mode], start, false);
+      if (accepted != null && accepted != MISSED) {
+        startIndex = start;
+        LexerActionExecutor actions = accepted.lexerActionExecutor;
+        if (actions != null && recog != null) {
+          actions.execute(recog, input, start);
+        }
+        return accepted.prediction;
+      }
+      in.moveTo(start);
+      line = startLine;
+      charPositionInLine = startCol;
+    }
     DFAState s0 = decisionToDFA[mode].s0;
     if (plain || s0 == null || !(input instanceof TextCharStream)) {
       return super.match(input, mode);
@@ -36,7 +60,7 @@ final class FastLexerSimulator extends LexerATNSimulator {
     startIndex = start;
     int startLine = line;
     int startCol = charPositionInLine;
-    DFAState accepted = walk(in, s0, start);
+    DFAState accepted = walk(in, s0, start, true);
     if (accepted == null) {
       in.moveTo(start);
       line = startLine;
@@ -57,9 +81,14 @@ final class FastLexerSimulator extends LexerATNSimulator {
 
   /**
    * Walks the DFA from {@code s0} as {@code execATN} does and leaves the stream, line and column
-   * after the longest token it accepted; returns that token's DFA state, or null if none.
+   * after the longest token it accepted; returns that token's DFA state, or null if none. On a
+   * snapshot ({@code live} false) an edge it lacks ends the walk with {@link #MISSED}, the stream
+   * left anywhere.
    */
-  private DFAState walk(TextCharStream in, DFAState s0, int p) {
+  /** What {@link #walk} returns when the snapshot it walks lacks an edge (it can build none). */
+  private static final DFAState MISSED = new DFAState();
+
+  private DFAState walk(TextCharStream in, DFAState s0, int p, boolean live) {
     char[] data = in.data;
     int n = in.size;
     int ln = line;
@@ -83,6 +112,9 @@ final class FastLexerSimulator extends LexerATNSimulator {
         target = edges[t - MIN_DFA_EDGE];
       }
       if (target == null) {
+        if (!live) {
+          return MISSED;
+        }
         in.moveTo(p);
         line = ln;
         charPositionInLine = col;
