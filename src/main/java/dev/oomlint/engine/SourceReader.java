@@ -1,6 +1,7 @@
 package dev.oomlint.engine;
 
 import dev.oomlint.ast.SourceFile;
+import dev.oomlint.rules.TextScan;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -71,16 +72,12 @@ public final class SourceReader {
 
   /** Decodes {@code bytes} as a Python source file named {@code displayPath}. Never throws. */
   public static Outcome decode(byte[] bytes, String displayPath) {
-    boolean ascii = true;
-    for (int i = 0; i < bytes.length; i++) {
-      byte b = bytes[i];
-      if (b <= 0) {
-        if (b == 0) {
-          return unreadable("file contains NUL bytes; binary files are not analysed");
-        }
-        ascii = false;
-      }
+    // one pass for the NUL check, the ASCII check and the rules' word prefilters (handed over below)
+    int scan = TextScan.scan(bytes);
+    if (TextScan.hasNul(scan)) {
+      return unreadable("file contains NUL bytes; binary files are not analysed");
     }
+    boolean ascii = TextScan.isAscii(scan);
     boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF;
     int start = bom ? 3 : 0;
@@ -117,6 +114,10 @@ public final class SourceReader {
           : "file cannot be decoded as " + declared;
       return unreadable(what + " (byte 0x" + String.format("%02x", e.badByte) + " at line "
           + e.line + ", column " + e.column + ")");
+    }
+    if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+        || charset.equals(StandardCharsets.ISO_8859_1)) {
+      TextScan.handOver(text, scan); // ASCII characters are single bytes, others non-ASCII bytes
     }
     return new Outcome.Read(new DecodedSource(new SourceFile(displayPath, text), charset, bom));
   }

@@ -24,8 +24,14 @@ final class FileText {
   private static final String[] WORDS = {"backward", "zero_grad", "autograd", "cuda", "device", "prepare",
       "setup", "retain_graph", "empty_cache", "keras", "tensorflow", "torch", "autocast", "GradScaler"};
   /** Set by {@link #scan} when the bytes hold a byte of a non-ASCII character or a '?'. */
-  private static final int MAYBE_NON_ASCII = 1 << 31;
-  private static final int ALL = (1 << 14) - 1 | MAYBE_NON_ASCII;
+  static final int MAYBE_NON_ASCII = 1 << 31;
+  /** Set by {@link #scan} when the bytes hold a NUL byte. */
+  static final int NUL_BYTE = 1 << 30;
+  /** Set by {@link #scan} when the bytes hold a byte above 0x7F. */
+  static final int NON_ASCII_BYTE = 1 << 29;
+  private static final int WORD_BITS = (1 << 14) - 1;
+  private static final int FLAGS = MAYBE_NON_ASCII | NUL_BYTE | NON_ASCII_BYTE;
+  private static final int ALL = WORD_BITS | MAYBE_NON_ASCII;
 
   private static final byte[][] WORD_BYTES = new byte[WORDS.length][];
   /**
@@ -48,9 +54,10 @@ final class FileText {
       TABLE[WORDS[k].charAt(ANCHOR[k])] |= 1 << k;
     }
     for (int b = 0x80; b < 0x100; b++) {
-      TABLE[b] |= MAYBE_NON_ASCII;
+      TABLE[b] |= MAYBE_NON_ASCII | NON_ASCII_BYTE;
     }
     TABLE['?'] |= MAYBE_NON_ASCII;
+    TABLE[0] |= NUL_BYTE;
   }
 
   /** What is known of the last file asked about on this thread. */
@@ -111,16 +118,23 @@ final class FileText {
     Facts f = LAST.get();
     if (f.file != file) {
       String text = file.text();
-      // ASCII characters keep their value, any other becomes negative bytes (or a '?' for a lone
-      // surrogate): ASCII words are found exactly, and a text with neither is ASCII. UTF-8, not
-      // latin-1: a text with a character beyond latin-1 encodes far faster to UTF-8.
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      int words = scan(bytes);
+      long handed = TextScan.handed(text);
+      int words;
+      if (handed >= 0) {
+        words = (int) handed & ALL; // the reader scanned the file's bytes while decoding them
+      } else {
+        // ASCII characters keep their value, any other becomes negative bytes (or a '?' for a lone
+        // surrogate): ASCII words are found exactly, and a text with neither is ASCII. UTF-8, not
+        // latin-1: a text with a character beyond latin-1 encodes far faster to UTF-8.
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        words = scan(bytes, 0, bytes.length, false) & ALL;
+      }
       String nfkc = null;
       if ((words & MAYBE_NON_ASCII) != 0) {
         nfkc = compute(text);
         if (nfkc != null) {
-          words |= scan(nfkc.getBytes(StandardCharsets.UTF_8));
+          byte[] nb = nfkc.getBytes(StandardCharsets.UTF_8);
+          words |= scan(nb, 0, nb.length, false) & ALL;
         }
       }
       f.file = null;
@@ -131,31 +145,30 @@ final class FileText {
     return f;
   }
 
-  /** The words (bits) the bytes contain, plus {@link #MAYBE_NON_ASCII}. */
-  private static int scan(byte[] a) {
+  /**
+   * The words (bits) {@code a[from, to)} contains, plus the flags; {@code full} scans to the end
+   * (for the flags), otherwise the scan stops once every word and {@link #MAYBE_NON_ASCII} are found.
+   */
+  static int scan(byte[] a, int from, int to, boolean full) {
     int[] table = TABLE;
     int found = 0;
-    int n = a.length;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       int m = table[a[i] & 0xFF];
       if (m == 0) {
         continue;
       }
-      m &= ~found;
-      if (m < 0) {
-        found |= MAYBE_NON_ASCII;
-        m &= ~MAYBE_NON_ASCII;
-      }
+      found |= m & FLAGS;
+      m &= WORD_BITS & ~found;
       while (m != 0) {
         int k = Integer.numberOfTrailingZeros(m);
         m &= m - 1;
         byte[] w = WORD_BYTES[k];
         int start = i - ANCHOR[k];
-        if (start >= 0 && start + w.length <= n && matchesAt(a, start, w)) {
+        if (start >= from && start + w.length <= to && matchesAt(a, start, w)) {
           found |= 1 << k;
         }
       }
-      if (found == ALL) {
+      if (!full && (found & ALL) == ALL) {
         break;
       }
     }

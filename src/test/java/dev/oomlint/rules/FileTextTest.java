@@ -1,5 +1,6 @@
 package dev.oomlint.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,55 @@ import org.junit.jupiter.api.Test;
 class FileTextTest {
   private static SourceFile file(String text) {
     return new SourceFile("t.py", text);
+  }
+
+  private static final String[] ALL_WORDS = {"backward", "zero_grad", "autograd", "cuda", "device", "prepare",
+      "setup", "retain_graph", "empty_cache", "keras", "tensorflow", "torch", "autocast", "GradScaler",
+      "load", "no_grad"};
+
+  /** What every word question answers for {@code text}, and its NFKC form. */
+  private static String answers(SourceFile f) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : ALL_WORDS) {
+      sb.append(FileText.mentions(f, w) ? '1' : '0');
+    }
+    return sb.append(' ').append(FileText.normalisedIfRelevant(f)).toString();
+  }
+
+  @Test
+  void aScanHandedOverByTheReaderAnswersAsTheRulesOwnScan() {
+    String[] texts = {"loss.backward()\nopt.zero_grad()\n", "x = 1\n", "import torch\nwith torch.autocast('cuda'):\n",
+        "# 训练 — “quotes” é 😀\nmodel.to(device)\n", "loss.ｂａｃｋｗａｒｄ()\n", "import 𝐤𝐞𝐫𝐚𝐬\n", "x = a if b else c  # why?\n",
+        "torch.cuda.empty_cache(); GradScaler(); retain_graph=True; tf = tensorflow; accelerator.prepare(setup)\n",
+        "s = 'backwar' + 'd'\n", ""};
+    for (String text : texts) {
+      String own = answers(file(text));
+      for (boolean bom : new boolean[] {false, true}) {
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = utf8;
+        if (bom) {
+          bytes = new byte[utf8.length + 3];
+          bytes[0] = (byte) 0xEF;
+          bytes[1] = (byte) 0xBB;
+          bytes[2] = (byte) 0xBF;
+          System.arraycopy(utf8, 0, bytes, 3, utf8.length);
+        }
+        int scan = TextScan.scan(bytes);
+        assertFalse(TextScan.hasNul(scan));
+        assertEquals(!bom && text.chars().allMatch(c -> c < 0x80), TextScan.isAscii(scan), text);
+        String same = new String(text.toCharArray()); // the instance the reader decoded
+        TextScan.handOver(same, scan);
+        assertEquals(own, answers(file(same)), text);
+        assertEquals(-1, TextScan.handed(same), "taken once");
+      }
+    }
+  }
+
+  @Test
+  void aScanHandedOverForAnotherTextIsIgnored() {
+    TextScan.handOver(new String("loss.backward()\n".toCharArray()), TextScan.scan("loss.backward()\n".getBytes()));
+    assertFalse(FileText.mentions(file("x = 1\n"), "backward"));
+    assertTrue(TextScan.hasNul(TextScan.scan(new byte[] {'a', 0, 'b'})));
   }
 
   @Test
