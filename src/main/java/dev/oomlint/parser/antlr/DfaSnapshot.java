@@ -186,7 +186,7 @@ public final class DfaSnapshot {
     Map<LexerActionExecutor, Integer> executorIds = new IdentityHashMap<>();
     List<LexerActionExecutor> executors = new ArrayList<>();
     for (DFA dfa : PythonLexer._decisionToDFA) {
-      for (DFAState s : dfa.states.keySet()) {
+      for (DFAState s : reachable(dfa)) {
         if (s.lexerActionExecutor != null && !executorIds.containsKey(s.lexerActionExecutor)) {
           executorIds.put(s.lexerActionExecutor, executors.size());
           executors.add(s.lexerActionExecutor);
@@ -230,6 +230,32 @@ public final class DfaSnapshot {
     out.flush();
   }
 
+  /**
+   * The states a walk of {@code dfa} can reach, breadth-first from s0 in edge order (none without an
+   * s0): the same DFAs give the same bytes, whereas the DFA's own map iterates in an order that varies
+   * from run to run.
+   */
+  private static List<DFAState> reachable(DFA dfa) {
+    List<DFAState> states = new ArrayList<>();
+    if (dfa.s0 == null) {
+      return states;
+    }
+    Map<DFAState, Boolean> seen = new IdentityHashMap<>();
+    seen.put(dfa.s0, Boolean.TRUE);
+    states.add(dfa.s0);
+    for (int i = 0; i < states.size(); i++) {
+      DFAState[] edges = states.get(i).edges;
+      if (edges != null) {
+        for (DFAState t : edges) {
+          if (t != null && t != ATNSimulator.ERROR && seen.put(t, Boolean.TRUE) == null) {
+            states.add(t);
+          }
+        }
+      }
+    }
+    return states;
+  }
+
   /** Each DFA's states, start state first, with their edges by ANTLR's slot (a parser's EOF at slot 0). */
   private static void writeDfas(DataOutputStream out, DFA[] dfas, Map<LexerActionExecutor, Integer> executorIds)
       throws IOException {
@@ -242,27 +268,10 @@ public final class DfaSnapshot {
         out.writeInt(0);
         continue;
       }
-      List<DFAState> states = new ArrayList<>();
+      List<DFAState> states = reachable(dfa);
       Map<DFAState, Integer> ids = new IdentityHashMap<>();
-      ids.put(dfa.s0, 0);
-      states.add(dfa.s0);
-      for (DFAState s : dfa.states.keySet()) {
-        if (!ids.containsKey(s)) {
-          ids.put(s, states.size());
-          states.add(s);
-        }
-      }
-      // states reached only through an edge (not in the map) are added as they are met
-      for (int i = 0; i < states.size(); i++) {
-        DFAState[] edges = states.get(i).edges;
-        if (edges != null) {
-          for (DFAState t : edges) {
-            if (t != null && t != ATNSimulator.ERROR && !ids.containsKey(t)) {
-              ids.put(t, states.size());
-              states.add(t);
-            }
-          }
-        }
+      for (DFAState st : states) {
+        ids.put(st, ids.size());
       }
       out.writeInt(states.size());
       for (DFAState s : states) {
