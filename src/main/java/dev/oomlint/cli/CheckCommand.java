@@ -174,11 +174,20 @@ final class CheckCommand implements Callable<Integer> {
       return checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath);
     }
     FileWalker walker = new FileWalker(filter, true, forceExclude, cwd);
-    FileWalker.Walk walk = walker.walk(targets);
+    // each file is checked as soon as the walk finds it: a large tree's walk takes ~0.1 s
+    Engine.Session session = engine.start();
+    walker.onFile(session);
+    FileWalker.Walk walk;
+    try {
+      walk = walker.walk(targets);
+    } catch (RuntimeException | Error e) {
+      session.finish(List.of()); // no thread left behind
+      throw e;
+    }
     if (walk.files().isEmpty() && walk.problems().isEmpty()) {
       io.err().println("warning: no Python files found under the given paths");
     }
-    Engine.Run run = engine.run(walk.files(), walk.problems());
+    Engine.Run run = session.finish(walk.problems());
     if (diff) {
       return finishDiff(run.files(), run.diffs(), run.fixed());
     }

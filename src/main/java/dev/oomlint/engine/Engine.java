@@ -72,47 +72,67 @@ public final class Engine {
 
   /** Checks {@code targets} and returns them (with {@code extraProblems}, e.g. unreadable directories) in path order. */
   public Run run(List<FileWalker.Target> targets, List<FileResult> extraProblems) {
-    List<FileOutcome> outcomes = new ArrayList<>(targets.size());
-    if (options.threads() == 1 || targets.size() <= 1) {
-      // still on a big-stack thread, so deep input never overflows the caller's stack
-      ExecutorService single = newPool(1);
-      try {
-        for (FileWalker.Target t : targets) {
-          outcomes.add(await(single.submit(new CheckTask(t)), t));
-        }
-      } finally {
-        single.shutdownNow();
+    Session s = start();
+    for (FileWalker.Target t : targets) {
+      s.accept(t);
+    }
+    return s.finish(extraProblems);
+  }
+
+  /** Starts a run whose files are handed over one by one (as a walk finds them); see {@link Session}. */
+  public Session start() {
+    return new Session();
+  }
+
+  /**
+   * A run in progress: each file given to {@link #accept} is checked at once on the engine's
+   * threads (big-stack ones, so deep input never overflows); {@link #finish} waits for them all and
+   * returns them in path order, whatever order they came in.
+   */
+  public final class Session implements Consumer<FileWalker.Target> {
+    private final ExecutorService pool = newPool(options.threads());
+    private final List<FileWalker.Target> targets = new ArrayList<>();
+    private final List<Future<FileOutcome>> futures = new ArrayList<>();
+    private boolean finished;
+
+    private Session() {}
+
+    @Override
+    public void accept(FileWalker.Target t) {
+      if (finished) {
+        throw new IllegalStateException("the run is finished");
       }
-    } else {
-      ExecutorService pool = newPool(options.threads());
+      targets.add(t);
+      futures.add(pool.submit(new CheckTask(t)));
+    }
+
+    /** Waits for every file, adds {@code extraProblems}, and returns the run in path order. */
+    public Run finish(List<FileResult> extraProblems) {
+      finished = true;
+      List<FileOutcome> all = new ArrayList<>(targets.size() + extraProblems.size());
       try {
-        List<Future<FileOutcome>> futures = new ArrayList<>(targets.size());
-        for (FileWalker.Target t : targets) {
-          futures.add(pool.submit(new CheckTask(t)));
-        }
         for (int i = 0; i < futures.size(); i++) {
-          outcomes.add(await(futures.get(i), targets.get(i)));
+          all.add(await(futures.get(i), targets.get(i)));
         }
       } finally {
         pool.shutdownNow();
       }
-    }
-    List<FileOutcome> all = new ArrayList<>(outcomes);
-    for (FileResult p : extraProblems) {
-      all.add(new FileOutcome(p, 0, "", null));
-    }
-    all.sort(BY_PATH);
-    List<FileResult> files = new ArrayList<>(all.size());
-    List<String> diffs = new ArrayList<>();
-    int fixed = 0;
-    for (FileOutcome o : all) {
-      files.add(o.result());
-      fixed += o.fixed();
-      if (o.diff() != null && !o.diff().isEmpty()) {
-        diffs.add(o.diff());
+      for (FileResult p : extraProblems) {
+        all.add(new FileOutcome(p, 0, "", null));
       }
+      all.sort(BY_PATH);
+      List<FileResult> files = new ArrayList<>(all.size());
+      List<String> diffs = new ArrayList<>();
+      int fixed = 0;
+      for (FileOutcome o : all) {
+        files.add(o.result());
+        fixed += o.fixed();
+        if (o.diff() != null && !o.diff().isEmpty()) {
+          diffs.add(o.diff());
+        }
+      }
+      return new Run(files, fixed, diffs);
     }
-    return new Run(files, fixed, diffs);
   }
 
   /** Checks text that did not come from a file (standard input), never writing anything. */

@@ -75,6 +75,27 @@ class EngineTest {
   }
 
   @Test
+  void filesHandedOverDuringTheWalkGiveTheSameRunAsAfterIt() throws IOException {
+    for (int i = 0; i < 40; i++) {
+      Path dir = Files.createDirectories(tmp.resolve("d" + (i % 5)).resolve("s" + (i % 3)));
+      Files.writeString(dir.resolve("f" + i + ".py"), i % 2 == 0 ? "leak()\n" : "hold()\nleak(\n");
+    }
+    List<String> after = render(run(engine(TestRules.standard(), 2)));
+    Engine e = engine(TestRules.standard(), 2);
+    Engine.Session session = e.start();
+    FileWalker walker = new FileWalker(PathFilter.defaults(tmp), true, false, tmp);
+    List<FileWalker.Target> told = new ArrayList<>();
+    walker.onFile(t -> {
+      told.add(t);
+      session.accept(t);
+    });
+    FileWalker.Walk w = walker.walk(List.of(tmp));
+    assertEquals(w.files(), told, "told of every file, in the walk's order");
+    assertEquals(after, render(session.finish(w.problems())));
+    assertEquals(40, after.size());
+  }
+
+  @Test
   void onlyFilesWithSomethingToShowKeepTheirText() throws IOException {
     Files.writeString(tmp.resolve("clean.py"), "x = 1\n");
     Files.writeString(tmp.resolve("dirty.py"), "leak()\n");
