@@ -34,9 +34,10 @@ public final class DataClassWriter {
     src.append("final class ").append(simple).append(" {\n");
     src.append("  private ").append(simple).append("() {}\n\n");
     src.append("  static String[] data() {\n    return new String[] {\n");
-    for (int from = 0; from < data.length || from == 0; from += CHUNK) {
+    int chunks = Math.max(1, (data.length + CHUNK - 1) / CHUNK); // an empty array is one empty string
+    for (int c = 0; c < chunks; c++) {
       src.append("      \"");
-      for (int i = from; i < Math.min(data.length, from + CHUNK); i++) {
+      for (int i = c * CHUNK; i < Math.min(data.length, (c + 1) * CHUNK); i++) {
         int b = data[i] & 0xff;
         if (b >= 0x20 && b < 0x7f && b != '"' && b != '\\') {
           src.append((char) b);
@@ -45,9 +46,6 @@ public final class DataClassWriter {
         }
       }
       src.append("\",\n");
-      if (data.length == 0) {
-        break;
-      }
     }
     src.append("    };\n  }\n}\n");
     Path tmp = Files.createTempDirectory("oomlint-data");

@@ -181,7 +181,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       walk = walker.walk(targets);
     } catch (RuntimeException | Error e) {
-      session.finish(List.of()); // no thread left behind
+      session.cancel(); // no thread left behind, and no file checked for a run that failed
       throw e;
     }
     if (walk.files().isEmpty() && walk.problems().isEmpty()) {

@@ -243,11 +243,8 @@ final class StartupWarmup implements Linter.Parser {
           if (!seen.add(text)) {
             continue; // the same text named twice
           }
-          Ahead prior = ahead.putIfAbsent(text, new Ahead());
-          if (prior == null) {
-            texts.add(text);
-          } else if (prior.claimed.get()) {
-            ahead.remove(text, prior); // the engine's: it parses this text itself
+          if (ahead.putIfAbsent(text, new Ahead()) == null) {
+            texts.add(text); // otherwise the engine's entry: it parses the text (dropEngineEntries drops it)
           }
         }
       }

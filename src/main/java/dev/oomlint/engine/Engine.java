@@ -106,6 +106,12 @@ public final class Engine {
       futures.add(pool.submit(new CheckTask(t)));
     }
 
+    /** Gives the run up: the files not yet checked are not, and the engine's threads stop. */
+    public void cancel() {
+      finished = true;
+      pool.shutdownNow();
+    }
+
     /** Waits for every file, adds {@code extraProblems}, and returns the run in path order. */
     public Run finish(List<FileResult> extraProblems) {
       finished = true;

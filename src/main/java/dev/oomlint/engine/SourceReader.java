@@ -93,11 +93,12 @@ public final class SourceReader {
             + declared + "'");
       }
     }
+    // ASCII bytes are the same characters, and other bytes other characters, in these charsets: the
+    // fast path below and the rules' word scan (handed over at the end) rely on it
+    boolean asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+        || charset.equals(StandardCharsets.ISO_8859_1);
     String text;
     try {
-      // ASCII bytes are the same characters in every charset this fast path admits.
-      boolean asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
-          || charset.equals(StandardCharsets.ISO_8859_1);
       if (ascii && asciiCompatible) {
         text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
       } else if (charset.equals(StandardCharsets.UTF_8)) {
@@ -115,9 +116,8 @@ public final class SourceReader {
       return unreadable(what + " (byte 0x" + String.format("%02x", e.badByte) + " at line "
           + e.line + ", column " + e.column + ")");
     }
-    if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
-        || charset.equals(StandardCharsets.ISO_8859_1)) {
-      TextScan.handOver(text, scan); // ASCII characters are single bytes, others non-ASCII bytes
+    if (asciiCompatible) {
+      TextScan.handOver(text, scan);
     }
     return new Outcome.Read(new DecodedSource(new SourceFile(displayPath, text), charset, bom));
   }

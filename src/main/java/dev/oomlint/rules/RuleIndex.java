@@ -61,7 +61,7 @@ public final class RuleIndex {
           return new HashMap<>();
         }
         String[] tags = f[7].isEmpty() ? new String[0] : f[7].split(",", -1);
-        m.put(f[0], new Indexed(f[1], f[2], f[3], level(f[4]), fix(f[5]), f[6], tags));
+        m.put(f[0], new Indexed(f[1], f[2], f[3], named(Level.values(), f[4]), named(FixSafety.values(), f[5]), f[6], tags));
       }
     } catch (RuntimeException e) {
       return new HashMap<>(); // the annotations are still there
@@ -69,25 +69,14 @@ public final class RuleIndex {
     return m;
   }
 
-  // switches, not Enum.valueOf: that reflects on the enum's values() at first use
-
-  private static Level level(String name) {
-    return switch (name) {
-      case "ERROR" -> Level.ERROR;
-      case "WARNING" -> Level.WARNING;
-      case "NOTE" -> Level.NOTE;
-      default -> throw new IllegalArgumentException(name);
-    };
-  }
-
-  private static FixSafety fix(String name) {
-    return switch (name) {
-      case "NONE" -> FixSafety.NONE;
-      case "SAFE" -> FixSafety.SAFE;
-      case "UNSAFE" -> FixSafety.UNSAFE;
-      case "SOMETIMES" -> FixSafety.SOMETIMES;
-      default -> throw new IllegalArgumentException(name);
-    };
+  /** {@code values}' constant named {@code name}: not Enum.valueOf, which reflects on values() at first use. */
+  private static <E extends Enum<E>> E named(E[] values, String name) {
+    for (E e : values) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(name);
   }
 
   /** The line {@link #load} reads for {@code rule}. */

@@ -44,7 +44,7 @@ public final class DfaSnapshot {
   /** The class the build embeds a snapshot in. */
   public static final String DATA_CLASS = "dev.oomlint.parser.antlr.DfaSnapshotData";
   private static final int MAGIC = 0x4f4f4d44; // "OOMD"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final int NONE = -1;
   private static final int ERROR = -2;
 
@@ -168,15 +168,15 @@ public final class DfaSnapshot {
           }
         }
       }
-      starts[d] = states[in.readInt()];
+      starts[d] = states[0]; // the start state comes first
     }
     return starts;
   }
 
   /**
    * Writes the DFAs the lexer and the parser hold now (what the parses of this process built) to
-   * {@code out}. Refuses DFAs with something a snapshot cannot hold (lexer actions other than
-   * channels, parser predicates, precedence DFAs).
+   * {@code out}. Refuses DFAs with something a snapshot cannot hold (position-dependent or custom
+   * lexer actions, parser predicates, precedence DFAs).
    */
   public static void write(OutputStream raw) throws IOException {
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
@@ -301,7 +301,6 @@ public final class DfaSnapshot {
           }
         }
       }
-      out.writeInt(0); // s0 is state 0
     }
   }
 }

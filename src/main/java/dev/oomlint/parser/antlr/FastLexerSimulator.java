@@ -31,36 +31,28 @@ final class FastLexerSimulator extends LexerATNSimulator {
 
   @Override
   public int match(CharStream input, int mode) {
-    if (!plain && snapshot != null && snapshot[mode] != null && input instanceof TextCharStream in) {
-      // the snapshot first: a token it cannot finish (an edge it lacks) is matched again below
-      this.mode = mode;
-      int start = in.index();
-      int startLine = line;
-      int startCol = charPositionInLine;
-      DFAState accepted = walk(in, snapshot[mode], start, false);
-      if (accepted != null && accepted != MISSED) {
-        startIndex = start;
-        LexerActionExecutor actions = accepted.lexerActionExecutor;
-        if (actions != null && recog != null) {
-          actions.execute(recog, input, start);
-        }
-        return accepted.prediction;
-      }
-      in.moveTo(start);
-      line = startLine;
-      charPositionInLine = startCol;
-    }
-    DFAState s0 = decisionToDFA[mode].s0;
-    if (plain || s0 == null || !(input instanceof TextCharStream)) {
+    if (plain || !(input instanceof TextCharStream in)) {
       return super.match(input, mode);
     }
-    TextCharStream in = (TextCharStream) input;
     this.mode = mode;
     int start = in.index();
     startIndex = start;
     int startLine = line;
     int startCol = charPositionInLine;
-    DFAState accepted = walk(in, s0, start, true);
+    DFAState accepted = null;
+    if (snapshot != null && snapshot[mode] != null) {
+      // the snapshot first: a token it cannot finish (an edge it lacks) is matched again on ANTLR's DFA
+      accepted = walk(in, snapshot[mode], start, false);
+    }
+    if (accepted == null) {
+      DFAState s0 = decisionToDFA[mode].s0;
+      if (s0 != null) {
+        in.moveTo(start);
+        line = startLine;
+        charPositionInLine = startCol;
+        accepted = walk(in, s0, start, true);
+      }
+    }
     if (accepted == null) {
       in.moveTo(start);
       line = startLine;
@@ -82,12 +74,9 @@ final class FastLexerSimulator extends LexerATNSimulator {
   /**
    * Walks the DFA from {@code s0} as {@code execATN} does and leaves the stream, line and column
    * after the longest token it accepted; returns that token's DFA state, or null if none. On a
-   * snapshot ({@code live} false) an edge it lacks ends the walk with {@link #MISSED}, the stream
-   * left anywhere.
+   * snapshot ({@code live} false) an edge it lacks also ends the walk with null, the stream, line
+   * and column left anywhere.
    */
-  /** What {@link #walk} returns when the snapshot it walks lacks an edge (it can build none). */
-  private static final DFAState MISSED = new DFAState();
-
   private DFAState walk(TextCharStream in, DFAState s0, int p, boolean live) {
     char[] data = in.data;
     int n = in.size;
@@ -113,7 +102,7 @@ final class FastLexerSimulator extends LexerATNSimulator {
       }
       if (target == null) {
         if (!live) {
-          return MISSED;
+          return null; // a snapshot cannot build the edge: the token is matched again
         }
         in.moveTo(p);
         line = ln;
