@@ -149,7 +149,8 @@ public final class Engine {
       if (NotebookCheck.isNotebook(displayPath)) {
         return await(single.submit(() -> checkNotebook(bytes, t, false)), t);
       }
-      return await(single.submit(() -> checkDecoded(SourceReader.decode(bytes, displayPath), t, false)), t);
+      return await(single.submit(() -> checkDecoded(
+          SourceReader.decode(bytes, displayPath, options.linter().words()), t, false)), t);
     } finally {
       single.shutdownNow();
     }
@@ -170,7 +171,7 @@ public final class Engine {
       }
       SourceFile file = new SourceFile(displayPath, text);
       return checkDecoded(new SourceReader.Outcome.Read(
-          new DecodedSource(file, java.nio.charset.StandardCharsets.UTF_8, false)), t, false);
+          new DecodedSource(file, java.nio.charset.StandardCharsets.UTF_8, false, null)), t, false);
     } catch (Throwable e) {
       if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
           && !(e instanceof OutOfMemoryError)) {
@@ -199,7 +200,7 @@ public final class Engine {
         return bytes == null ? new FileOutcome(new FileResult(t.displayPath(), null, List.of(), problem[0]), 0, "", null)
             : checkNotebook(bytes, t, true);
       }
-      return checkDecoded(SourceReader.read(t.path(), t.displayPath()), t, true);
+      return checkDecoded(SourceReader.read(t.path(), t.displayPath(), options.linter().words()), t, true);
     } catch (Throwable e) { // keep one file's disaster to that file
       if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
           && !(e instanceof OutOfMemoryError)) {
@@ -231,11 +232,11 @@ public final class Engine {
     Linter linter = options.linter();
     FixMode mode = options.fixMode();
     if (!mode.apply()) {
-      Linter.Result r = linter.lint(file, ignored);
+      Linter.Result r = linter.lint(file, decoded.facts(), ignored);
       verbose(t.displayPath(), r.cause());
       return new FileOutcome(result(t, file, r), 0, "", null);
     }
-    FixLoop.Outcome fixed = FixLoop.run(file, f -> linter.lint(f, ignored), mode::applicable);
+    FixLoop.Outcome fixed = FixLoop.run(file, f -> linter.lint(f, decoded.facts(), ignored), mode::applicable);
     Linter.Result r = fixed.result();
     verbose(t.displayPath(), r.cause());
     if (!fixed.changed(file.text())) {

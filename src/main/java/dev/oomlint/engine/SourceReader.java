@@ -1,7 +1,8 @@
 package dev.oomlint.engine;
 
 import dev.oomlint.ast.SourceFile;
-import dev.oomlint.rules.TextScan;
+import dev.oomlint.source.TextFacts;
+import dev.oomlint.source.WordSet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -57,6 +58,11 @@ public final class SourceReader {
 
   /** Reads {@code path}; {@code displayPath} becomes the {@link SourceFile}'s path. Never throws. */
   public static Outcome read(Path path, String displayPath) {
+    return read(path, displayPath, WordSet.empty());
+  }
+
+  /** As {@link #read(Path, String)}, finding {@code words} in the file's bytes as it reads them. */
+  public static Outcome read(Path path, String displayPath, WordSet words) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
@@ -67,17 +73,24 @@ public final class SourceReader {
     } catch (IOException | OutOfMemoryError | SecurityException e) {
       return unreadable("file cannot be read: " + describe(e));
     }
-    return decode(bytes, displayPath);
+    return decode(bytes, displayPath, words);
   }
 
   /** Decodes {@code bytes} as a Python source file named {@code displayPath}. Never throws. */
   public static Outcome decode(byte[] bytes, String displayPath) {
-    // one pass for the NUL check, the ASCII check and the rules' word prefilters (handed over below)
-    int scan = TextScan.scan(bytes);
-    if (TextScan.hasNul(scan)) {
+    return decode(bytes, displayPath, WordSet.empty());
+  }
+
+  /**
+   * As {@link #decode(byte[], String)}, finding {@code words} in the same pass over the bytes as the
+   * NUL and ASCII checks: the result's {@link TextFacts} carry them to the rules.
+   */
+  public static Outcome decode(byte[] bytes, String displayPath, WordSet words) {
+    long scan = TextFacts.scanBytes(words, bytes);
+    if (TextFacts.hasNul(scan)) {
       return unreadable("file contains NUL bytes; binary files are not analysed");
     }
-    boolean ascii = TextScan.isAscii(scan);
+    boolean ascii = TextFacts.isAscii(scan);
     boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF;
     int start = bom ? 3 : 0;
@@ -94,7 +107,7 @@ public final class SourceReader {
       }
     }
     // ASCII bytes are the same characters, and other bytes other characters, in these charsets: the
-    // fast path below and the rules' word scan (handed over at the end) rely on it
+    // fast path below and the words found in the bytes (kept at the end) rely on it
     boolean asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
         || charset.equals(StandardCharsets.ISO_8859_1);
     String text;
@@ -116,10 +129,8 @@ public final class SourceReader {
       return unreadable(what + " (byte 0x" + String.format("%02x", e.badByte) + " at line "
           + e.line + ", column " + e.column + ")");
     }
-    if (asciiCompatible) {
-      TextScan.handOver(text, scan);
-    }
-    return new Outcome.Read(new DecodedSource(new SourceFile(displayPath, text), charset, bom));
+    TextFacts facts = asciiCompatible ? TextFacts.fromScan(words, text, scan) : TextFacts.of(words, text);
+    return new Outcome.Read(new DecodedSource(new SourceFile(displayPath, text), charset, bom, facts));
   }
 
   /**
