@@ -1,11 +1,11 @@
 package dev.oomlint.parser;
 
-import dev.oomlint.ast.Mod;
-import dev.oomlint.ast.SourceFile;
 import dev.oomlint.parser.antlr.PythonLexer;
-import dev.oomlint.parser.antlr.PythonLexerBase;
 import dev.oomlint.parser.antlr.PythonLexerBase.LexErrorKind;
 import dev.oomlint.parser.antlr.PythonParser;
+import dev.oomlint.ast.Mod;
+import dev.oomlint.ast.SourceFile;
+import dev.oomlint.parser.antlr.PythonLexerBase;
 import dev.oomlint.parser.antlr.SnapshotParserSimulator;
 import dev.oomlint.parser.antlr.TextCharStream;
 import java.util.ArrayList;
