@@ -2,11 +2,9 @@ package dev.oomlint.rules;
 
 import dev.oomlint.build.EmbeddedData;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

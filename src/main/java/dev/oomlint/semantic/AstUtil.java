@@ -3,11 +3,9 @@ package dev.oomlint.semantic;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
-import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Stmt;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Small AST helpers shared by the semantic model and the rules. */
 public final class AstUtil {

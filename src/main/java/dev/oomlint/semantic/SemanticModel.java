@@ -5,6 +5,7 @@ import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -453,5 +454,43 @@ public final class SemanticModel {
   /** The file's inference regions, in order of their first model call. */
   public List<InferenceRegion> inferenceRegions() {
     return Collections.unmodifiableList(inferenceFacts().regions());
+  }
+
+  // ------------------------------------------------------------ devices
+
+  /**
+   * Whether the file puts anything on a GPU: {@code .cuda()}, {@code "cuda"}, {@code torch.device(...)},
+   * {@code .to(device)}, {@code device_map=}, an accelerator's {@code prepare}.
+   */
+  public boolean usesGpu() {
+    for (Expr.Call c : calls()) {
+      String m = AstUtil.methodName(c);
+      String q = qualifiedName(c.func());
+      if ("cuda".equals(m) || "torch.device".equals(q) || "prepare".equals(m) || "setup".equals(m)
+          || q != null && q.startsWith("torch.cuda.")) {
+        return true;
+      }
+      for (Support.Keyword k : c.keywords()) {
+        if ("device_map".equals(k.arg()) || "device".equals(k.arg()) && !isCpuConstant(k.value())) {
+          return true;
+        }
+      }
+      if ("to".equals(m)) {
+        for (Expr a : c.args()) {
+          String id = a instanceof Expr.Name nm ? nm.id() : a instanceof Expr.Attribute at ? at.attr() : null;
+          String s = Calls.string(a);
+          if (id != null && (id.contains("device") || id.contains("cuda") || id.contains("gpu"))
+              || s != null && s.startsWith("cuda")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCpuConstant(Expr e) {
+    String s = Calls.string(e);
+    return s != null && s.startsWith("cpu");
   }
 }

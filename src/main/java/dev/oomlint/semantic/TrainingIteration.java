@@ -4,9 +4,7 @@ import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Operators;
-import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.Stmt;
-import dev.oomlint.ast.Support;
 import java.util.List;
 import java.util.Set;
 

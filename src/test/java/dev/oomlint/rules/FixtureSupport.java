@@ -13,13 +13,11 @@ import dev.oomlint.rules.checks.GraphKeptInContainer;
 import dev.oomlint.rules.checks.InferenceWithoutNoGrad;
 import dev.oomlint.rules.checks.MissingZeroGrad;
 import dev.oomlint.rules.checks.RuleRegistry;
-import dev.oomlint.semantic.SemanticModel;
 import dev.oomlint.testing.TestParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

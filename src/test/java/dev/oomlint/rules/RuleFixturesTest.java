@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.diagnostics.Diagnostic;
-import dev.oomlint.testing.TestParser;
 import dev.oomlint.rules.checks.RuleRegistry;
+import dev.oomlint.testing.TestParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

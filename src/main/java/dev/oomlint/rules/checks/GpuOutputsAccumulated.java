@@ -6,7 +6,6 @@ import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Operators;
 import dev.oomlint.ast.Stmt;
-import dev.oomlint.ast.Support;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
@@ -19,11 +18,10 @@ import dev.oomlint.rules.edits.ExprEdits;
 import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Calls;
+import dev.oomlint.semantic.Containers;
 import dev.oomlint.semantic.GradMode;
 import dev.oomlint.semantic.InferenceRegion;
 import dev.oomlint.semantic.Iterations;
-import dev.oomlint.semantic.Scope;
-import dev.oomlint.semantic.Containers;
 import dev.oomlint.semantic.SemanticModel;
 import dev.oomlint.semantic.TrainingIteration;
 import java.util.ArrayList;
@@ -67,7 +65,7 @@ public final class GpuOutputsAccumulated implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework() || !usesGpu(sm)) {
+    if (sm.isOtherFramework() || !sm.usesGpu()) {
       return;
     }
     for (Expr.Call c : sm.calls()) {
@@ -493,41 +491,5 @@ public final class GpuOutputsAccumulated implements Rule {
       return !hit[0];
     });
     return hit[0];
-  }
-
-  /**
-   * Whether the file puts anything on a GPU: {@code .cuda()}, {@code "cuda"}, {@code torch.device(...)},
-   * {@code .to(device)}, {@code device_map=}, an accelerator's {@code prepare}.
-   */
-  private static boolean usesGpu(SemanticModel sm) {
-    for (Expr.Call c : sm.calls()) {
-      String m = AstUtil.methodName(c);
-      String q = sm.qualifiedName(c.func());
-      if ("cuda".equals(m) || "torch.device".equals(q) || "prepare".equals(m) || "setup".equals(m)
-          || q != null && q.startsWith("torch.cuda.")) {
-        return true;
-      }
-      for (Support.Keyword k : c.keywords()) {
-        if ("device_map".equals(k.arg()) || "device".equals(k.arg()) && !isCpuConstant(k.value())) {
-          return true;
-        }
-      }
-      if ("to".equals(m)) {
-        for (Expr a : c.args()) {
-          String id = a instanceof Expr.Name nm ? nm.id() : a instanceof Expr.Attribute at ? at.attr() : null;
-          String s = Calls.string(a);
-          if (id != null && (id.contains("device") || id.contains("cuda") || id.contains("gpu"))
-              || s != null && s.startsWith("cuda")) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean isCpuConstant(Expr e) {
-    String s = Calls.string(e);
-    return s != null && s.startsWith("cpu");
   }
 }

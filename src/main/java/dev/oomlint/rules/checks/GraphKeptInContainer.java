@@ -21,12 +21,11 @@ import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.Containers;
 import dev.oomlint.semantic.SemanticModel;
-import dev.oomlint.semantic.TorchApi;
 import dev.oomlint.semantic.Tensors;
+import dev.oomlint.semantic.TorchApi;
 import dev.oomlint.semantic.TrainingIteration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * OOM101: a grad-carrying tensor is stored in a container that outlives the training-loop iteration

@@ -9,7 +9,6 @@ import dev.oomlint.rules.Level;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
-import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.HfModels;
 import dev.oomlint.semantic.LoopHolding;
 import dev.oomlint.semantic.SemanticModel;

@@ -1,7 +1,7 @@
 package dev.oomlint.rules.checks;
 
-import dev.oomlint.rules.RuleIndex;
 import dev.oomlint.build.DataClassWriter;
+import dev.oomlint.rules.RuleIndex;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

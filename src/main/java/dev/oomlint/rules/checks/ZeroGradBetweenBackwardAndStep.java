@@ -1,14 +1,12 @@
 package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.AstWalker;
-import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.SourceRange;
 import dev.oomlint.ast.Stmt;
-import dev.oomlint.ast.Support;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
@@ -20,15 +18,11 @@ import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.edits.ExprEdits;
 import dev.oomlint.rules.edits.LoopHeaders;
 import dev.oomlint.semantic.AstUtil;
-import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.ResetsBeforeStep;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * OOM202: a gradient reset that runs after a backward and before the optimizer step on the same path

@@ -1,10 +1,8 @@
 package dev.oomlint.rules.edits;
 
-import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.SourceFile;
-import dev.oomlint.ast.Support;
 import dev.oomlint.diagnostics.Edit;
 import java.util.ArrayList;
 import java.util.List;

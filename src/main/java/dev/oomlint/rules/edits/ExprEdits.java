@@ -2,13 +2,8 @@ package dev.oomlint.rules.edits;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
-import dev.oomlint.ast.Operators;
 import dev.oomlint.ast.SourceFile;
-import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Edit;
-import dev.oomlint.semantic.AstUtil;
-import dev.oomlint.semantic.Binding;
-import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.List;
 

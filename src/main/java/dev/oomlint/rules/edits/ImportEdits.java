@@ -1,6 +1,5 @@
 package dev.oomlint.rules.edits;
 
-import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.LineIndex;
 import dev.oomlint.ast.Node;
