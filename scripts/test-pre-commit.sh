@@ -21,6 +21,7 @@ if ! command -v pre-commit >/dev/null 2>&1; then
   else
     fail "pre-commit is not installed (apt-get install pre-commit)"
   fi
+  command -v pre-commit >/dev/null 2>&1 || fail "pre-commit could not be installed"
 fi
 echo "test-pre-commit: $(pre-commit --version)"
 
