@@ -1,7 +1,8 @@
 -- Drives `oomlint server` from Neovim's built-in LSP client, as a user's editor would (see
 -- scripts/test-neovim.sh, which starts `nvim --headless --clean -u scripts/test-neovim.lua FILE`).
--- The client is started exactly as README.md's tested Neovim configuration starts it (Neovim 0.7+ API).
--- Environment: OOMLINT_NVIM_CMD (the server command, e.g. bin/oomlint), OOMLINT_NVIM_ROOT (the project).
+-- The client is configured by README.md's tested Neovim configuration itself (Neovim 0.7+ API), with
+-- `oomlint` on PATH and the project as the working directory.
+-- Environment: OOMLINT_NVIM_CONFIG (that configuration, as a file), OOMLINT_NVIM_ROOT (the project).
 
 local function log(msg)
   io.stdout:write('test-neovim: ' .. msg .. '\n')
@@ -30,23 +31,16 @@ end
 
 local function main()
   local root = assert(os.getenv('OOMLINT_NVIM_ROOT'), 'OOMLINT_NVIM_ROOT is not set')
-  local server = assert(os.getenv('OOMLINT_NVIM_CMD'), 'OOMLINT_NVIM_CMD is not set')
   local exit_code
 
-  -- ---- the tested configuration (README.md, "Neovim") -------------------------------------
-  vim.api.nvim_create_autocmd('FileType', {
-    pattern = 'python',
-    callback = function(args)
-      local client_id = vim.lsp.start_client({
-        name = 'oomlint',
-        cmd = { server, 'server' },
-        root_dir = root,
-        on_exit = function(code) exit_code = code end,
-      })
-      vim.lsp.buf_attach_client(args.buf, client_id)
-    end,
-  })
-  -- -------------------------------------------------------------------------------------------
+  -- The tested configuration: README.md's Neovim block, run as it is (test-neovim.sh extracts it). Only
+  -- the client's exit code is recorded on the side.
+  local start_client = vim.lsp.start_client
+  vim.lsp.start_client = function(config)
+    config.on_exit = function(code) exit_code = code end
+    return start_client(config)
+  end
+  dofile(assert(os.getenv('OOMLINT_NVIM_CONFIG'), 'OOMLINT_NVIM_CONFIG is not set'))
 
   vim.lsp.set_log_level('debug') -- test-neovim.sh reads lsp.log: the didChange messages, the server's stderr
   vim.cmd('filetype on')

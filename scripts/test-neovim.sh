@@ -34,7 +34,14 @@ printf '[tool.oomlint]\n' > "$project/pyproject.toml"
 # A private Neovim home: no user configuration or plugins, and lsp.log in the temp dir.
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" \
   XDG_STATE_HOME="$work/state"
-export OOMLINT_NVIM_ROOT="$project" OOMLINT_NVIM_CMD="$root/bin/oomlint"
+# README.md's tested configuration, taken from the README itself: the first ```lua block after the
+# "**Neovim** (tested" paragraph. It starts `oomlint server` from PATH, in the working directory.
+awk '/^\*\*Neovim\*\* \(tested/ { found = 1 } found && /^```lua$/ { inblock = 1; next }
+     inblock && /^```$/ { exit } inblock { print }' "$root/README.md" > "$work/readme-neovim.lua"
+grep -q 'oomlint' "$work/readme-neovim.lua" || fail "no tested Neovim configuration found in README.md"
+export OOMLINT_NVIM_CONFIG="$work/readme-neovim.lua" OOMLINT_NVIM_ROOT="$project"
+export PATH="$root/bin:$PATH"   # `oomlint` as a user has it
+cd "$project"
 
 set +e
 timeout 240 nvim --headless --clean -u "$root/scripts/test-neovim.lua" </dev/null
