@@ -186,13 +186,13 @@ final class FrameReader implements MessageProducer, Closeable {
       line.reset();
       int c;
       while ((c = read()) != '\n') {
-        if (line.size() >= MAX_HEADER_LINE) {
+        line.write(c);
+        if (line.size() > MAX_HEADER_LINE) {
           problem("a header line is longer than " + MAX_HEADER_LINE + " bytes; skipping to the next header");
           byte[] b = line.toByteArray();
-          unread(b, 1, b.length);
+          unread(b, 1, b.length); // a header may start within it
           return null;
         }
-        line.write(c);
       }
       byte[] b = line.toByteArray();
       int len = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;

@@ -226,6 +226,14 @@ class StdioServerRobustnessTest {
   }
 
   @Test
+  void aHeaderRightAfterLongGarbageIsStillFound() throws Exception {
+    // the garbage and the header that follows it share one over-long "line": the header is not lost
+    send("x".repeat(8190) + frame(initialize(1)));
+    assertTrue(response(1).has("result"));
+    assertTrue(assertErrLines(1).get(0).contains("longer than"), err());
+  }
+
+  @Test
   void manyMalformedFramesInARowAndTheServerStillAnswers() throws Exception {
     send("Content-Type: text/plain\r\n\r\n{}" + "Content-Length: x\r\n\r\n{}"
         + "Content-Length: 3\r\n\r\n{\"a\":1}" + "\r\n\r\n\r\n" + "Content-Length: -4\r\n\r\n");
