@@ -6,7 +6,10 @@ standard input and output.
 
 Asserts that standard output carries nothing but well-formed LSP frames (Content-Length headers
 and JSON-RPC bodies), that nothing is written to standard error, that a leaking file opened in the
-editor gets oomlint's diagnostics, and that shutdown + exit ends the process with code 0.
+editor gets oomlint's diagnostics, and that shutdown + exit ends the process with code 0. Then a second
+process gets malformed frames (no header, a non-numeric, a too small and a too large Content-Length):
+one line on standard error each and no stack trace, an answer to the request after them, InvalidRequest
+for a request after shutdown, exit code 0.
 """
 import json
 import os
@@ -145,7 +148,66 @@ def main():
     if code != 0:
         fail("exit code %d after shutdown + exit" % code)
     print("test-lsp-stdio: %d frames, only LSP on stdout, nothing on stderr; initialized in %d ms; "
-          "diagnostics %s; exit 0" % (len(reader.messages), ready_ms, ", ".join(codes)))
+          "diagnostics %s; exit 0" % (len(reader.messages), ready_ms, ", ".join(codes)), flush=True)
+    malformed(cmd, work)
+
+
+def malformed(cmd, work):
+    """A client that sends broken frames: each costs one line on stderr, and the server keeps answering."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work)
+    reader = Reader(proc.stdout)
+    reader.start()
+    err_chunks = []
+    threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()), daemon=True).start()
+
+    def init(i):
+        return json.dumps({"jsonrpc": "2.0", "id": i, "method": "initialize",
+                           "params": {"processId": None, "rootUri": None, "capabilities": {}}}).encode()
+
+    def raw(data):
+        proc.stdin.write(data)
+        proc.stdin.flush()
+
+    # (after each, the server skips to the next "Content-Length:", so a frame without one comes first)
+    raw(init(92) + b"\r\n")                                       # no header at all
+    raw(b"Content-Length: abc\r\n\r\n" + init(90))               # not a number
+    raw(b"Content-Length: 12\r\n\r\n" + init(91))                 # too small
+    body = init(1)
+    raw(b"Content-Length: %d\r\n\r\n" % (len(body) + 4096) + body)  # too large, then silence
+    first = reader.wait_for(lambda m: m.get("id") == 1, "an answer despite a too-large Content-Length")
+    if "result" not in first:
+        fail("initialize after malformed frames failed: %r" % first)
+    send(proc, {"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    reader.wait_for(lambda m: m.get("id") == 2, "the shutdown response")
+    send(proc, {"jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction", "params": {
+        "textDocument": {"uri": "file:///x.py"}, "context": {"diagnostics": []},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}}})
+    late = reader.wait_for(lambda m: m.get("id") == 3, "the answer to a request after shutdown")
+    if late.get("error", {}).get("code") != -32600:
+        fail("a request after shutdown did not get InvalidRequest: %r" % late)
+    send(proc, {"jsonrpc": "2.0", "method": "exit"})
+    try:
+        code = proc.wait(TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        fail("the server did not exit after malformed frames, shutdown and exit")
+    reader.join(TIMEOUT_S)
+    if reader.error:
+        fail("standard output is not clean LSP after malformed frames: %s" % reader.error)
+    time.sleep(0.1)
+    lines = b"".join(c for c in err_chunks if c).decode("utf-8", "replace").splitlines()
+    if len(lines) != 4 or not all(l.startswith("oomlint server: ") for l in lines):
+        fail("expected one stderr line per malformed frame (4), got: %r" % lines)
+    if any("\tat " in l or "Exception" in l for l in lines):
+        fail("a stack trace on stderr: %r" % lines)
+    if any(m.get("id") in (90, 91, 92) for m in reader.messages):
+        fail("a malformed frame was answered: %r" % reader.messages)
+    if code != 0:
+        fail("exit code %d after shutdown + exit" % code)
+    print("test-lsp-stdio: malformed frames: one stderr line each, the server kept answering; "
+          "InvalidRequest after shutdown; exit 0")
+    for l in lines:
+        print("  stderr | " + l)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 # Integration test of the pre-commit hooks in .pre-commit-hooks.yaml, run for real with pre-commit
 # (Debian's 3.0.4 is enough; installed from the system packages when missing):
 #   1. a staged leaking training script fails the `oomlint` hook, naming the rule and the line
-#      (first use: the hook's launcher builds target/oomlint.jar inside pre-commit's clone);
+#      (first use: the hook's launcher builds target/oomlint.jar inside pre-commit's clone, with mvn when it
+#      is on PATH, else with the checked-in Maven Wrapper: .ci/run runs this test both ways);
 #   2. with a .pre-commit-config.yaml, a clean file passes and the second run rebuilds nothing;
 #   3. the warm hook's wall time on a staged set of 5 files is measured and printed;
 #   4. `oomlint-fix` rewrites a leaking file and pre-commit reports the modification.
@@ -20,6 +21,7 @@ if ! command -v pre-commit >/dev/null 2>&1; then
   else
     fail "pre-commit is not installed (apt-get install pre-commit)"
   fi
+  command -v pre-commit >/dev/null 2>&1 || fail "pre-commit could not be installed"
 fi
 echo "test-pre-commit: $(pre-commit --version)"
 
@@ -66,6 +68,14 @@ echo "$out" | sed 's/^/  | /' | head -40
 echo "$out" | grep -q "leak.py:29:9: OOM101" || fail "the output does not name OOM101 at leak.py:29:9"
 echo "$out" | grep -q "OOM102" || fail "the output does not name OOM102"
 echo "$out" | grep -q "oomlint: building" || fail "try-repo's clone did not go through the launcher's first-use build"
+# With Maven on PATH the launcher builds with it; without (as .ci/run runs this test a second time), with
+# the checked-in Maven Wrapper: a JDK is all a user needs.
+if command -v mvn >/dev/null 2>&1; then
+  echo "$out" | grep -q "oomlint: building .*with mvn)" || fail "the launcher did not build with mvn"
+else
+  echo "$out" | grep -q "oomlint: building .*with sh mvnw)" || fail "without mvn on PATH, the launcher did not build with ./mvnw"
+  echo "test-pre-commit: no mvn on PATH: the hook built its jar with the Maven Wrapper"
+fi
 
 # 2. installed the usual way (a .pre-commit-config.yaml naming this repository at HEAD; try-repo above
 #    used a throwaway store): the first run builds once, later runs reuse the jar.

@@ -18,6 +18,6 @@ final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return StdioServer.run(io.in(), io.out(), tools.rules(), tools.parser());
+    return StdioServer.run(io.in(), io.out(), io.err(), tools.rules(), tools.parser());
   }
 }

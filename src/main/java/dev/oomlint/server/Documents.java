@@ -159,8 +159,10 @@ final class Documents implements TextDocumentService {
   }
 
   /**
-   * The text after one change: full-text sync replaces everything; a ranged change (which a client
-   * may still send) is applied too.
+   * The text after one change: a change without a range replaces everything; a ranged change
+   * (incremental sync) replaces that range, whose positions count UTF-16 code units like Java's
+   * strings. A position past a line's end means the end of that line, a line past the last the end
+   * of the text; changes of one notification apply one after the other.
    */
   static String applyChange(String text, TextDocumentContentChangeEvent change) {
     if (change.getRange() == null) {

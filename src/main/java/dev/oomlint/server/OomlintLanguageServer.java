@@ -38,7 +38,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * {@code oomlint server}: a language server that shows oomlint's findings live in an editor.
- * Full-text document sync; diagnostics on open, change and save; code actions for each finding's fix,
+ * Incremental document sync; diagnostics on open, change and save; code actions for each finding's fix,
  * for silencing it with {@code # noqa: CODE}, and {@code source.fixAll.oomlint}. Every finding comes
  * from the same {@link Engine} the command line runs, with the same configuration. Linting runs on
  * one worker thread with a large stack, never on the protocol's thread; a failure there becomes a
@@ -94,7 +94,7 @@ public final class OomlintLanguageServer implements LanguageServer, LanguageClie
     ServerCapabilities caps = new ServerCapabilities();
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
-    sync.setChange(TextDocumentSyncKind.Full);
+    sync.setChange(TextDocumentSyncKind.Incremental); // ranged edits, UTF-16 positions
     sync.setSave(new SaveOptions(true));
     caps.setTextDocumentSync(sync);
     // notebooks: cells arrive through notebook sync, so that the whole notebook is linted as one module

@@ -198,6 +198,49 @@ class LanguageServerSessionTest {
   }
 
   @Test
+  void incrementalEditsAreAppliedWhereTheClientSays() throws Exception {
+    InitializeParams init = new InitializeParams();
+    init.setCapabilities(new ClientCapabilities());
+    var sync = server.initialize(init).get(WAIT_S, TimeUnit.SECONDS).getCapabilities().getTextDocumentSync();
+    assertEquals(org.eclipse.lsp4j.TextDocumentSyncKind.Incremental, sync.getRight().getChange());
+
+    // an astral character before the leak on the same line: UTF-16 positions, not bytes or code points
+    String text = Files.readString(EXAMPLE).replace("        history.append(loss)",
+        "        s = \"\uD83D\uDE00\"; history.append(loss)");
+    String uri = dir.resolve("train.py").toUri().toString();
+    open(uri, text);
+    Diagnostic leak = find(diagnostics(uri, d -> true), "OOM101");
+    int line = leak.getRange().getStart().getLine();
+    String lineText = text.lines().toList().get(line);
+    int call = lineText.indexOf("history.append(loss)");
+    assertEquals(call, leak.getRange().getStart().getCharacter(), lineText);
+    int arg = call + "history.append(".length();
+
+    // two ranged edits in one notification: rename the variable, then detach the argument
+    // (the second range counts the text after the first edit: 4 characters longer)
+    TextDocumentContentChangeEvent rename = new TextDocumentContentChangeEvent(
+        new Range(new org.eclipse.lsp4j.Position(line, 8), new org.eclipse.lsp4j.Position(line, 9)), "smile");
+    TextDocumentContentChangeEvent detach = new TextDocumentContentChangeEvent(
+        new Range(new org.eclipse.lsp4j.Position(line, arg + 4), new org.eclipse.lsp4j.Position(line, arg + 8)),
+        "loss.detach()");
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, 2), List.of(rename, detach)));
+    List<Diagnostic> after = diagnostics(uri, d -> true);
+    assertTrue(after.stream().noneMatch(d -> codeOf(d).equals("OOM101")), "OOM101 cleared: " + after);
+    assertTrue(after.stream().noneMatch(d -> d.getMessage().contains("SyntaxError") || codeOf(d).isEmpty()),
+        "the edit landed where intended (no syntax error): " + after);
+
+    // the server's text is what an editor applying the same edits has: the fix-all edit is computed on it
+    String expected = text.replace("s = \"\uD83D\uDE00\"; history.append(loss)",
+        "smile = \"\uD83D\uDE00\"; history.append(loss.detach())");
+    List<CodeAction> fixAll = codeActions(uri, new Range(new org.eclipse.lsp4j.Position(0, 0),
+        new org.eclipse.lsp4j.Position(0, 0)), List.of(), List.of(OomlintLanguageServer.FIX_ALL));
+    assertEquals(1, fixAll.size(), fixAll.toString());
+    String fixed = apply(expected, fixAll.get(0).getEdit().getChanges().get(uri));
+    assertTrue(fixed.contains("smile = \"\uD83D\uDE00\"; history.append(loss.detach())"), fixed);
+  }
+
+  @Test
   void noqaActionSilencesTheFinding() throws Exception {
     Path file = dir.resolve("train.py");
     String text = Files.readString(EXAMPLE);
