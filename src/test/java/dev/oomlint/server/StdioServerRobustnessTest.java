@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.oomlint.parser.PythonFrontEnd;
-import dev.oomlint.rules.RuleRegistry;
+import dev.oomlint.rules.checks.RuleRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
