@@ -11,7 +11,7 @@ import dev.oomlint.engine.Linter;
 import dev.oomlint.engine.PathFilter;
 import dev.oomlint.engine.PerFileIgnores;
 import dev.oomlint.engine.RuleSelection;
-import dev.oomlint.report.FixMode;
+import dev.oomlint.engine.FixMode;
 import dev.oomlint.report.Report;
 import dev.oomlint.report.Reporter;
 import dev.oomlint.rules.Rule;

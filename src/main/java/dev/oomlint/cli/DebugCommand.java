@@ -10,7 +10,7 @@ import dev.oomlint.engine.PathFilter;
 import dev.oomlint.engine.PerFileIgnores;
 import dev.oomlint.engine.SourceReader;
 import dev.oomlint.parser.ParseOutcome;
-import dev.oomlint.report.FixMode;
+import dev.oomlint.engine.FixMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

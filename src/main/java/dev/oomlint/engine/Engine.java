@@ -2,10 +2,8 @@ package dev.oomlint.engine;
 
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.fix.AtomicWriter;
-import dev.oomlint.fix.FixLoop;
 import dev.oomlint.fix.UnifiedDiff;
 import dev.oomlint.parser.PythonFrontEnd;
-import dev.oomlint.report.FixMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

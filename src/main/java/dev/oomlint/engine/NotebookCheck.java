@@ -1,7 +1,6 @@
 package dev.oomlint.engine;
 
 import dev.oomlint.fix.AtomicWriter;
-import dev.oomlint.fix.FixLoop;
 import dev.oomlint.fix.Fixer;
 import dev.oomlint.fix.UnifiedDiff;
 import dev.oomlint.notebook.Cell;
@@ -9,7 +8,6 @@ import dev.oomlint.notebook.Notebook;
 import dev.oomlint.notebook.NotebookEditException;
 import dev.oomlint.notebook.NotebookException;
 import dev.oomlint.notebook.NotebookSource;
-import dev.oomlint.report.FixMode;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -94,10 +92,9 @@ final class NotebookCheck {
       Linter.Result after = lint(linter, next, ignored, verbose);
       if (after.problem() != null && after.problem().kind() == FileProblem.Kind.SYNTAX_ERROR) {
         int at = after.problem().range() == null ? 0 : after.problem().range().start();
-        FileProblem broken = new FileProblem(FileProblem.Kind.INTERNAL_ERROR,
-            "internal error: the fix for " + String.join(", ", codes) + " produced code that does not parse ("
-                + after.problem().message() + " at " + next.position(at) + "); the file was left unchanged; "
-                + "this is a bug in oomlint, please report it", null);
+        FileProblem broken = FileProblem.internal("the fix for " + String.join(", ", codes)
+            + " produced code that does not parse (" + after.problem().message() + " at " + next.position(at)
+            + "); the file was left unchanged");
         return new Engine.FileOutcome(result(path, src,
             new Linter.Result(first.module(), first.diagnostics(), broken, null)), 0, "", null);
       }

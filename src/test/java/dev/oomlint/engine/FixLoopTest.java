@@ -1,4 +1,4 @@
-package dev.oomlint.fix;
+package dev.oomlint.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,9 +9,6 @@ import dev.oomlint.ast.SourceFile;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
-import dev.oomlint.engine.FileProblem;
-import dev.oomlint.engine.Linter;
-import dev.oomlint.report.FixMode;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;

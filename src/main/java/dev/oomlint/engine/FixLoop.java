@@ -1,9 +1,8 @@
-package dev.oomlint.fix;
+package dev.oomlint.engine;
 
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.diagnostics.Fix;
-import dev.oomlint.engine.FileProblem;
-import dev.oomlint.engine.Linter;
+import dev.oomlint.fix.Fixer;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -53,10 +52,9 @@ public final class FixLoop {
       if (next.problem() != null && next.problem().kind() == FileProblem.Kind.SYNTAX_ERROR) {
         String where = "line " + new SourceFile(original.path(), r.text()).lines()
             .line(next.problem().range() == null ? 0 : next.problem().range().start());
-        FileProblem broken = new FileProblem(FileProblem.Kind.INTERNAL_ERROR,
-            "internal error: the fix for " + String.join(", ", codes)
-                + " produced code that does not parse (" + next.problem().message() + " at " + where
-                + "); the file was left unchanged; this is a bug in oomlint, please report it", null);
+        FileProblem broken = FileProblem.internal("the fix for " + String.join(", ", codes)
+            + " produced code that does not parse (" + next.problem().message() + " at " + where
+            + "); the file was left unchanged");
         return new Outcome(original.text(), 0,
             new Linter.Result(first.module(), first.diagnostics(), broken, null));
       }
