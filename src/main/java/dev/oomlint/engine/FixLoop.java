@@ -1,67 +1,92 @@
 package dev.oomlint.engine;
 
-import dev.oomlint.ast.SourceFile;
 import dev.oomlint.diagnostics.Fix;
 import dev.oomlint.fix.Fixer;
+import dev.oomlint.source.SourceDocument;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Lints and fixes one text until nothing changes (at most {@link #MAX_ROUNDS} rounds). Every round's
- * output is linted again, which also re-parses it: when a fix produces text that does not parse,
- * the original text is kept and the file gets an internal error naming the rules whose fixes did it.
+ * Lints and fixes one document, script or notebook, until nothing changes (at most
+ * {@link #MAX_ROUNDS} rounds). Every round's output is linted again, which also re-parses it: when a
+ * fix produces text that does not parse, the original document is kept and the file gets an
+ * internal error naming the rules whose fixes did it.
  */
 public final class FixLoop {
   public static final int MAX_ROUNDS = 10;
 
-  /**
-   * The final text (the original when nothing was fixed or a fix broke the code), how many
-   * findings were fixed, and the lint result of the final text (with the internal error, if any).
-   */
-  public record Outcome(String text, int fixed, Linter.Result result) {
-    public boolean changed(String original) {
-      return !text.equals(original);
-    }
+  /** Lints one version of the document. */
+  public interface Lint {
+    Linter.Result lint(SourceDocument document);
   }
+
+  /**
+   * The final document (the original itself when nothing was fixed or a fix broke the code), how
+   * many findings were fixed, the lint result of the final document (with the internal error, if
+   * any), and the lint result of the original.
+   */
+  public record Outcome(SourceDocument document, int fixed, Linter.Result result, Linter.Result first) {}
 
   private FixLoop() {}
 
-  /**
-   * Fixes {@code original}; {@code lint} lints a text (the same file under another text), and
-   * {@code applicable} says which fixes this run applies.
-   */
-  public static Outcome run(SourceFile original, Function<SourceFile, Linter.Result> lint,
-      Predicate<Fix> applicable) {
-    Linter.Result first = lint.apply(original);
+  /** Fixes {@code original}, applying the fixes {@code mode} applies and the document accepts. */
+  public static Outcome run(SourceDocument original, Lint lint, FixMode mode) {
+    Linter.Result first = lint.lint(original);
     Linter.Result current = first;
-    String text = original.text();
+    SourceDocument document = original;
     int fixed = 0;
     Set<String> codes = new LinkedHashSet<>();
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      if (current.problem() != null) {
+    for (int round = 0; round < MAX_ROUNDS && current.problem() == null; round++) {
+      Fixer.Selection chosen = Fixer.select(document.file().text(), current.diagnostics(),
+          new Applicable(mode, document));
+      if (chosen.fixed() == 0) {
         break;
       }
-      Fixer.Round r = Fixer.apply(text, current.diagnostics(), applicable);
-      if (r.fixed() == 0 || r.text().equals(text)) {
-        break; // nothing to apply, or fixes that change nothing
+      SourceDocument next;
+      try {
+        next = document.apply(chosen);
+      } catch (SourceDocument.EditFailedException e) {
+        // the cause is not handed on: it never reached --verbose
+        return new Outcome(original, 0, failed(first, FileProblem.internal(e.getMessage())), first);
       }
-      codes.addAll(r.codes());
-      Linter.Result next = lint.apply(new SourceFile(original.path(), r.text()));
-      if (next.problem() != null && next.problem().kind() == FileProblem.Kind.SYNTAX_ERROR) {
-        String where = "line " + new SourceFile(original.path(), r.text()).lines()
-            .line(next.problem().range() == null ? 0 : next.problem().range().start());
+      if (next == null) {
+        break; // fixes that change nothing
+      }
+      codes.addAll(chosen.codes());
+      Linter.Result after = lint.lint(next);
+      if (after.problem() != null && after.problem().kind() == FileProblem.Kind.SYNTAX_ERROR) {
+        int at = after.problem().range() == null ? 0 : after.problem().range().start();
         FileProblem broken = FileProblem.internal("the fix for " + String.join(", ", codes)
-            + " produced code that does not parse (" + next.problem().message() + " at " + where
-            + "); the file was left unchanged");
-        return new Outcome(original.text(), 0,
-            new Linter.Result(first.module(), first.diagnostics(), broken, null));
+            + " produced code that does not parse (" + after.problem().message() + " at "
+            + next.describePosition(at) + "); the file was left unchanged");
+        return new Outcome(original, 0, failed(first, broken), first);
       }
-      text = r.text();
-      fixed += r.fixed();
-      current = next;
+      document = next;
+      current = after;
+      fixed += chosen.fixed();
     }
-    return new Outcome(text, fixed, current);
+    return new Outcome(document, fixed, current, first);
+  }
+
+  /** The original's findings with {@code problem} in place of its own. */
+  static Linter.Result failed(Linter.Result first, FileProblem problem) {
+    return new Linter.Result(first.module(), first.diagnostics(), problem, null);
+  }
+
+  /** The fixes this run applies that the document accepts (a class: see {@link Engine}'s tasks). */
+  private static final class Applicable implements Predicate<Fix> {
+    private final FixMode mode;
+    private final SourceDocument document;
+
+    Applicable(FixMode mode, SourceDocument document) {
+      this.mode = mode;
+      this.document = document;
+    }
+
+    @Override
+    public boolean test(Fix f) {
+      return mode.applicable(f) && document.refusal(f.edits()) == null;
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.oomlint.engine;
+package dev.oomlint.source;
 
 import dev.oomlint.ast.SourceFile;
 import java.nio.charset.Charset;
