@@ -146,7 +146,7 @@ public final class Engine {
     ExecutorService single = newPool(1);
     try {
       FileWalker.Target t = new FileWalker.Target(absPath, displayPath);
-      return await(single.submit(() -> check(SourceReader.decode(bytes, displayPath), t, false)), t);
+      return await(single.submit(() -> check(SourceReader.decode(bytes, displayPath, options.linter().words()), t, false)), t);
     } finally {
       single.shutdownNow();
     }
@@ -188,7 +188,7 @@ public final class Engine {
 
   private FileOutcome checkFile(FileWalker.Target t) {
     try {
-      return check(SourceReader.read(t.path(), t.displayPath()), t, true);
+      return check(SourceReader.read(t.path(), t.displayPath(), options.linter().words()), t, true);
     } catch (Throwable e) { // keep one file's disaster to that file
       if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
           && !(e instanceof OutOfMemoryError)) {
@@ -252,7 +252,7 @@ public final class Engine {
   private static final Linter.Result NOTHING_TO_LINT = new Linter.Result(null, List.of(), null, null);
 
   private Linter.Result lint(SourceDocument document, Set<String> ignored) {
-    return document.lintable() ? options.linter().lint(document.file(), ignored) : NOTHING_TO_LINT;
+    return document.lintable() ? options.linter().lint(document.file(), document.facts(), ignored) : NOTHING_TO_LINT;
   }
 
   /** The fix loop's lint of one file (a class: the JVM makes a lambda's class at every start). */

@@ -8,7 +8,10 @@ import dev.oomlint.parser.ParseOutcome;
 import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.semantic.SemanticModel;
+import dev.oomlint.source.TextFacts;
+import dev.oomlint.source.WordSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,6 +61,10 @@ public final class Linter {
   private final List<Rule> rules;
   /** Each rule's code, read once (an annotation lookup); null where reading it failed. */
   private final String[] codes;
+  /** Each rule's {@code mentions}, as masks of {@link #words}: one mask per entry, all to be met. */
+  private final long[][] needs;
+  /** Every word the rules' {@code mentions} name: what the reader looks for in a file's bytes. */
+  private final WordSet words;
   private final Parser parser;
 
   public Linter(List<Rule> rules) {
@@ -67,14 +74,39 @@ public final class Linter {
   public Linter(List<Rule> rules, Parser parser) {
     this.rules = List.copyOf(rules);
     this.codes = new String[this.rules.size()];
+    String[][] mentions = new String[codes.length][];
+    List<String> all = new ArrayList<>();
     for (int i = 0; i < codes.length; i++) {
       try {
-        codes[i] = this.rules.get(i).info().code();
+        RuleInfo info = this.rules.get(i).info();
+        codes[i] = info.code();
+        mentions[i] = info.mentions();
       } catch (RuntimeException e) {
         codes[i] = null; // asked again (and failing as before) when a file is linted
+        mentions[i] = new String[0];
+      }
+      for (String entry : mentions[i]) {
+        for (String w : entry.split("\\|", -1)) {
+          all.add(w);
+        }
+      }
+    }
+    this.words = WordSet.of(all);
+    this.needs = new long[codes.length][];
+    for (int i = 0; i < codes.length; i++) {
+      needs[i] = new long[mentions[i].length];
+      for (int j = 0; j < mentions[i].length; j++) {
+        for (String w : mentions[i][j].split("\\|", -1)) {
+          needs[i][j] |= 1L << words.index(w);
+        }
       }
     }
     this.parser = parser;
+  }
+
+  /** The words the enabled rules' prefilters ask about: give it to the reader ({@link SourceReader}). */
+  public WordSet words() {
+    return words;
   }
 
   public Parser parser() {
@@ -87,6 +119,17 @@ public final class Linter {
 
   /** Lints {@code file}, skipping the rules matched by {@code ignoredSelectors} (per-file ignores). */
   public Result lint(SourceFile file, Set<String> ignoredSelectors) {
+    return lint(file, null, ignoredSelectors);
+  }
+
+  /**
+   * Lints {@code file} with the facts the reader found about its text ({@code null}, or facts of
+   * another text or word set: found here on first use).
+   */
+  public Result lint(SourceFile file, TextFacts facts, Set<String> ignoredSelectors) {
+    if (facts == null || facts.text() != file.text() || facts.wordSet() != words) {
+      facts = TextFacts.of(words, file.text());
+    }
     ParseOutcome parsed;
     try {
       parsed = parser.parse(file);
@@ -118,10 +161,10 @@ public final class Linter {
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
       String code = codes[i] != null ? codes[i] : rule.info().code();
-      if (isIgnored(code, ignoredSelectors)) {
-        continue;
+      if (isIgnored(code, ignoredSelectors) || !facts.mentionsEach(needs[i])) {
+        continue; // ignored, or the file lacks a word the rule needs: it cannot report here
       }
-      RuleContext ctx = new RuleContext(file, module, code, semantic);
+      RuleContext ctx = new RuleContext(file, module, code, semantic, facts);
       try {
         rule.check(ctx);
       } catch (Throwable t) {

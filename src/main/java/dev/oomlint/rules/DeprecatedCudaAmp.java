@@ -27,7 +27,8 @@ import java.util.Map;
  */
 @RuleInfo(code = "OOM501", name = "deprecated-cuda-amp",
     summary = "torch.cuda.amp.autocast / GradScaler are deprecated; use torch.amp with device \"cuda\".",
-    level = Level.WARNING, fix = FixSafety.SAFE, precision = "very-high", tags = {"deprecated", "amp"})
+    level = Level.WARNING, fix = FixSafety.SAFE, precision = "very-high", tags = {"deprecated", "amp"},
+    mentions = {"cuda", "autocast|GradScaler"})
 public final class DeprecatedCudaAmp implements Rule {
   private static final Map<String, String> DEPRECATED = Map.of(
       "torch.cuda.amp.autocast", "autocast",
@@ -40,10 +41,6 @@ public final class DeprecatedCudaAmp implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    // every deprecated name is torch.cuda.amp...autocast or ...GradScaler, each part spelt in the file
-    if (!FileText.mentions(ctx.file(), "cuda") || !FileText.mentionsAny(ctx.file(), "autocast", "GradScaler")) {
-      return;
-    }
     SemanticModel sm = ctx.semantic();
     // keyed by identity (an AST record's own hashCode would hash its whole subtree), in source order
     Map<Expr.Call, String> found = new IdentityHashMap<>();

@@ -15,16 +15,14 @@ import java.util.Set;
  */
 @RuleInfo(code = "OOM504", name = "empty-cache-in-training-loop",
     summary = "torch.cuda.empty_cache() runs on every iteration of a training or inference loop.",
-    level = Level.NOTE, fix = FixSafety.NONE, precision = "high", tags = {"memory", "performance"})
+    level = Level.NOTE, fix = FixSafety.NONE, precision = "high", tags = {"memory", "performance"},
+    mentions = "empty_cache")
 public final class EmptyCacheInLoop implements Rule {
   private static final Set<String> EMPTY_CACHE = Set.of("torch.cuda.empty_cache", "torch.cuda.memory.empty_cache");
   private static final Set<String> IS_AVAILABLE = Set.of("torch.cuda.is_available");
 
   @Override
   public void check(RuleContext ctx) {
-    if (!Iterations.mentionsAny(ctx.file(), "empty_cache")) {
-      return; // no empty_cache anywhere: skip the semantic model
-    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;

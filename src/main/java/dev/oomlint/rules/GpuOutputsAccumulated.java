@@ -26,7 +26,8 @@ import java.util.Set;
  */
 @RuleInfo(code = "OOM302", name = "gpu-outputs-accumulated",
     summary = "Model outputs are collected across an evaluation or inference loop while still on the GPU.",
-    level = Level.WARNING, fix = FixSafety.SOMETIMES, precision = "high")
+    level = Level.WARNING, fix = FixSafety.SOMETIMES, precision = "high",
+    mentions = "cuda|device|prepare|setup")
 public final class GpuOutputsAccumulated implements Rule {
   private static final int MAX_DEPTH = 10;
   private static final Set<String> ADDERS = Set.of("append", "extend", "insert", "appendleft");
@@ -55,9 +56,6 @@ public final class GpuOutputsAccumulated implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    if (!Iterations.mentionsAny(ctx.file(), "cuda", "device", "prepare", "setup")) {
-      return; // no sign of a GPU: skip the semantic model
-    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework() || !usesGpu(sm)) {
       return;
@@ -72,7 +70,7 @@ public final class GpuOutputsAccumulated implements Rule {
         check(ctx, sm, AstUtil.receiver(c), value, c, m.equals("extend"), null);
       }
     }
-    List<Stmt> statements = Statements.of(sm.module());
+    List<Stmt> statements = sm.statements();
     for (int i = 0; i < statements.size(); i++) {
       if (statements.get(i) instanceof Stmt.Assign a && a.targets().size() == 1
           && a.targets().get(0) instanceof Expr.Subscript sub

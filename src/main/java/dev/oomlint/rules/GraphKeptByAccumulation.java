@@ -21,20 +21,18 @@ import java.util.List;
  */
 @RuleInfo(code = "OOM102", name = "graph-kept-by-accumulation",
     summary = "A grad-carrying tensor is added to an accumulator that lives across training-loop iterations.",
-    level = Level.WARNING, fix = FixSafety.SAFE, precision = "high")
+    level = Level.WARNING, fix = FixSafety.SAFE, precision = "high",
+    mentions = "backward")
 public final class GraphKeptByAccumulation implements Rule {
   private static final int MAX_USE_DEPTH = 3;
 
   @Override
   public void check(RuleContext ctx) {
-    if (!TrainingContext.mayRunBackward(ctx.file())) {
-      return; // no backward call, so no training iteration: skip the semantic model
-    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;
     }
-    List<Stmt> statements = Statements.of(sm.module());
+    List<Stmt> statements = sm.statements();
     for (int i = 0; i < statements.size(); i++) {
       Stmt n = statements.get(i);
       if (n instanceof Stmt.AugAssign a && a.op() == Operators.Operator.ADD) {

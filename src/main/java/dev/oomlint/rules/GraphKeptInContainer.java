@@ -23,7 +23,8 @@ import java.util.Set;
  */
 @RuleInfo(code = "OOM101", name = "graph-kept-in-container",
     summary = "A tensor that carries an autograd graph is stored in a container that outlives the training-loop iteration.",
-    level = Level.WARNING, fix = FixSafety.SAFE, precision = "high")
+    level = Level.WARNING, fix = FixSafety.SAFE, precision = "high",
+    mentions = "backward")
 public final class GraphKeptInContainer implements Rule {
   private static final Set<String> ADDERS = Set.of("append", "extend", "insert", "appendleft");
   private static final Set<String> DICT_FACTORIES = Set.of("dict", "list", "collections.defaultdict",
@@ -31,9 +32,6 @@ public final class GraphKeptInContainer implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    if (!TrainingContext.mayRunBackward(ctx.file())) {
-      return; // no backward call, so no training iteration: skip the semantic model
-    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;
@@ -56,7 +54,7 @@ public final class GraphKeptInContainer implements Rule {
         check(ctx, sm, container, value, c, m.equals("extend"));
       }
     }
-    List<Stmt> statements = Statements.of(sm.module());
+    List<Stmt> statements = sm.statements();
     for (int i = 0; i < statements.size(); i++) {
       if (statements.get(i) instanceof Stmt.Assign a) {
         List<Expr> targets = a.targets();

@@ -30,15 +30,6 @@ final class Iterations {
     this.direct = direct;
   }
 
-  /**
-   * Whether a file's text may spell any of {@code words} (identifiers are NFKC-normalised, so the
-   * normalised text is searched too when it differs): a cheap test that lets a rule skip files it
-   * cannot report on without building the semantic model.
-   */
-  static boolean mentionsAny(dev.oomlint.ast.SourceFile file, String... words) {
-    return FileText.mentionsAny(file, words);
-  }
-
   /** The innermost {@code for}/{@code while} whose body contains {@code n}, within n's function; or null. */
   static Stmt innermostLoop(SemanticModel sm, Node n) {
     Node child = n;

@@ -22,7 +22,8 @@ import java.util.Map;
  */
 @RuleInfo(code = "OOM503", name = "keras-models-in-loop-without-clear-session",
     summary = "Keras models are built in a loop that never calls keras.backend.clear_session().",
-    level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high", tags = {"memory", "keras"})
+    level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high", tags = {"memory", "keras"},
+    mentions = "keras|tensorflow")
 public final class KerasModelsInLoop implements Rule {
   private static final List<String> PREFIXES = List.of("tensorflow.keras.", "tf_keras.", "keras.",
       "tensorflow.python.keras.");
@@ -30,10 +31,6 @@ public final class KerasModelsInLoop implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    // usesKeras needs an import of a module named keras..., tensorflow... or tf_keras...
-    if (!FileText.mentionsAny(ctx.file(), "keras", "tensorflow")) {
-      return; // no Keras import can be spelled here: skip the semantic model
-    }
     SemanticModel sm = ctx.semantic();
     if (!usesKeras(sm)) {
       return;
@@ -69,7 +66,7 @@ public final class KerasModelsInLoop implements Rule {
   }
 
   private static boolean usesKeras(SemanticModel sm) {
-    List<Stmt> statements = Statements.of(sm.module());
+    List<Stmt> statements = sm.statements();
     for (int i = 0; i < statements.size(); i++) {
       Stmt s = statements.get(i);
       List<dev.oomlint.ast.Support.Alias> names;

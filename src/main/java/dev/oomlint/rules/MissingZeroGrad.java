@@ -17,13 +17,11 @@ import java.util.Set;
  */
 @RuleInfo(code = "OOM201", name = "missing-zero-grad",
     summary = "A training loop steps an optimizer but never resets the gradients.",
-    level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high")
+    level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high",
+    mentions = "backward")
 public final class MissingZeroGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    if (!TrainingContext.mayRunBackward(ctx.file())) {
-      return; // no backward call, so no training iteration: skip the semantic model
-    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;

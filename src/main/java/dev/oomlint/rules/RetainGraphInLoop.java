@@ -26,7 +26,8 @@ import java.util.Set;
  */
 @RuleInfo(code = "OOM103", name = "retain-graph-in-loop",
     summary = "backward(retain_graph=True) in a training loop with no second backward over the same graph in that iteration.",
-    level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high")
+    level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high",
+    mentions = "retain_graph")
 public final class RetainGraphInLoop implements Rule {
   private static final int MAX_DEPTH = 12;
   private static final Set<String> GRADIENT_APIS = Set.of("torch.autograd.grad", "torch.autograd.backward",
@@ -34,9 +35,6 @@ public final class RetainGraphInLoop implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    if (!Iterations.mentionsAny(ctx.file(), "retain_graph")) {
-      return; // no retain_graph anywhere: skip the semantic model
-    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;

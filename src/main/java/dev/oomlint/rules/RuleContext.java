@@ -4,6 +4,8 @@ import dev.oomlint.ast.Mod.Module;
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.semantic.SemanticModel;
+import dev.oomlint.source.TextFacts;
+import dev.oomlint.source.WordSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,19 +21,25 @@ public class RuleContext {
   private final Module module;
   private final String code;
   private final Supplier<SemanticModel> semantic;
+  private final TextFacts facts;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-  /** A context with its own (lazily built) semantic model. */
+  /** A context with its own (lazily built) semantic model and text facts. */
   public RuleContext(SourceFile file, Module module, String code) {
-    this(file, module, code, SemanticModel.lazy(file, module));
+    this(file, module, code, SemanticModel.lazy(file, module), TextFacts.of(WordSet.empty(), file.text()));
   }
 
-  /** A context sharing a per-file semantic model supplier (see {@link SemanticModel#lazy}). */
-  public RuleContext(SourceFile file, Module module, String code, Supplier<SemanticModel> semantic) {
+  /**
+   * A context sharing the file's semantic model supplier (see {@link SemanticModel#lazy}) and text
+   * facts with the file's other rules.
+   */
+  public RuleContext(SourceFile file, Module module, String code, Supplier<SemanticModel> semantic,
+      TextFacts facts) {
     this.file = file;
     this.module = module;
     this.code = code;
     this.semantic = semantic;
+    this.facts = facts;
   }
 
   public SourceFile file() {
@@ -45,6 +53,15 @@ public class RuleContext {
   /** The semantic model of this file, built on first use and shared with the file's other rules. */
   public SemanticModel semantic() {
     return semantic.get();
+  }
+
+  /**
+   * Whether the file's text (or its NFKC form, as identifiers are normalised) spells {@code word}:
+   * a cheap question to ask before building anything. Words a rule always needs belong in its
+   * {@code @RuleInfo(mentions = ...)}, where the linter asks for it.
+   */
+  public boolean mentions(String word) {
+    return facts.mentions(word);
   }
 
   /** The code of the rule being run; diagnostics reported here carry it. */

@@ -57,11 +57,13 @@ public final class RuleIndex {
           continue;
         }
         String[] f = line.split("\t", -1);
-        if (f.length != 8) {
+        if (f.length != 9) {
           return new HashMap<>();
         }
         String[] tags = f[7].isEmpty() ? new String[0] : f[7].split(",", -1);
-        m.put(f[0], new Indexed(f[1], f[2], f[3], named(Level.values(), f[4]), named(FixSafety.values(), f[5]), f[6], tags));
+        String[] mentions = f[8].isEmpty() ? new String[0] : f[8].split(",", -1);
+        m.put(f[0], new Indexed(f[1], f[2], f[3], named(Level.values(), f[4]), named(FixSafety.values(), f[5]), f[6],
+            tags, mentions));
       }
     } catch (RuntimeException e) {
       return new HashMap<>(); // the annotations are still there
@@ -82,7 +84,7 @@ public final class RuleIndex {
   /** The line {@link #load} reads for {@code rule}. */
   static String line(Class<?> rule, RuleInfo i) {
     String[] fields = {rule.getName(), i.code(), i.name(), i.summary(), i.level().name(), i.fix().name(),
-        i.precision(), String.join(",", i.tags())};
+        i.precision(), String.join(",", i.tags()), String.join(",", i.mentions())};
     for (String f : fields) {
       if (f.indexOf('\t') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
         throw new IllegalArgumentException(rule.getName() + ": a @RuleInfo value holds a tab or a line break");
@@ -91,6 +93,11 @@ public final class RuleIndex {
     for (String t : i.tags()) {
       if (t.isEmpty() || t.indexOf(',') >= 0) {
         throw new IllegalArgumentException(rule.getName() + ": a tag is empty or holds a comma: '" + t + "'");
+      }
+    }
+    for (String m : i.mentions()) {
+      if (m.isEmpty() || m.indexOf(',') >= 0) {
+        throw new IllegalArgumentException(rule.getName() + ": a mention is empty or holds a comma: '" + m + "'");
       }
     }
     return String.join("\t", fields);
@@ -124,9 +131,10 @@ public final class RuleIndex {
     private final FixSafety fix;
     private final String precision;
     private final String[] tags;
+    private final String[] mentions;
 
     Indexed(String code, String name, String summary, Level level, FixSafety fix, String precision,
-        String[] tags) {
+        String[] tags, String[] mentions) {
       this.code = code;
       this.name = name;
       this.summary = summary;
@@ -134,6 +142,7 @@ public final class RuleIndex {
       this.fix = fix;
       this.precision = precision;
       this.tags = tags;
+      this.mentions = mentions;
     }
 
     @Override
@@ -172,6 +181,11 @@ public final class RuleIndex {
     }
 
     @Override
+    public String[] mentions() {
+      return mentions.clone();
+    }
+
+    @Override
     public Class<? extends Annotation> annotationType() {
       return RuleInfo.class;
     }
@@ -181,7 +195,8 @@ public final class RuleIndex {
     public boolean equals(Object o) {
       return o instanceof RuleInfo i && code.equals(i.code()) && name.equals(i.name())
           && summary.equals(i.summary()) && level == i.level() && fix == i.fix()
-          && precision.equals(i.precision()) && Arrays.equals(tags, i.tags());
+          && precision.equals(i.precision()) && Arrays.equals(tags, i.tags())
+          && Arrays.equals(mentions, i.mentions());
     }
 
     /** As {@link Annotation#hashCode}: the sum of (127 * member name hash) ^ member value hash. */
@@ -193,7 +208,8 @@ public final class RuleIndex {
           + (127 * "level".hashCode() ^ level.hashCode())
           + (127 * "fix".hashCode() ^ fix.hashCode())
           + (127 * "precision".hashCode() ^ precision.hashCode())
-          + (127 * "tags".hashCode() ^ Arrays.hashCode(tags));
+          + (127 * "tags".hashCode() ^ Arrays.hashCode(tags))
+          + (127 * "mentions".hashCode() ^ Arrays.hashCode(mentions));
     }
 
     @Override

@@ -29,4 +29,13 @@ public @interface RuleInfo {
   String precision() default "high";
 
   String[] tags() default {"memory"};
+
+  /**
+   * Words the rule needs the file to spell before it can report anything there (a prefilter: the
+   * linter skips the rule, and so the semantic model, for a file that lacks them). Every entry must
+   * be met; an entry's alternatives are separated by {@code |}: {@code {"zero_grad", "backward|autograd"}}
+   * means "spells zero_grad, and backward or autograd". Words are ASCII; a word also counts when only
+   * the file's NFKC form spells it (identifiers are NFKC-normalised). Empty: the rule runs on every file.
+   */
+  String[] mentions() default {};
 }

@@ -15,16 +15,13 @@ import java.util.Set;
  */
 @RuleInfo(code = "OOM402", name = "torch-load-without-map-location",
     summary = "torch.load() without map_location restores tensors to the GPU they were saved from.",
-    level = Level.WARNING, fix = FixSafety.SAFE, precision = "high", tags = {"memory", "loading"})
+    level = Level.WARNING, fix = FixSafety.SAFE, precision = "high", tags = {"memory", "loading"},
+    mentions = "torch")
 public final class TorchLoadWithoutMapLocation implements Rule {
   static final Set<String> TORCH_LOAD = Set.of("torch.load", "torch.serialization.load");
 
   @Override
   public void check(RuleContext ctx) {
-    // torch.load needs an import that spells torch (qualified names come from imports only)
-    if (!FileText.mentions(ctx.file(), "torch")) {
-      return;
-    }
     SemanticModel sm = ctx.semantic();
     for (Expr.Call c : sm.calls()) {
       if (!isTorchLoad(sm, c) || !lacksMapLocation(c) || isRoundTrip(sm, c)) {

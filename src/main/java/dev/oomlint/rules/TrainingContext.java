@@ -32,26 +32,6 @@ final class TrainingContext {
     this.loop = loop;
   }
 
-  /**
-   * Whether {@code file} can contain a backward call at all. Every training iteration (and so every
-   * OOM101/OOM102/OOM103 finding) needs one, and a backward call always spells {@code backward} in an
-   * identifier ({@code .backward()}, {@code manual_backward}, {@code torch.autograd.backward} or an import
-   * of it). Identifiers are NFKC-normalised, so a file not in NFKC form is also checked in that form.
-   * False means the rule cannot report anything here, so it need not build the semantic model.
-   */
-  static boolean mayRunBackward(SourceFile file) {
-    Object[] last = LAST_BACKWARD_CHECK.get();
-    if (last[0] != file) { // the file's three rules ask in turn on the same thread: answer once
-      boolean may = FileText.mentions(file, "backward");
-      last[0] = file;
-      last[1] = may;
-    }
-    return (Boolean) last[1];
-  }
-
-  /** The last file {@link #mayRunBackward} was asked about on this thread, and the answer. */
-  private static final ThreadLocal<Object[]> LAST_BACKWARD_CHECK = ThreadLocal.withInitial(() -> new Object[2]);
-
   /** The training iteration {@code site} runs in, or null when it is not inside one. */
   static TrainingContext of(SemanticModel sm, Node site) {
     Stmt l = sm.innermostTrainingLoop(site);

@@ -26,16 +26,14 @@ import java.util.Set;
  */
 @RuleInfo(code = "OOM202", name = "zero-grad-between-backward-and-step",
     summary = "zero_grad() runs after backward() and before the optimizer's step(), wiping the gradients just computed.",
-    level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high")
+    level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high",
+    mentions = {"zero_grad", "backward|autograd"})
 public final class ZeroGradBeforeStep implements Rule {
   private static final Set<String> GRADIENT_APIS = Set.of("torch.autograd.grad", "torch.autograd.backward");
   private static final int LOOP_ROUNDS = 4;
 
   @Override
   public void check(RuleContext ctx) {
-    if (!Iterations.mentionsAny(ctx.file(), "zero_grad") || !Iterations.mentionsAny(ctx.file(), "backward", "autograd")) {
-      return; // no reset or no gradient pass: skip the semantic model
-    }
     SemanticModel sm = ctx.semantic();
     if (sm.isOtherFramework()) {
       return;

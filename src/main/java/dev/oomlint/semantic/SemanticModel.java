@@ -30,6 +30,7 @@ public final class SemanticModel {
   private GradFlow flow;
   private Training training;
   private Inference inference;
+  private List<Stmt> statements;
 
   private SemanticModel(SourceFile file, Mod.Module module) {
     this.file = file;
@@ -119,6 +120,17 @@ public final class SemanticModel {
   /** Every call in the file, in source order of their opening. */
   public List<Expr.Call> calls() {
     return Collections.unmodifiableList(index.calls);
+  }
+
+  /**
+   * Every statement of the file, outer before inner, in source order: for rules that look for one
+   * kind of statement without walking every expression.
+   */
+  public List<Stmt> statements() {
+    if (statements == null) {
+      statements = Collections.unmodifiableList(Statements.collect(module));
+    }
+    return statements;
   }
 
   /** Every function and method definition in the file. */

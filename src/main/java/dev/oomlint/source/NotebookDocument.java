@@ -42,6 +42,12 @@ public record NotebookDocument(NotebookSource source) implements SourceDocument 
     return source.codeCells();
   }
 
+  /** None: the joined text is not the file's bytes, so the linter finds the words in it. */
+  @Override
+  public TextFacts facts() {
+    return null;
+  }
+
   @Override
   public boolean lintable() {
     return !source.isEmpty();

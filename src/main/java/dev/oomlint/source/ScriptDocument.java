@@ -12,7 +12,7 @@ import java.util.List;
 public record ScriptDocument(DecodedSource decoded) implements SourceDocument {
   /** Text that did not come from bytes (an editor's buffer): written, if ever, as UTF-8 without a byte order mark. */
   public static ScriptDocument ofText(String path, String text) {
-    return new ScriptDocument(new DecodedSource(new SourceFile(path, text), StandardCharsets.UTF_8, false));
+    return new ScriptDocument(new DecodedSource(new SourceFile(path, text), StandardCharsets.UTF_8, false, null));
   }
 
   @Override
@@ -23,6 +23,11 @@ public record ScriptDocument(DecodedSource decoded) implements SourceDocument {
   @Override
   public SourceFile file() {
     return decoded.file();
+  }
+
+  @Override
+  public TextFacts facts() {
+    return decoded.facts();
   }
 
   @Override
@@ -50,7 +55,8 @@ public record ScriptDocument(DecodedSource decoded) implements SourceDocument {
     if (after.equals(text)) {
       return null;
     }
-    return new ScriptDocument(new DecodedSource(new SourceFile(path(), after), decoded.charset(), decoded.bom()));
+    return new ScriptDocument(new DecodedSource(new SourceFile(path(), after), decoded.charset(), decoded.bom(),
+        null));
   }
 
   @Override

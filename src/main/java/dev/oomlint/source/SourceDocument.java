@@ -22,6 +22,12 @@ public sealed interface SourceDocument permits ScriptDocument, NotebookDocument 
   /** The text the parser and the rules see; every diagnostic's range is an offset into it. */
   SourceFile file();
 
+  /**
+   * What the reader found about {@link #file()}'s text for the rules' prefilters, or null (the
+   * linter then finds it).
+   */
+  TextFacts facts();
+
   /** False when there is nothing to parse (a notebook without a Python cell): its lint is empty. */
   boolean lintable();
 

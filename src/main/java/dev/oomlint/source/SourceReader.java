@@ -1,7 +1,6 @@
 package dev.oomlint.source;
 
 import dev.oomlint.ast.SourceFile;
-import dev.oomlint.rules.TextScan;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -69,15 +68,23 @@ public final class SourceReader {
    * document's path. Never throws.
    */
   public static Outcome read(Path path, String displayPath) {
-    return read(path, displayPath, isNotebook(path.toString()));
+    return read(path, displayPath, WordSet.empty());
+  }
+
+  /**
+   * As {@link #read(Path, String)}, finding {@code words} in a script's bytes as it reads them (a
+   * notebook's text is the join of its cells: the linter finds its words).
+   */
+  public static Outcome read(Path path, String displayPath, WordSet words) {
+    return read(path, displayPath, words, isNotebook(path.toString()));
   }
 
   /** Reads {@code path} as a Python script whatever its name (the debug tools). Never throws. */
   public static Outcome readScript(Path path, String displayPath) {
-    return read(path, displayPath, false);
+    return read(path, displayPath, WordSet.empty(), false);
   }
 
-  private static Outcome read(Path path, String displayPath, boolean notebook) {
+  private static Outcome read(Path path, String displayPath, WordSet words, boolean notebook) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
@@ -88,22 +95,31 @@ public final class SourceReader {
     } catch (IOException | OutOfMemoryError | SecurityException e) {
       return unreadable("file cannot be read: " + describe(e));
     }
-    return notebook ? NotebookDocument.decode(bytes, displayPath) : decodeScript(bytes, displayPath);
+    return notebook ? NotebookDocument.decode(bytes, displayPath) : decodeScript(bytes, displayPath, words);
   }
 
   /** Decodes {@code bytes} of the file named {@code displayPath} (a notebook when its name says so). Never throws. */
   public static Outcome decode(byte[] bytes, String displayPath) {
-    return isNotebook(displayPath) ? NotebookDocument.decode(bytes, displayPath) : decodeScript(bytes, displayPath);
+    return decode(bytes, displayPath, WordSet.empty());
   }
 
-  /** Decodes {@code bytes} as a Python source file named {@code displayPath}. Never throws. */
-  public static Outcome decodeScript(byte[] bytes, String displayPath) {
-    // one pass for the NUL check, the ASCII check and the rules' word prefilters (handed over below)
-    int scan = TextScan.scan(bytes);
-    if (TextScan.hasNul(scan)) {
+  /** As {@link #decode(byte[], String)}, finding {@code words} in a script's bytes as it decodes them. */
+  public static Outcome decode(byte[] bytes, String displayPath, WordSet words) {
+    return isNotebook(displayPath) ? NotebookDocument.decode(bytes, displayPath)
+        : decodeScript(bytes, displayPath, words);
+  }
+
+  /**
+   * Decodes {@code bytes} as a Python source file named {@code displayPath}, finding {@code words}
+   * in the same pass over the bytes as the NUL and ASCII checks: the document's {@link TextFacts}
+   * carry them to the rules. Never throws.
+   */
+  public static Outcome decodeScript(byte[] bytes, String displayPath, WordSet words) {
+    long scan = TextFacts.scanBytes(words, bytes);
+    if (TextFacts.hasNul(scan)) {
       return unreadable("file contains NUL bytes; binary files are not analysed");
     }
-    boolean ascii = TextScan.isAscii(scan);
+    boolean ascii = TextFacts.isAscii(scan);
     boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF;
     int start = bom ? 3 : 0;
@@ -120,7 +136,7 @@ public final class SourceReader {
       }
     }
     // ASCII bytes are the same characters, and other bytes other characters, in these charsets: the
-    // fast path below and the rules' word scan (handed over at the end) rely on it
+    // fast path below and the words found in the bytes (kept at the end) rely on it
     boolean asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
         || charset.equals(StandardCharsets.ISO_8859_1);
     String text;
@@ -142,10 +158,8 @@ public final class SourceReader {
       return unreadable(what + " (byte 0x" + String.format("%02x", e.badByte) + " at line "
           + e.line + ", column " + e.column + ")");
     }
-    if (asciiCompatible) {
-      TextScan.handOver(text, scan);
-    }
-    return new Outcome.Read(new ScriptDocument(new DecodedSource(new SourceFile(displayPath, text), charset, bom)));
+    TextFacts facts = asciiCompatible ? TextFacts.fromScan(words, text, scan) : TextFacts.of(words, text);
+    return new Outcome.Read(new ScriptDocument(new DecodedSource(new SourceFile(displayPath, text), charset, bom, facts)));
   }
 
   /**

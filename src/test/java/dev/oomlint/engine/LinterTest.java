@@ -57,6 +57,28 @@ class LinterTest {
     assertTrue(r.cause() instanceof IllegalStateException);
   }
 
+  /** Reports every file it runs on; runs only where the file spells "hold", and "leak" or "crash". */
+  @RuleInfo(code = "OOM007", name = "needs-words", summary = "Reports every file it is run on.",
+      mentions = {"hold", "leak|crash"})
+  static final class NeedsWords implements Rule {
+    @Override
+    public void check(RuleContext ctx) {
+      ctx.report(new Diagnostic(ctx.code(), "ran", new SourceRange(0, 1), null));
+    }
+  }
+
+  @Test
+  void aRuleRunsOnlyWhereTheFileSpellsTheWordsItMentions() {
+    Linter linter = new Linter(List.of(new NeedsWords()), PythonFrontEnd::parse);
+    String[][] cases = {{"hold(); leak()\n", "1"}, {"hold(); crash()\n", "1"}, {"hold()\n", "0"},
+        {"leak(); crash()\n", "0"}, {"ｈｏｌｄ(); ｌｅａｋ()\n", "1"}, {"x = 'hol' + 'd leak'\n", "0"}};
+    for (String[] c : cases) {
+      Linter.Result r = linter.lint(new SourceFile("t.py", c[0]), Set.of());
+      assertEquals(Integer.parseInt(c[1]), r.diagnostics().size(), c[0]);
+    }
+    assertEquals(3, linter.words().size()); // hold, leak, crash
+  }
+
   @RuleInfo(code = "OOM006", name = "recursive", summary = "Recurses forever.")
   static final class Recursive implements Rule {
     @Override

@@ -1,5 +1,9 @@
 package dev.oomlint.rules;
 
+import dev.oomlint.engine.Linter;
+import dev.oomlint.parser.ParseOutcome;
+import java.util.Set;
+
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.SourceRange;
@@ -51,14 +55,16 @@ final class FixtureSupport {
   /** One expectation: a finding of {@code code} starting on {@code line}, its message containing {@code text}. */
   record Marker(int markerLine, int line, String code, String text) {}
 
+  /**
+   * The findings of the rules that apply to {@code file}, run as the engine runs them (the linter,
+   * with the rules' word prefilters); a rule that throws fails the test.
+   */
   static List<Diagnostic> run(SourceFile file, Mod.Module module) {
-    Supplier<SemanticModel> sm = SemanticModel.lazy(file, module);
-    List<Diagnostic> out = new ArrayList<>();
-    for (Rule r : rulesFor(file)) {
-      RuleContext ctx = new RuleContext(file, module, r.info().code(), sm);
-      r.check(ctx);
-      out.addAll(ctx.diagnostics());
+    Linter.Result r = new Linter(rulesFor(file), f -> new ParseOutcome.Parsed(module)).lint(file, Set.of());
+    if (r.problem() != null) {
+      throw new AssertionError(file.path() + ": " + r.problem().message(), r.cause());
     }
+    List<Diagnostic> out = new ArrayList<>(r.diagnostics());
     out.sort(Comparator.comparingInt(d -> d.range().start()));
     return out;
   }

@@ -364,8 +364,9 @@ class SemanticModelTest {
     SourceFile f = new SourceFile("t.py", "x = 1\n");
     Mod.Module m = TestParser.parse(f);
     java.util.function.Supplier<SemanticModel> lazy = SemanticModel.lazy(f, m);
-    dev.oomlint.rules.RuleContext a = new dev.oomlint.rules.RuleContext(f, m, "OOM101", lazy);
-    dev.oomlint.rules.RuleContext b = new dev.oomlint.rules.RuleContext(f, m, "OOM201", lazy);
+    dev.oomlint.source.TextFacts facts = dev.oomlint.source.TextFacts.of(dev.oomlint.source.WordSet.empty(), f.text());
+    dev.oomlint.rules.RuleContext a = new dev.oomlint.rules.RuleContext(f, m, "OOM101", lazy, facts);
+    dev.oomlint.rules.RuleContext b = new dev.oomlint.rules.RuleContext(f, m, "OOM201", lazy, facts);
     assertTrue(a.semantic() == b.semantic());
   }
 

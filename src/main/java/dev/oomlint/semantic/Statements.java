@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.semantic;
 
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Stmt;
@@ -8,26 +8,13 @@ import java.util.List;
 
 /**
  * Every statement of a module, in the pre-order a whole-tree walk meets them (statements only nest
- * in statement bodies, handlers and match cases). Built once per module per thread and shared by the
- * rules that look for one kind of statement, so they need not walk every expression node.
+ * in statement bodies, handlers and match cases), for {@link SemanticModel#statements}.
  */
 final class Statements {
   private Statements() {}
 
-  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
-
-  /** All statements of {@code module}, outer before inner, in source order (read-only). */
-  @SuppressWarnings("unchecked")
-  static List<Stmt> of(Mod.Module module) {
-    Object[] last = LAST.get();
-    if (last[0] != module) {
-      last[1] = collect(module);
-      last[0] = module;
-    }
-    return (List<Stmt>) last[1];
-  }
-
-  private static List<Stmt> collect(Mod.Module module) {
+  /** All statements of {@code module}, outer before inner, in source order. */
+  static List<Stmt> collect(Mod.Module module) {
     List<Stmt> out = new ArrayList<>();
     List<Stmt> stack = new ArrayList<>();
     pushReversed(stack, module.body());
