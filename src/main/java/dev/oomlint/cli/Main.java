@@ -3,15 +3,15 @@ package dev.oomlint.cli;
 import dev.oomlint.Version;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.rules.Rule;
-import dev.oomlint.rules.RuleRegistry;
+import dev.oomlint.rules.checks.RuleRegistry;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code oomlint} command: {@code check}, {@code rule}, {@code rules}, {@code debug}. Exit codes

@@ -6,7 +6,7 @@ import dev.oomlint.parser.ParseOutcome;
 import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RulePages;
-import dev.oomlint.rules.RuleRegistry;
+import dev.oomlint.rules.checks.RuleRegistry;
 import java.util.List;
 import java.util.function.Function;
 

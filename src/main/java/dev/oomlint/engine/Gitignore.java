@@ -1,5 +1,6 @@
 package dev.oomlint.engine;
 
+import dev.oomlint.rules.Rule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package dev.oomlint.engine;
 
-import dev.oomlint.ast.LineIndex;
 import dev.oomlint.ast.Mod.Comment;
 import dev.oomlint.ast.Mod.Module;
-import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support.ExceptHandler;
 import dev.oomlint.ast.Support.MatchCase;
+import dev.oomlint.ast.LineIndex;
+import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashMap;

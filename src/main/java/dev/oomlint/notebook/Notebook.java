@@ -1,12 +1,12 @@
 package dev.oomlint.notebook;
 
+import dev.oomlint.notebook.JsonScanner.Span;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import dev.oomlint.notebook.JsonScanner.Span;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;

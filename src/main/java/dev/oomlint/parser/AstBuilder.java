@@ -1,17 +1,17 @@
 package dev.oomlint.parser;
 
+import dev.oomlint.ast.Operators.ExprContext;
+import dev.oomlint.ast.Operators.Operator;
+import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
-import dev.oomlint.ast.Operators.ExprContext;
-import dev.oomlint.ast.Operators.Operator;
 import dev.oomlint.ast.SourceRange;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
 import dev.oomlint.ast.TypeParam;
-import dev.oomlint.parser.antlr.PythonParser;
-import dev.oomlint.parser.antlr.TextCharStream;
 import dev.oomlint.parser.antlr.PythonParser.*;
+import dev.oomlint.parser.antlr.TextCharStream;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,15 @@
 package dev.oomlint.parser;
 
-import dev.oomlint.ast.ConstValue;
-import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Operators.BoolOperator;
 import dev.oomlint.ast.Operators.CmpOperator;
 import dev.oomlint.ast.Operators.ExprContext;
 import dev.oomlint.ast.Operators.Operator;
 import dev.oomlint.ast.Operators.UnaryOperator;
+import dev.oomlint.parser.antlr.PythonParser;
+import dev.oomlint.ast.ConstValue;
+import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.SourceRange;
 import dev.oomlint.ast.Support;
-import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.parser.antlr.PythonParser.*;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.oomlint.parser;
 
-import dev.oomlint.ast.ConstValue;
-import dev.oomlint.ast.Expr;
 import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.parser.antlr.PythonParser.FstringContext;
 import dev.oomlint.parser.antlr.PythonParser.Fstring_fieldContext;
@@ -9,6 +7,8 @@ import dev.oomlint.parser.antlr.PythonParser.NameContext;
 import dev.oomlint.parser.antlr.PythonParser.Star_expressionsContext;
 import dev.oomlint.parser.antlr.PythonParser.StringsContext;
 import dev.oomlint.parser.antlr.PythonParser.Yield_exprContext;
+import dev.oomlint.ast.ConstValue;
+import dev.oomlint.ast.Expr;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

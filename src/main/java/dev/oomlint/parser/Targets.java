@@ -1,9 +1,9 @@
 package dev.oomlint.parser;
 
-import dev.oomlint.ast.ConstValue;
-import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Operators.CmpOperator;
 import dev.oomlint.ast.Operators.ExprContext;
+import dev.oomlint.ast.ConstValue;
+import dev.oomlint.ast.Expr;
 import java.util.ArrayList;
 import java.util.List;
 

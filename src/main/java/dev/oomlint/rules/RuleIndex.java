@@ -1,6 +1,5 @@
 package dev.oomlint.rules;
 
-import dev.oomlint.build.DataClassWriter;
 import dev.oomlint.build.EmbeddedData;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -15,7 +14,7 @@ import java.util.Map;
 
 /**
  * The {@link RuleInfo} annotations of the built-in rules, one tab-separated line per rule, embedded in
- * a class at build time ({@link #main}, run by Maven after compiling; {@link RuleIndexData}) and read
+ * a class at build time (by {@code rules.checks.RuleIndexWriter}, run by Maven after compiling; {@link RuleIndexData}) and read
  * from it at run time. Reading an annotation through reflection makes the JVM generate proxy
  * classes, which costs a one-file run more than 10 ms at every start (and a class-path resource
  * another 6 ms of URL handling); this index is a string constant. The annotation stays the source: a rule
@@ -103,8 +102,8 @@ public final class RuleIndex {
     return String.join("\t", fields);
   }
 
-  /** Writes the index of {@code rules}' annotations to {@code out}. */
-  static void write(List<Rule> rules, Writer out) throws IOException {
+  /** Writes the index of {@code rules}' annotations to {@code out} (the build's step, {@code build.RuleIndexWriter}). */
+  public static void write(List<Rule> rules, Writer out) throws IOException {
     for (Rule r : rules) {
       RuleInfo i = r.getClass().getAnnotation(RuleInfo.class);
       if (i == null) {
@@ -113,13 +112,6 @@ public final class RuleIndex {
       out.write(line(r.getClass(), i));
       out.write('\n');
     }
-  }
-
-  /** Build step: embeds the index of the built-in rules in {@link RuleIndexData} in the classes directory {@code args[0]}. */
-  public static void main(String[] args) throws IOException {
-    StringWriter w = new StringWriter();
-    write(RuleRegistry.all(), w);
-    DataClassWriter.write(Path.of(args[0]), RuleIndexData.class.getName(), w.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** A {@link RuleInfo} read from the index; equal to the annotation it was written from. */

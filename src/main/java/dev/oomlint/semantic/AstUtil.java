@@ -1,8 +1,8 @@
 package dev.oomlint.semantic;
 
-import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Stmt;
 import java.util.ArrayList;
 import java.util.List;

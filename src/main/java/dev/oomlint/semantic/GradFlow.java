@@ -1,10 +1,10 @@
 package dev.oomlint.semantic;
 
-import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Nodes;
 import dev.oomlint.ast.Operators;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;

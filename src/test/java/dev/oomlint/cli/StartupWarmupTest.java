@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.parser.ParseOutcome;
 import dev.oomlint.parser.PythonFrontEnd;
-import dev.oomlint.rules.RuleRegistry;
+import dev.oomlint.rules.checks.RuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

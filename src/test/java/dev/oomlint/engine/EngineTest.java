@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
-import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.testing.TestRules;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import dev.oomlint.parser.ParseOutcome;
 import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
-import dev.oomlint.rules.RuleRegistry;
+import dev.oomlint.rules.checks.RuleRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

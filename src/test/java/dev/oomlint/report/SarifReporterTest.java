@@ -16,6 +16,7 @@ import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
 import dev.oomlint.engine.FixMode;
+import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RulePages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,13 @@ import dev.oomlint.ast.SourceFile;
 import dev.oomlint.diagnostics.Applicability;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.engine.Linter;
+import dev.oomlint.rules.checks.DeprecatedCudaAmp;
+import dev.oomlint.rules.checks.DeprecatedQuantizationKwargs;
+import dev.oomlint.rules.checks.FullPrecisionLoad;
+import dev.oomlint.rules.checks.KerasModelsInLoopWithoutClearSession;
+import dev.oomlint.rules.checks.ModelLoadedInLoop;
+import dev.oomlint.rules.checks.RuleRegistry;
+import dev.oomlint.rules.checks.TorchLoadWithoutMapLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CatalogueRulesTest {
   private static final List<Rule> RULES = List.of(new ModelLoadedInLoop(), new TorchLoadWithoutMapLocation(),
-      new FullPrecisionLoad(), new DeprecatedCudaAmp(), new DeprecatedQuantizationKwargs(), new KerasModelsInLoop());
+      new FullPrecisionLoad(), new DeprecatedCudaAmp(), new DeprecatedQuantizationKwargs(), new KerasModelsInLoopWithoutClearSession());
 
   private static List<Diagnostic> lint(Rule rule, String text) {
     Linter.Result r = new Linter(List.of(rule)).lint(new SourceFile("t.py", text), Set.of());
@@ -97,7 +104,7 @@ class CatalogueRulesTest {
         "from transformers import AutoModel\nm = AutoModel.from_pretrained(n).cuda()\n"));
     assertEquals("AutoModel.from_pretrained(p)", reported(new ModelLoadedInLoop(),
         "from transformers import AutoModel\nfor p in ps:\n    m = AutoModel.from_pretrained(p).cuda()\n    run(m)\n"));
-    assertEquals("keras.Sequential()", reported(new KerasModelsInLoop(),
+    assertEquals("keras.Sequential()", reported(new KerasModelsInLoopWithoutClearSession(),
         "import keras\nfor u in us:\n    m = keras.Sequential()\n    m.fit(x)\n"));
   }
 
@@ -117,7 +124,7 @@ class CatalogueRulesTest {
     Diagnostic starred = lint(new DeprecatedCudaAmp(), "import torch\nwith torch.cuda.amp.autocast(*a):\n    pass\n").get(0);
     assertNull(starred.fix());
     // no loop header line of its own: nowhere to insert clear_session()
-    Diagnostic oneLine = lint(new KerasModelsInLoop(), "import keras\nfor u in us: m = keras.Sequential()\n").get(0);
+    Diagnostic oneLine = lint(new KerasModelsInLoopWithoutClearSession(), "import keras\nfor u in us: m = keras.Sequential()\n").get(0);
     assertNull(oneLine.fix());
   }
 
@@ -138,7 +145,7 @@ class CatalogueRulesTest {
         "import torch\nfor c in cs:\n    sd = torch.load(c)\n    model.load_state_dict(sd)\n").get(0);
     assertTrue(d.message().contains("`sd`") && d.message().contains("two models") && d.message().contains("del sd"),
         d.message());
-    Diagnostic k = lint(new KerasModelsInLoop(), "import keras\nfor u in us:\n    m = keras.Model(i, o)\n").get(0);
+    Diagnostic k = lint(new KerasModelsInLoopWithoutClearSession(), "import keras\nfor u in us:\n    m = keras.Model(i, o)\n").get(0);
     assertNotNull(k.fix());
     assertTrue(k.message().contains("clear_session()") && k.message().contains("line 2"), k.message());
   }

@@ -1,20 +1,24 @@
 package dev.oomlint.rules;
 
-import dev.oomlint.engine.Linter;
-import dev.oomlint.parser.ParseOutcome;
-import java.util.Set;
-
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.SourceRange;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.engine.Linter;
+import dev.oomlint.parser.ParseOutcome;
+import dev.oomlint.rules.checks.GraphKeptByAccumulation;
+import dev.oomlint.rules.checks.GraphKeptInContainer;
+import dev.oomlint.rules.checks.InferenceWithoutNoGrad;
+import dev.oomlint.rules.checks.MissingZeroGrad;
+import dev.oomlint.rules.checks.RuleRegistry;
 import dev.oomlint.semantic.SemanticModel;
 import dev.oomlint.testing.TestParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

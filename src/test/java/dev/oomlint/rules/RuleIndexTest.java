@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.oomlint.rules.checks.RuleRegistry;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
 import java.util.List;

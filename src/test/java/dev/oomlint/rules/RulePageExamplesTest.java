@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.engine.Linter;
+import dev.oomlint.rules.checks.RuleRegistry;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;

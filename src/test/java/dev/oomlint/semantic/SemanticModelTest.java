@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
-import dev.oomlint.ast.Operators;
-import dev.oomlint.ast.SourceRange;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Operators;
 import dev.oomlint.ast.SourceFile;
+import dev.oomlint.ast.SourceRange;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.testing.TestParser;
 import java.util.ArrayList;

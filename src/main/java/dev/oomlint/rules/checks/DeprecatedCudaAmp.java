@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
@@ -9,12 +9,20 @@ import dev.oomlint.diagnostics.Applicability;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.CallEdits;
+import dev.oomlint.rules.edits.ImportEdits;
 import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -264,7 +272,7 @@ public final class DeprecatedCudaAmp implements Rule {
 
   /** Rewrites one call to {@code <torch>.amp.<kind>("cuda", ...)}; null when its arguments cannot be mapped. */
   private static List<Edit> rewrite(SemanticModel sm, Expr.Call c, String kind, String torch) {
-    if (CallEdits.hasStarred(c)) {
+    if (Calls.hasStarred(c)) {
       return null;
     }
     List<Edit> edits = new ArrayList<>();

@@ -1,11 +1,9 @@
-package dev.oomlint.rules;
+package dev.oomlint.semantic;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
-import dev.oomlint.semantic.AstUtil;
-import dev.oomlint.semantic.SemanticModel;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,7 @@ import java.util.function.Predicate;
  * whether it runs on every iteration, and what a loop body does itself (as opposed to through a
  * nested loop).
  */
-final class Iterations {
+public final class Iterations {
   private final SemanticModel sm;
   private final Predicate<Expr.Call> direct;
   private final Map<Stmt.FunctionDef, Boolean> helpers = new IdentityHashMap<>();
@@ -25,13 +23,13 @@ final class Iterations {
    * Answers "does this code run a call matching {@code direct} once per pass" for a rule: directly,
    * or through a same-file function that does so outside its own loops.
    */
-  Iterations(SemanticModel sm, Predicate<Expr.Call> direct) {
+  public Iterations(SemanticModel sm, Predicate<Expr.Call> direct) {
     this.sm = sm;
     this.direct = direct;
   }
 
   /** The innermost {@code for}/{@code while} whose body contains {@code n}, within n's function; or null. */
-  static Stmt innermostLoop(SemanticModel sm, Node n) {
+  public static Stmt innermostLoop(SemanticModel sm, Node n) {
     Node child = n;
     for (Node cur = sm.parent(n); cur != null && !isScopeBoundary(cur); cur = sm.parent(cur)) {
       if (cur instanceof Stmt loop && AstUtil.isLoop(loop) && child instanceof Stmt cs
@@ -44,7 +42,7 @@ final class Iterations {
   }
 
   /** The outermost loop around {@code n} (its body containing n) within n's function; or null. */
-  static Stmt outermostLoop(SemanticModel sm, Node n) {
+  public static Stmt outermostLoop(SemanticModel sm, Node n) {
     Stmt found = null;
     for (Stmt l = innermostLoop(sm, n); l != null; l = innermostLoop(sm, l)) {
       found = l;
@@ -52,7 +50,7 @@ final class Iterations {
     return found;
   }
 
-  static boolean isScopeBoundary(Node n) {
+  public static boolean isScopeBoundary(Node n) {
     return n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda
         || n instanceof Mod.Module;
   }
@@ -63,7 +61,7 @@ final class Iterations {
    * {@code finally} blocks lie between them; no {@code if}, inner loop, {@code except} or
    * {@code match}.
    */
-  static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner) {
+  public static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner) {
     return runsEveryPass(sm, s, owner, t -> false);
   }
 
@@ -71,7 +69,7 @@ final class Iterations {
    * As {@link #runsEveryPass(SemanticModel, Stmt, Node)}, also passing through the body of an
    * {@code if} whose test satisfies {@code alwaysTrue} (a check that holds on every pass).
    */
-  static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner, Predicate<Expr> alwaysTrue) {
+  public static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner, Predicate<Expr> alwaysTrue) {
     return runsEveryPass(sm, s, owner, alwaysTrue, true);
   }
 
@@ -79,7 +77,7 @@ final class Iterations {
    * As above; with {@code honourContinue} false, an earlier {@code continue} does not count (the
    * statement still runs on every pass that gets that far).
    */
-  static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner, Predicate<Expr> alwaysTrue,
+  public static boolean runsEveryPass(SemanticModel sm, Stmt s, Node owner, Predicate<Expr> alwaysTrue,
       boolean honourContinue) {
     Node child = s;
     for (Node cur = sm.parent(s); cur != null; cur = sm.parent(cur)) {
@@ -136,7 +134,7 @@ final class Iterations {
   }
 
   /** The statement a node belongs to (itself when it is one). */
-  static Stmt statementOf(SemanticModel sm, Node n) {
+  public static Stmt statementOf(SemanticModel sm, Node n) {
     Node cur = n;
     while (cur != null && !(cur instanceof Stmt)) {
       cur = sm.parent(cur);
@@ -148,7 +146,7 @@ final class Iterations {
    * Whether {@code body} runs a matching call itself: not inside a nested loop, def, class or lambda,
    * but possibly through a same-file function that runs one outside its own loops.
    */
-  boolean runsDirectly(List<Stmt> body) {
+  public boolean runsDirectly(List<Stmt> body) {
     boolean[] found = {false};
     for (Stmt s : body) {
       AstUtil.walk(s, n -> {

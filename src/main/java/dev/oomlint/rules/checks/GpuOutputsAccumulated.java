@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
@@ -9,10 +9,18 @@ import dev.oomlint.ast.Support;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.ExprEdits;
 import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.GradMode;
 import dev.oomlint.semantic.InferenceRegion;
+import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.Scope;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
@@ -65,7 +73,7 @@ public final class GpuOutputsAccumulated implements Rule {
       if (m == null || !ADDERS.contains(m) || sm.qualifiedName(c.func()) != null || sm.resolveCall(c) != null) {
         continue;
       }
-      Expr value = TrainingContext.argument(c, m.equals("insert") ? 1 : 0, null);
+      Expr value = Calls.argument(c, m.equals("insert") ? 1 : 0, null);
       if (value != null) {
         check(ctx, sm, AstUtil.receiver(c), value, c, m.equals("extend"), null);
       }
@@ -114,9 +122,9 @@ public final class GpuOutputsAccumulated implements Rule {
     boolean gradOff = sm.gradMode(site) == GradMode.DISABLED;
     String suffix = gradOff ? ".cpu()" : ".detach().cpu()";
     Expr focus = onGpu.get(0);
-    String v = LeakFixes.text(ctx.file(), focus);
-    String box = LeakFixes.text(ctx.file(), container);
-    String moved = (LeakFixes.isPrimary(focus) ? v : "(" + v + ")") + suffix;
+    String v = ExprEdits.text(ctx.file(), focus);
+    String box = ExprEdits.text(ctx.file(), container);
+    String moved = (ExprEdits.isPrimary(focus) ? v : "(" + v + ")") + suffix;
     String message = "`" + v + "` (a model output) is kept in `" + box + "` across the loop while still on the"
         + " GPU, so GPU memory grows with every batch of the dataset; store `" + moved + "` (or reduce it to"
         + " numbers with `.item()`/`.tolist()`) instead.";
@@ -137,7 +145,7 @@ public final class GpuOutputsAccumulated implements Rule {
         }
         safe = false;
       }
-      edits.addAll(LeakFixes.suffix(p, suffix));
+      edits.addAll(ExprEdits.suffix(p, suffix));
     }
     return new Fix("Move the stored output to the CPU",
         safe ? dev.oomlint.diagnostics.Applicability.SAFE : dev.oomlint.diagnostics.Applicability.UNSAFE, edits);
@@ -579,7 +587,7 @@ public final class GpuOutputsAccumulated implements Rule {
       if ("to".equals(m)) {
         for (Expr a : c.args()) {
           String id = a instanceof Expr.Name nm ? nm.id() : a instanceof Expr.Attribute at ? at.attr() : null;
-          String s = CallEdits.string(a);
+          String s = Calls.string(a);
           if (id != null && (id.contains("device") || id.contains("cuda") || id.contains("gpu"))
               || s != null && s.startsWith("cuda")) {
             return true;
@@ -591,7 +599,7 @@ public final class GpuOutputsAccumulated implements Rule {
   }
 
   private static boolean isCpuConstant(Expr e) {
-    String s = CallEdits.string(e);
+    String s = Calls.string(e);
     return s != null && s.startsWith("cpu");
   }
 }

@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
@@ -8,6 +8,15 @@ import dev.oomlint.ast.Support;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.CallEdits;
+import dev.oomlint.rules.edits.ImportEdits;
+import dev.oomlint.semantic.Calls;
+import dev.oomlint.semantic.HfModels;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +51,7 @@ public final class DeprecatedQuantizationKwargs implements Rule {
       }
       Support.Keyword at = null;
       for (Support.Keyword k : c.keywords()) {
-        if (k.arg() != null && LOAD_IN.contains(k.arg()) && !CallEdits.isFalsyConstant(k.value()) && at == null) {
+        if (k.arg() != null && LOAD_IN.contains(k.arg()) && !Calls.isFalsyConstant(k.value()) && at == null) {
           at = k;
         }
       }
@@ -58,7 +67,7 @@ public final class DeprecatedQuantizationKwargs implements Rule {
 
   /** Moves every bitsandbytes keyword of the call into one {@code quantization_config=} argument. */
   private static Fix fix(SemanticModel sm, Expr.Call c) {
-    if (CallEdits.keyword(c, "quantization_config") != null) {
+    if (Calls.keyword(c, "quantization_config") != null) {
       return null;
     }
     List<Support.Keyword> bnb = new ArrayList<>();
@@ -124,12 +133,12 @@ public final class DeprecatedQuantizationKwargs implements Rule {
   private static String condition(SemanticModel sm, List<Support.Keyword> bnb) {
     List<String> conds = new ArrayList<>();
     for (Support.Keyword k : bnb) {
-      if (LOAD_IN.contains(k.arg()) && CallEdits.isTrue(k.value())) {
+      if (LOAD_IN.contains(k.arg()) && Calls.isTrue(k.value())) {
         return "";
       }
     }
     for (Support.Keyword k : bnb) {
-      if (!LOAD_IN.contains(k.arg()) || CallEdits.isFalsyConstant(k.value())) {
+      if (!LOAD_IN.contains(k.arg()) || Calls.isFalsyConstant(k.value())) {
         continue;
       }
       if (!isPlainReference(k.value())) {

@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.LineIndex;
@@ -7,6 +7,12 @@ import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.ImportEdits;
 import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
@@ -24,7 +30,7 @@ import java.util.Map;
     summary = "Keras models are built in a loop that never calls keras.backend.clear_session().",
     level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high", tags = {"memory", "keras"},
     mentions = "keras|tensorflow")
-public final class KerasModelsInLoop implements Rule {
+public final class KerasModelsInLoopWithoutClearSession implements Rule {
   private static final List<String> PREFIXES = List.of("tensorflow.keras.", "tf_keras.", "keras.",
       "tensorflow.python.keras.");
   private static final int MAX_DEPTH = 4;

@@ -1,5 +1,6 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
+import dev.oomlint.rules.Rule;
 import java.util.List;
 
 /** Every built-in rule, in code order. Explicit (no class-path scanning) to keep start-up fast. */
@@ -12,7 +13,7 @@ public final class RuleRegistry {
       new GraphKeptByAccumulation(),
       new RetainGraphInLoop(),
       new MissingZeroGrad(),
-      new ZeroGradBeforeStep(),
+      new ZeroGradBetweenBackwardAndStep(),
       new InferenceWithoutNoGrad(),
       new GpuOutputsAccumulated(),
       new ModelLoadedInLoop(),
@@ -20,8 +21,8 @@ public final class RuleRegistry {
       new FullPrecisionLoad(),
       new DeprecatedCudaAmp(),
       new DeprecatedQuantizationKwargs(),
-      new KerasModelsInLoop(),
-      new EmptyCacheInLoop()
+      new KerasModelsInLoopWithoutClearSession(),
+      new EmptyCacheInTrainingLoop()
   );
 
   public static List<Rule> all() {

@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
@@ -11,7 +11,15 @@ import dev.oomlint.ast.Support;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.ExprEdits;
+import dev.oomlint.rules.edits.LoopHeaders;
 import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +36,7 @@ import java.util.Set;
     summary = "zero_grad() runs after backward() and before the optimizer's step(), wiping the gradients just computed.",
     level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high",
     mentions = {"zero_grad", "backward|autograd"})
-public final class ZeroGradBeforeStep implements Rule {
+public final class ZeroGradBetweenBackwardAndStep implements Rule {
   private static final Set<String> GRADIENT_APIS = Set.of("torch.autograd.grad", "torch.autograd.backward");
   private static final int LOOP_ROUNDS = 4;
 
@@ -54,8 +62,8 @@ public final class ZeroGradBeforeStep implements Rule {
     List<Expr.Call> resets = new ArrayList<>(found.keySet());
     resets.sort((x, y) -> Integer.compare(x.range().start(), y.range().start()));
     for (Expr.Call r : resets) {
-      String reset = LeakFixes.text(ctx.file(), r);
-      String step = LeakFixes.text(ctx.file(), found.get(r));
+      String reset = ExprEdits.text(ctx.file(), r);
+      String step = ExprEdits.text(ctx.file(), found.get(r));
       String message = "`" + reset + "` runs after the backward and before `" + step + "`, so it wipes the"
           + " gradients just computed and the step updates nothing; reset gradients at the start of the"
           + " iteration, before the forward pass.";

@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.semantic;
 
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
@@ -6,9 +6,6 @@ import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Operators;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
-import dev.oomlint.semantic.AstUtil;
-import dev.oomlint.semantic.Binding;
-import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,11 +16,11 @@ import java.util.Set;
  * to a GPU or converted to half precision. Only recognisable devices count: {@code "cuda"},
  * {@code "cuda:1"}, device indices, {@code torch.device("cuda")}, and names bound to those.
  */
-final class Placement {
+public final class Placement {
   private static final int MAX_DEPTH = 6;
 
   /** Methods that return the same model, possibly moved or converted. */
-  static final Set<String> PASSTHROUGH = Set.of("to", "cuda", "cpu", "eval", "train", "half", "float",
+  public static final Set<String> PASSTHROUGH = Set.of("to", "cuda", "cpu", "eval", "train", "half", "float",
       "bfloat16", "double", "requires_grad_", "to_empty");
 
   private static final Set<String> HALF_METHODS = Set.of("half", "bfloat16");
@@ -41,21 +38,21 @@ final class Placement {
   }
 
   /** Follows the value of {@code call} (a load) through chains and assignments. */
-  static Placement of(SemanticModel sm, Expr.Call call) {
+  public static Placement of(SemanticModel sm, Expr.Call call) {
     Placement p = new Placement(sm);
     p.follow(call, 0);
     return p;
   }
 
-  boolean movedToGpu() {
+  public boolean movedToGpu() {
     return gpu;
   }
 
-  boolean converted() {
+  public boolean converted() {
     return converted;
   }
 
-  boolean offloaded() {
+  public boolean offloaded() {
     return offloaded;
   }
 
@@ -169,7 +166,7 @@ final class Placement {
   }
 
   /** Whether an expression names a CUDA device. */
-  boolean isCudaDevice(Expr e, int depth) {
+  public boolean isCudaDevice(Expr e, int depth) {
     if (e == null || depth > MAX_DEPTH) {
       return false;
     }
@@ -188,7 +185,7 @@ final class Placement {
       String q = sm.qualifiedName(c.func());
       if ("torch.device".equals(q)) {
         return !c.args().isEmpty() && isCudaDevice(c.args().get(0), depth + 1)
-            || CallEdits.keyword(c, "type") != null && isCudaDevice(CallEdits.keyword(c, "type").value(), depth + 1);
+            || Calls.keyword(c, "type") != null && isCudaDevice(Calls.keyword(c, "type").value(), depth + 1);
       }
       return "torch.cuda.current_device".equals(q);
     }
@@ -205,7 +202,7 @@ final class Placement {
 
   /** A device that is surely not a GPU: {@code "cpu"}, {@code "mps"}, {@code torch.device("cpu")}. */
   private boolean isOtherDevice(Expr e) {
-    String s = CallEdits.string(e);
+    String s = Calls.string(e);
     if (s != null) {
       return s.equals("cpu") || s.equals("mps") || s.equals("meta") || s.startsWith("mps:");
     }

@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
@@ -10,8 +10,16 @@ import dev.oomlint.ast.Support;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.CallEdits;
 import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.Calls;
+import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.Scope;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.Collections;
@@ -44,12 +52,12 @@ public final class RetainGraphInLoop implements Rule {
       if (!sm.isBackwardCall(c) || sm.resolveCall(c) != null) {
         continue;
       }
-      Support.Keyword retain = CallEdits.keyword(c, "retain_graph");
-      if (retain == null || !CallEdits.isTrue(retain.value())) {
+      Support.Keyword retain = Calls.keyword(c, "retain_graph");
+      if (retain == null || !Calls.isTrue(retain.value())) {
         continue;
       }
-      Support.Keyword create = CallEdits.keyword(c, "create_graph");
-      if (create != null && !CallEdits.isFalsyConstant(create.value())) {
+      Support.Keyword create = Calls.keyword(c, "create_graph");
+      if (create != null && !Calls.isFalsyConstant(create.value())) {
         continue; // higher-order gradients: the graph is kept on purpose
       }
       Stmt loop = Iterations.innermostLoop(sm, c);

@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Stmt;
@@ -6,6 +6,15 @@ import dev.oomlint.ast.Support;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.CallEdits;
+import dev.oomlint.semantic.Calls;
+import dev.oomlint.semantic.HfModels;
+import dev.oomlint.semantic.Placement;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.List;
 
@@ -97,20 +106,20 @@ public final class FullPrecisionLoad implements Rule {
   /** A dtype, a quantization, or {@code **kwargs} / {@code *args} that may carry one. */
   private static boolean choosesPrecision(Expr.Call c) {
     for (String k : PRECISION_KEYWORDS) {
-      if (CallEdits.keyword(c, k) != null) {
+      if (Calls.keyword(c, k) != null) {
         return true;
       }
     }
-    return CallEdits.hasDoubleStar(c) || CallEdits.hasStarred(c);
+    return Calls.hasDoubleStar(c) || Calls.hasStarred(c);
   }
 
   /** {@code device_map=...} that is not a CPU/disk placement. */
   private static boolean placedByDeviceMap(Expr.Call c) {
-    Support.Keyword k = CallEdits.keyword(c, "device_map");
-    if (k == null || CallEdits.isFalsyConstant(k.value())) {
+    Support.Keyword k = Calls.keyword(c, "device_map");
+    if (k == null || Calls.isFalsyConstant(k.value())) {
       return false;
     }
-    String s = CallEdits.string(k.value());
+    String s = Calls.string(k.value());
     return s == null || !(s.equals("cpu") || s.equals("disk") || s.equals("meta") || s.equals("mps"));
   }
 }

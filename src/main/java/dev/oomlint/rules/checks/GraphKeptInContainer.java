@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
@@ -9,9 +9,18 @@ import dev.oomlint.diagnostics.Applicability;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.ExprEdits;
 import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.SemanticModel;
+import dev.oomlint.semantic.Tensors;
+import dev.oomlint.semantic.TrainingIteration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,9 +53,9 @@ public final class GraphKeptInContainer implements Rule {
       Expr container = AstUtil.receiver(c);
       Expr value;
       if (ADDERS.contains(m)) {
-        value = TrainingContext.argument(c, m.equals("insert") ? 1 : 0, null);
+        value = Calls.argument(c, m.equals("insert") ? 1 : 0, null);
       } else if (m.equals("update") && storesLikeMeter(sm, container)) {
-        value = TrainingContext.argument(c, 0, "val");
+        value = Calls.argument(c, 0, "val");
       } else {
         continue;
       }
@@ -71,7 +80,7 @@ public final class GraphKeptInContainer implements Rule {
     if (!sm.isGradCarrying(value)) {
       return;
     }
-    TrainingContext tc = TrainingContext.of(sm, site);
+    TrainingIteration tc = TrainingIteration.of(sm, site);
     if (tc == null || !tc.outlivesIteration(container, site) || tc.feedsBackward(container)) {
       return;
     }
@@ -84,12 +93,12 @@ public final class GraphKeptInContainer implements Rule {
         }
       }
     }
-    String v = LeakFixes.text(ctx.file(), focus);
-    String box = LeakFixes.text(ctx.file(), container);
-    boolean primary = LeakFixes.isPrimary(focus);
+    String v = ExprEdits.text(ctx.file(), focus);
+    String box = ExprEdits.text(ctx.file(), container);
+    boolean primary = ExprEdits.isPrimary(focus);
     String item = primary ? v + ".item()" : "(" + v + ").item()";
     String detach = primary ? v + ".detach()" : "(" + v + ").detach()";
-    String message = LeakFixes.isScalarLoss(sm, focus)
+    String message = Tensors.isScalarLoss(sm, focus)
         ? "`" + v + "` is stored in `" + box + "`, which outlives the training-loop iteration, so every"
             + " iteration's autograd graph stays in memory; store `" + item + "` (a number) or `" + detach
             + "` instead."
@@ -115,13 +124,13 @@ public final class GraphKeptInContainer implements Rule {
       if (p instanceof Expr.Starred || !sm.isGradCarrying(p)) {
         continue;
       }
-      if (!LeakFixes.isTensor(sm, p)) {
+      if (!Tensors.isTensor(sm, p)) {
         if (extend) {
           return null;
         }
         safe = false;
       }
-      edits.addAll(LeakFixes.suffix(p, ".detach()"));
+      edits.addAll(ExprEdits.suffix(p, ".detach()"));
     }
     if (edits.isEmpty()) {
       return null;

@@ -1,10 +1,17 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.HfModels;
+import dev.oomlint.semantic.LoopHolding;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.Set;
 

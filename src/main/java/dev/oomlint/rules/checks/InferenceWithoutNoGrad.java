@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
@@ -10,6 +10,13 @@ import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.ExprEdits;
+import dev.oomlint.rules.edits.LoopHeaders;
 import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.InferenceRegion;
 import dev.oomlint.semantic.SemanticModel;
@@ -31,7 +38,7 @@ public final class InferenceWithoutNoGrad implements Rule {
       return;
     }
     for (InferenceRegion r : sm.inferenceRegions()) {
-      String call = LeakFixes.text(ctx.file(), r.firstModelCall());
+      String call = ExprEdits.text(ctx.file(), r.firstModelCall());
       String how = r.kind() == InferenceRegion.Kind.FUNCTION ? "decorate the function with `@torch.no_grad()`"
           : "wrap it in `with torch.no_grad():`";
       String message = "`" + call + "` runs with autograd recording " + r.reason() + ", so every activation"

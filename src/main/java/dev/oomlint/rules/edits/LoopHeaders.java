@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.edits;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.SourceFile;
@@ -6,11 +6,11 @@ import dev.oomlint.ast.SourceRange;
 import dev.oomlint.ast.Stmt;
 
 /** Source positions around loop statements: the header ({@code for ...:}) and indentation. */
-final class LoopHeaders {
+public final class LoopHeaders {
   private LoopHeaders() {}
 
   /** The range of a loop's header, from {@code for}/{@code while} through its colon. */
-  static SourceRange header(SourceFile f, Stmt loop) {
+  public static SourceRange header(SourceFile f, Stmt loop) {
     Expr last = loop instanceof Stmt.For fo ? fo.iter() : ((Stmt.While) loop).test();
     String text = f.text();
     int i = last.range().end();
@@ -41,7 +41,7 @@ final class LoopHeaders {
    * The whitespace before a statement when it starts its own line (its indentation), or null when
    * something else precedes it on the line ({@code for x in y: step()}).
    */
-  static String indentation(SourceFile f, Stmt s) {
+  public static String indentation(SourceFile f, Stmt s) {
     int start = s.range().start();
     int lineStart = f.lines().lineStart(f.lines().line(start));
     String before = f.text().substring(lineStart, start);
@@ -49,13 +49,13 @@ final class LoopHeaders {
   }
 
   /** The file's line terminator: {@code \r\n} when it uses that, else {@code \n}. */
-  static String newline(SourceFile f) {
+  public static String newline(SourceFile f) {
     int i = f.text().indexOf('\n');
     return i > 0 && f.text().charAt(i - 1) == '\r' ? "\r\n" : "\n";
   }
 
   /** Offset of the first character of the line a statement starts on. */
-  static int lineStart(SourceFile f, Stmt s) {
+  public static int lineStart(SourceFile f, Stmt s) {
     return f.lines().lineStart(f.lines().line(s.range().start()));
   }
 }

@@ -1,11 +1,18 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.CallEdits;
 import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.Set;
 
@@ -49,7 +56,7 @@ public final class TorchLoadWithoutMapLocation implements Rule {
    */
   static boolean isRoundTrip(SemanticModel sm, Expr.Call load) {
     Stmt.FunctionDef f = sm.enclosingFunction(load);
-    Expr source = load.args().isEmpty() ? CallEdits.keyword(load, "f").value() : load.args().get(0);
+    Expr source = load.args().isEmpty() ? Calls.keyword(load, "f").value() : load.args().get(0);
     boolean buffer = isBuffer(sm, source);
     for (Expr.Call c : sm.calls()) {
       String q = sm.qualifiedName(c.func());
@@ -71,8 +78,8 @@ public final class TorchLoadWithoutMapLocation implements Rule {
     if (pa != null) {
       return pa.equals(dev.oomlint.semantic.AstUtil.path(b));
     }
-    String sa = CallEdits.string(a);
-    return sa != null && sa.equals(CallEdits.string(b));
+    String sa = Calls.string(a);
+    return sa != null && sa.equals(Calls.string(b));
   }
 
   /** {@code io.BytesIO(...)}, or a name bound to one. */
@@ -92,7 +99,7 @@ public final class TorchLoadWithoutMapLocation implements Rule {
 
   /** No {@code map_location} keyword, no second positional argument, nothing unpacked that could hold one. */
   static boolean lacksMapLocation(Expr.Call c) {
-    return CallEdits.keyword(c, "map_location") == null && c.args().size() < 2 && !CallEdits.hasStarred(c)
-        && !CallEdits.hasDoubleStar(c) && (!c.args().isEmpty() || CallEdits.keyword(c, "f") != null);
+    return Calls.keyword(c, "map_location") == null && c.args().size() < 2 && !Calls.hasStarred(c)
+        && !Calls.hasDoubleStar(c) && (!c.args().isEmpty() || Calls.keyword(c, "f") != null);
   }
 }

@@ -1,10 +1,16 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +23,7 @@ import java.util.Set;
     summary = "torch.cuda.empty_cache() runs on every iteration of a training or inference loop.",
     level = Level.NOTE, fix = FixSafety.NONE, precision = "high", tags = {"memory", "performance"},
     mentions = "empty_cache")
-public final class EmptyCacheInLoop implements Rule {
+public final class EmptyCacheInTrainingLoop implements Rule {
   private static final Set<String> EMPTY_CACHE = Set.of("torch.cuda.empty_cache", "torch.cuda.memory.empty_cache");
   private static final Set<String> IS_AVAILABLE = Set.of("torch.cuda.is_available");
 

@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
@@ -8,10 +8,18 @@ import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Applicability;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.ExprEdits;
 import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Scope;
 import dev.oomlint.semantic.SemanticModel;
+import dev.oomlint.semantic.Tensors;
+import dev.oomlint.semantic.TrainingIteration;
 import java.util.List;
 
 /**
@@ -55,20 +63,20 @@ public final class GraphKeptByAccumulation implements Rule {
     if (AstUtil.path(holder) == null || !sm.isGradCarrying(added)) {
       return;
     }
-    TrainingContext tc = TrainingContext.of(sm, stmt);
+    TrainingIteration tc = TrainingIteration.of(sm, stmt);
     if (tc == null || !tc.outlivesIteration(holder, stmt) || tc.feedsBackward(holder)) {
       return;
     }
-    String a = LeakFixes.text(ctx.file(), acc);
-    String t = LeakFixes.text(ctx.file(), added);
-    boolean item = acc == holder && LeakFixes.isScalarLoss(sm, added) && startsAsNumber(sm, acc)
+    String a = ExprEdits.text(ctx.file(), acc);
+    String t = ExprEdits.text(ctx.file(), added);
+    boolean item = acc == holder && Tensors.isScalarLoss(sm, added) && startsAsNumber(sm, acc)
         && !usedAsTensor(sm, acc);
     String suffix = item ? ".item()" : ".detach()";
-    String fixed = LeakFixes.isPrimary(added) ? t + suffix : "(" + t + ")" + suffix;
+    String fixed = ExprEdits.isPrimary(added) ? t + suffix : "(" + t + ")" + suffix;
     String message = "`" + a + "` lives across training iterations and adds up the grad-carrying `" + t
         + "`, so it keeps every iteration's autograd graph in memory; add `" + fixed + "` instead.";
     Fix fix = new Fix(item ? "Accumulate a Python number" : "Accumulate a detached tensor", Applicability.SAFE,
-        LeakFixes.suffix(added, suffix));
+        ExprEdits.suffix(added, suffix));
     ctx.report(new Diagnostic(ctx.code(), message, stmt.range(), fix));
   }
 

@@ -1,7 +1,6 @@
-package dev.oomlint.rules;
+package dev.oomlint.semantic;
 
 import dev.oomlint.ast.Expr;
-import dev.oomlint.semantic.SemanticModel;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,7 +9,7 @@ import java.util.Locale;
  * where {@code X} is a model (or diffusers pipeline) class imported from transformers, diffusers or
  * peft, never a tokenizer, processor, feature extractor, config or scheduler.
  */
-final class HfModels {
+public final class HfModels {
   private HfModels() {}
 
   private static final List<String> LIBRARIES = List.of("transformers.", "diffusers.", "peft.");
@@ -23,7 +22,7 @@ final class HfModels {
    * The qualified name of the model class a {@code from_pretrained} call loads
    * ({@code "transformers.AutoModelForCausalLM"}), or null when the call is something else.
    */
-  static String loadedModelClass(SemanticModel sm, Expr.Call c) {
+  public static String loadedModelClass(SemanticModel sm, Expr.Call c) {
     if (!(c.func() instanceof Expr.Attribute a) || !a.attr().equals("from_pretrained")) {
       return null;
     }
@@ -32,7 +31,7 @@ final class HfModels {
   }
 
   /** Whether a qualified class name is a transformers / diffusers / peft model or pipeline class. */
-  static boolean isModelClass(String q) {
+  public static boolean isModelClass(String q) {
     boolean known = false;
     for (String lib : LIBRARIES) {
       known |= q.startsWith(lib);
@@ -55,12 +54,12 @@ final class HfModels {
   }
 
   /** Whether the class is a transformers class (they take {@code torch_dtype="auto"} and bitsandbytes kwargs). */
-  static boolean isTransformers(String q) {
+  public static boolean isTransformers(String q) {
     return q.startsWith("transformers.") || q.startsWith("peft.");
   }
 
   /** Whether the qualified name is transformers' {@code pipeline()} factory. */
-  static boolean isPipelineFactory(String q) {
+  public static boolean isPipelineFactory(String q) {
     return q != null && (q.equals("transformers.pipeline") || q.equals("transformers.pipelines.pipeline"));
   }
 }

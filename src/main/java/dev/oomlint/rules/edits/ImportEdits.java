@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.edits;
 
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
@@ -19,14 +19,14 @@ import java.util.List;
  * Import-aware pieces of fixes: the name under which a module can be written at a node, adding an
  * import line to the module's import block, and removing a name from an import statement.
  */
-final class ImportEdits {
+public final class ImportEdits {
   private ImportEdits() {}
 
   /**
    * The name that reaches {@code qualified} at {@code at}: a module-level import alias ({@code T}
    * after {@code import torch as T}) that no enclosing scope rebinds; null when there is none.
    */
-  static String aliasAt(SemanticModel sm, String qualified, Node at) {
+  public static String aliasAt(SemanticModel sm, String qualified, Node at) {
     String alias = sm.moduleAlias(qualified);
     if (alias == null || alias.contains(".") || boundInEnclosingScope(sm, alias, at)) {
       return null;
@@ -35,7 +35,7 @@ final class ImportEdits {
   }
 
   /** Whether a new module-level import of {@code name} would be visible, unshadowed, at every node of {@code at}. */
-  static boolean nameFree(SemanticModel sm, String name, List<? extends Node> at) {
+  public static boolean nameFree(SemanticModel sm, String name, List<? extends Node> at) {
     if (!sm.moduleScope().bindings(name).isEmpty() || sm.moduleScope().isGlobalDeclared(name)) {
       return false;
     }
@@ -48,7 +48,7 @@ final class ImportEdits {
   }
 
   /** Whether a function, lambda, class or comprehension scope around {@code at} binds {@code name}. */
-  static boolean boundInEnclosingScope(SemanticModel sm, String name, Node at) {
+  public static boolean boundInEnclosingScope(SemanticModel sm, String name, Node at) {
     for (Scope s = sm.scopeOf(at); s != null && s.kind() != Scope.Kind.MODULE; s = s.parent()) {
       if (!s.bindings(name).isEmpty() || s.isGlobalDeclared(name) || s.isNonlocalDeclared(name)) {
         return true;
@@ -62,7 +62,7 @@ final class ImportEdits {
    * leading block of top-level imports, or before the first statement after the docstring and
    * {@code __future__} imports. Null when there is no safe place (a statement sharing its line).
    */
-  static Edit addImportLine(SemanticModel sm, String line) {
+  public static Edit addImportLine(SemanticModel sm, String line) {
     SourceFile file = sm.file();
     LineIndex lines = file.lines();
     List<Stmt> body = sm.module().body();
@@ -110,7 +110,7 @@ final class ImportEdits {
    * The text of the import statement {@code stmt} without the names in {@code drop} (on one line),
    * or null when no name is left.
    */
-  static String without(Stmt stmt, List<Support.Alias> drop) {
+  public static String without(Stmt stmt, List<Support.Alias> drop) {
     List<Support.Alias> names = stmt instanceof Stmt.Import imp ? imp.names()
         : stmt instanceof Stmt.ImportFrom f ? f.names() : List.of();
     List<String> kept = new ArrayList<>();
@@ -137,7 +137,7 @@ final class ImportEdits {
    * {@code pass} when it is the only statement of its block. Null when it shares a line with another
    * statement.
    */
-  static Edit deleteStatement(SemanticModel sm, Stmt stmt) {
+  public static Edit deleteStatement(SemanticModel sm, Stmt stmt) {
     List<Stmt> block = sm.blockOf(stmt);
     if (block == null) {
       return null;
@@ -161,12 +161,12 @@ final class ImportEdits {
   }
 
   /** Whether a statement sits directly in the module body. */
-  static boolean atModuleLevel(SemanticModel sm, Stmt stmt) {
+  public static boolean atModuleLevel(SemanticModel sm, Stmt stmt) {
     return sm.blockOf(stmt) == sm.module().body();
   }
 
   /** The import binding a name refers to everywhere it is used, or null when it is not one import. */
-  static Binding importBinding(SemanticModel sm, Expr.Name n) {
+  public static Binding importBinding(SemanticModel sm, Expr.Name n) {
     List<Binding> bs = sm.resolve(n);
     if (bs.size() != 1 || bs.get(0).kind() != Binding.Kind.IMPORT) {
       return null;

@@ -1,4 +1,4 @@
-package dev.oomlint.rules;
+package dev.oomlint.rules.edits;
 
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
@@ -10,41 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading a call's arguments and editing its argument list. */
-final class CallEdits {
+public final class CallEdits {
   private CallEdits() {}
 
-  /** The keyword argument {@code name=...} of a call, or null. */
-  static Support.Keyword keyword(Expr.Call c, String name) {
-    for (Support.Keyword k : c.keywords()) {
-      if (name.equals(k.arg())) {
-        return k;
-      }
-    }
-    return null;
-  }
-
-  /** Whether the call passes {@code **kwargs} (which may hold any keyword). */
-  static boolean hasDoubleStar(Expr.Call c) {
-    for (Support.Keyword k : c.keywords()) {
-      if (k.arg() == null) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the call passes {@code *args} (which may fill any positional parameter). */
-  static boolean hasStarred(Expr.Call c) {
-    for (Expr a : c.args()) {
-      if (a instanceof Expr.Starred) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Every argument node (positional and keyword), in source order. */
-  static List<Node> arguments(Expr.Call c) {
+  public static List<Node> arguments(Expr.Call c) {
     List<Node> all = new ArrayList<>(c.args());
     all.addAll(c.keywords());
     all.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
@@ -55,7 +25,7 @@ final class CallEdits {
    * An edit that adds {@code text} ({@code name=value}) as the last argument; null when the call's
    * text is not a plain argument list (a lone generator argument, an unexpected closing).
    */
-  static Edit append(SourceFile file, Expr.Call c, String text) {
+  public static Edit append(SourceFile file, Expr.Call c, String text) {
     List<Node> all = arguments(c);
     if (all.isEmpty()) {
       int close = closingParen(file, c);
@@ -68,7 +38,7 @@ final class CallEdits {
   }
 
   /** An edit that adds {@code text} as the first argument; null as for {@link #append}. */
-  static Edit prepend(SourceFile file, Expr.Call c, String text) {
+  public static Edit prepend(SourceFile file, Expr.Call c, String text) {
     List<Node> all = arguments(c);
     if (all.isEmpty()) {
       int close = closingParen(file, c);
@@ -81,7 +51,7 @@ final class CallEdits {
   }
 
   /** The offset of the call's closing parenthesis, or -1. */
-  static int closingParen(SourceFile file, Expr.Call c) {
+  public static int closingParen(SourceFile file, Expr.Call c) {
     int end = c.range().end() - 1;
     return end >= 0 && file.text().charAt(end) == ')' ? end : -1;
   }
@@ -91,24 +61,4 @@ final class CallEdits {
     return g.range().end() >= c.range().end() - 1 || !file.text().substring(g.range().start()).startsWith("(");
   }
 
-  /** Whether {@code e} is the constant {@code True}. */
-  static boolean isTrue(Expr e) {
-    return e instanceof Expr.Constant k && k.value() instanceof ConstValue.Bool b && b.value();
-  }
-
-  /** Whether {@code e} is {@code False}, {@code None}, {@code 0} or an empty string: a falsy constant. */
-  static boolean isFalsyConstant(Expr e) {
-    if (!(e instanceof Expr.Constant k)) {
-      return false;
-    }
-    ConstValue v = k.value();
-    return v instanceof ConstValue.Bool b && !b.value() || v == ConstValue.Singleton.NONE
-        || v instanceof ConstValue.Int i && i.value().signum() == 0
-        || v instanceof ConstValue.Str s && s.value().isEmpty();
-  }
-
-  /** The string value of a constant, or null. */
-  static String string(Expr e) {
-    return e instanceof Expr.Constant k && k.value() instanceof ConstValue.Str s ? s.value() : null;
-  }
 }

@@ -1,15 +1,11 @@
-package dev.oomlint.rules;
+package dev.oomlint.semantic;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
-import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.Operators;
+import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
-import dev.oomlint.semantic.AstUtil;
-import dev.oomlint.semantic.Binding;
-import dev.oomlint.semantic.Scope;
-import dev.oomlint.semantic.SemanticModel;
 import java.util.List;
 import java.util.Set;
 
@@ -19,24 +15,24 @@ import java.util.Set;
  * loop, the helper's own invocation. Answers "does this container outlive the iteration?" and "is
  * this value backpropagated in the same iteration?".
  */
-final class TrainingContext {
+public final class TrainingIteration {
   private final SemanticModel sm;
   /** The loop, or the helper function, that one iteration is. */
   private final Node node;
   private final boolean loop;
   private Set<String> backpropRelated;
 
-  private TrainingContext(SemanticModel sm, Node node, boolean loop) {
+  private TrainingIteration(SemanticModel sm, Node node, boolean loop) {
     this.sm = sm;
     this.node = node;
     this.loop = loop;
   }
 
   /** The training iteration {@code site} runs in, or null when it is not inside one. */
-  static TrainingContext of(SemanticModel sm, Node site) {
+  public static TrainingIteration of(SemanticModel sm, Node site) {
     Stmt l = sm.innermostTrainingLoop(site);
     if (l != null) {
-      return new TrainingContext(sm, l, true);
+      return new TrainingIteration(sm, l, true);
     }
     Stmt.FunctionDef f = sm.enclosingFunction(site);
     if (f == null || !sm.runsBackward(f) || insideLoop(sm, site, f)) {
@@ -45,7 +41,7 @@ final class TrainingContext {
     for (Expr.Call c : sm.callSites(f)) {
       Stmt.FunctionDef caller = sm.enclosingFunction(c);
       if (insideLoop(sm, c, caller)) {
-        return new TrainingContext(sm, f, false);
+        return new TrainingIteration(sm, f, false);
       }
     }
     return null;
@@ -63,11 +59,11 @@ final class TrainingContext {
     return false;
   }
 
-  Node node() {
+  public Node node() {
     return node;
   }
 
-  boolean isLoop() {
+  public boolean isLoop() {
     return loop;
   }
 
@@ -80,7 +76,7 @@ final class TrainingContext {
    * longer than one iteration: bound before the loop (or a parameter, global, or attribute of
    * {@code self}) and not rebound unconditionally at the top of each iteration before {@code site}.
    */
-  boolean outlivesIteration(Expr e, Node site) {
+  public boolean outlivesIteration(Expr e, Node site) {
     Expr.Name root = AstUtil.root(e);
     if (root == null) {
       return false;
@@ -161,7 +157,7 @@ final class TrainingContext {
    * Whether {@code e} (its path or its root name) feeds a backward: it is a backward target, or part
    * of the value of something that is (transitively), in the same function.
    */
-  boolean feedsBackward(Expr e) {
+  public boolean feedsBackward(Expr e) {
     Set<String> related = backpropRelated();
     String path = AstUtil.path(e);
     Expr.Name root = AstUtil.root(e);
@@ -211,15 +207,5 @@ final class TrainingContext {
       backpropRelated = sm.backpropRelated(node);
     }
     return backpropRelated;
-  }
-
-  /** Keyword argument value by name, or the positional argument at {@code pos}; null when absent. */
-  static Expr argument(Expr.Call c, int pos, String keyword) {
-    for (Support.Keyword k : c.keywords()) {
-      if (keyword != null && keyword.equals(k.arg())) {
-        return k.value();
-      }
-    }
-    return pos < c.args().size() && !(c.args().get(pos) instanceof Expr.Starred) ? c.args().get(pos) : null;
   }
 }

@@ -1,52 +1,21 @@
-package dev.oomlint.rules;
+package dev.oomlint.semantic;
 
 import dev.oomlint.ast.Expr;
-import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Operators;
-import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.Stmt;
-import dev.oomlint.diagnostics.Edit;
-import dev.oomlint.semantic.AstUtil;
-import dev.oomlint.semantic.Binding;
-import dev.oomlint.semantic.SemanticModel;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Shared pieces of the leak rules' messages and fixes: value kinds and expression suffix edits. */
-final class LeakFixes {
-  private LeakFixes() {}
+/** What a value is, as far as the file shows: the backpropagated loss, surely a tensor, a name's one value. */
+public final class Tensors {
+  private Tensors() {}
 
   private static final int MAX_DEPTH = 4;
-
-  /** The source text of a node, shortened for messages. */
-  static String text(SourceFile f, Node n) {
-    String s = f.slice(n.range()).replaceAll("\\s+", " ").trim();
-    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
-  }
-
-  /** Edits that turn {@code e} into {@code e<suffix>}, parenthesising when precedence requires. */
-  static List<Edit> suffix(Expr e, String suffix) {
-    List<Edit> out = new ArrayList<>();
-    if (isPrimary(e)) {
-      out.add(Edit.insert(e.range().end(), suffix));
-    } else {
-      out.add(Edit.insert(e.range().start(), "("));
-      out.add(Edit.insert(e.range().end(), ")" + suffix));
-    }
-    return out;
-  }
-
-  /** Expressions that can take a method call suffix without parentheses. */
-  static boolean isPrimary(Expr e) {
-    return e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Call
-        || e instanceof Expr.Subscript;
-  }
 
   /**
    * Whether {@code e} is the backpropagated scalar (or a scalar loss): a backward target, a loss call,
    * {@code outputs.loss}, or such a value scaled by a plain number.
    */
-  static boolean isScalarLoss(SemanticModel sm, Expr e) {
+  public static boolean isScalarLoss(SemanticModel sm, Expr e) {
     return isScalarLoss(sm, e, 0);
   }
 
@@ -81,7 +50,7 @@ final class LeakFixes {
    * tensor methods, torch functions, indexing. A model's direct output may be a tuple or a
    * ModelOutput, so it is not.
    */
-  static boolean isTensor(SemanticModel sm, Expr e) {
+  public static boolean isTensor(SemanticModel sm, Expr e) {
     return isTensor(sm, e, 0);
   }
 
@@ -114,7 +83,7 @@ final class LeakFixes {
   }
 
   /** The value a name was last assigned (a plain {@code x = value}), or null. */
-  static Expr singleValue(SemanticModel sm, Expr e) {
+  public static Expr singleValue(SemanticModel sm, Expr e) {
     if (!(e instanceof Expr.Name n)) {
       return null;
     }

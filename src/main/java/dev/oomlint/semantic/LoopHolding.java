@@ -1,11 +1,8 @@
-package dev.oomlint.rules;
+package dev.oomlint.semantic;
 
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
-import dev.oomlint.semantic.AstUtil;
-import dev.oomlint.semantic.Scope;
-import dev.oomlint.semantic.SemanticModel;
 import java.util.List;
 import java.util.Set;
 
@@ -17,9 +14,9 @@ import java.util.Set;
  * {@code torch.cuda.empty_cache()}), not guarded by a test of that variable (lazy loading), not
  * followed by {@code break}/{@code return}, and not stored in a container on purpose (ensembles).
  */
-final class LoopHolding {
+public final class LoopHolding {
   /** The loop that repeats the load, and the variable ({@code model}, {@code self.pipe}) holding it. */
-  record Hold(Stmt loop, String holder) {}
+  public record Hold(Stmt loop, String holder) {}
 
   private static final Set<String> STORE_METHODS = Set.of("append", "extend", "insert", "add", "add_module",
       "register_module", "register_modules", "setdefault", "update", "appendleft", "put");
@@ -44,7 +41,7 @@ final class LoopHolding {
    * counts only when used as a model or state dict (for {@code torch.load}); {@code builtModule}: a
    * freshly built same-file module counts only when it is trained, optimized or restored.
    */
-  static Hold find(SemanticModel sm, Expr.Call c, boolean stateOnly, boolean builtModule) {
+  public static Hold find(SemanticModel sm, Expr.Call c, boolean stateOnly, boolean builtModule) {
     return new LoopHolding(sm, stateOnly, builtModule).find(c);
   }
 
@@ -234,7 +231,7 @@ final class LoopHolding {
     AstUtil.walk(e, n -> {
       if (n instanceof Expr x && path.equals(AstUtil.path(x))
           || n instanceof Expr.Attribute a && a.attr().equals(name)
-          || n instanceof Expr.Constant && name.equals(CallEdits.string((Expr) n))) {
+          || n instanceof Expr.Constant && name.equals(Calls.string((Expr) n))) {
         hit[0] = true;
       }
       return !hit[0];
