@@ -146,7 +146,8 @@ public final class Engine {
     ExecutorService single = newPool(1);
     try {
       FileWalker.Target t = new FileWalker.Target(absPath, displayPath);
-      return await(single.submit(() -> check(SourceReader.decode(bytes, displayPath, options.linter().words()), t, false)), t);
+      return await(single.submit(
+          () -> check(SourceReader.decode(bytes, displayPath, options.linter().words()), t, false)), t);
     } finally {
       single.shutdownNow();
     }
@@ -163,7 +164,8 @@ public final class Engine {
     FileWalker.Target t = new FileWalker.Target(absPath, displayPath);
     try {
       if (SourceReader.isNotebook(displayPath)) {
-        return check(SourceReader.decode(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), displayPath), t, false);
+        byte[] json = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return check(SourceReader.decode(json, displayPath), t, false);
       }
       return check(new SourceReader.Outcome.Read(ScriptDocument.ofText(displayPath, text)), t, false);
     } catch (Throwable e) {
