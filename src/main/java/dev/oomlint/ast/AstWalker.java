@@ -1,9 +1,9 @@
 package dev.oomlint.ast;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Iterative traversals of our AST. They keep their own stack, so a 50,000-deep {@code a+a+...+a}
@@ -62,63 +62,27 @@ public final class AstWalker {
   }
 
   /**
-   * Visits {@code root} and the nodes below it with {@code visitor}: pre-order {@code visitXxx}
-   * calls, children only when that call returns {@code true}, and {@link AstVisitor#leave} after
-   * each node's children.
+   * Visits {@code root} and the nodes below it in pre-order; {@code enter} says whether to go on
+   * into a node's children.
    */
-  public static void walk(Node root, AstVisitor visitor) {
-    Node[] stack = new Node[64];
-    boolean[] leaving = new boolean[64];
-    int size = 0;
-    stack[size++] = root;
-    List<Node> kids = new ArrayList<>();
-    Consumer<Node> collect = kids::add;
-    while (size > 0) {
-      Node node = stack[--size];
-      stack[size] = null;
-      if (leaving[size]) {
-        visitor.leave(node);
+  public static void descend(Node root, Predicate<Node> enter) {
+    PushStack stack = new PushStack();
+    stack.accept(java.util.Objects.requireNonNull(root));
+    while (stack.size > 0) {
+      Node n = stack.pop();
+      if (!enter.test(n)) {
         continue;
       }
-      kids.clear();
-      if (AstVisitor.dispatch(visitor, node)) {
-        Nodes.forEachChild(node, collect);
-      }
-      int need = size + 1 + kids.size();
-      if (need > stack.length) {
-        int cap = Math.max(stack.length * 2, need);
-        stack = Arrays.copyOf(stack, cap);
-        leaving = Arrays.copyOf(leaving, cap);
-      }
-      stack[size] = node;
-      leaving[size++] = true;
-      for (int i = kids.size() - 1; i >= 0; i--) {
-        stack[size] = kids.get(i);
-        leaving[size++] = false;
-      }
+      int mark = stack.size;
+      Nodes.forEachChild(n, stack);
+      stack.reverseFrom(mark);
     }
   }
 
-  /** Calls {@code action} on every node of type {@code type} under {@code root} (itself included), in pre-order. */
-  public static <T extends Node> void forEach(Node root, Class<T> type, Consumer<? super T> action) {
-    walk(root, node -> {
-      if (type.isInstance(node)) {
-        action.accept(type.cast(node));
-      }
-    });
-  }
-
-  /** Every node of type {@code type} under {@code root} (itself included), in pre-order. */
-  public static <T extends Node> List<T> findAll(Node root, Class<T> type) {
-    List<T> out = new ArrayList<>();
-    forEach(root, type, out::add);
-    return out;
-  }
-
-  /** Every node of the tree under {@code root} (itself included), in pre-order. */
-  public static List<Node> preOrder(Node root) {
-    List<Node> out = new ArrayList<>();
-    walk(root, out::add);
-    return out;
+  /** Calls {@code action} on every node of {@code roots} and below, in pre-order. */
+  public static void walkAll(List<? extends Node> roots, Consumer<Node> action) {
+    for (Node r : roots) {
+      walk(r, action);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Nodes;
@@ -77,55 +78,6 @@ public final class AstUtil {
     return c.func() instanceof Expr.Attribute a ? a.value() : null;
   }
 
-  /** Visits {@code root} and its descendants in pre-order, iteratively; {@code enter} says whether to descend. */
-  public static void walk(Node root, java.util.function.Predicate<Node> enter) {
-    Stack stack = new Stack();
-    stack.accept(java.util.Objects.requireNonNull(root));
-    while (stack.size > 0) {
-      Node n = (Node) stack.nodes[--stack.size];
-      stack.nodes[stack.size] = null;
-      if (!enter.test(n)) {
-        continue;
-      }
-      int mark = stack.size;
-      Nodes.forEachChild(n, stack);
-      stack.reverseFrom(mark);
-    }
-  }
-
-  /** A work stack that children are pushed on in order (then reversed, so they pop in order). */
-  private static final class Stack implements Consumer<Node> {
-    // Object[]: storing into an array of an interface type costs a subtype check per store
-    Object[] nodes = new Object[32];
-    int size;
-
-    @Override
-    public void accept(Node n) {
-      if (size == nodes.length) {
-        nodes = java.util.Arrays.copyOf(nodes, size * 2);
-      }
-      nodes[size++] = n;
-    }
-
-    void reverseFrom(int mark) {
-      Object[] a = nodes;
-      for (int i = mark, j = size - 1; i < j; i++, j--) {
-        Object t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-      }
-    }
-  }
-
-  /** Visits every node of a list of statements in pre-order. */
-  public static void walkAll(List<? extends Node> roots, Consumer<Node> visitor) {
-    for (Node r : roots) {
-      walk(r, n -> {
-        visitor.accept(n);
-        return true;
-      });
-    }
-  }
 
   /** Every statement list directly owned by a compound statement. */
   public static List<List<Stmt>> blocks(Stmt s) {
@@ -169,5 +121,10 @@ public final class AstUtil {
 
   public static boolean isLoop(Node n) {
     return n instanceof Stmt.For || n instanceof Stmt.While;
+  }
+
+  /** Whether {@code s} is a docstring: a statement that is a string constant alone. */
+  public static boolean isDocstring(Stmt s) {
+    return s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Constant c && c.value() instanceof ConstValue.Str;
   }
 }

@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
@@ -112,7 +113,7 @@ final class GradFlow {
     Set<String> set = new HashSet<>();
     List<Stmt> body = unitNode instanceof Stmt.FunctionDef f ? f.body() : ((Mod.Module) unitNode).body();
     for (Stmt s : body) {
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (n instanceof Expr.Call c && isBackwardCall(c)) {
           for (Expr t : backwardTargets(c)) {
             addPaths(t, set);
@@ -126,7 +127,7 @@ final class GradFlow {
       changed = false;
       for (Stmt s : body) {
         boolean[] ch = {false};
-        AstUtil.walk(s, n -> {
+        AstWalker.descend(s, n -> {
           Expr value = null;
           List<Expr> targets = List.of();
           if (n instanceof Stmt.Assign a) {
@@ -159,7 +160,7 @@ final class GradFlow {
 
   private static boolean mentionsAny(Expr target, Set<String> set) {
     boolean[] hit = {false};
-    AstUtil.walk(target, n -> {
+    AstWalker.descend(target, n -> {
       if (n instanceof Expr e) {
         String p = AstUtil.path(e);
         if (p != null && set.contains(p)) {
@@ -173,7 +174,7 @@ final class GradFlow {
 
   /** Adds every loaded name and attribute path mentioned in {@code e}. */
   static void addPaths(Expr e, Set<String> set) {
-    AstUtil.walk(e, n -> {
+    AstWalker.descend(e, n -> {
       if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
         set.add(nm.id());
       } else if (n instanceof Expr.Attribute a) {
@@ -201,7 +202,7 @@ final class GradFlow {
       params.add(a.arg());
     }
     for (Stmt s : f.body()) {
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
           return false;
         }
@@ -328,7 +329,7 @@ final class GradFlow {
 
     private void collectBackpropTargets(List<Stmt> body) {
       for (Stmt s : body) {
-        AstUtil.walk(s, n -> {
+        AstWalker.descend(s, n -> {
           if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
             return false;
           }

@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
@@ -65,7 +66,7 @@ final class Inference {
   List<InferenceRegion> regions() {
     if (regions == null) {
       regions = new ArrayList<>();
-      if (isTestFile()) {
+      if (SemanticModel.isTestPath(path)) {
         return regions;
       }
       boolean script = isScript();
@@ -87,7 +88,7 @@ final class Inference {
     List<Node> roots = ownCode(body);
     List<Expr.Call> modelCalls = new ArrayList<>();
     for (Node r : roots) {
-      AstUtil.walk(r, n -> {
+      AstWalker.descend(r, n -> {
         if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
           return false;
         }
@@ -193,7 +194,7 @@ final class Inference {
    */
   private boolean flowsIntoBackward(Node unit, Stmt.For loop, Set<String> backprop) {
     Set<String> stored = new java.util.HashSet<>();
-    AstUtil.walk(loop, n -> {
+    AstWalker.descend(loop, n -> {
       String p = storedPath(n);
       if (p != null && backprop.contains(p)) {
         stored.add(p);
@@ -241,7 +242,7 @@ final class Inference {
     int[] best = {Integer.MAX_VALUE};
     boolean[] read = {false};
     for (Stmt s : body) {
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
           return false;
         }
@@ -294,16 +295,6 @@ final class Inference {
     return false;
   }
 
-  /**
-   * Test code (pytest files, {@code tests/} directories) runs tiny models with autograd on on purpose;
-   * its memory is not the concern, so it has no inference regions.
-   */
-  private boolean isTestFile() {
-    String base = path.substring(path.lastIndexOf('/') + 1);
-    return base.startsWith("test_") || base.endsWith("_test.py") || base.equals("conftest.py")
-        || ("/" + path).contains("/tests/");
-  }
-
   /** Whether a class derives from a class defined elsewhere (other than {@code object}). */
   private boolean hasFrameworkBase(Stmt.ClassDef cls) {
     return hasFrameworkBase(cls, 0);
@@ -338,7 +329,7 @@ final class Inference {
   private boolean gradientBased(List<Node> roots) {
     boolean[] found = {false};
     for (Node r : roots) {
-      AstUtil.walk(r, n -> {
+      AstWalker.descend(r, n -> {
         if (found[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
           return false;
         }
@@ -384,7 +375,7 @@ final class Inference {
   private Stmt firstEvalCall(List<Node> roots) {
     Stmt[] found = {null};
     for (Node r : roots) {
-      AstUtil.walk(r, n -> {
+      AstWalker.descend(r, n -> {
         if (found[0] != null || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
           return false;
         }
@@ -440,7 +431,7 @@ final class Inference {
   /** The evaluation-data name a loop iterates ({@code val_loader} in {@code enumerate(val_loader)}), or null. */
   static String evalDataName(Expr iter) {
     String[] found = {null};
-    AstUtil.walk(iter, n -> {
+    AstWalker.descend(iter, n -> {
       if (found[0] != null || n instanceof Expr.Lambda) {
         return false;
       }
@@ -499,7 +490,7 @@ final class Inference {
     }
     boolean[] found = {false};
     for (Node r : ownCode(index.module().body())) {
-      AstUtil.walk(r, n -> {
+      AstWalker.descend(r, n -> {
         if (found[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
           return false;
         }

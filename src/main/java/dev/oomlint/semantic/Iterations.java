@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
@@ -119,7 +120,7 @@ public final class Iterations {
         return false;
       }
       boolean[] found = {false};
-      AstUtil.walk(before, x -> {
+      AstWalker.descend(before, x -> {
         if (x instanceof Stmt.Continue) {
           found[0] = true;
         }
@@ -149,7 +150,7 @@ public final class Iterations {
   public boolean runsDirectly(List<Stmt> body) {
     boolean[] found = {false};
     for (Stmt s : body) {
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (found[0] || AstUtil.isLoop(n) || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef
             || n instanceof Expr.Lambda) {
           return false;

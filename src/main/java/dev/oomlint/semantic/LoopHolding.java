@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
@@ -145,7 +146,7 @@ public final class LoopHolding {
   /** Whether {@code f} returns the name (or a model chain on it). */
   private boolean returnsName(Stmt.FunctionDef f, String name) {
     boolean[] hit = {false};
-    AstUtil.walkAll(f.body(), n -> {
+    AstWalker.walkAll(f.body(), n -> {
       if (n instanceof Stmt.Return r && r.value() != null && sm.enclosingFunction(r) == f) {
         Expr v = r.value();
         while (v instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
@@ -228,7 +229,7 @@ public final class LoopHolding {
   private static boolean mentions(Expr e, String path) {
     String name = path.substring(path.lastIndexOf('.') + 1);
     boolean[] hit = {false};
-    AstUtil.walk(e, n -> {
+    AstWalker.descend(e, n -> {
       if (n instanceof Expr x && path.equals(AstUtil.path(x))
           || n instanceof Expr.Attribute a && a.attr().equals(name)
           || n instanceof Expr.Constant && name.equals(Calls.string((Expr) n))) {
@@ -242,7 +243,7 @@ public final class LoopHolding {
   /** {@code if isinstance(item, X):} inside a loop picks one kind of item: the branch does not repeat. */
   private boolean dispatchesOnType(Expr test) {
     boolean[] hit = {false};
-    AstUtil.walk(test, n -> {
+    AstWalker.descend(test, n -> {
       if (n instanceof Expr.Call c && "isinstance".equals(sm.qualifiedName(c.func()))) {
         hit[0] = true;
       }
@@ -256,7 +257,7 @@ public final class LoopHolding {
     boolean[] del = {false};
     boolean[] none = {false};
     boolean[] collect = {false};
-    AstUtil.walkAll(body, n -> {
+    AstWalker.walkAll(body, n -> {
       if (n instanceof Stmt.Delete d) {
         for (Expr t : d.targets()) {
           del[0] |= holder.equals(AstUtil.path(t)) || t instanceof Expr.Tuple tt && tt.elts().stream()
@@ -285,7 +286,7 @@ public final class LoopHolding {
   /** The holder is put in a container or another attribute on purpose (an ensemble, a cache). */
   private boolean storedElsewhere(Stmt loop, Stmt assign, String holder) {
     boolean[] hit = {false};
-    AstUtil.walkAll(AstUtil.loopBody(loop), n -> {
+    AstWalker.walkAll(AstUtil.loopBody(loop), n -> {
       if (n instanceof Expr.Call c && STORE_METHODS.contains(String.valueOf(AstUtil.methodName(c)))) {
         for (Expr a : c.args()) {
           hit[0] |= holder.equals(AstUtil.path(a));
@@ -305,7 +306,7 @@ public final class LoopHolding {
   /** The loaded object is used as a model or a state dict (for {@code torch.load}, which also loads data). */
   private boolean usedAsModelOrState(Stmt loop, String holder) {
     boolean[] hit = {false};
-    AstUtil.walkAll(AstUtil.loopBody(loop), n -> {
+    AstWalker.walkAll(AstUtil.loopBody(loop), n -> {
       if (!(n instanceof Expr.Call c)) {
         return;
       }
@@ -334,7 +335,7 @@ public final class LoopHolding {
       return true;
     }
     boolean[] hit = {false};
-    AstUtil.walkAll(AstUtil.loopBody(loop), n -> {
+    AstWalker.walkAll(AstUtil.loopBody(loop), n -> {
       if (n instanceof Expr.Call c) {
         String m = AstUtil.methodName(c);
         hit[0] |= m != null && (m.equals("parameters") || m.equals("named_parameters") || m.equals("load_state_dict"))

@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
@@ -124,7 +125,7 @@ public final class Placement {
   private void followName(Expr.Name target, Stmt.Assign assign, int depth) {
     Node scopeRoot = sm.scopeOf(target).node();
     List<Expr.Name> uses = new ArrayList<>();
-    AstUtil.walk(scopeRoot, n -> {
+    AstWalker.descend(scopeRoot, n -> {
       if (n instanceof Expr.Name use && use.ctx() == Operators.ExprContext.LOAD && use.id().equals(target.id())) {
         for (Binding b : sm.resolve(use)) {
           if (b.statement() == assign) {
@@ -151,7 +152,7 @@ public final class Placement {
       return;
     }
     String attr = target.attr();
-    AstUtil.walk(cls, n -> {
+    AstWalker.descend(cls, n -> {
       if (n instanceof Expr.Attribute a && a.attr().equals(attr) && a != target && sm.isSelf(a.value())) {
         Node p = sm.parent(a);
         if (p instanceof Expr.Attribute m && m.value() == a && sm.parent(m) instanceof Expr.Call c && c.func() == m) {

@@ -110,6 +110,22 @@ public final class SemanticModel {
     return module;
   }
 
+  /**
+   * Whether the file is test code (a pytest file, or a file under a {@code tests/} directory): tests
+   * run tiny models, with autograd on on purpose; their memory is not the concern.
+   */
+  public boolean isTestFile() {
+    return isTestPath(file.path());
+  }
+
+  /** {@link #isTestFile} for a display path ({@code /} or {@code \\} separated; null is no test). */
+  public static boolean isTestPath(String path) {
+    String p = path == null ? "" : path.replace('\\', '/');
+    String base = p.substring(p.lastIndexOf('/') + 1);
+    return base.startsWith("test_") || base.endsWith("_test.py") || base.equals("conftest.py")
+        || ("/" + p).contains("/tests/");
+  }
+
   // ------------------------------------------------------------ tree
 
   /** The parent of a node (null for the module). */

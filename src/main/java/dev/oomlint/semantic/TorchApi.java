@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** What oomlint knows about PyTorch and its ecosystem: names, tables and naming conventions. */
-final class TorchApi {
+public final class TorchApi {
   private TorchApi() {}
 
   /** Context managers / decorators that turn autograd off. */
@@ -24,7 +24,7 @@ final class TorchApi {
       "torch.autograd.grad_mode.set_grad_enabled");
 
   /** Tensor methods whose result carries no autograd graph. */
-  static final Set<String> DETACHING_METHODS = Set.of("item", "detach", "detach_", "tolist", "numpy");
+  public static final Set<String> DETACHING_METHODS = Set.of("item", "detach", "detach_", "tolist", "numpy");
 
   /** Methods whose result is an integer/boolean tensor or a plain Python value: never grad-carrying. */
   static final Set<String> NON_GRAD_METHODS = Set.of("argmax", "argmin", "argsort", "eq", "ne", "lt", "gt",

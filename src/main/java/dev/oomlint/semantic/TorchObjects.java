@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
@@ -217,7 +218,7 @@ final class TorchObjects {
         }
         continue;
       }
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (n instanceof Stmt.Assign as) {
           for (Expr t : as.targets()) {
             if (t instanceof Expr.Attribute at && calls.isSelf(at.value())) {
@@ -495,7 +496,7 @@ final class TorchObjects {
       }
     }
     Set<String> out = new HashSet<>();
-    AstUtil.walk(params, n -> {
+    AstWalker.descend(params, n -> {
       if (n instanceof Expr.Call c) {
         String m = AstUtil.methodName(c);
         if ("parameters".equals(m) || "named_parameters".equals(m)) {
@@ -627,7 +628,7 @@ final class TorchObjects {
       if (!(s instanceof Stmt.FunctionDef f)) {
         continue;
       }
-      AstUtil.walkAll(f.body(), n -> {
+      AstWalker.walkAll(f.body(), n -> {
         if (n instanceof Stmt.Assign as) {
           for (Expr t : as.targets()) {
             record(out, t, as.value(), -1);

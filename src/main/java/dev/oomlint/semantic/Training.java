@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Operators;
@@ -48,7 +49,7 @@ final class Training {
       Function<Stmt.FunctionDef, Boolean> summary) {
     boolean[] found = {false};
     for (Node r : roots) {
-      AstUtil.walk(r, n -> {
+      AstWalker.descend(r, n -> {
         if (found[0]) {
           return false;
         }
@@ -189,7 +190,7 @@ final class Training {
 
   private void collectSteps(List<? extends Node> roots, List<Expr.Call> out, Set<Stmt.FunctionDef> seen) {
     for (Node r : roots) {
-      AstUtil.walk(r, n -> {
+      AstWalker.descend(r, n -> {
         if (n instanceof Stmt s && AstUtil.isLoop(s) && isTrainingLoop(s)) {
           return false;
         }
@@ -233,7 +234,7 @@ final class Training {
     List<Expr> receivers = new ArrayList<>();
     boolean[] generic = {false};
     for (Stmt s : AstUtil.loopBody(loop)) {
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (isReset(n)) {
           if (n instanceof Expr.Call c && "zero_grad".equals(AstUtil.methodName(c))) {
             receivers.add(AstUtil.receiver(c));
@@ -272,7 +273,7 @@ final class Training {
       return false;
     }
     boolean[] fresh = {true};
-    AstUtil.walk(ctor.args().get(0), n -> {
+    AstWalker.descend(ctor.args().get(0), n -> {
       if (n instanceof Expr.Call c && "parameters".equals(AstUtil.methodName(c))) {
         fresh[0] = false;
       }

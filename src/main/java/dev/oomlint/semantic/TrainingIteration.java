@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Operators;
@@ -26,6 +27,11 @@ public final class TrainingIteration {
     this.sm = sm;
     this.node = node;
     this.loop = loop;
+  }
+
+  /** One pass of {@code loop}'s body (any loop: for the questions below, not only training loops). */
+  public static TrainingIteration ofLoop(SemanticModel sm, Stmt loop) {
+    return new TrainingIteration(sm, loop, true);
   }
 
   /** The training iteration {@code site} runs in, or null when it is not inside one. */
@@ -174,7 +180,7 @@ public final class TrainingIteration {
   private boolean readByBackwardHelper(String path) {
     boolean[] found = {false};
     for (Stmt s : body()) {
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (found[0]) {
           return false;
         }
@@ -192,7 +198,7 @@ public final class TrainingIteration {
 
   private static boolean reads(Stmt.FunctionDef f, String path) {
     boolean[] hit = {false};
-    AstUtil.walk(f, n -> {
+    AstWalker.descend(f, n -> {
       if (n instanceof Expr.Attribute a && a.ctx() == Operators.ExprContext.LOAD && path.equals(AstUtil.path(a))
           || n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD && path.equals(nm.id())) {
         hit[0] = true;

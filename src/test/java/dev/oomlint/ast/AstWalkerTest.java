@@ -2,7 +2,6 @@ package dev.oomlint.ast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.ast.Operators.ExprContext;
@@ -44,104 +43,47 @@ class AstWalkerTest {
     return out;
   }
 
-  @Test
-  void preOrderWalkInFieldOrder() {
-    assertEquals(List.of("MODULE", "FUNCTION_DEF", "ARGUMENTS", "ARG", "RETURN", "CALL", "NAME", "NAME", "KEYWORD",
-        "CONSTANT"), kinds(AstWalker.preOrder(sample())));
+  private static List<Node> preOrder(Node root) {
+    List<Node> out = new ArrayList<>();
+    AstWalker.walk(root, out::add);
+    return out;
   }
 
   @Test
-  void findAllOfAType() {
-    List<Expr.Name> names = AstWalker.findAll(sample(), Expr.Name.class);
-    assertEquals(List.of("g", "a"), names.stream().map(Expr.Name::id).collect(java.util.stream.Collectors.toList()));
-    assertEquals(1, AstWalker.findAll(sample(), Stmt.class).stream().filter(s -> s instanceof Stmt.Return).count());
-    List<String> calls = new ArrayList<>();
-    AstWalker.forEach(sample(), Expr.Call.class, c -> calls.add(((Expr.Name) c.func()).id()));
-    assertEquals(List.of("g"), calls);
+  void preOrderWalkInFieldOrder() {
+    assertEquals(List.of("MODULE", "FUNCTION_DEF", "ARGUMENTS", "ARG", "RETURN", "CALL", "NAME", "NAME", "KEYWORD",
+        "CONSTANT"), kinds(preOrder(sample())));
   }
 
   @Test
   void childrenSkipAbsentOptionalFields() {
     Expr.Dict dict = new Expr.Dict(r(0, 10), new ArrayList<>(java.util.Arrays.asList(null, name("k", 5))),
         List.of(name("d", 3), name("v", 8)));
-    assertEquals(List.of("k", "d", "v"), AstWalker.preOrder(dict).stream().skip(1)
+    assertEquals(List.of("k", "d", "v"), preOrder(dict).stream().skip(1)
         .map(n -> ((Expr.Name) n).id()).collect(java.util.stream.Collectors.toList()));
     Expr.Slice slice = new Expr.Slice(r(0, 3), null, name("u", 1), null);
     assertEquals(1, Nodes.children(slice).size());
   }
 
   @Test
-  void visitorSeesEachKindAndCanSkipChildren() {
+  void descendVisitsInPreOrderAndSkipsTheChildrenItIsToldTo() {
     List<String> seen = new ArrayList<>();
-    List<String> left = new ArrayList<>();
-    AstWalker.walk(sample(), new AstVisitor() {
-      @Override
-      public boolean visitCall(Expr.Call call) {
-        seen.add("call:" + ((Expr.Name) call.func()).id());
-        return false;
-      }
-
-      @Override
-      public boolean visitName(Expr.Name n) {
-        seen.add("name:" + n.id());
-        return true;
-      }
-
-      @Override
-      public boolean visitArg(Support.Arg arg) {
-        seen.add("arg:" + arg.arg());
-        return true;
-      }
-
-      @Override
-      public void leave(Node node) {
-        left.add(NodeKind.of(node).name());
-      }
+    AstWalker.descend(sample(), n -> {
+      seen.add(NodeKind.of(n).name());
+      return !(n instanceof Expr.Call) && !(n instanceof Support.Arguments);
     });
-    assertEquals(List.of("arg:a", "call:g"), seen);
-    assertEquals(List.of("ARG", "ARGUMENTS", "CALL", "RETURN", "FUNCTION_DEF", "MODULE"), left);
+    assertEquals(List.of("MODULE", "FUNCTION_DEF", "ARGUMENTS", "RETURN", "CALL"), seen);
+    List<Node> all = new ArrayList<>();
+    AstWalker.descend(sample(), n -> all.add(n));
+    assertEquals(kinds(preOrder(sample())), kinds(all));
   }
 
   @Test
-  void visitNodeIsTheFallbackOfEveryKind() {
-    List<Node> visited = new ArrayList<>();
-    AstWalker.walk(sample(), new AstVisitor() {
-      @Override
-      public boolean visitNode(Node node) {
-        visited.add(node);
-        return true;
-      }
-    });
-    assertEquals(AstWalker.preOrder(sample()).size(), visited.size());
-  }
-
-  @Test
-  void parentMap() {
+  void walkAllWalksEachRootInTurn() {
     Mod.Module m = sample();
-    ParentMap parents = ParentMap.of(m);
-    Stmt.FunctionDef f = (Stmt.FunctionDef) m.body().get(0);
-    Stmt.Return ret = (Stmt.Return) f.body().get(0);
-    Expr.Call call = (Expr.Call) ret.value();
-    Expr.Name arg = (Expr.Name) call.args().get(0);
-    assertSame(call, parents.parent(arg));
-    assertSame(ret, parents.enclosingStatement(arg));
-    assertSame(f, parents.nearest(arg, Stmt.FunctionDef.class));
-    assertEquals(List.of(call, ret, f, m), parents.ancestors(arg));
-    assertNull(parents.parent(m));
-    assertTrue(parents.contains(arg));
-    assertTrue(!parents.contains(name("zzz", 0)));
-  }
-
-  @Test
-  void equalLookingNodesKeepTheirOwnParents() {
-    Expr.Name x1 = name("x", 0);
-    Expr.Name x2 = name("x", 0);
-    Expr.Tuple t1 = new Expr.Tuple(r(0, 1), List.of(x1), ExprContext.LOAD);
-    Expr.Tuple t2 = new Expr.Tuple(r(0, 1), List.of(x2), ExprContext.LOAD);
-    Expr.ListExpr list = new Expr.ListExpr(r(0, 1), List.of(t1, t2), ExprContext.LOAD);
-    ParentMap parents = ParentMap.of(list);
-    assertSame(t1, parents.parent(x1));
-    assertSame(t2, parents.parent(x2));
+    List<Node> all = new ArrayList<>();
+    AstWalker.walkAll(List.of(m, m.body().get(0)), all::add);
+    assertEquals(preOrder(m).size() + preOrder(m.body().get(0)).size(), all.size());
   }
 
   /** a + a + ... + a with 100,000 terms: a left-leaning chain as deep as the file is long. */
@@ -160,21 +102,13 @@ class AstWalkerTest {
       }
     });
     assertEquals(terms, names[0]);
-    int[] leaves = new int[1];
-    AstWalker.walk(m, new AstVisitor() {
-      @Override
-      public boolean visitName(Expr.Name n) {
-        leaves[0]++;
-        return true;
-      }
+    int[] visited = new int[1];
+    AstWalker.descend(m, n -> {
+      visited[0]++;
+      return true;
     });
-    assertEquals(terms, leaves[0]);
-    assertEquals(2 * terms + 1, AstWalker.preOrder(m).size());
-    Expr deepest = ((Expr.BinOp) ((Stmt.ExprStmt) m.body().get(0)).value());
-    while (deepest instanceof Expr.BinOp b) {
-      deepest = b.left();
-    }
-    assertEquals(terms, ParentMap.of(m).ancestors(deepest).size() - 1);
+    assertEquals(2 * terms + 1, visited[0]);
+    assertEquals(2 * terms + 1, preOrder(m).size());
   }
 
   /** Every record class of the sealed AST has its NodeKind, and the kinds are all distinct. */
@@ -197,9 +131,9 @@ class AstWalkerTest {
     assertEquals(records, kinds);
   }
 
-  /** On the corpus (as CPython parses it), children and parents agree with a pre-order walk. */
+  /** On the corpus (as CPython parses it), each node is a child of the node the walk reached it from. */
   @Test
-  void walkerAndParentsAgreeOnTheCorpus() {
+  void walkAndChildrenAgreeOnTheCorpus() {
     int checked = 0;
     for (Path file : SyntaxCorpus.files()) {
       SyntaxCorpus.CpythonResult res = SyntaxCorpus.cpython().get(file);
@@ -207,20 +141,18 @@ class AstWalkerTest {
         continue;
       }
       Mod.Module m = CpythonTree.module(res.json(), SyntaxCorpus.text(file));
-      List<Node> all = AstWalker.preOrder(m);
-      ParentMap parents = ParentMap.of(m);
+      List<Node> all = preOrder(m);
+      java.util.Map<Node, Node> parents = new java.util.IdentityHashMap<>();
       for (Node n : all) {
-        if (n != m) {
-          assertTrue(Nodes.children(parents.parent(n)).stream().anyMatch(c -> c == n), file.toString());
+        for (Node c : Nodes.children(n)) {
+          assertNull(parents.put(c, n), file.toString());
         }
       }
+      assertEquals(all.size() - 1, parents.size(), file.toString());
       int[] visits = new int[1];
-      AstWalker.walk(m, new AstVisitor() {
-        @Override
-        public boolean visitNode(Node node) {
-          visits[0]++;
-          return true;
-        }
+      AstWalker.descend(m, n -> {
+        visits[0]++;
+        return true;
       });
       assertEquals(all.size(), visits[0]);
       checked++;

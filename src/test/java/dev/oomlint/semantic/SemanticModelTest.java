@@ -30,7 +30,7 @@ class SemanticModelTest {
   /** The n-th (0-based) node of a type whose source text equals {@code text}. */
   private static <T extends Node> T find(SemanticModel sm, Class<T> type, String text, int nth) {
     List<T> hits = new ArrayList<>();
-    dev.oomlint.semantic.AstUtil.walk(sm.module(), n -> {
+    dev.oomlint.ast.AstWalker.descend(sm.module(), n -> {
       if (type.isInstance(n) && sm.file().slice(n.range()).equals(text)) {
         hits.add(type.cast(n));
       }

@@ -1,5 +1,6 @@
 package dev.oomlint.rules.checks;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Operators;
@@ -124,7 +125,7 @@ public final class DeprecatedCudaAmp implements Rule {
 
   private static boolean usesCurrentApi(SemanticModel sm, List<? extends Node> roots) {
     boolean[] hit = {false};
-    AstUtil.walkAll(roots, n -> {
+    AstWalker.walkAll(roots, n -> {
       if (n instanceof Expr.Call call) {
         String q = sm.qualifiedName(call.func());
         hit[0] |= q != null && CURRENT.contains(q);
@@ -169,7 +170,7 @@ public final class DeprecatedCudaAmp implements Rule {
     // group the calls by the import statement of a name used only in rewritable deprecated calls
     Map<Binding, List<Expr.Call>> usesOf = new IdentityHashMap<>();
     Map<Binding, Boolean> onlyCalls = new IdentityHashMap<>();
-    AstUtil.walk(sm.module(), n -> {
+    AstWalker.descend(sm.module(), n -> {
       if (n instanceof Expr.Name name && name.ctx() == Operators.ExprContext.LOAD) {
         for (Binding b : sm.resolve(name)) {
           if (b.kind() == Binding.Kind.IMPORT && b.qualifiedName() != null

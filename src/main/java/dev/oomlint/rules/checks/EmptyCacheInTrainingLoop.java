@@ -1,5 +1,6 @@
 package dev.oomlint.rules.checks;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
@@ -91,7 +92,7 @@ public final class EmptyCacheInTrainingLoop implements Rule {
   private static boolean hasInnerStepLoop(SemanticModel sm, Stmt loop) {
     boolean[] found = {false};
     for (Stmt s : AstUtil.loopBody(loop)) {
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (found[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda) {
           return false;
         }
@@ -117,7 +118,7 @@ public final class EmptyCacheInTrainingLoop implements Rule {
   /** Whether a function has a loop that runs a model or a backward. */
   private static boolean hasModelLoop(SemanticModel sm, Stmt.FunctionDef f) {
     boolean[] found = {false};
-    AstUtil.walk(f, n -> {
+    AstWalker.descend(f, n -> {
       if (n instanceof Stmt s && AstUtil.isLoop(s) && runsModel(sm, List.of(s))) {
         found[0] = true;
       }
@@ -129,7 +130,7 @@ public final class EmptyCacheInTrainingLoop implements Rule {
   private static boolean runsModel(SemanticModel sm, List<Stmt> roots) {
     boolean[] found = {false};
     for (Stmt r : roots) {
-      AstUtil.walk(r, n -> {
+      AstWalker.descend(r, n -> {
         if (n instanceof Expr.Call c && (sm.isBackwardCall(c) || sm.isForwardCall(c))) {
           found[0] = true;
         }
@@ -151,7 +152,7 @@ public final class EmptyCacheInTrainingLoop implements Rule {
   private static boolean buildsModels(SemanticModel sm, Stmt loop) {
     boolean[] found = {false};
     for (Stmt s : AstUtil.loopBody(loop)) {
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (n instanceof Expr.Call c && buildsModel(sm, c)) {
           Stmt st = Iterations.statementOf(sm, c);
           found[0] = st != null && Iterations.runsEveryPass(sm, st, loop);

@@ -78,9 +78,7 @@ public final class FullPrecisionLoad implements Rule {
    */
   private static boolean keepsFullPrecisionOnPurpose(SemanticModel sm) {
     String path = sm.file().path().replace('\\', '/');
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    if (name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")
-        || name.startsWith("convert")) {
+    if (sm.isTestFile() || path.substring(path.lastIndexOf('/') + 1).startsWith("convert")) {
       return true;
     }
     for (Expr.Call c : sm.calls()) {

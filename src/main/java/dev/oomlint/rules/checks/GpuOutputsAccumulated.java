@@ -1,5 +1,6 @@
 package dev.oomlint.rules.checks;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
@@ -22,7 +23,9 @@ import dev.oomlint.semantic.GradMode;
 import dev.oomlint.semantic.InferenceRegion;
 import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.Scope;
+import dev.oomlint.semantic.Containers;
 import dev.oomlint.semantic.SemanticModel;
+import dev.oomlint.semantic.TrainingIteration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +41,6 @@ import java.util.Set;
     mentions = "cuda|device|prepare|setup")
 public final class GpuOutputsAccumulated implements Rule {
   private static final int MAX_DEPTH = 10;
-  private static final Set<String> ADDERS = Set.of("append", "extend", "insert", "appendleft");
   /** Methods whose result is on the host or a Python value. */
   private static final Set<String> TO_HOST = Set.of("cpu", "item", "tolist", "numpy");
   /** Methods whose result is an index, a boolean or a count: a few bytes per sample at most. */
@@ -70,7 +72,7 @@ public final class GpuOutputsAccumulated implements Rule {
     }
     for (Expr.Call c : sm.calls()) {
       String m = AstUtil.methodName(c);
-      if (m == null || !ADDERS.contains(m) || sm.qualifiedName(c.func()) != null || sm.resolveCall(c) != null) {
+      if (m == null || !Containers.ADDERS.contains(m) || sm.qualifiedName(c.func()) != null || sm.resolveCall(c) != null) {
         continue;
       }
       Expr value = Calls.argument(c, m.equals("insert") ? 1 : 0, null);
@@ -82,7 +84,7 @@ public final class GpuOutputsAccumulated implements Rule {
     for (int i = 0; i < statements.size(); i++) {
       if (statements.get(i) instanceof Stmt.Assign a && a.targets().size() == 1
           && a.targets().get(0) instanceof Expr.Subscript sub
-          && !(sub.slice() instanceof Expr.Slice) && isDictOrList(sm, sub.value())) {
+          && !(sub.slice() instanceof Expr.Slice) && Containers.isDictOrList(sm, sub.value())) {
         check(ctx, sm, sub.value(), a.value(), a, false, sub.slice());
       }
     }
@@ -94,7 +96,7 @@ public final class GpuOutputsAccumulated implements Rule {
     if (loop == null || container == null || sm.isTrainingLoop(loop) || skipLoop(sm, loop)) {
       return;
     }
-    if (!outlivesIteration(sm, container, loop, site) || key != null && !variesPerIteration(sm, key, loop)) {
+    if (AstUtil.path(container) == null || !TrainingIteration.ofLoop(sm, loop).outlivesIteration(container, site) || key != null && !variesPerIteration(sm, key, loop)) {
       return;
     }
     List<Expr> parts = new ArrayList<>();
@@ -284,7 +286,7 @@ public final class GpuOutputsAccumulated implements Rule {
   /** {@code .to("cpu")}, {@code .to(torch.device("cpu"))}, {@code .to(cpu_device)}. */
   private static boolean mentionsHost(Expr.Call c) {
     boolean[] hit = {false};
-    AstUtil.walk(c, n -> {
+    AstWalker.descend(c, n -> {
       if (n == c.func()) {
         return false;
       }
@@ -419,7 +421,7 @@ public final class GpuOutputsAccumulated implements Rule {
 
   private static boolean iteratesEvalData(Expr iter) {
     boolean[] hit = {false};
-    AstUtil.walk(iter, n -> {
+    AstWalker.descend(iter, n -> {
       String id = n instanceof Expr.Name nm ? nm.id() : n instanceof Expr.Attribute a ? a.attr() : null;
       if (id != null && SemanticModel.isEvaluationDataName(id)) {
         hit[0] = true;
@@ -435,7 +437,7 @@ public final class GpuOutputsAccumulated implements Rule {
     List<Stmt> body = f != null ? f.body() : sm.module().body();
     boolean[] hit = {false};
     for (Stmt s : body) {
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (hit[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n.range().start() >= loop.range().start()) {
           return false;
         }
@@ -454,7 +456,7 @@ public final class GpuOutputsAccumulated implements Rule {
    * what they keep grows with the number of steps, not with a dataset.
    */
   private static boolean skipLoop(SemanticModel sm, Stmt loop) {
-    if (!(loop instanceof Stmt.For f) || !iteratesData(sm, f.iter(), 0) || isTestFile(sm)) {
+    if (!(loop instanceof Stmt.For f) || !iteratesData(sm, f.iter(), 0) || sm.isTestFile()) {
       return true; // loops over encoders, prompts, tiles or steps, and while loops: not passes over a dataset
     }
     Stmt.FunctionDef fn = sm.enclosingFunction(loop);
@@ -463,7 +465,7 @@ public final class GpuOutputsAccumulated implements Rule {
       return true; // a model's own forward: it keeps per-layer features, bounded by its depth
     }
     boolean[] steps = {false};
-    AstUtil.walk(f.iter(), n -> {
+    AstWalker.descend(f.iter(), n -> {
       String id = n instanceof Expr.Name nm ? nm.id() : n instanceof Expr.Attribute a ? a.attr() : null;
       if (id != null) {
         String low = id.toLowerCase(Locale.ROOT);
@@ -477,59 +479,10 @@ public final class GpuOutputsAccumulated implements Rule {
     return steps[0];
   }
 
-  /** Test code (pytest files, tests/ directories) runs tiny models; its memory is not the concern. */
-  private static boolean isTestFile(SemanticModel sm) {
-    String path = sm.file().path() == null ? "" : sm.file().path().replace('\\', '/');
-    String base = path.substring(path.lastIndexOf('/') + 1);
-    return base.startsWith("test_") || base.endsWith("_test.py") || base.equals("conftest.py")
-        || ("/" + path).contains("/tests/");
-  }
-
-  /**
-   * Whether the container lives across the loop's iterations: bound before the loop (or a parameter,
-   * a global, an attribute of {@code self}) and not rebound unconditionally in the body before the store.
-   */
-  private static boolean outlivesIteration(SemanticModel sm, Expr container, Stmt loop, Node site) {
-    Expr.Name root = AstUtil.root(container);
-    String path = AstUtil.path(container);
-    if (root == null || path == null) {
-      return false;
-    }
-    for (Stmt s : AstUtil.loopBody(loop)) {
-      if (s.range().start() >= site.range().start()) {
-        break;
-      }
-      if (s instanceof Stmt.Assign a) {
-        for (Expr t : a.targets()) {
-          if (path.equals(AstUtil.path(t))) {
-            return false;
-          }
-        }
-      }
-    }
-    if (sm.isSelf(root)) {
-      return true;
-    }
-    Scope scope = sm.scopeOf(root);
-    while (scope.kind() == Scope.Kind.COMPREHENSION || scope.kind() == Scope.Kind.LAMBDA) {
-      scope = scope.parent();
-    }
-    List<Binding> bs = scope.bindings(root.id());
-    if (bs.isEmpty()) {
-      return true;
-    }
-    for (Binding b : bs) {
-      if (b.kind() == Binding.Kind.PARAMETER || !loop.range().contains(b.node().range())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Whether a subscript key changes between iterations (it mentions a name bound in the loop). */
   private static boolean variesPerIteration(SemanticModel sm, Expr key, Stmt loop) {
     boolean[] hit = {false};
-    AstUtil.walk(key, n -> {
+    AstWalker.descend(key, n -> {
       if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
         for (Binding b : sm.resolve(nm)) {
           if (loop.range().contains(b.node().range())) {
@@ -540,31 +493,6 @@ public final class GpuOutputsAccumulated implements Rule {
       return !hit[0];
     });
     return hit[0];
-  }
-
-  /** A name bound only to a dict or list ({@code {}}, {@code []}, {@code dict()}, {@code defaultdict(list)}). */
-  private static boolean isDictOrList(SemanticModel sm, Expr e) {
-    if (!(e instanceof Expr.Name n)) {
-      return false;
-    }
-    List<Binding> bs = sm.resolve(n);
-    if (bs.isEmpty()) {
-      return false;
-    }
-    for (Binding b : bs) {
-      Expr v = b.value();
-      if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || v == null) {
-        return false;
-      }
-      boolean literal = v instanceof Expr.Dict || v instanceof Expr.ListExpr || v instanceof Expr.DictComp
-          || v instanceof Expr.ListComp || v instanceof Expr.BinOp bo && bo.left() instanceof Expr.ListExpr
-          || v instanceof Expr.Call c && Set.of("dict", "list", "collections.defaultdict", "collections.OrderedDict")
-              .contains(String.valueOf(sm.qualifiedName(c.func())));
-      if (!literal) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.oomlint.rules.checks;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
@@ -138,7 +139,7 @@ public final class GraphKeptByAccumulation implements Rule {
     List<Binding> own = bindings(sm, var);
     boolean[] tensor = {false};
     Node scopeNode = ownerNode(sm, var);
-    AstUtil.walk(scopeNode, x -> {
+    AstWalker.descend(scopeNode, x -> {
       if (tensor[0]) {
         return false;
       }

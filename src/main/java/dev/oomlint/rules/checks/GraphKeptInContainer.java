@@ -1,5 +1,6 @@
 package dev.oomlint.rules.checks;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Operators;
@@ -18,7 +19,9 @@ import dev.oomlint.rules.edits.ExprEdits;
 import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Calls;
+import dev.oomlint.semantic.Containers;
 import dev.oomlint.semantic.SemanticModel;
+import dev.oomlint.semantic.TorchApi;
 import dev.oomlint.semantic.Tensors;
 import dev.oomlint.semantic.TrainingIteration;
 import java.util.ArrayList;
@@ -35,9 +38,6 @@ import java.util.Set;
     level = Level.WARNING, fix = FixSafety.SAFE, precision = "high",
     mentions = "backward")
 public final class GraphKeptInContainer implements Rule {
-  private static final Set<String> ADDERS = Set.of("append", "extend", "insert", "appendleft");
-  private static final Set<String> DICT_FACTORIES = Set.of("dict", "list", "collections.defaultdict",
-      "collections.OrderedDict", "collections.deque", "collections.Counter");
 
   @Override
   public void check(RuleContext ctx) {
@@ -52,7 +52,7 @@ public final class GraphKeptInContainer implements Rule {
       }
       Expr container = AstUtil.receiver(c);
       Expr value;
-      if (ADDERS.contains(m)) {
+      if (Containers.ADDERS.contains(m)) {
         value = Calls.argument(c, m.equals("insert") ? 1 : 0, null);
       } else if (m.equals("update") && storesLikeMeter(sm, container)) {
         value = Calls.argument(c, 0, "val");
@@ -68,7 +68,7 @@ public final class GraphKeptInContainer implements Rule {
       if (statements.get(i) instanceof Stmt.Assign a) {
         List<Expr> targets = a.targets();
         for (int k = 0; k < targets.size(); k++) {
-          if (targets.get(k) instanceof Expr.Subscript sub && isKeyed(sub) && isDictOrList(sm, sub.value())) {
+          if (targets.get(k) instanceof Expr.Subscript sub && isKeyed(sub) && Containers.isDictOrList(sm, sub.value())) {
             check(ctx, sm, sub.value(), a.value(), a, false);
           }
         }
@@ -143,30 +143,6 @@ public final class GraphKeptInContainer implements Rule {
     return !(sub.slice() instanceof Expr.Slice) && !(sub.slice() instanceof Expr.Tuple);
   }
 
-  /** A name bound to a dict or list ({@code {}}, {@code []}, {@code dict()}, {@code defaultdict(list)}). */
-  private static boolean isDictOrList(SemanticModel sm, Expr e) {
-    if (!(e instanceof Expr.Name n)) {
-      return false;
-    }
-    List<Binding> bs = sm.resolve(n);
-    if (bs.isEmpty()) {
-      return false;
-    }
-    for (Binding b : bs) {
-      Expr v = b.value();
-      if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || v == null) {
-        return false;
-      }
-      boolean literal = v instanceof Expr.Dict || v instanceof Expr.ListExpr || v instanceof Expr.DictComp
-          || v instanceof Expr.ListComp
-          || v instanceof Expr.Call c && DICT_FACTORIES.contains(String.valueOf(sm.qualifiedName(c.func())));
-      if (!literal) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** A same-file class instance whose {@code update(value, ...)} keeps its argument in an attribute. */
   private static boolean storesLikeMeter(SemanticModel sm, Expr receiver) {
     Stmt.ClassDef cls = receiver == null ? null : sm.classOfInstance(receiver);
@@ -187,7 +163,7 @@ public final class GraphKeptInContainer implements Rule {
     }
     String param = ps.get(1).arg();
     boolean[] stores = {false};
-    AstUtil.walk(update, n -> {
+    AstWalker.descend(update, n -> {
       if (n instanceof Stmt.Assign a) {
         for (Expr t : a.targets()) {
           if (selfAttribute(sm, t) && usesRaw(a.value(), param)) {
@@ -196,7 +172,7 @@ public final class GraphKeptInContainer implements Rule {
         }
       } else if (n instanceof Stmt.AugAssign a && selfAttribute(sm, a.target()) && usesRaw(a.value(), param)) {
         stores[0] = true;
-      } else if (n instanceof Expr.Call c && ADDERS.contains(String.valueOf(AstUtil.methodName(c)))
+      } else if (n instanceof Expr.Call c && Containers.ADDERS.contains(String.valueOf(AstUtil.methodName(c)))
           && selfAttribute(sm, AstUtil.receiver(c)) && !c.args().isEmpty() && usesRaw(c.args().get(0), param)) {
         stores[0] = true;
       }
@@ -230,10 +206,10 @@ public final class GraphKeptInContainer implements Rule {
   /** Whether {@code e} uses {@code param} other than through a call that converts it to a number. */
   private static boolean usesRaw(Expr e, String param) {
     boolean[] hit = {false};
-    AstUtil.walk(e, n -> {
+    AstWalker.descend(e, n -> {
       if (n instanceof Expr.Call c) {
         String m = AstUtil.methodName(c);
-        if (m != null && (m.equals("item") || m.equals("detach") || m.equals("tolist") || m.equals("numpy"))) {
+        if (m != null && TorchApi.DETACHING_METHODS.contains(m)) {
           return false;
         }
         if (c.func() instanceof Expr.Name f && (f.id().equals("float") || f.id().equals("int"))) {

@@ -1,5 +1,6 @@
 package dev.oomlint.rules.checks;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.LineIndex;
@@ -133,7 +134,7 @@ public final class InferenceWithoutNoGrad implements Rule {
   /** String literals inside {@code s} that span lines (their inner lines must not be re-indented). */
   private static List<SourceRange> multilineStrings(Stmt s, SourceFile f) {
     List<SourceRange> out = new ArrayList<>();
-    AstUtil.walk(s, n -> {
+    AstWalker.descend(s, n -> {
       if ((n instanceof Expr.JoinedStr || n instanceof Expr.Constant c
           && (c.value() instanceof ConstValue.Str || c.value() instanceof ConstValue.Bytes))
           && f.lines().line(n.range().start()) != f.lines().line(n.range().end())) {

@@ -1,5 +1,6 @@
 package dev.oomlint.rules.checks;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.LineIndex;
 import dev.oomlint.ast.Node;
@@ -164,7 +165,7 @@ public final class KerasModelsInLoopWithoutClearSession implements Rule {
       return null;
     }
     String[] found = {null};
-    AstUtil.walkAll(f.body(), n -> {
+    AstWalker.walkAll(f.body(), n -> {
       if (found[0] == null && n instanceof Expr.Call c) {
         String p = modelPrefix(sm, c);
         if (p == null) {
@@ -199,7 +200,7 @@ public final class KerasModelsInLoopWithoutClearSession implements Rule {
   private static boolean clearsIn(SemanticModel sm, List<? extends Node> roots, Map<Stmt.FunctionDef, Boolean> memo,
       int depth) {
     boolean[] hit = {false};
-    AstUtil.walkAll(roots, n -> {
+    AstWalker.walkAll(roots, n -> {
       if (!hit[0] && n instanceof Expr.Call c) {
         if (isClearSession(sm, c)) {
           hit[0] = true;

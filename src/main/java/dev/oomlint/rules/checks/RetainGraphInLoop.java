@@ -1,5 +1,6 @@
 package dev.oomlint.rules.checks;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Operators;
@@ -22,6 +23,7 @@ import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.Scope;
 import dev.oomlint.semantic.SemanticModel;
+import dev.oomlint.semantic.TorchApi;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -122,7 +124,7 @@ public final class RetainGraphInLoop implements Rule {
       if (s.range().end() <= after) {
         continue;
       }
-      AstUtil.walk(s, n -> {
+      AstWalker.descend(s, n -> {
         if (found[0] || n.range().end() <= after) {
           return !found[0] && n.range().end() > after;
         }
@@ -153,7 +155,7 @@ public final class RetainGraphInLoop implements Rule {
     }
     passes.put(f, false);
     boolean[] found = {false};
-    AstUtil.walk(f, n -> {
+    AstWalker.descend(f, n -> {
       if (n instanceof Expr.Call k && isGradientPass(sm, k, passes)) {
         found[0] = true;
       }
@@ -218,7 +220,7 @@ public final class RetainGraphInLoop implements Rule {
       }
       boolean[] assigned = {false};
       for (Stmt s : AstUtil.loopBody(loop)) {
-        AstUtil.walk(s, n -> {
+        AstWalker.descend(s, n -> {
           if (n instanceof Expr.Attribute t && t.ctx() == Operators.ExprContext.STORE && p.equals(AstUtil.path(t))) {
             assigned[0] = true;
           }
@@ -278,13 +280,12 @@ public final class RetainGraphInLoop implements Rule {
     return true;
   }
 
-  private static final Set<String> DETACHING = Set.of("item", "detach", "detach_", "tolist", "numpy");
   private static final Set<String> NUMBER_BUILTINS = Set.of("float", "int", "bool", "len", "str");
 
   /** A call whose result holds no graph: {@code .item()}, {@code .detach()}, {@code float(x)}, one under no_grad. */
   private static boolean detaches(SemanticModel sm, Expr.Call c) {
     String m = AstUtil.methodName(c);
-    return m != null && DETACHING.contains(m)
+    return m != null && TorchApi.DETACHING_METHODS.contains(m)
         || NUMBER_BUILTINS.contains(String.valueOf(sm.qualifiedName(c.func())))
         || sm.gradMode(c) == dev.oomlint.semantic.GradMode.DISABLED;
   }
@@ -292,7 +293,7 @@ public final class RetainGraphInLoop implements Rule {
   /** Whether an expression computes anything grad-carrying (outside detaching calls). */
   private static boolean mentionsGrad(SemanticModel sm, Expr e) {
     boolean[] hit = {false};
-    AstUtil.walk(e, n -> {
+    AstWalker.descend(e, n -> {
       if (hit[0] || n instanceof Expr.Lambda || n instanceof Expr.Call c && detaches(sm, c)) {
         return false;
       }
@@ -310,7 +311,7 @@ public final class RetainGraphInLoop implements Rule {
    */
   private static boolean sharedIntoHelper(SemanticModel sm, Expr target, Stmt.FunctionDef f, Set<Node> seen) {
     boolean[] usesParam = {false};
-    AstUtil.walk(target, n -> {
+    AstWalker.descend(target, n -> {
       if (n instanceof Expr.Name nm && nm.ctx() == Operators.ExprContext.LOAD) {
         for (Binding b : tracedBindings(sm, nm, f, 0)) {
           if (b.kind() == Binding.Kind.PARAMETER) {
@@ -348,7 +349,7 @@ public final class RetainGraphInLoop implements Rule {
     for (Binding b : bindings(sm, n)) {
       out.add(b);
       if (depth < 6 && b.value() != null && f.range().contains(b.node().range())) {
-        AstUtil.walk(b.value(), k -> {
+        AstWalker.descend(b.value(), k -> {
           if (k instanceof Expr.Name kn && kn.ctx() == Operators.ExprContext.LOAD && kn != n) {
             out.addAll(tracedBindings(sm, kn, f, depth + 1));
           }

@@ -9,6 +9,7 @@ import dev.oomlint.ast.SourceRange;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
 import dev.oomlint.diagnostics.Edit;
+import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Scope;
 import dev.oomlint.semantic.SemanticModel;
@@ -67,7 +68,7 @@ public final class ImportEdits {
     LineIndex lines = file.lines();
     List<Stmt> body = sm.module().body();
     int i = 0;
-    if (!body.isEmpty() && isDocstring(body.get(0))) {
+    if (!body.isEmpty() && AstUtil.isDocstring(body.get(0))) {
       i = 1;
     }
     while (i < body.size() && body.get(i) instanceof Stmt.ImportFrom f && "__future__".equals(f.module())) {
@@ -100,10 +101,6 @@ public final class ImportEdits {
       return Edit.insert(lines.lineStart(last + 1), line + "\n");
     }
     return Edit.insert(file.text().length(), "\n" + line + "\n");
-  }
-
-  private static boolean isDocstring(Stmt s) {
-    return s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Constant c && c.value() instanceof ConstValue.Str;
   }
 
   /**
