@@ -18,7 +18,7 @@ parser grammar PythonParser;
 
 options { tokenVocab = PythonLexer; contextSuperClass = ParserContextBase; }
 
-@parser::header { import dev.oomlint.parser.TokenArray; }
+@parser::header { import dev.oomlint.parser.antlr.TokenArray; }
 
 @parser::members {
   /**

@@ -7,11 +7,10 @@ import dev.oomlint.engine.Engine;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
 import dev.oomlint.engine.FileWalker;
-import dev.oomlint.engine.Linter;
+import dev.oomlint.engine.FixMode;
 import dev.oomlint.engine.PathFilter;
-import dev.oomlint.engine.PerFileIgnores;
 import dev.oomlint.engine.RuleSelection;
-import dev.oomlint.report.FixMode;
+import dev.oomlint.engine.RunSetup;
 import dev.oomlint.report.Report;
 import dev.oomlint.report.Reporter;
 import dev.oomlint.rules.Rule;
@@ -134,21 +133,13 @@ final class CheckCommand implements Callable<Integer> {
 
     Settings settings = loadSettings(cwd, targets, stdinPath);
     List<Rule> all = tools.rules();
-    List<Rule> enabled;
+    RunSetup setup;
     try {
-      enabled = RuleSelection.resolve(all, List.of(
-          new RuleSelection.Layer(settings.select(), settings.extendSelect(), settings.ignore()),
-          new RuleSelection.Layer(select, extendSelect, ignore)));
-      if (settings.perFileIgnores() != null) {
-        for (List<String> codes : settings.perFileIgnores().values()) {
-          for (String s : codes) {
-            RuleSelection.validate(s, all);
-          }
-        }
-      }
+      setup = RunSetup.of(settings, all, new RuleSelection.Layer(select, extendSelect, ignore));
     } catch (RuleSelection.UnknownSelectorException e) {
       throw new UsageException(e.getMessage());
     }
+    List<Rule> enabled = setup.enabled();
 
     String format = outputFormat != null ? outputFormat
         : settings.outputFormat() != null ? settings.outputFormat() : "text";
@@ -159,16 +150,9 @@ final class CheckCommand implements Callable<Integer> {
     FixMode mode = new FixMode(applyFixes, unsafe, diff);
 
     Path root = realOrSelf(settings.projectRoot());
-    List<String> excludes = new ArrayList<>(
-        settings.exclude() != null ? settings.exclude() : PathFilter.DEFAULT_EXCLUDES);
-    if (settings.extendExclude() != null) {
-      excludes.addAll(settings.extendExclude());
-    }
-    PathFilter filter = new PathFilter(settings.projectRoot(), excludes);
-    PerFileIgnores pfi = settings.perFileIgnores() == null ? PerFileIgnores.NONE
-        : new PerFileIgnores(settings.projectRoot(), settings.perFileIgnores());
+    PathFilter filter = setup.filter();
     Consumer<String> log = verbose ? this::logVerbose : null;
-    Engine engine = new Engine(new Engine.Options(new Linter(enabled, tools.parser()), pfi, mode, threads, log));
+    Engine engine = setup.engine(tools.parser(), mode, threads, log);
 
     if (useStdin) {
       return checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath);

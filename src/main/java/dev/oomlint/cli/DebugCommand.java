@@ -2,15 +2,14 @@ package dev.oomlint.cli;
 
 import dev.oomlint.ast.AstDump;
 import dev.oomlint.ast.SourceFile;
-import dev.oomlint.engine.DecodedSource;
 import dev.oomlint.engine.Engine;
 import dev.oomlint.engine.FileWalker;
 import dev.oomlint.engine.Linter;
 import dev.oomlint.engine.PathFilter;
 import dev.oomlint.engine.PerFileIgnores;
-import dev.oomlint.engine.SourceReader;
 import dev.oomlint.parser.ParseOutcome;
-import dev.oomlint.report.FixMode;
+import dev.oomlint.engine.FixMode;
+import dev.oomlint.source.SourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,13 +103,12 @@ final class DebugCommand implements Callable<Integer> {
         return 2;
       }
       String display = file.toString();
-      SourceReader.Outcome read = SourceReader.read(abs, display);
+      SourceReader.Outcome read = SourceReader.readScript(abs, display);
       if (read instanceof SourceReader.Outcome.Unreadable u) {
-        io.err().println(display + ": error: " + u.problem().message());
+        io.err().println(display + ": error: " + u.message());
         return 1;
       }
-      DecodedSource src = ((SourceReader.Outcome.Read) read).source();
-      SourceFile sf = src.file();
+      SourceFile sf = ((SourceReader.Outcome.Read) read).document().file();
       final int m = minor;
       String out = onBigStack(() -> {
         ParseOutcome po = tools.parser().parse(sf);
@@ -174,8 +172,8 @@ final class DebugCommand implements Callable<Integer> {
       long lines = 0;
       long t0 = System.nanoTime();
       for (FileWalker.Target t : walk.files()) {
-        if (SourceReader.read(t.path(), t.displayPath()) instanceof SourceReader.Outcome.Read r) {
-          SourceFile f = r.source().file();
+        if (SourceReader.readScript(t.path(), t.displayPath()) instanceof SourceReader.Outcome.Read r) {
+          SourceFile f = r.document().file();
           sources.add(f);
           bytes += Files.size(t.path());
           lines += f.lines().lineCount();

@@ -1,5 +1,7 @@
 package dev.oomlint.cli;
 
+import dev.oomlint.Version;
+import dev.oomlint.engine.FileProblem;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.checks.RuleRegistry;
 import java.io.PrintWriter;
@@ -107,8 +109,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private static int internalError(PrintWriter err, Exception ex) {
-    err.println("error: internal error: " + oneLine(String.valueOf(ex))
-        + "; this is a bug in oomlint, please report it");
+    err.println("error: " + FileProblem.internalErrorMessage("", oneLine(String.valueOf(ex))));
     err.flush();
     return 2;
   }

@@ -2,11 +2,11 @@ package dev.oomlint.cli;
 
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.engine.Linter;
-import dev.oomlint.engine.SourceReader;
 import dev.oomlint.parser.ParseOutcome;
 import dev.oomlint.parser.ParserThreads;
 import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
+import dev.oomlint.source.SourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -238,8 +238,8 @@ final class StartupWarmup implements Linter.Parser {
         if (!Files.isRegularFile(p) || Files.size(p) > MAX_BYTES) {
           continue;
         }
-        if (SourceReader.read(p, a) instanceof SourceReader.Outcome.Read r) {
-          String text = r.source().file().text();
+        if (SourceReader.readScript(p, a) instanceof SourceReader.Outcome.Read r) {
+          String text = r.document().file().text();
           if (!seen.add(text)) {
             continue; // the same text named twice
           }

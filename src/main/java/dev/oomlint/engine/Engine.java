@@ -1,11 +1,11 @@
 package dev.oomlint.engine;
 
-import dev.oomlint.ast.SourceFile;
 import dev.oomlint.fix.AtomicWriter;
-import dev.oomlint.fix.FixLoop;
-import dev.oomlint.fix.UnifiedDiff;
 import dev.oomlint.parser.PythonFrontEnd;
-import dev.oomlint.report.FixMode;
+import dev.oomlint.source.NotebookDocument;
+import dev.oomlint.source.ScriptDocument;
+import dev.oomlint.source.SourceDocument;
+import dev.oomlint.source.SourceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -146,11 +146,8 @@ public final class Engine {
     ExecutorService single = newPool(1);
     try {
       FileWalker.Target t = new FileWalker.Target(absPath, displayPath);
-      if (NotebookCheck.isNotebook(displayPath)) {
-        return await(single.submit(() -> checkNotebook(bytes, t, false)), t);
-      }
-      return await(single.submit(() -> checkDecoded(
-          SourceReader.decode(bytes, displayPath, options.linter().words()), t, false)), t);
+      return await(single.submit(
+          () -> check(SourceReader.decode(bytes, displayPath, options.linter().words()), t, false)), t);
     } finally {
       single.shutdownNow();
     }
@@ -166,12 +163,11 @@ public final class Engine {
   public FileOutcome checkText(String text, String displayPath, Path absPath) {
     FileWalker.Target t = new FileWalker.Target(absPath, displayPath);
     try {
-      if (NotebookCheck.isNotebook(displayPath)) {
-        return checkNotebook(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), t, false);
+      if (SourceReader.isNotebook(displayPath)) {
+        byte[] json = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return check(SourceReader.decode(json, displayPath), t, false);
       }
-      SourceFile file = new SourceFile(displayPath, text);
-      return checkDecoded(new SourceReader.Outcome.Read(
-          new DecodedSource(file, java.nio.charset.StandardCharsets.UTF_8, false, null)), t, false);
+      return check(new SourceReader.Outcome.Read(ScriptDocument.ofText(displayPath, text)), t, false);
     } catch (Throwable e) {
       if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
           && !(e instanceof OutOfMemoryError)) {
@@ -194,13 +190,7 @@ public final class Engine {
 
   private FileOutcome checkFile(FileWalker.Target t) {
     try {
-      if (NotebookCheck.isNotebook(t.path().toString())) {
-        FileProblem[] problem = new FileProblem[1];
-        byte[] bytes = NotebookCheck.read(t.path(), problem);
-        return bytes == null ? new FileOutcome(new FileResult(t.displayPath(), null, List.of(), problem[0]), 0, "", null)
-            : checkNotebook(bytes, t, true);
-      }
-      return checkDecoded(SourceReader.read(t.path(), t.displayPath(), options.linter().words()), t, true);
+      return check(SourceReader.read(t.path(), t.displayPath(), options.linter().words()), t, true);
     } catch (Throwable e) { // keep one file's disaster to that file
       if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
           && !(e instanceof OutOfMemoryError)) {
@@ -216,61 +206,82 @@ public final class Engine {
         Linter.internal("checking this file failed: " + Linter.describe(e))), 0, "", null);
   }
 
-  /** A notebook: its Python cells joined and linted as one module (see {@link NotebookCheck}). */
-  private FileOutcome checkNotebook(byte[] bytes, FileWalker.Target t, boolean writeBack) {
-    return NotebookCheck.check(bytes, t, options.linter(), options.perFileIgnores().selectorsFor(t.path()),
-        options.fixMode(), writeBack, cause -> verbose(t.displayPath(), cause));
-  }
-
-  private FileOutcome checkDecoded(SourceReader.Outcome read, FileWalker.Target t, boolean writeBack) {
+  /**
+   * Checks one read document, script or notebook alike: lint it, or with a fix mode that applies
+   * fixes run the {@link FixLoop} and then print the diff ({@code --diff}), write the file back
+   * ({@code writeBack}), or return the fixed contents (standard input, the language server).
+   */
+  private FileOutcome check(SourceReader.Outcome read, FileWalker.Target t, boolean writeBack) {
     if (read instanceof SourceReader.Outcome.Unreadable u) {
-      return new FileOutcome(new FileResult(t.displayPath(), null, List.of(), u.problem()), 0, "", null);
+      return new FileOutcome(new FileResult(t.displayPath(), null, List.of(), FileProblem.unreadable(u.message())),
+          0, "", null);
     }
-    DecodedSource decoded = ((SourceReader.Outcome.Read) read).source();
-    SourceFile file = decoded.file();
+    SourceDocument document = ((SourceReader.Outcome.Read) read).document();
     Set<String> ignored = options.perFileIgnores().selectorsFor(t.path());
-    Linter linter = options.linter();
     FixMode mode = options.fixMode();
     if (!mode.apply()) {
-      Linter.Result r = linter.lint(file, decoded.facts(), ignored);
+      Linter.Result r = lint(document, ignored);
       verbose(t.displayPath(), r.cause());
-      return new FileOutcome(result(t, file, r), 0, "", null);
+      return new FileOutcome(result(t, document, r), 0, "", null);
     }
-    FixLoop.Outcome fixed = FixLoop.run(file, f -> linter.lint(f, decoded.facts(), ignored), mode::applicable);
+    FixLoop.Outcome fixed = FixLoop.run(document, new DocumentLint(ignored), mode);
     Linter.Result r = fixed.result();
     verbose(t.displayPath(), r.cause());
-    if (!fixed.changed(file.text())) {
-      return new FileOutcome(result(t, file, r), 0, "", null);
+    SourceDocument after = fixed.document();
+    if (after == document) {
+      return new FileOutcome(result(t, document, r), 0, "", null);
     }
-    SourceFile after = new SourceFile(file.path(), fixed.text());
     if (mode.diff()) {
-      String diff = UnifiedDiff.diff(t.displayPath(), file.text(), fixed.text());
-      return new FileOutcome(result(t, after, r), fixed.fixed(), diff, writeBack ? null : fixed.text());
+      return new FileOutcome(result(t, after, r), fixed.fixed(), after.diff(document),
+          writeBack ? null : after.contents());
     }
     if (writeBack) {
       try {
-        AtomicWriter.write(t.path(), AtomicWriter.encode(fixed.text(), decoded.charset(), decoded.bom()));
+        after.write(t.path());
       } catch (AtomicWriter.UnencodableException e) {
-        FileProblem p = Linter.internal("the fixes for this file produce text that "
+        FileProblem p = FileProblem.internal("the fixes for this file produce text that "
             + e.getMessage().replaceFirst("^the fixed text ", "") + "; the file was left unchanged");
-        Linter.Result original = linter.lint(file, ignored);
-        return new FileOutcome(result(t, file,
-            new Linter.Result(original.module(), original.diagnostics(), p, null)), 0, "", null);
+        return new FileOutcome(result(t, document, FixLoop.failed(fixed.first(), p)), 0, "", null);
       } catch (IOException | RuntimeException e) {
         FileProblem p = new FileProblem(FileProblem.Kind.INTERNAL_ERROR,
             "could not write the fixed file: " + SourceReader.describe(e), null);
-        Linter.Result original = linter.lint(file, ignored);
-        return new FileOutcome(result(t, file,
-            new Linter.Result(original.module(), original.diagnostics(), p, null)), 0, "", null);
+        return new FileOutcome(result(t, document, FixLoop.failed(fixed.first(), p)), 0, "", null);
       }
     }
-    return new FileOutcome(result(t, after, r), fixed.fixed(), "", writeBack ? null : fixed.text());
+    return new FileOutcome(result(t, after, r), fixed.fixed(), "", writeBack ? null : after.contents());
   }
 
-  /** The file's result; its text is kept only when something will be shown for it. */
-  private static FileResult result(FileWalker.Target t, SourceFile file, Linter.Result r) {
+  private static final Linter.Result NOTHING_TO_LINT = new Linter.Result(null, List.of(), null, null);
+
+  private Linter.Result lint(SourceDocument document, Set<String> ignored) {
+    return document.lintable() ? options.linter().lint(document.file(), document.facts(), ignored) : NOTHING_TO_LINT;
+  }
+
+  /** The fix loop's lint of one file (a class: the JVM makes a lambda's class at every start). */
+  private final class DocumentLint implements FixLoop.Lint {
+    private final Set<String> ignored;
+
+    DocumentLint(Set<String> ignored) {
+      this.ignored = ignored;
+    }
+
+    @Override
+    public Linter.Result lint(SourceDocument document) {
+      return Engine.this.lint(document, ignored);
+    }
+  }
+
+  /**
+   * The file's result; its text is kept only when something will be shown for it (with, for a
+   * notebook, the map from that text back to its cells).
+   */
+  private static FileResult result(FileWalker.Target t, SourceDocument document, Linter.Result r) {
     boolean keep = !r.diagnostics().isEmpty() || r.problem() != null;
-    return new FileResult(t.displayPath(), keep ? file : null, r.diagnostics(), r.problem());
+    if (!keep) {
+      return new FileResult(t.displayPath(), null, r.diagnostics(), r.problem());
+    }
+    return new FileResult(t.displayPath(), document.file(), r.diagnostics(), r.problem(),
+        document instanceof NotebookDocument n ? n.source() : null);
   }
 
   private void verbose(String path, Throwable cause) {

@@ -16,4 +16,24 @@ import dev.oomlint.ast.SourceRange;
  */
 public record FileProblem(Kind kind, String message, SourceRange range) {
   public enum Kind { SYNTAX_ERROR, UNREADABLE, INTERNAL_ERROR }
+
+  /** A file's internal error: {@code detail} worded as {@link #internalErrorMessage(String, String)} words it. */
+  public static FileProblem internal(String detail) {
+    return new FileProblem(Kind.INTERNAL_ERROR, internalErrorMessage("", detail), null);
+  }
+
+  /** A file that could not be read or decoded, for the reason {@code message}. */
+  public static FileProblem unreadable(String message) {
+    return new FileProblem(Kind.UNREADABLE, message, null);
+  }
+
+  /**
+   * The one wording of a bug in oomlint, wherever it shows (a file's problem, the command line, the
+   * language server's log): {@code internal error[ where]: detail; this is a bug in oomlint, please
+   * report it}. {@code where} is "" or a phrase such as "in the language server".
+   */
+  public static String internalErrorMessage(String where, String detail) {
+    return "internal error" + (where.isEmpty() ? "" : " " + where) + ": " + detail
+        + "; this is a bug in oomlint, please report it";
+  }
 }

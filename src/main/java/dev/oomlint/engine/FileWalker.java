@@ -1,6 +1,7 @@
 package dev.oomlint.engine;
 
 import dev.oomlint.semantic.Scope;
+import dev.oomlint.source.SourceReader;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;

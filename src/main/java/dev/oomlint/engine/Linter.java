@@ -201,8 +201,7 @@ public final class Linter {
   }
 
   static FileProblem internal(String message) {
-    return new FileProblem(FileProblem.Kind.INTERNAL_ERROR,
-        "internal error: " + message + "; this is a bug in oomlint, please report it", null);
+    return FileProblem.internal(message);
   }
 
   static String describe(Throwable t) {

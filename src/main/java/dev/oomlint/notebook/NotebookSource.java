@@ -105,6 +105,23 @@ public final class NotebookSource {
     return file;
   }
 
+  /**
+   * One linted cell as it sits in {@link #file()}: the characters {@code [start, end)} are its
+   * masked text (the line break added after a cell that lacks one is not included), starting on
+   * 1-based line {@code firstLine} and spanning {@code lineCount} lines. A cell can be parsed on its
+   * own from this, with positions mapped back through {@link #position}.
+   */
+  public record CodeCell(Cell cell, int start, int end, int firstLine, int lineCount) {}
+
+  /** The linted cells in order, with where each sits in {@link #file()} (made on each call). */
+  public List<CodeCell> codeCells() {
+    List<CodeCell> out = new ArrayList<>(segments.size());
+    for (Segment s : segments) {
+      out.add(new CodeCell(s.cell(), s.start(), s.end(), s.firstLine(), s.lineCount()));
+    }
+    return out;
+  }
+
   /** True when no cell is linted (no code cell, or a non-Python kernel). */
   public boolean isEmpty() {
     return segments.isEmpty();

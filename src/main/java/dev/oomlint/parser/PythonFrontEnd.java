@@ -1,13 +1,15 @@
 package dev.oomlint.parser;
 
-import dev.oomlint.parser.antlr.PythonLexer;
-import dev.oomlint.parser.antlr.PythonLexerBase.LexErrorKind;
-import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.SourceFile;
+import dev.oomlint.parser.antlr.LexError;
+import dev.oomlint.parser.antlr.PythonLexer;
+import dev.oomlint.parser.antlr.PythonLexerBase.LexErrorKind;
 import dev.oomlint.parser.antlr.PythonLexerBase;
+import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.parser.antlr.SnapshotParserSimulator;
 import dev.oomlint.parser.antlr.TextCharStream;
+import dev.oomlint.parser.antlr.TokenArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -123,10 +125,8 @@ public final class PythonFrontEnd {
     PythonLexer lexer = new PythonLexer(chars != null ? chars : CharStreams.fromString(src));
     // sized for one token per 7 characters (real code averages 8), so the arrays rarely grow
     TokenArray tokens = new TokenArray(lexer, src.length() / 7 + 16);
-    SyntaxError lexError = lexer.lexError();
-    if (lexError != null && shift != 0) {
-      lexError = new SyntaxError(lexError.message(), lexError.offset() + shift);
-    }
+    LexError lexed = lexer.lexError();
+    SyntaxError lexError = lexed == null ? null : new SyntaxError(lexed.message(), lexed.offset() + shift);
 
     AstBuilder builder = new AstBuilder(text, offsets, chars != null && chars.isAscii());
     List<Mod.Comment> comments = comments(tokens, builder);

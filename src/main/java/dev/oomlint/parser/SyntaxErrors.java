@@ -1,8 +1,9 @@
 package dev.oomlint.parser;
 
-import dev.oomlint.parser.antlr.PythonParser;
 import dev.oomlint.ast.LineIndex;
 import dev.oomlint.parser.antlr.PythonParser.*;
+import dev.oomlint.parser.antlr.PythonParser;
+import dev.oomlint.parser.antlr.TokenArray;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;

@@ -1,6 +1,7 @@
 package dev.oomlint.report;
 
 import dev.oomlint.engine.FileResult;
+import dev.oomlint.engine.FixMode;
 import dev.oomlint.rules.Rule;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Fix;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
+import dev.oomlint.engine.FixMode;
 import java.io.IOException;
 
 /**

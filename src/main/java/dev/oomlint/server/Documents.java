@@ -1,6 +1,7 @@
 package dev.oomlint.server;
 
 import dev.oomlint.engine.Engine;
+import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
 import dev.oomlint.engine.Linter;
 import dev.oomlint.rules.Rule;
@@ -202,8 +203,8 @@ final class Documents implements TextDocumentService {
               && !(t instanceof OutOfMemoryError)) {
             throw t;
           }
-          log.accept(MessageType.Error, "oomlint: internal error in the language server: " + t
-              + "; this is a bug in oomlint, please report it");
+          log.accept(MessageType.Error, "oomlint: " + FileProblem.internalErrorMessage("in the language server",
+              String.valueOf(t)));
         }
       });
     } catch (RejectedExecutionException e) {

@@ -1,6 +1,6 @@
 package dev.oomlint.server;
 
-import dev.oomlint.cli.Version;
+import dev.oomlint.Version;
 import dev.oomlint.engine.Engine;
 import dev.oomlint.engine.Linter;
 import dev.oomlint.rules.Rule;

@@ -6,23 +6,22 @@ import dev.oomlint.config.Settings;
 import dev.oomlint.engine.Engine;
 import dev.oomlint.engine.FileWalker;
 import dev.oomlint.engine.Linter;
-import dev.oomlint.engine.PathFilter;
 import dev.oomlint.engine.PerFileIgnores;
 import dev.oomlint.engine.RuleSelection;
-import dev.oomlint.report.FixMode;
+import dev.oomlint.engine.RunSetup;
+import dev.oomlint.engine.FixMode;
 import dev.oomlint.rules.Rule;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The configuration that applies to one document, read as {@code oomlint check} reads it: the
  * nearest {@code pyproject.toml} with a {@code [tool.oomlint]} table at or above the document's
- * directory, its rule selection, per-file ignores and excludes. {@code problem} is the one-line
- * reason the configuration could not be used (then every default applies), else null.
+ * directory, assembled into a {@link RunSetup} (rule selection, per-file ignores, excludes).
+ * {@code problem} is the one-line reason the configuration could not be used (then every default
+ * applies), else null.
  */
-record ProjectConfig(Settings settings, List<Rule> enabled, PerFileIgnores perFileIgnores, PathFilter filter,
-    String problem) {
+record ProjectConfig(RunSetup setup, String problem) {
 
   /** Reads the configuration for the document at {@code abs}; never throws. */
   static ProjectConfig forDocument(Path abs, List<Rule> all) {
@@ -30,41 +29,38 @@ record ProjectConfig(Settings settings, List<Rule> enabled, PerFileIgnores perFi
     try {
       Path found = ConfigLoader.discover(dir);
       Settings s = found == null ? Settings.none(dir) : ConfigLoader.load(found);
-      List<Rule> enabled = RuleSelection.resolve(all,
-          List.of(new RuleSelection.Layer(s.select(), s.extendSelect(), s.ignore())));
-      if (s.perFileIgnores() != null) {
-        for (List<String> codes : s.perFileIgnores().values()) {
-          codes.forEach(c -> RuleSelection.validate(c, all));
-        }
-      }
-      List<String> excludes = new ArrayList<>(s.exclude() != null ? s.exclude() : PathFilter.DEFAULT_EXCLUDES);
-      if (s.extendExclude() != null) {
-        excludes.addAll(s.extendExclude());
-      }
-      PerFileIgnores pfi = s.perFileIgnores() == null ? PerFileIgnores.NONE
-          : new PerFileIgnores(s.projectRoot(), s.perFileIgnores());
-      return new ProjectConfig(s, enabled, pfi, new PathFilter(s.projectRoot(), excludes), null);
+      return new ProjectConfig(RunSetup.of(s, all), null);
     } catch (ConfigException | RuleSelection.UnknownSelectorException e) {
-      Settings s = Settings.none(dir);
-      return new ProjectConfig(s, RuleSelection.resolve(all, List.of()), PerFileIgnores.NONE,
-          PathFilter.defaults(dir), e.getMessage());
+      return new ProjectConfig(RunSetup.of(Settings.none(dir), all), e.getMessage());
     }
+  }
+
+  Settings settings() {
+    return setup.settings();
+  }
+
+  List<Rule> enabled() {
+    return setup.enabled();
+  }
+
+  PerFileIgnores perFileIgnores() {
+    return setup.perFileIgnores();
   }
 
   /** True when the configuration's {@code exclude}/{@code extend-exclude} covers the document. */
   boolean excludes(Path abs) {
-    return filter.excludedWithAncestors(abs);
+    return setup.filter().excludedWithAncestors(abs);
   }
 
   /** The path the rules see (relative to the project root, as the CLI shows it). */
   String displayPath(Path abs) {
-    return FileWalker.displayPath(settings.projectRoot(), abs);
+    return FileWalker.displayPath(settings().projectRoot(), abs);
   }
 
   /** An engine for this configuration: reporting only, or applying what {@code --fix} applies. */
   Engine engine(Linter.Parser parser, boolean fix) {
-    boolean unsafe = Boolean.TRUE.equals(settings.unsafeFixes());
+    boolean unsafe = Boolean.TRUE.equals(settings().unsafeFixes());
     FixMode mode = fix ? new FixMode(true, unsafe, false) : FixMode.REPORT_ONLY;
-    return new Engine(new Engine.Options(new Linter(enabled, parser), perFileIgnores, mode, 1, null));
+    return setup.engine(parser, mode, 1, null);
   }
 }

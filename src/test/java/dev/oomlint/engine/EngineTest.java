@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.parser.PythonFrontEnd;
-import dev.oomlint.report.FixMode;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;

@@ -7,7 +7,7 @@ import dev.oomlint.diagnostics.Applicability;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
-import dev.oomlint.report.FixMode;
+import dev.oomlint.engine.FixMode;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.oomlint.parser;
 
 import dev.oomlint.parser.antlr.PythonLexer;
 import dev.oomlint.parser.antlr.PythonParser;
+import dev.oomlint.parser.antlr.TokenArray;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.SourceRange;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.engine.FileResult;
+import dev.oomlint.engine.FixMode;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

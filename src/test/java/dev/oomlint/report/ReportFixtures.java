@@ -8,6 +8,7 @@ import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
+import dev.oomlint.engine.FixMode;
 import dev.oomlint.rules.Rule;
 import java.io.IOException;
 import java.io.UncheckedIOException;

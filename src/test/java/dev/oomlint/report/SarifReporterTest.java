@@ -15,6 +15,7 @@ import dev.oomlint.ast.SourceRange;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
+import dev.oomlint.engine.FixMode;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RulePages;
 import java.io.IOException;

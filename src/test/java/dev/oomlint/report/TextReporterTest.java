@@ -10,6 +10,7 @@ import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
+import dev.oomlint.engine.FixMode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

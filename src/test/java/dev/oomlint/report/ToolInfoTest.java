@@ -3,7 +3,7 @@ package dev.oomlint.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomlint.cli.Version;
+import dev.oomlint.Version;
 import org.junit.jupiter.api.Test;
 
 class ToolInfoTest {

@@ -1,6 +1,5 @@
 package dev.oomlint.parser.antlr;
 
-import dev.oomlint.parser.SyntaxError;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.LexerNoViableAltException;
@@ -27,7 +26,7 @@ import org.antlr.v4.runtime.misc.Interval;
  *       returns;
  *   <li>checks what follows a number the way CPython does ({@code 1abc}, {@code 0b12}, {@code 0x}),
  *       while still accepting {@code 1if x else y};
- *   <li>reports the first lexical error as a {@link SyntaxError} with a CPython-like message.
+ *   <li>reports the first lexical error as a {@link LexError} with a CPython-like message.
  * </ul>
  *
  * <p>Contract for the front end:
@@ -47,7 +46,7 @@ import org.antlr.v4.runtime.misc.Interval;
  *   <li>{@code ERRORTOKEN} ({@code $ ? `}) is not a lexical error: it goes to the parser, which fails
  *       on it ("invalid syntax"), as in CPython.
  *   <li>{@link #lexError()} offsets are UTF-16 code units (Java {@code String} indices) into the text,
- *       as {@link SyntaxError} requires; {@link #lexErrorCodePointIndex()} gives the same position as a
+ *       as {@link LexError} requires; {@link #lexErrorCodePointIndex()} gives the same position as a
  *       code-point index.
  *   <li>{@code COMMENT} tokens come on channel {@code PythonLexer.COMMENTS}; whitespace, line
  *       continuations and non-logical line breaks are not emitted at all.
@@ -123,7 +122,7 @@ public abstract class PythonLexerBase extends Lexer {
   /** Code-point index where the current (candidate) logical line starts. */
   private int lineStart;
 
-  private SyntaxError error;
+  private LexError error;
   private int errorIndex = -1;
   private LexErrorKind errorKind;
   private Token eofToken;
@@ -139,7 +138,7 @@ public abstract class PythonLexerBase extends Lexer {
    * The first lexical error, or null if there was none (so far: call it after the tokens were
    * consumed). Its offset is in UTF-16 code units into the text.
    */
-  public SyntaxError lexError() {
+  public LexError lexError() {
     return error;
   }
 
@@ -972,7 +971,7 @@ public abstract class PythonLexerBase extends Lexer {
     }
     int index = Math.max(0, Math.min(codePointIndex, _input.size()));
     String before = index > 0 ? _input.getText(Interval.of(0, index - 1)) : "";
-    error = new SyntaxError(message, before.length());
+    error = new LexError(message, before.length());
     errorIndex = index;
     errorKind = kind;
   }

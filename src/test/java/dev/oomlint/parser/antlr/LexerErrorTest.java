@@ -5,7 +5,6 @@ import static dev.oomlint.parser.antlr.LexerSupport.errorOrNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.oomlint.parser.SyntaxError;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LexerErrorTest {
 
   private static void assertError(String source, String message, int offset) {
-    SyntaxError e = error(source);
+    LexError e = error(source);
     assertEquals(message, e.message(), () -> "message for " + source);
     assertEquals(offset, e.offset(), () -> "offset for " + source);
   }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.oomlint.parser.SyntaxError;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStream;
@@ -34,7 +33,7 @@ class LexerNonAsciiNameTest {
         break;
       }
     }
-    SyntaxError e = lexer.lexError();
+    LexError e = lexer.lexError();
     out.add(e == null ? "no error" : e.message() + " at " + e.offset());
     return String.join("\n", out);
   }

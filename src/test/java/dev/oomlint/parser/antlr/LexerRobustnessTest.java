@@ -3,7 +3,6 @@ package dev.oomlint.parser.antlr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomlint.parser.SyntaxError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -49,7 +48,7 @@ class LexerRobustnessTest {
       List<Token> tokens = new ArrayList<>();
       PythonLexer lexer = LexerSupport.lexAll(source, tokens);
       assertEquals(Token.EOF, tokens.get(tokens.size() - 1).getType());
-      SyntaxError error = lexer.lexError();
+      LexError error = lexer.lexError();
       if (error != null) {
         assertTrue(error.offset() >= 0 && error.offset() <= source.length(), error::toString);
         assertTrue(!error.message().isEmpty());

@@ -1,6 +1,5 @@
 package dev.oomlint.parser.antlr;
 
-import dev.oomlint.parser.SyntaxError;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
@@ -56,7 +55,7 @@ final class LexerSupport {
   }
 
   /** The lexical error for a text (fails if there is none). */
-  static SyntaxError error(String text) {
+  static LexError error(String text) {
     PythonLexer lexer = lexAll(text, new ArrayList<>());
     if (lexer.lexError() == null) {
       throw new AssertionError("expected a lexical error in " + text);
@@ -64,7 +63,7 @@ final class LexerSupport {
     return lexer.lexError();
   }
 
-  static SyntaxError errorOrNull(String text) {
+  static LexError errorOrNull(String text) {
     return lexAll(text, new ArrayList<>()).lexError();
   }
 }

@@ -1,4 +1,4 @@
-package dev.oomlint.report;
+package dev.oomlint.engine;
 
 import dev.oomlint.diagnostics.Applicability;
 import dev.oomlint.diagnostics.Fix;

@@ -1,6 +1,5 @@
-package dev.oomlint.parser;
+package dev.oomlint.parser.antlr;
 
-import dev.oomlint.parser.antlr.PythonLexer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,12 +25,12 @@ public final class TokenArray implements TokenStream {
   private final List<Token> comments;
   private int p;
 
-  TokenArray(PythonLexer lexer) {
+  public TokenArray(PythonLexer lexer) {
     this(lexer, 256);
   }
 
   /** {@code expected}: a guess at the number of tokens (real code has about one per 8 characters). */
-  TokenArray(PythonLexer lexer, int expected) {
+  public TokenArray(PythonLexer lexer, int expected) {
     this.source = lexer;
     int capacity = Math.max(16, expected);
     Token[] buf = new Token[capacity];
@@ -64,7 +63,7 @@ public final class TokenArray implements TokenStream {
     this.comments = cs;
   }
 
-  List<Token> comments() {
+  public List<Token> comments() {
     return comments;
   }
 

@@ -1,7 +1,6 @@
-package dev.oomlint.engine;
+package dev.oomlint.source;
 
 import dev.oomlint.ast.SourceFile;
-import dev.oomlint.source.TextFacts;
 import java.nio.charset.Charset;
 
 /**

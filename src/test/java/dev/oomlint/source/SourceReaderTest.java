@@ -1,4 +1,4 @@
-package dev.oomlint.engine;
+package dev.oomlint.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,13 +19,12 @@ class SourceReaderTest {
   Path tmp;
 
   private static DecodedSource ok(SourceReader.Outcome o) {
-    return assertInstanceOf(SourceReader.Outcome.Read.class, o, () -> o.toString()).source();
+    SourceDocument d = assertInstanceOf(SourceReader.Outcome.Read.class, o, () -> o.toString()).document();
+    return assertInstanceOf(ScriptDocument.class, d).decoded();
   }
 
   private static String problem(SourceReader.Outcome o) {
-    FileProblem p = assertInstanceOf(SourceReader.Outcome.Unreadable.class, o, () -> o.toString()).problem();
-    assertEquals(FileProblem.Kind.UNREADABLE, p.kind());
-    return p.message();
+    return assertInstanceOf(SourceReader.Outcome.Unreadable.class, o, () -> o.toString()).message();
   }
 
   private static byte[] bytes(int... b) {

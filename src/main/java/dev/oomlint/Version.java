@@ -1,4 +1,4 @@
-package dev.oomlint.cli;
+package dev.oomlint;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.oomlint.engine;
+package dev.oomlint.fix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,14 +6,13 @@ import dev.oomlint.ast.SourceRange;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
-import dev.oomlint.fix.Fixer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The notebook fix round must choose exactly the fixes {@link Fixer} chooses for a script. */
-class NotebookCheckTest {
+class FixerSelectionTest {
   private static String apply(String text, List<Edit> edits) {
     StringBuilder sb = new StringBuilder();
     int pos = 0;

@@ -1,4 +1,4 @@
-package dev.oomlint.fix;
+package dev.oomlint.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,13 +9,11 @@ import dev.oomlint.ast.SourceFile;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
-import dev.oomlint.engine.FileProblem;
-import dev.oomlint.engine.Linter;
 import dev.oomlint.parser.PythonFrontEnd;
-import dev.oomlint.report.FixMode;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.source.ScriptDocument;
 import dev.oomlint.testing.TestRules;
 import java.util.List;
 import java.util.Set;
@@ -54,14 +52,18 @@ class FixLoopTest {
     }
   }
 
-  private static FixLoop.Outcome fix(String text, FixMode mode, Rule... rules) {
+  /** The loop's outcome on a script, with the final text. */
+  private record Fixed(String text, int fixed, Linter.Result result) {}
+
+  private static Fixed fix(String text, FixMode mode, Rule... rules) {
     Linter linter = new Linter(List.of(rules), PythonFrontEnd::parse);
-    return FixLoop.run(new SourceFile("t.py", text), f -> linter.lint(f, Set.of()), mode::applicable);
+    FixLoop.Outcome o = FixLoop.run(ScriptDocument.ofText("t.py", text), d -> linter.lint(d.file(), Set.of()), mode);
+    return new Fixed(o.document().contents(), o.fixed(), o.result());
   }
 
   @Test
   void safeFixesOnlyWithoutUnsafe() {
-    FixLoop.Outcome o = fix("leak()\nhold()\n", SAFE, TestRules.standard().toArray(Rule[]::new));
+    Fixed o = fix("leak()\nhold()\n", SAFE, TestRules.standard().toArray(Rule[]::new));
     assertEquals("free()\nhold()\n", o.text());
     assertEquals(1, o.fixed());
     assertEquals(1, o.result().diagnostics().size());
@@ -70,7 +72,7 @@ class FixLoopTest {
 
   @Test
   void unsafeFixesWithUnsafe() {
-    FixLoop.Outcome o = fix("leak()\nhold()\n", UNSAFE, TestRules.standard().toArray(Rule[]::new));
+    Fixed o = fix("leak()\nhold()\n", UNSAFE, TestRules.standard().toArray(Rule[]::new));
     assertEquals("free()\nrelease()\n", o.text());
     assertEquals(2, o.fixed());
     assertEquals(List.of(), o.result().diagnostics());
@@ -78,7 +80,7 @@ class FixLoopTest {
 
   @Test
   void repeatsUntilNothingChanges() {
-    FixLoop.Outcome o = fix("step0()\nstep3()\n", SAFE, new Step());
+    Fixed o = fix("step0()\nstep3()\n", SAFE, new Step());
     assertEquals("step5()\nstep5()\n", o.text());
     assertEquals(7, o.fixed());
     assertEquals(List.of(), o.result().diagnostics());
@@ -86,7 +88,7 @@ class FixLoopTest {
 
   @Test
   void stopsAfterTheRoundLimit() {
-    FixLoop.Outcome o = fix("ping()\n", SAFE, new PingPong());
+    Fixed o = fix("ping()\n", SAFE, new PingPong());
     assertEquals(FixLoop.MAX_ROUNDS, o.fixed());
     assertEquals(FixLoop.MAX_ROUNDS % 2 == 0 ? "ping()\n" : "pong()\n", o.text());
     assertEquals(1, o.result().diagnostics().size());
@@ -95,7 +97,7 @@ class FixLoopTest {
   @Test
   void aFixThatBreaksTheCodeIsRolledBackAndNamed() {
     String text = "leak()\nbreakme()\n";
-    FixLoop.Outcome o = fix(text, SAFE, new TestRules.LeakCall(), new TestRules.BrokenFix());
+    Fixed o = fix(text, SAFE, new TestRules.LeakCall(), new TestRules.BrokenFix());
     assertEquals(text, o.text());
     assertEquals(0, o.fixed());
     FileProblem p = o.result().problem();
@@ -109,8 +111,8 @@ class FixLoopTest {
   @Test
   void fixingTwiceChangesNothingTheSecondTime() {
     Rule[] rules = {new TestRules.LeakCall(), new TestRules.HoldCall(), new Step()};
-    FixLoop.Outcome first = fix("x = leak(step1(), hold())\nleak()\n", UNSAFE, rules);
-    FixLoop.Outcome second = fix(first.text(), UNSAFE, rules);
+    Fixed first = fix("x = leak(step1(), hold())\nleak()\n", UNSAFE, rules);
+    Fixed second = fix(first.text(), UNSAFE, rules);
     assertEquals("x = free(step5(), release())\nfree()\n", first.text());
     assertEquals(first.text(), second.text());
     assertEquals(0, second.fixed());

@@ -1,8 +1,6 @@
-package dev.oomlint.engine;
+package dev.oomlint.source;
 
 import dev.oomlint.ast.SourceFile;
-import dev.oomlint.source.TextFacts;
-import dev.oomlint.source.WordSet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -24,7 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a file's bytes into text the way CPython does: a UTF-8 byte order mark is dropped, a PEP 263
+ * Reads a file into its {@link SourceDocument}, one read path for scripts and notebooks: a name
+ * ending in {@code .ipynb} is a {@link NotebookDocument}, any other a {@link ScriptDocument}. A file
+ * that cannot be read or decoded is {@link Outcome.Unreadable}, with one sentence saying why.
+ *
+ * <p>A script's bytes become text the way CPython does: a UTF-8 byte order mark is dropped, a PEP 263
  * coding declaration on line 1 or 2 selects the charset (default UTF-8), and bytes that do not decode
  * are reported with their line and column. NUL bytes (binary files) are refused, as CPython refuses
  * them ("source code cannot contain null bytes").
@@ -49,20 +51,40 @@ public final class SourceReader {
 
   private SourceReader() {}
 
-  /** Result of reading one file: its decoded source, or why it could not be read. */
+  /** Result of reading one file: its document, or why it could not be read (one sentence). */
   public sealed interface Outcome {
-    record Read(DecodedSource source) implements Outcome {}
+    record Read(SourceDocument document) implements Outcome {}
 
-    record Unreadable(FileProblem problem) implements Outcome {}
+    record Unreadable(String message) implements Outcome {}
   }
 
-  /** Reads {@code path}; {@code displayPath} becomes the {@link SourceFile}'s path. Never throws. */
+  /** True for a path (or display name) that is read as a Jupyter notebook. */
+  public static boolean isNotebook(String name) {
+    return name.endsWith(".ipynb");
+  }
+
+  /**
+   * Reads {@code path} (a notebook when its name says so); {@code displayPath} becomes the
+   * document's path. Never throws.
+   */
   public static Outcome read(Path path, String displayPath) {
     return read(path, displayPath, WordSet.empty());
   }
 
-  /** As {@link #read(Path, String)}, finding {@code words} in the file's bytes as it reads them. */
+  /**
+   * As {@link #read(Path, String)}, finding {@code words} in a script's bytes as it reads them (a
+   * notebook's text is the join of its cells: the linter finds its words).
+   */
   public static Outcome read(Path path, String displayPath, WordSet words) {
+    return read(path, displayPath, words, isNotebook(path.toString()));
+  }
+
+  /** Reads {@code path} as a Python script whatever its name (the debug tools). Never throws. */
+  public static Outcome readScript(Path path, String displayPath) {
+    return read(path, displayPath, WordSet.empty(), false);
+  }
+
+  private static Outcome read(Path path, String displayPath, WordSet words, boolean notebook) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
@@ -73,19 +95,26 @@ public final class SourceReader {
     } catch (IOException | OutOfMemoryError | SecurityException e) {
       return unreadable("file cannot be read: " + describe(e));
     }
-    return decode(bytes, displayPath, words);
+    return notebook ? NotebookDocument.decode(bytes, displayPath) : decodeScript(bytes, displayPath, words);
   }
 
-  /** Decodes {@code bytes} as a Python source file named {@code displayPath}. Never throws. */
+  /** Decodes {@code bytes} of the file named {@code displayPath} (a notebook when its name says so). Never throws. */
   public static Outcome decode(byte[] bytes, String displayPath) {
     return decode(bytes, displayPath, WordSet.empty());
   }
 
-  /**
-   * As {@link #decode(byte[], String)}, finding {@code words} in the same pass over the bytes as the
-   * NUL and ASCII checks: the result's {@link TextFacts} carry them to the rules.
-   */
+  /** As {@link #decode(byte[], String)}, finding {@code words} in a script's bytes as it decodes them. */
   public static Outcome decode(byte[] bytes, String displayPath, WordSet words) {
+    return isNotebook(displayPath) ? NotebookDocument.decode(bytes, displayPath)
+        : decodeScript(bytes, displayPath, words);
+  }
+
+  /**
+   * Decodes {@code bytes} as a Python source file named {@code displayPath}, finding {@code words}
+   * in the same pass over the bytes as the NUL and ASCII checks: the document's {@link TextFacts}
+   * carry them to the rules. Never throws.
+   */
+  public static Outcome decodeScript(byte[] bytes, String displayPath, WordSet words) {
     long scan = TextFacts.scanBytes(words, bytes);
     if (TextFacts.hasNul(scan)) {
       return unreadable("file contains NUL bytes; binary files are not analysed");
@@ -130,7 +159,7 @@ public final class SourceReader {
           + e.line + ", column " + e.column + ")");
     }
     TextFacts facts = asciiCompatible ? TextFacts.fromScan(words, text, scan) : TextFacts.of(words, text);
-    return new Outcome.Read(new DecodedSource(new SourceFile(displayPath, text), charset, bom, facts));
+    return new Outcome.Read(new ScriptDocument(new DecodedSource(new SourceFile(displayPath, text), charset, bom, facts)));
   }
 
   /**
@@ -254,11 +283,12 @@ public final class SourceReader {
     return new Undecodable(badByte, line, column);
   }
 
-  private static Outcome unreadable(String message) {
-    return new Outcome.Unreadable(new FileProblem(FileProblem.Kind.UNREADABLE, message, null));
+  static Outcome unreadable(String message) {
+    return new Outcome.Unreadable(message);
   }
 
-  static String describe(Throwable e) {
+  /** {@code e} in a few words, for messages: its kind and its message. */
+  public static String describe(Throwable e) {
     String m = e.getMessage();
     String kind = e instanceof OutOfMemoryError ? "out of memory" : e.getClass().getSimpleName();
     return m == null || m.isBlank() ? kind : kind + ": " + m;
