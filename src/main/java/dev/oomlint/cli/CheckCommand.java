@@ -171,7 +171,7 @@ final class CheckCommand implements Callable<Integer> {
     Engine engine = new Engine(new Engine.Options(new Linter(enabled, tools.parser()), pfi, mode, threads, log));
 
     if (useStdin) {
-      return checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath);
+      return checked(checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath));
     }
     FileWalker walker = new FileWalker(filter, true, forceExclude, cwd);
     // each file is checked as soon as the walk finds it: a large tree's walk takes ~0.1 s
@@ -189,11 +189,26 @@ final class CheckCommand implements Callable<Integer> {
     }
     Engine.Run run = session.finish(walk.problems());
     if (diff) {
-      return finishDiff(run.files(), run.diffs(), run.fixed());
+      return checked(finishDiff(run.files(), run.diffs(), run.fixed()));
     }
     Report report = new Report(run.files(), enabled, mode, root, run.fixed());
     writeReport(reporter, report, io.out());
-    return exitCode(run.files(), run.fixed(), mode);
+    return checked(exitCode(run.files(), run.fixed(), mode));
+  }
+
+  /**
+   * {@code code}, or 2 with one line on stderr when something written to standard output was lost (a
+   * full disk, a closed pipe): a {@link PrintStream} swallows write errors, {@code checkError()}
+   * flushes it and tells.
+   */
+  private int checked(int code) {
+    if (io.out().checkError()) {
+      io.err().println("error: writing to standard output failed (disk full or output closed?);"
+          + " the output is incomplete");
+      io.err().flush();
+      return 2;
+    }
+    return code;
   }
 
   private int checkStdin(Engine engine, List<Rule> enabled, FixMode mode, Path root, Reporter reporter,

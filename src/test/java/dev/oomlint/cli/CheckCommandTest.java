@@ -34,6 +34,42 @@ class CheckCommandTest {
   }
 
   @Test
+  void aReportThatCannotBeWrittenIsAnErrorWithOneLine() throws IOException {
+    write("train.py", "model = load()\nx = leak(model)\nhold()\n");
+    write("clean.py", "x = 1\n");
+    for (String[] args : List.of(new String[] {"check", "train.py"},
+        new String[] {"check", "clean.py"},
+        new String[] {"check", "--output-format", "json", "train.py"},
+        new String[] {"check", "--diff", "train.py"},
+        new String[] {"check", "--exit-zero", "train.py"})) {
+      Cli.Run r = cli().stdoutFails().run(args);
+      assertEquals(2, r.code(), () -> String.join(" ", args) + "\n" + r);
+      assertOneLine(r.err().lines().filter(l -> l.startsWith("error:")).findFirst().orElse(""));
+      assertTrue(r.err().contains("error: writing to standard output failed"), r::toString);
+    }
+    // the same run with a working standard output succeeds
+    assertEquals(0, cli().run("check", "--exit-zero", "train.py").code());
+  }
+
+  @Test
+  void aReportToDevFullExitsTwo() throws Exception {
+    java.io.File full = new java.io.File("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(full.exists(), "no /dev/full here");
+    write("train.py", "import torch\nx = torch.load('m.pt')\n");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "dev.oomlint.cli.Main", "check", "--exit-zero", "train.py")
+        .directory(tmp.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.to(full))
+        .redirectError(ProcessBuilder.Redirect.PIPE)
+        .start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, p.waitFor(), err);
+    assertOneLine(err);
+    assertTrue(err.startsWith("error: writing to standard output failed"), err);
+  }
+
+  @Test
   void textOutputLooksLikeRuff() throws IOException {
     write("train.py", "model = load()\nx = leak(model)\nhold()\n");
     Cli.Run r = cli().run("check", "train.py");
