@@ -14,6 +14,7 @@ import dev.oomlint.engine.RuleSelection;
 import dev.oomlint.report.FixMode;
 import dev.oomlint.report.Report;
 import dev.oomlint.report.Reporter;
+import dev.oomlint.report.StatisticsReporter;
 import dev.oomlint.rules.Rule;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -40,8 +41,12 @@ final class CheckCommand implements Callable<Integer> {
   List<String> paths = new ArrayList<>();
 
   @Option(names = "--output-format", paramLabel = "FORMAT",
-      description = "text (default), json, sarif or github.")
+      description = "text (default), concise, json, sarif, github or gitlab.")
   String outputFormat;
+
+  @Option(names = "--statistics",
+      description = "Show how many problems each rule found instead of the problems (JSON with --output-format json).")
+  boolean statistics;
 
   @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
@@ -154,6 +159,9 @@ final class CheckCommand implements Callable<Integer> {
         : settings.outputFormat() != null ? settings.outputFormat() : "text";
     boolean toTerminal = outputFile == null;
     Reporter reporter = Reporters.forName(format, toTerminal && io.color() && format.equals("text"), io.cwd());
+    if (statistics) {
+      reporter = new StatisticsReporter(format.equals("json"));
+    }
     boolean applyFixes = diff || (fix != null ? fix : Boolean.TRUE.equals(settings.fix()));
     boolean unsafe = unsafeFixes != null ? unsafeFixes : Boolean.TRUE.equals(settings.unsafeFixes());
     FixMode mode = new FixMode(applyFixes, unsafe, diff);

@@ -41,6 +41,7 @@ final class QuickCheckArgs {
   /** Every option of {@link CheckCommand} but help and version (picocli's), by each of its names. */
   static final Map<String, Kind> OPTIONS = Map.ofEntries(
       Map.entry("--output-format", Kind.STRING),
+      Map.entry("--statistics", Kind.FLAG),
       Map.entry("-o", Kind.PATH),
       Map.entry("--output-file", Kind.PATH),
       Map.entry("--select", Kind.LIST),
@@ -162,6 +163,9 @@ final class QuickCheckArgs {
           return true;
         case "--diff":
           c.diff = true;
+          return true;
+        case "--statistics":
+          c.statistics = true;
           return true;
         case "--exit-zero":
           c.exitZero = true;

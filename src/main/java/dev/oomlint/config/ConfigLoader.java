@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds and reads oomlint's configuration: the {@code [tool.oomlint]} table of the nearest
@@ -28,7 +27,7 @@ public final class ConfigLoader {
   public static final List<String> OPTIONS = List.of("select", "extend-select", "ignore",
       "per-file-ignores", "exclude", "extend-exclude", "fix", "unsafe-fixes", "output-format");
 
-  public static final Set<String> OUTPUT_FORMATS = Set.of("text", "json", "sarif", "github");
+  public static final List<String> OUTPUT_FORMATS = List.of("text", "concise", "json", "sarif", "github", "gitlab");
 
   private ConfigLoader() {}
 
@@ -76,7 +75,7 @@ public final class ConfigLoader {
     String outputFormat = string(v, "output-format", where, abs);
     if (outputFormat != null && !OUTPUT_FORMATS.contains(outputFormat)) {
       throw new ConfigException(abs + ": option 'output-format'" + where
-          + " must be one of text, json, sarif, github (got '" + outputFormat + "')");
+          + " must be one of " + String.join(", ", OUTPUT_FORMATS) + " (got '" + outputFormat + "')");
     }
     return new Settings(abs, abs.getParent(),
         strings(v, "select", where, abs), strings(v, "extend-select", where, abs),

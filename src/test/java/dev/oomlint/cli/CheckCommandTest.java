@@ -170,7 +170,7 @@ class CheckCommandTest {
     assertTrue(unknownOpt.err().startsWith("error: Unknown option: '--frobnicate'"), unknownOpt.err());
     Cli.Run badFormat = cli().run("check", "--output-format", "xml", "a.py");
     assertEquals(2, badFormat.code());
-    assertEquals("error: unknown output format 'xml' (expected one of: text, json, sarif, github)\n", badFormat.err());
+    assertEquals("error: unknown output format 'xml' (expected one of: text, concise, json, sarif, github, gitlab)\n", badFormat.err());
     assertEquals("", badFormat.out());
   }
 

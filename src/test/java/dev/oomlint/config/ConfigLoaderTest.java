@@ -91,7 +91,7 @@ class ConfigLoaderTest {
         tail(error(pyproject("b", "[tool.oomlint]\nignore = [1]\n"))));
     assertEquals("option 'fix' in [tool.oomlint] must be true or false",
         tail(error(pyproject("c", "[tool.oomlint]\nfix = \"yes\"\n"))));
-    assertEquals("option 'output-format' in [tool.oomlint] must be one of text, json, sarif, github (got 'xml')",
+    assertEquals("option 'output-format' in [tool.oomlint] must be one of text, concise, json, sarif, github, gitlab (got 'xml')",
         tail(error(pyproject("d", "[tool.oomlint]\noutput-format = \"xml\"\n"))));
     assertEquals("option 'per-file-ignores' in [tool.oomlint] must be a table of glob = [codes]",
         tail(error(pyproject("e", "[tool.oomlint]\nper-file-ignores = [\"x\"]\n"))));
