@@ -1,0 +1,310 @@
+package dev.oomlint.parser;
+
+import dev.oomlint.ast.AstWalker;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Mod;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
+import dev.oomlint.ast.TypeParam;
+import dev.oomlint.parser.antlr.PythonLexer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Target versions: the parser reads the newest grammar (3.13); this pass, run on a parsed module when
+ * the target is older, turns the first syntax the target lacks into a syntax error naming the version
+ * it needs, in CPython's words ({@code ast.parse(..., feature_version=...)}: "Pattern matching is only
+ * supported in Python 3.10 and greater"), with the target added.
+ *
+ * <ul>
+ *   <li>3.9: parenthesised context managers that use {@code as} inside the parentheses (without
+ *       {@code as}, {@code with (a, b):} is a tuple to 3.8's grammar: valid syntax);
+ *   <li>3.10: {@code match};
+ *   <li>3.11: {@code except*};
+ *   <li>3.12: {@code type X = ...}, type parameter lists (PEP 695), and PEP 701's f-strings:
+ *       backslashes, comments, the enclosing quote reused, and line breaks (in a single-quoted
+ *       f-string) inside a replacement field's expression; format specifiers nested more than two
+ *       levels deep; whitespace after the conversion ({@code {x!r }}). Before 3.12 a replacement field
+ *       may also not be one starred expression ({@code f'{*a}'}: CPython 3.11's "cannot use starred
+ *       expression here");
+ *   <li>3.13: type parameter defaults (PEP 696).
+ * </ul>
+ *
+ * Walrus and positional-only parameters are 3.8, the oldest target, so they are never flagged. The
+ * first offending position in the file wins, as CPython reports the first error.
+ */
+public final class VersionGate {
+  private VersionGate() {}
+
+  /** {@code outcome}, or a failure when the parsed module uses syntax newer than {@code target}. */
+  public static ParseOutcome apply(ParseOutcome outcome, String text, PythonVersion target) {
+    if (target == PythonVersion.LATEST || !(outcome instanceof ParseOutcome.Parsed parsed)) {
+      return outcome;
+    }
+    SyntaxError e = check(text, parsed.module(), target);
+    return e == null ? outcome : new ParseOutcome.Failed(e);
+  }
+
+  /** The first use of syntax newer than {@code target} in {@code module} (parsed from {@code text}), or null. */
+  public static SyntaxError check(String text, Mod.Module module, PythonVersion target) {
+    Finder f = new Finder(text, target);
+    AstWalker.walk(module, f);
+    return f.first;
+  }
+
+  private static final class Finder implements Consumer<Node> {
+    private final String text;
+    private final PythonVersion target;
+    SyntaxError first;
+    /** The end of the last f-string re-lexed: f-strings nested in it were checked with it. */
+    private int lexedTo = -1;
+
+    Finder(String text, PythonVersion target) {
+      this.text = text;
+      this.target = target;
+    }
+
+    /** Records that {@code what} ("Pattern matching is") at {@code offset} needs Python 3.{@code minor}. */
+    void need(int minor, String what, int offset) {
+      if (target.minor() < minor) {
+        error(what + " only supported in Python 3." + minor + " and greater (target-version is "
+            + target.optionName() + ")", offset);
+      }
+    }
+
+    void error(String message, int offset) {
+      if (first == null || offset < first.offset()) {
+        first = new SyntaxError(message, offset);
+      }
+    }
+
+    @Override
+    public void accept(Node n) {
+      if (n instanceof Stmt.TypeAlias t) {
+        need(12, "Type statement is", t.range().start());
+      } else if (n instanceof Stmt.FunctionDef d) {
+        typeParams(d.typeParams());
+      } else if (n instanceof Stmt.ClassDef c) {
+        typeParams(c.typeParams());
+      } else if (n instanceof Stmt.Match m) {
+        need(10, "Pattern matching is", m.range().start());
+      } else if (n instanceof Stmt.Try t && t.isStar()) {
+        need(11, "Exception groups are", t.handlers().isEmpty() ? t.range().start() : t.handlers().get(0).range().start());
+      } else if (n instanceof Stmt.With w && target.minor() < 9) {
+        parenthesisedWith(w);
+      } else if (n instanceof TypeParam p) {
+        Expr dflt = p instanceof TypeParam.TypeVar v ? v.defaultValue()
+            : p instanceof TypeParam.ParamSpec s ? s.defaultValue()
+            : ((TypeParam.TypeVarTuple) p).defaultValue();
+        if (dflt != null) {
+          need(13, "Type parameter defaults are", dflt.range().start());
+        }
+      } else if (target.minor() < 12) {
+        if (n instanceof Expr.JoinedStr j && j.range().start() >= lexedTo) {
+          lexedTo = j.range().end();
+          FStrings.check(this, text, j.range().start(), j.range().end());
+        } else if (n instanceof Expr.FormattedValue v && v.value() instanceof Expr.Starred s) {
+          error("f-string: cannot use starred expression here (target-version is " + target.optionName() + ")",
+              s.range().start());
+        }
+      }
+    }
+
+    private void typeParams(List<TypeParam> params) {
+      if (!params.isEmpty()) {
+        need(12, "Type parameter lists are", params.get(0).range().start());
+      }
+    }
+
+    /** {@code with (a as b, c):}: a parenthesis right after {@code with} that the first item does not start with. */
+    private void parenthesisedWith(Stmt.With w) {
+      boolean as = false;
+      for (Support.WithItem item : w.items()) {
+        as |= item.optionalVars() != null;
+      }
+      if (!as) {
+        return;
+      }
+      int pos = w.range().start();
+      if (w.isAsync()) {
+        pos = skipBlanks(pos + "async".length());
+      }
+      pos = skipBlanks(pos + "with".length());
+      if (pos < text.length() && text.charAt(pos) == '(' && pos < w.items().get(0).range().start()) {
+        need(9, "Parenthesized context managers are", pos);
+      }
+    }
+
+    /** Past spaces, tabs, form feeds and backslash continuations. */
+    private int skipBlanks(int pos) {
+      while (pos < text.length()) {
+        char c = text.charAt(pos);
+        if (c == ' ' || c == '\t' || c == '\f') {
+          pos++;
+        } else if (c == '\\' && pos + 1 < text.length() && (text.charAt(pos + 1) == '\n' || text.charAt(pos + 1) == '\r')) {
+          pos += text.startsWith("\r\n", pos + 1) ? 3 : 2;
+        } else {
+          break;
+        }
+      }
+      return pos;
+    }
+  }
+
+  /**
+   * What CPython before 3.12 rejects in the f-strings of one string expression (its implicitly
+   * concatenated parts included): the text is lexed again (inside parentheses, so line breaks between
+   * the parts are free) and the replacement fields are followed through the tokens.
+   */
+  static final class FStrings {
+    private FStrings() {}
+
+    /** A level of f-string nesting: an f-string, or one of its replacement fields. */
+    private static final class Frame {
+      final boolean fstring;
+      /** f-string: its quote character and whether it is tripled. */
+      char quote;
+      boolean triple;
+      /** field: the f-string it belongs to, its nesting through format specs (0 for a top-level field). */
+      Frame owner;
+      int level;
+      int depth;
+      int exprFrom;
+      boolean exprDone;
+      boolean inSpec;
+      boolean expectConversion;
+      int conversionEnd = -1;
+
+      Frame(boolean fstring) {
+        this.fstring = fstring;
+      }
+    }
+
+    static void check(Finder f, String text, int start, int end) {
+      String sub = "(" + text.substring(start, end) + ")";
+      int[] utf16 = null;
+      if (sub.codePointCount(0, sub.length()) != sub.length()) {
+        utf16 = new int[sub.codePointCount(0, sub.length()) + 1];
+        for (int cp = 0, i = 0; i < sub.length(); cp++) {
+          utf16[cp] = i;
+          i += Character.charCount(sub.codePointAt(i));
+          utf16[cp + 1] = i;
+        }
+      }
+      PythonLexer lexer = new PythonLexer(CharStreams.fromString(sub));
+      List<Frame> stack = new ArrayList<>();
+      for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+        if (lexer.lexError() != null) {
+          return; // cannot happen for text that parsed; nothing to say about it here
+        }
+        int type = t.getType();
+        int s = start - 1 + (utf16 == null ? t.getStartIndex() : utf16[t.getStartIndex()]);
+        int e = start - 1 + (utf16 == null ? t.getStopIndex() + 1 : utf16[t.getStopIndex() + 1]);
+        Frame top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+        if (top != null && !top.fstring && top.conversionEnd >= 0) {
+          if (s != top.conversionEnd) {
+            f.need(12, "Whitespace after an f-string conversion is", top.conversionEnd);
+          }
+          top.conversionEnd = -1;
+        }
+        if (type == PythonLexer.FSTRING_START) {
+          Frame fs = new Frame(true);
+          String tx = t.getText();
+          fs.quote = tx.charAt(tx.length() - 1);
+          fs.triple = tx.length() >= 3 && tx.charAt(tx.length() - 2) == fs.quote && tx.charAt(tx.length() - 3) == fs.quote;
+          stack.add(fs);
+          continue;
+        }
+        if (top == null) {
+          continue;
+        }
+        if (top.fstring || top.inSpec) { // literal text of an f-string or of a format spec
+          if (type == PythonLexer.LBRACE) {
+            Frame field = new Frame(false);
+            field.owner = top.fstring ? top : top.owner;
+            field.level = top.fstring ? 0 : top.level + 1;
+            field.exprFrom = e;
+            if (field.level >= 2) {
+              f.need(12, "Format specifiers nested more than two levels deep are", s);
+            }
+            stack.add(field);
+          } else if (type == PythonLexer.FSTRING_END || type == PythonLexer.RBRACE) {
+            stack.remove(stack.size() - 1);
+          }
+          continue;
+        }
+        if (type == PythonLexer.COMMENT) {
+          f.need(12, "Comments in f-string expressions are", s);
+          continue;
+        }
+        if (top.expectConversion) {
+          top.expectConversion = false;
+          top.conversionEnd = e;
+          continue;
+        }
+        switch (type) {
+          case PythonLexer.LPAR, PythonLexer.LSQB, PythonLexer.LBRACE -> top.depth++;
+          case PythonLexer.RPAR, PythonLexer.RSQB -> top.depth--;
+          case PythonLexer.RBRACE -> {
+            if (top.depth > 0) {
+              top.depth--;
+            } else {
+              endExpression(f, text, top, s);
+              stack.remove(stack.size() - 1);
+            }
+          }
+          case PythonLexer.EXCLAMATION -> {
+            if (top.depth == 0) {
+              endExpression(f, text, top, s);
+              top.expectConversion = true;
+            }
+          }
+          case PythonLexer.EQUAL -> {
+            if (top.depth == 0) {
+              endExpression(f, text, top, s);
+            }
+          }
+          case PythonLexer.COLON -> {
+            if (top.depth == 0) {
+              endExpression(f, text, top, s);
+              top.inSpec = true;
+            }
+          }
+          default -> { }
+        }
+      }
+    }
+
+    /** Checks the expression text of {@code field}, from just after its '{' to {@code to}. */
+    private static void endExpression(Finder f, String text, Frame field, int to) {
+      if (field.exprDone) {
+        return;
+      }
+      field.exprDone = true;
+      Frame owner = field.owner;
+      String triple = owner.triple ? String.valueOf(owner.quote).repeat(3) : null;
+      boolean backslash = false;
+      boolean quote = false;
+      boolean lineBreak = false;
+      for (int i = field.exprFrom; i < to; i++) {
+        char c = text.charAt(i);
+        if (c == '\\' && !backslash) {
+          backslash = true;
+          f.need(12, "Backslashes in f-string expressions are", i);
+        }
+        if (!quote && (triple == null ? c == owner.quote : text.startsWith(triple, i))) {
+          quote = true;
+          f.need(12, "Reusing the enclosing quote in an f-string expression is", i);
+        }
+        if (!lineBreak && triple == null && (c == '\n' || c == '\r')) {
+          lineBreak = true;
+          f.need(12, "Line breaks in the expressions of single-quoted f-strings are", i);
+        }
+      }
+    }
+  }
+}
