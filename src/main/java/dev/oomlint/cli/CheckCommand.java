@@ -11,6 +11,7 @@ import dev.oomlint.engine.Linter;
 import dev.oomlint.engine.PathFilter;
 import dev.oomlint.engine.PerFileIgnores;
 import dev.oomlint.engine.RuleSelection;
+import dev.oomlint.parser.PythonVersion;
 import dev.oomlint.report.FixMode;
 import dev.oomlint.report.Report;
 import dev.oomlint.report.Reporter;
@@ -43,6 +44,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--output-format", paramLabel = "FORMAT",
       description = "text (default), concise, json, sarif, github or gitlab.")
   String outputFormat;
+
+  @Option(names = "--target-version", paramLabel = "VERSION",
+      description = "Python version whose syntax to accept: py38 ... py313 (default: the lower bound of the"
+          + " project's requires-python, else the newest).")
+  String targetVersion;
 
   @Option(names = "--statistics",
       description = "Show how many problems each rule found instead of the problems (JSON with --output-format json).")
@@ -176,7 +182,12 @@ final class CheckCommand implements Callable<Integer> {
     PerFileIgnores pfi = settings.perFileIgnores() == null ? PerFileIgnores.NONE
         : new PerFileIgnores(settings.projectRoot(), settings.perFileIgnores());
     Consumer<String> log = verbose ? this::logVerbose : null;
-    Engine engine = new Engine(new Engine.Options(new Linter(enabled, tools.parser()), pfi, mode, threads, log));
+    Linter.Parser parser = tools.parser();
+    PythonVersion target = target(settings, commonDir(targets, stdinPath, cwd));
+    if (target != null) {
+      parser = new TargetedParser(parser, target);
+    }
+    Engine engine = new Engine(new Engine.Options(new Linter(enabled, parser), pfi, mode, threads, log));
 
     if (useStdin) {
       return checked(checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath));
@@ -336,6 +347,30 @@ final class CheckCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /**
+   * The target version when it is older than the newest, else null: {@code --target-version}, else the
+   * configuration's {@code target-version}, else the lower bound of {@code requires-python} (of the
+   * configuration's pyproject.toml, or of the nearest one when there is no configuration).
+   */
+  private PythonVersion target(Settings settings, Path start) throws UsageException {
+    String name = targetVersion != null ? targetVersion : settings.targetVersion();
+    PythonVersion v;
+    if (name != null) {
+      v = PythonVersion.fromOption(name);
+      if (v == null) {
+        throw new UsageException("invalid value '" + name + "' for '--target-version' (expected one of: "
+            + PythonVersion.optionNames() + ")");
+      }
+    } else {
+      String requires = settings.file() != null ? settings.requiresPython() : ConfigLoader.requiresPython(start);
+      if (requires == null) {
+        return null; // the common case loads nothing more
+      }
+      v = PythonVersion.fromRequiresPython(requires);
+    }
+    return v == null || v == PythonVersion.LATEST ? null : v;
   }
 
   /** The deepest directory holding every path to check (where the configuration search starts). */

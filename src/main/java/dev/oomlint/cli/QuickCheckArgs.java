@@ -42,6 +42,7 @@ final class QuickCheckArgs {
   static final Map<String, Kind> OPTIONS = Map.ofEntries(
       Map.entry("--output-format", Kind.STRING),
       Map.entry("--statistics", Kind.FLAG),
+      Map.entry("--target-version", Kind.STRING),
       Map.entry("-o", Kind.PATH),
       Map.entry("--output-file", Kind.PATH),
       Map.entry("--select", Kind.LIST),
@@ -163,6 +164,9 @@ final class QuickCheckArgs {
           return true;
         case "--diff":
           c.diff = true;
+          return true;
+        case "--target-version":
+          c.targetVersion = value;
           return true;
         case "--statistics":
           c.statistics = true;

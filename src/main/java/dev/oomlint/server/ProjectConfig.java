@@ -3,6 +3,8 @@ package dev.oomlint.server;
 import dev.oomlint.config.ConfigException;
 import dev.oomlint.config.ConfigLoader;
 import dev.oomlint.config.Settings;
+import dev.oomlint.parser.PythonVersion;
+import dev.oomlint.parser.VersionGate;
 import dev.oomlint.engine.Engine;
 import dev.oomlint.engine.FileWalker;
 import dev.oomlint.engine.Linter;
@@ -65,6 +67,23 @@ record ProjectConfig(Settings settings, List<Rule> enabled, PerFileIgnores perFi
   Engine engine(Linter.Parser parser, boolean fix) {
     boolean unsafe = Boolean.TRUE.equals(settings.unsafeFixes());
     FixMode mode = fix ? new FixMode(true, unsafe, false) : FixMode.REPORT_ONLY;
-    return new Engine(new Engine.Options(new Linter(enabled, parser), perFileIgnores, mode, 1, null));
+    PythonVersion target = targetVersion(settings);
+    Linter.Parser p = target == PythonVersion.LATEST ? parser
+        : file -> VersionGate.apply(parser.parse(file), file.text(), target);
+    return new Engine(new Engine.Options(new Linter(enabled, p), perFileIgnores, mode, 1, null));
+  }
+
+  /**
+   * As {@code check}: {@code target-version}, else the lower bound of {@code requires-python} (of the
+   * configuration's pyproject.toml, or the nearest one without a configuration), else the newest.
+   */
+  static PythonVersion targetVersion(Settings s) {
+    if (s.targetVersion() != null) {
+      PythonVersion v = PythonVersion.fromOption(s.targetVersion());
+      return v == null ? PythonVersion.LATEST : v;
+    }
+    String requires = s.file() != null ? s.requiresPython() : ConfigLoader.requiresPython(s.projectRoot());
+    PythonVersion v = PythonVersion.fromRequiresPython(requires);
+    return v == null ? PythonVersion.LATEST : v;
   }
 }

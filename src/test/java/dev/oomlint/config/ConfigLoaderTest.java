@@ -172,4 +172,13 @@ class ConfigLoaderTest {
     assertEquals("configuration file '" + tmp.resolve("missing.toml") + "' does not exist",
         error(tmp.resolve("missing.toml")));
   }
+
+  @Test
+  void requiresPythonIsReadFromTheProjectTableOnly() {
+    assertEquals(">=3.9", ConfigLoader.requiresPython("[project]\nname = \"x\"\nrequires-python = \">=3.9\"\n"));
+    assertEquals(">=3.10,<4", ConfigLoader.requiresPython("[ project ]\r\nrequires-python='>=3.10,<4'  # c\r\n"));
+    assertEquals(null, ConfigLoader.requiresPython("[tool.x]\nrequires-python = \">=3.9\"\n[project]\nname = \"x\"\n"));
+    assertEquals(null, ConfigLoader.requiresPython("requires-python = \">=3.9\"\n"));
+    assertEquals(null, ConfigLoader.requiresPython(""));
+  }
 }

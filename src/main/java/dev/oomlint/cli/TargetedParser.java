@@ -1,0 +1,26 @@
+package dev.oomlint.cli;
+
+import dev.oomlint.ast.SourceFile;
+import dev.oomlint.engine.Linter;
+import dev.oomlint.parser.ParseOutcome;
+import dev.oomlint.parser.PythonVersion;
+import dev.oomlint.parser.VersionGate;
+
+/**
+ * A parser that also rejects syntax newer than the target version ({@link VersionGate}); used only
+ * when the target is older than the newest, so a run without one loads none of this.
+ */
+final class TargetedParser implements Linter.Parser {
+  private final Linter.Parser inner;
+  private final PythonVersion target;
+
+  TargetedParser(Linter.Parser inner, PythonVersion target) {
+    this.inner = inner;
+    this.target = target;
+  }
+
+  @Override
+  public ParseOutcome parse(SourceFile file) {
+    return VersionGate.apply(inner.parse(file), file.text(), target);
+  }
+}
