@@ -185,6 +185,9 @@ public final class VersionGate {
     }
 
     static void check(Finder f, String text, int start, int end) {
+      if (!worthLexing(text, start, end)) {
+        return;
+      }
       String sub = "(" + text.substring(start, end) + ")";
       int[] utf16 = null;
       if (sub.codePointCount(0, sub.length()) != sub.length()) {
@@ -277,6 +280,30 @@ public final class VersionGate {
           default -> { }
         }
       }
+    }
+
+    /**
+     * Whether the string expression can hold anything this class looks for. Most f-strings are one
+     * single-quoted part with a field or two and none of these characters: no lexing for them.
+     */
+    static boolean worthLexing(String text, int start, int end) {
+      int quotes = 0;
+      int braces = 0;
+      for (int i = start; i < end; i++) {
+        switch (text.charAt(i)) {
+          case '\\', '#', '\n', '\r', '!':
+            return true;
+          case '\'', '"':
+            quotes++;
+            break;
+          case '{':
+            braces++;
+            break;
+          default:
+            break;
+        }
+      }
+      return quotes > 2 || braces > 2;
     }
 
     /** Checks the expression text of {@code field}, from just after its '{' to {@code to}. */
