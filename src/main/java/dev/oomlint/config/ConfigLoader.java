@@ -121,8 +121,12 @@ public final class ConfigLoader {
   /** {@code requires-python = "..."} in the {@code [project]} table of a pyproject.toml's text, or null. */
   static String requiresPython(String toml) {
     boolean inProject = false;
-    for (String raw : toml.split("\\R")) {
-      String line = raw.strip();
+    for (int from = 0, to; from < toml.length(); from = to + 1) {
+      to = toml.indexOf('\n', from);
+      if (to < 0) {
+        to = toml.length();
+      }
+      String line = toml.substring(from, to).strip(); // a CR before the LF is stripped too
       if (line.startsWith("[")) {
         inProject = line.replace(" ", "").equals("[project]");
         continue;
@@ -131,7 +135,7 @@ public final class ConfigLoader {
         continue;
       }
       String rest = line.substring("requires-python".length()).strip();
-      if (!rest.startsWith("=") ) {
+      if (!rest.startsWith("=")) {
         continue;
       }
       rest = rest.substring(1).strip();
