@@ -11,6 +11,8 @@ import dev.oomlint.parser.antlr.PythonLexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import dev.oomlint.parser.antlr.TextCharStream;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
@@ -62,6 +64,8 @@ public final class VersionGate {
     SyntaxError first;
     /** The end of the last f-string re-lexed: f-strings nested in it were checked with it. */
     private int lexedTo = -1;
+    /** The lexer the f-strings are lexed again with, made for the first one. */
+    PythonLexer lexer;
 
     Finder(String text, PythonVersion target) {
       this.text = text;
@@ -189,16 +193,27 @@ public final class VersionGate {
         return;
       }
       String sub = "(" + text.substring(start, end) + ")";
-      int[] utf16 = null;
-      if (sub.codePointCount(0, sub.length()) != sub.length()) {
+      TextCharStream chars = TextCharStream.of(sub);
+      int[] utf16;
+      CharStream in;
+      if (chars != null) {
+        utf16 = chars.utf16Offsets();
+        in = chars;
+      } else { // a lone surrogate: ANTLR's stream, code point indexes mapped here
         utf16 = new int[sub.codePointCount(0, sub.length()) + 1];
         for (int cp = 0, i = 0; i < sub.length(); cp++) {
           utf16[cp] = i;
           i += Character.charCount(sub.codePointAt(i));
           utf16[cp + 1] = i;
         }
+        in = CharStreams.fromString(sub);
       }
-      PythonLexer lexer = new PythonLexer(CharStreams.fromString(sub));
+      PythonLexer lexer = f.lexer;
+      if (lexer == null) {
+        lexer = f.lexer = new PythonLexer(in);
+      } else {
+        lexer.setInputStream(in); // resets the lexer: one per file, not one per string
+      }
       List<Frame> stack = new ArrayList<>();
       for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
         if (lexer.lexError() != null) {
@@ -284,26 +299,36 @@ public final class VersionGate {
 
     /**
      * Whether the string expression can hold anything this class looks for. Most f-strings are one
-     * single-quoted part with a field or two and none of these characters: no lexing for them.
+     * single-quoted part with a few fields, none nested deeper than one spec and none of these
+     * characters: no lexing for them.
      */
     static boolean worthLexing(String text, int start, int end) {
-      int quotes = 0;
-      int braces = 0;
+      int single = 0;
+      int dbl = 0;
+      int depth = 0;
+      int maxDepth = 0;
       for (int i = start; i < end; i++) {
         switch (text.charAt(i)) {
           case '\\', '#', '\n', '\r', '!':
             return true;
-          case '\'', '"':
-            quotes++;
+          case '\'':
+            single++;
+            break;
+          case '"':
+            dbl++;
             break;
           case '{':
-            braces++;
+            maxDepth = Math.max(maxDepth, ++depth);
+            break;
+          case '}':
+            depth--;
             break;
           default:
             break;
         }
       }
-      return quotes > 2 || braces > 2;
+      // a quote reused needs a third one of its kind; a spec nested too deep, three open braces
+      return single > 2 || dbl > 2 || maxDepth > 2;
     }
 
     /** Checks the expression text of {@code field}, from just after its '{' to {@code to}. */
