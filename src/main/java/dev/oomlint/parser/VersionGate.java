@@ -24,7 +24,8 @@ import org.antlr.v4.runtime.Token;
  *
  * <ul>
  *   <li>3.9: parenthesised context managers that use {@code as} inside the parentheses (without
- *       {@code as}, {@code with (a, b):} is a tuple to 3.8's grammar: valid syntax);
+ *       {@code as}, {@code with (a, b):} is a tuple to 3.8's grammar: valid syntax); decorators that
+ *       are not a dotted name with an optional call (PEP 614);
  *   <li>3.10: {@code match};
  *   <li>3.11: {@code except*};
  *   <li>3.12: {@code type X = ...}, type parameter lists (PEP 695), and PEP 701's f-strings:
@@ -92,8 +93,10 @@ public final class VersionGate {
         need(12, "Type statement is", t.range().start());
       } else if (n instanceof Stmt.FunctionDef d) {
         typeParams(d.typeParams());
+        decorators(d.decoratorList());
       } else if (n instanceof Stmt.ClassDef c) {
         typeParams(c.typeParams());
+        decorators(c.decoratorList());
       } else if (n instanceof Stmt.Match m) {
         need(10, "Pattern matching is", m.range().start());
       } else if (n instanceof Stmt.Try t && t.isStar()) {
@@ -122,6 +125,45 @@ public final class VersionGate {
       if (!params.isEmpty()) {
         need(12, "Type parameter lists are", params.get(0).range().start());
       }
+    }
+
+    /**
+     * PEP 614: before 3.9 a decorator is a dotted name, optionally called once ({@code @a.b(c)}); not a
+     * subscript, a second call, an attribute of a call, or anything in parentheses.
+     */
+    private void decorators(List<Expr> list) {
+      if (target.minor() >= 9) {
+        return;
+      }
+      for (Expr e : list) {
+        Expr x = e instanceof Expr.Call c ? c.func() : e;
+        while (x instanceof Expr.Attribute a) {
+          x = a.value();
+        }
+        if (!(x instanceof Expr.Name) || !rightAfterAt(x.range().start())) {
+          need(9, "Decorators other than a dotted name with an optional call are", e.range().start());
+        }
+      }
+    }
+
+    /** Whether only blanks (and backslash continuations) stand between {@code offset} and the '@' before it. */
+    private boolean rightAfterAt(int offset) {
+      int i = offset - 1;
+      while (i >= 0) {
+        char c = text.charAt(i);
+        if (c == ' ' || c == '\t' || c == '\f') {
+          i--;
+        } else if ((c == '\n' || c == '\r') && i > 0) {
+          int j = c == '\n' && text.charAt(i - 1) == '\r' ? i - 2 : i - 1;
+          if (j < 0 || text.charAt(j) != '\\') {
+            return false;
+          }
+          i = j - 1;
+        } else {
+          return c == '@';
+        }
+      }
+      return false;
     }
 
     /** {@code with (a as b, c):}: a parenthesis right after {@code with} that the first item does not start with. */

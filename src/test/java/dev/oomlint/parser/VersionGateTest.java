@@ -52,6 +52,24 @@ class VersionGateTest {
   }
 
   @Test
+  void relaxedDecoratorsNeed39() {
+    String msg = "Decorators other than a dotted name with an optional call are only supported in Python 3.9"
+        + " and greater (target-version is py38)";
+    for (String ok : new String[] {"@property\ndef f(): pass\n", "@a.b.c\ndef f(): pass\n",
+        "@a.b(1, *c, k=2)\nclass C: pass\n", "@ a . b\ndef f(): pass\n", "@\\\n a(x)\ndef f(): pass\n",
+        "@torch.no_grad()\ndef f(): pass\n"}) {
+      assertEquals("ok", gate(ok, "py38"), ok);
+    }
+    assertEquals(msg + " @1", gate("@a[0]\ndef f(): pass\n", "py38"));
+    assertEquals(msg + " @2", gate("@(a)\ndef f(): pass\n", "py38"));
+    assertEquals(msg + " @1", gate("@a(b)(c)\ndef f(): pass\n", "py38"));
+    assertEquals(msg + " @1", gate("@a.b().c\nclass C: pass\n", "py38"));
+    assertEquals(msg + " @1", gate("@x if y else z\ndef f(): pass\n", "py38"));
+    assertEquals(msg + " @4", gate("@a\n@b[1]\ndef f(): pass\n", "py38"));
+    assertEquals("ok", gate("@a[0]\n@(b)\ndef f(): pass\n", "py39"));
+  }
+
+  @Test
   void walrusAndPositionalOnlyAreFineOn38() {
     assertEquals("ok", gate("if (n := len(a)) > 1: pass\ndef f(a, /, b): pass\nprint(f'{x=}')\n", "py38"));
   }
