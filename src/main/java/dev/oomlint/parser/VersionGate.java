@@ -27,7 +27,8 @@ import org.antlr.v4.runtime.Token;
  *       {@code as}, {@code with (a, b):} is a tuple to 3.8's grammar: valid syntax); decorators that
  *       are not a dotted name with an optional call (PEP 614);
  *   <li>3.10: {@code match};
- *   <li>3.11: {@code except*};
+ *   <li>3.11: {@code except*}; PEP 646's star expressions in subscripts ({@code a[*b]}, not
+ *       {@code a[(*b,)]}) and star annotations ({@code *args: *Ts});
  *   <li>3.12: {@code type X = ...}, type parameter lists (PEP 695), and PEP 701's f-strings:
  *       backslashes, comments, the enclosing quote reused, and line breaks (in a single-quoted
  *       f-string) inside a replacement field's expression; format specifiers nested more than two
@@ -110,6 +111,17 @@ public final class VersionGate {
         if (dflt != null) {
           need(13, "Type parameter defaults are", dflt.range().start());
         }
+      } else if (n instanceof Expr.Subscript sub && sub.slice() instanceof Expr.Tuple t && target.minor() < 11
+          && !parenthesised(t)) {
+        for (Expr e : t.elts()) {
+          if (e instanceof Expr.Starred star) {
+            need(11, "Star expressions in subscripts are", star.range().start());
+            break;
+          }
+        }
+      } else if (n instanceof Support.Arguments a && a.vararg() != null
+          && a.vararg().annotation() instanceof Expr.Starred star) {
+        need(11, "Star annotations on *args are", star.range().start());
       } else if (target.minor() < 12) {
         if (n instanceof Expr.JoinedStr j && j.range().start() >= lexedTo) {
           lexedTo = j.range().end();
@@ -164,6 +176,16 @@ public final class VersionGate {
         }
       }
       return false;
+    }
+
+    /**
+     * Whether a tuple is written in parentheses: its range then ends with ')' after its last element
+     * ({@code a[(x), *(y)]} ends with its last element's own parenthesis).
+     */
+    private boolean parenthesised(Expr.Tuple t) {
+      int end = t.range().end();
+      return !t.elts().isEmpty() && end > 0 && text.charAt(end - 1) == ')'
+          && end > t.elts().get(t.elts().size() - 1).range().end();
     }
 
     /** {@code with (a as b, c):}: a parenthesis right after {@code with} that the first item does not start with. */

@@ -70,6 +70,19 @@ class VersionGateTest {
   }
 
   @Test
+  void pep646StarsNeed311() {
+    String msg = "Star expressions in subscripts are only supported in Python 3.11 and greater (target-version is py310)";
+    assertEquals(msg + " @2", gate("a[*b]\n", "py310"));
+    assertEquals(msg + " @5", gate("a[x, *b,]\n", "py310"));
+    assertEquals(msg + " @7", gate("a[(x), *(b)]\n", "py310"));
+    assertEquals("ok", gate("a[(*b,)]\na[(x, *b)]\na[x, (*b,)]\na[x:y, z]\n", "py310"));
+    assertEquals("ok", gate("a[*b]\n", "py311"));
+    assertEquals("Star annotations on *args are only supported in Python 3.11 and greater (target-version is py310) @13",
+        gate("def f(*args: *Ts): pass\n", "py310"));
+    assertEquals("ok", gate("def f(*args: Ts): pass\n", "py38"));
+  }
+
+  @Test
   void walrusAndPositionalOnlyAreFineOn38() {
     assertEquals("ok", gate("if (n := len(a)) > 1: pass\ndef f(a, /, b): pass\nprint(f'{x=}')\n", "py38"));
   }
