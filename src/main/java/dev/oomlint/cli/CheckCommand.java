@@ -11,8 +11,10 @@ import dev.oomlint.engine.FixMode;
 import dev.oomlint.engine.PathFilter;
 import dev.oomlint.engine.RuleSelection;
 import dev.oomlint.engine.RunSetup;
+import dev.oomlint.parser.PythonVersion;
 import dev.oomlint.report.Report;
 import dev.oomlint.report.Reporter;
+import dev.oomlint.report.StatisticsReporter;
 import dev.oomlint.rules.Rule;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -39,8 +41,17 @@ final class CheckCommand implements Callable<Integer> {
   List<String> paths = new ArrayList<>();
 
   @Option(names = "--output-format", paramLabel = "FORMAT",
-      description = "text (default), json, sarif or github.")
+      description = "text (default), concise, json, sarif, github or gitlab.")
   String outputFormat;
+
+  @Option(names = "--target-version", paramLabel = "VERSION",
+      description = "Python version whose syntax to accept: py38 ... py313 (default: the lower bound of the"
+          + " project's requires-python, else the newest).")
+  String targetVersion;
+
+  @Option(names = "--statistics",
+      description = "Show how many problems each rule found instead of the problems (JSON with --output-format json).")
+  boolean statistics;
 
   @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
@@ -145,6 +156,9 @@ final class CheckCommand implements Callable<Integer> {
         : settings.outputFormat() != null ? settings.outputFormat() : "text";
     boolean toTerminal = outputFile == null;
     Reporter reporter = Reporters.forName(format, toTerminal && io.color() && format.equals("text"), io.cwd());
+    if (statistics) {
+      reporter = new StatisticsReporter(format.equals("json"));
+    }
     boolean applyFixes = diff || (fix != null ? fix : Boolean.TRUE.equals(settings.fix()));
     boolean unsafe = unsafeFixes != null ? unsafeFixes : Boolean.TRUE.equals(settings.unsafeFixes());
     FixMode mode = new FixMode(applyFixes, unsafe, diff);
@@ -152,10 +166,16 @@ final class CheckCommand implements Callable<Integer> {
     Path root = realOrSelf(settings.projectRoot());
     PathFilter filter = setup.filter();
     Consumer<String> log = verbose ? this::logVerbose : null;
-    Engine engine = setup.engine(tools.parser(), mode, threads, log);
+    PythonVersion target;
+    try {
+      target = RunSetup.targetVersion(settings, targetVersion, commonDir(targets, stdinPath, cwd));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    Engine engine = setup.engine(tools.parser(), target, mode, threads, log);
 
     if (useStdin) {
-      return checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath);
+      return checked(checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath));
     }
     FileWalker walker = new FileWalker(filter, true, forceExclude, cwd);
     // each file is checked as soon as the walk finds it: a large tree's walk takes ~0.1 s
@@ -173,11 +193,26 @@ final class CheckCommand implements Callable<Integer> {
     }
     Engine.Run run = session.finish(walk.problems());
     if (diff) {
-      return finishDiff(run.files(), run.diffs(), run.fixed());
+      return checked(finishDiff(run.files(), run.diffs(), run.fixed()));
     }
     Report report = new Report(run.files(), enabled, mode, root, run.fixed());
     writeReport(reporter, report, io.out());
-    return exitCode(run.files(), run.fixed(), mode);
+    return checked(exitCode(run.files(), run.fixed(), mode));
+  }
+
+  /**
+   * {@code code}, or 2 with one line on stderr when something written to standard output was lost (a
+   * full disk, a closed pipe): a {@link PrintStream} swallows write errors, {@code checkError()}
+   * flushes it and tells.
+   */
+  private int checked(int code) {
+    if (io.out().checkError()) {
+      io.err().println("error: writing to standard output failed (disk full or output closed?);"
+          + " the output is incomplete");
+      io.err().flush();
+      return 2;
+    }
+    return code;
   }
 
   private int checkStdin(Engine engine, List<Rule> enabled, FixMode mode, Path root, Reporter reporter,
@@ -299,6 +334,11 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The target version when it is older than the newest, else null: {@code --target-version}, else the
+   * configuration's {@code target-version}, else the lower bound of {@code requires-python} (of the
+   * configuration's pyproject.toml, or of the nearest one when there is no configuration).
+   */
   /** The deepest directory holding every path to check (where the configuration search starts). */
   private static Path commonDir(List<Path> targets, Path stdinPath, Path cwd) {
     List<Path> dirs = new ArrayList<>();

@@ -99,6 +99,12 @@ public final class Main implements Callable<Integer> {
       cmd.setExecutionExceptionHandler((ex, c, parsed) -> internalError(err, ex));
       int code = cmd.execute(args);
       out.flush();
+      // what rules, rule and debug print is lost on a full or closed stdout too (check says so itself;
+      // the server's stdout is the client's pipe, closed when the client goes)
+      if (code != 2 && !(args.length > 0 && "server".equals(args[0])) && io.out().checkError()) {
+        err.println("error: writing to standard output failed (disk full or output closed?); the output is incomplete");
+        code = 2;
+      }
       err.flush();
       return code;
     } catch (Throwable t) { // last line of defence: never a stack trace

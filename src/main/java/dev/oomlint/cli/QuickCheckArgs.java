@@ -41,6 +41,8 @@ final class QuickCheckArgs {
   /** Every option of {@link CheckCommand} but help and version (picocli's), by each of its names. */
   static final Map<String, Kind> OPTIONS = Map.ofEntries(
       Map.entry("--output-format", Kind.STRING),
+      Map.entry("--statistics", Kind.FLAG),
+      Map.entry("--target-version", Kind.STRING),
       Map.entry("-o", Kind.PATH),
       Map.entry("--output-file", Kind.PATH),
       Map.entry("--select", Kind.LIST),
@@ -162,6 +164,12 @@ final class QuickCheckArgs {
           return true;
         case "--diff":
           c.diff = true;
+          return true;
+        case "--target-version":
+          c.targetVersion = value;
+          return true;
+        case "--statistics":
+          c.statistics = true;
           return true;
         case "--exit-zero":
           c.exitZero = true;

@@ -1,6 +1,8 @@
 package dev.oomlint.cli;
 
+import dev.oomlint.report.ConciseReporter;
 import dev.oomlint.report.GithubReporter;
+import dev.oomlint.report.GitlabReporter;
 import dev.oomlint.report.JsonReporter;
 import dev.oomlint.report.Reporter;
 import dev.oomlint.report.SarifReporter;
@@ -11,7 +13,7 @@ import java.util.List;
 
 /** The output formats {@code --output-format} accepts. */
 final class Reporters {
-  static final List<String> NAMES = List.of("text", "json", "sarif", "github");
+  static final List<String> NAMES = List.of("text", "concise", "json", "sarif", "github", "gitlab");
 
   private Reporters() {}
 
@@ -22,6 +24,8 @@ final class Reporters {
       case "json" -> new JsonReporter();
       case "sarif" -> new SarifReporter(ToolInfo.current(), cwd);
       case "github" -> new GithubReporter();
+      case "concise" -> new ConciseReporter();
+      case "gitlab" -> new GitlabReporter();
       default -> throw new UsageException("unknown output format '" + name
           + "' (expected one of: " + String.join(", ", NAMES) + ")");
     };

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds and reads oomlint's configuration: the {@code [tool.oomlint]} table of the nearest
@@ -26,9 +25,12 @@ public final class ConfigLoader {
 
   /** Every option, in the order the documentation lists them. */
   public static final List<String> OPTIONS = List.of("select", "extend-select", "ignore",
-      "per-file-ignores", "exclude", "extend-exclude", "fix", "unsafe-fixes", "output-format");
+      "per-file-ignores", "exclude", "extend-exclude", "fix", "unsafe-fixes", "output-format", "target-version");
 
-  public static final Set<String> OUTPUT_FORMATS = Set.of("text", "json", "sarif", "github");
+  /** The values of {@code target-version} (and {@code --target-version}), as {@code PythonVersion} names them. */
+  public static final List<String> TARGET_VERSIONS = List.of("py38", "py39", "py310", "py311", "py312", "py313");
+
+  public static final List<String> OUTPUT_FORMATS = List.of("text", "concise", "json", "sarif", "github", "gitlab");
 
   private ConfigLoader() {}
 
@@ -76,13 +78,74 @@ public final class ConfigLoader {
     String outputFormat = string(v, "output-format", where, abs);
     if (outputFormat != null && !OUTPUT_FORMATS.contains(outputFormat)) {
       throw new ConfigException(abs + ": option 'output-format'" + where
-          + " must be one of text, json, sarif, github (got '" + outputFormat + "')");
+          + " must be one of " + String.join(", ", OUTPUT_FORMATS) + " (got '" + outputFormat + "')");
+    }
+    String targetVersion = string(v, "target-version", where, abs);
+    if (targetVersion != null && !TARGET_VERSIONS.contains(targetVersion)) {
+      throw new ConfigException(abs + ": option 'target-version'" + where
+          + " must be one of " + String.join(", ", TARGET_VERSIONS) + " (got '" + targetVersion + "')");
+    }
+    String requiresPython = null;
+    if (pyproject && root.valueMap().get("project") instanceof Config project
+        && project.valueMap().get("requires-python") instanceof String rp) {
+      requiresPython = rp;
     }
     return new Settings(abs, abs.getParent(),
         strings(v, "select", where, abs), strings(v, "extend-select", where, abs),
         strings(v, "ignore", where, abs), table(v, "per-file-ignores", where, abs),
         strings(v, "exclude", where, abs), strings(v, "extend-exclude", where, abs),
-        bool(v, "fix", where, abs), bool(v, "unsafe-fixes", where, abs), outputFormat);
+        bool(v, "fix", where, abs), bool(v, "unsafe-fixes", where, abs), outputFormat, targetVersion,
+        requiresPython);
+  }
+
+  /**
+   * The {@code [project] requires-python} of the nearest {@code pyproject.toml} at or above {@code dir}
+   * (null when there is none, or it does not say), for projects without an oomlint configuration. A
+   * line scan, not a TOML parse: it runs on every such check, and needs only the one string.
+   */
+  public static String requiresPython(Path dir) {
+    for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+      Path candidate = d.resolve("pyproject.toml");
+      if (!Files.isRegularFile(candidate)) {
+        continue;
+      }
+      try {
+        return requiresPython(Files.readString(candidate, StandardCharsets.UTF_8));
+      } catch (IOException | RuntimeException e) {
+        return null; // unreadable: the run goes on with the default, as for a missing file
+      }
+    }
+    return null;
+  }
+
+  /** {@code requires-python = "..."} in the {@code [project]} table of a pyproject.toml's text, or null. */
+  static String requiresPython(String toml) {
+    boolean inProject = false;
+    for (int from = 0, to; from < toml.length(); from = to + 1) {
+      to = toml.indexOf('\n', from);
+      if (to < 0) {
+        to = toml.length();
+      }
+      String line = toml.substring(from, to).strip(); // a CR before the LF is stripped too
+      if (line.startsWith("[")) {
+        inProject = line.replace(" ", "").equals("[project]");
+        continue;
+      }
+      if (!inProject || !line.startsWith("requires-python")) {
+        continue;
+      }
+      String rest = line.substring("requires-python".length()).strip();
+      if (!rest.startsWith("=")) {
+        continue;
+      }
+      rest = rest.substring(1).strip();
+      if (rest.length() >= 2 && (rest.charAt(0) == '"' || rest.charAt(0) == '\'')) {
+        int close = rest.indexOf(rest.charAt(0), 1);
+        return close < 0 ? null : rest.substring(1, close);
+      }
+      return null;
+    }
+    return null;
   }
 
   private static Config table(Config root) {

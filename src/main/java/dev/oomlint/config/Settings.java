@@ -8,13 +8,16 @@ import java.util.Map;
  * The {@code [tool.oomlint]} options of one configuration file; every field is null when the file
  * does not set it. {@code file} is null when no configuration file was found, {@code projectRoot}
  * is the file's directory (else the working directory); relative globs are resolved against it.
+ * {@code targetVersion} is a valid {@code py3N} name; {@code requiresPython} is the
+ * {@code [project] requires-python} of the same pyproject.toml, as written.
  */
 public record Settings(Path file, Path projectRoot, List<String> select, List<String> extendSelect,
     List<String> ignore, Map<String, List<String>> perFileIgnores, List<String> exclude,
-    List<String> extendExclude, Boolean fix, Boolean unsafeFixes, String outputFormat) {
+    List<String> extendExclude, Boolean fix, Boolean unsafeFixes, String outputFormat, String targetVersion,
+    String requiresPython) {
 
   /** No configuration file: every option at its default. */
   public static Settings none(Path projectRoot) {
-    return new Settings(null, projectRoot, null, null, null, null, null, null, null, null, null);
+    return new Settings(null, projectRoot, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -1,6 +1,9 @@
 package dev.oomlint.engine;
 
+import dev.oomlint.config.ConfigLoader;
 import dev.oomlint.config.Settings;
+import dev.oomlint.parser.PythonVersion;
+import java.nio.file.Path;
 import dev.oomlint.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,43 @@ public record RunSetup(Settings settings, List<Rule> enabled, PerFileIgnores per
 
   /** The engine for this setup: {@code threads} workers, {@code verboseLog} for details (null: none). */
   public Engine engine(Linter.Parser parser, FixMode mode, int threads, Consumer<String> verboseLog) {
-    return new Engine(new Engine.Options(new Linter(enabled, parser), perFileIgnores, mode, threads, verboseLog));
+    return engine(parser, null, mode, threads, verboseLog);
+  }
+
+  /**
+   * As {@link #engine(Linter.Parser, FixMode, int, Consumer)}, rejecting syntax newer than
+   * {@code target} (null: the newest version, nothing rejected and nothing more loaded).
+   */
+  public Engine engine(Linter.Parser parser, PythonVersion target, FixMode mode, int threads,
+      Consumer<String> verboseLog) {
+    Linter.Parser p = target == null ? parser : new TargetedParser(parser, target);
+    return new Engine(new Engine.Options(new Linter(enabled, p), perFileIgnores, mode, threads, verboseLog));
+  }
+
+  /**
+   * The target Python version: {@code override} (the command line's), else the settings'
+   * {@code target-version}, else the lower bound of {@code requires-python} (of the configuration's
+   * pyproject.toml, or the nearest one at or above {@code start} when there is no configuration);
+   * null for the newest version.
+   *
+   * @throws IllegalArgumentException naming the valid values, when a version is not one of them
+   */
+  public static PythonVersion targetVersion(Settings settings, String override, Path start) {
+    String name = override != null ? override : settings.targetVersion();
+    PythonVersion v;
+    if (name != null) {
+      v = PythonVersion.fromOption(name);
+      if (v == null) {
+        throw new IllegalArgumentException("invalid value '" + name + "' for '--target-version' (expected one of: "
+            + PythonVersion.optionNames() + ")");
+      }
+    } else {
+      String requires = settings.file() != null ? settings.requiresPython() : ConfigLoader.requiresPython(start);
+      if (requires == null) {
+        return null; // the common case loads nothing more
+      }
+      v = PythonVersion.fromRequiresPython(requires);
+    }
+    return v == null || v == PythonVersion.LATEST ? null : v;
   }
 }

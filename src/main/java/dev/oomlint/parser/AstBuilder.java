@@ -596,6 +596,11 @@ final class AstBuilder {
     List<Expr> bases = List.of();
     List<Support.Keyword> keywords = List.of();
     if (k.arguments() != null) {
+      if (k.arguments().argument().size() == 1 && k.arguments().argument(0).comp_for().size() > 0
+          && k.arguments().COMMA().isEmpty()) {
+        // a call takes a bare generator as its sole argument; a class statement does not
+        throw new BuildError("invalid syntax", start(k.arguments().argument(0).comp_for(0)));
+      }
       ExpressionBuilder.CallArgs ca = exprs.callArguments(k.arguments(), k.LPAR().getSymbol(), k.RPAR().getSymbol());
       bases = ca.args();
       keywords = ca.keywords();

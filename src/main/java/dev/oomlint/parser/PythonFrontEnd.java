@@ -32,8 +32,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  *
  * <p>Parsing is two-stage: fast SLL prediction with a bail-out error strategy first; only if that
  * fails, full LL (which either succeeds, for the rare input SLL cannot decide, or finds the real
- * syntax error). The work runs on a thread with a large stack (see {@link #threadFactory}) so deeply
- * nested input cannot overflow; a {@link StackOverflowError} that still happens becomes a syntax error.
+ * syntax error). The work runs on a thread with a large stack (see {@link #threadFactory}) and the
+ * parse gives up beyond {@link #MAX_RULE_DEPTH} nested rules, so deeply nested input cannot overflow;
+ * a {@link StackOverflowError} that still happens becomes a syntax error.
  */
 public final class PythonFrontEnd {
 
@@ -91,10 +92,27 @@ public final class PythonFrontEnd {
 
   // ---------------------------------------------------------------------------------------------
 
-  /** The whole pipeline on the current thread. */
+  /**
+   * The most rule invocations open at once (20,000 chained {@code **} take 20,000). CPython's parser
+   * gives up at 6,000 levels of its own (deeper) rules, e.g. after ~3,000 chained {@code **} or nested
+   * {@code lambda}s, so no file CPython accepts comes near this limit. Counting the depth, rather than
+   * waiting for the stack to overflow, makes the outcome the same on every stack.
+   */
+  static final int MAX_RULE_DEPTH = 30_000;
+
+  /**
+   * The whole pipeline, on the current thread when it is a parser thread (whose stack holds
+   * {@link #MAX_RULE_DEPTH} levels with room to spare), else on one of the pool's: the outcome never
+   * depends on the calling thread's stack size.
+   */
   static ParseOutcome parseHere(String text) {
+    if (!ParserThreads.onParserThread()) {
+      return parse(text);
+    }
     try {
       return run(text);
+    } catch (TooDeep e) {
+      return tooDeep();
     } catch (StackOverflowError e) {
       return tooDeep();
     } catch (LinkageError e) {
@@ -106,6 +124,15 @@ public final class PythonFrontEnd {
         }
       }
       throw e;
+    }
+  }
+
+  /** Thrown when the parse goes {@link #MAX_RULE_DEPTH} rules deep; the parse is abandoned. */
+  private static final class TooDeep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooDeep() {
+      super("too deep", null, false, false);
     }
   }
 
@@ -145,6 +172,7 @@ public final class PythonFrontEnd {
       LL_FALLBACKS.incrementAndGet();
       tokens.seek(0);
       parser.reset();
+      parser.depth = 0;
       parser.body.clear();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       try {
@@ -195,10 +223,18 @@ public final class PythonFrontEnd {
 
     /** The token stream, typed, so that the per-rule and per-token bookkeeping below makes plain calls. */
     private final TokenArray tokens;
+    /** Rule invocations open now. */
+    private int depth;
+    /** Set when the parse is given up half-way ({@link TooDeep}). */
+    private boolean abandoned;
 
     /** ANTLR's {@code enterRule}, with the token stream and the parent's child list reached directly. */
     @Override
     public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
+      if (++depth > MAX_RULE_DEPTH) {
+        abandoned = true; // the rules being left now must not build statements from partial trees
+        throw new TooDeep();
+      }
       setState(state);
       _ctx = localctx;
       localctx.start = tokens.LT(1);
@@ -232,6 +268,7 @@ public final class PythonFrontEnd {
 
     @Override
     public void exitRule() {
+      depth--;
       ParserRuleContext done = _ctx;
       done.stop = matchedEOF ? tokens.LT(1) : tokens.LT(-1);
       if (_parseListeners != null) {
@@ -239,7 +276,8 @@ public final class PythonFrontEnd {
       }
       setState(done.invokingState);
       _ctx = (ParserRuleContext) done.parent;
-      if (done instanceof StatementContext s && _ctx instanceof File_inputContext f && s.exception == null) {
+      if (done instanceof StatementContext s && _ctx instanceof File_inputContext f && s.exception == null
+          && !abandoned) {
         builder.statement(s, body);
         f.removeLastChild();
       }

@@ -181,6 +181,11 @@ final class StringNodes {
     }
     if (c.getChild(i) instanceof TerminalNode t && t.getSymbol().getType() == PythonParser.EXCLAMATION) {
       NameContext conv = (NameContext) c.getChild(i + 1);
+      if (b.end(t.getSymbol()) != b.start(conv)) {
+        // CPython 3.12/3.13 spell it "exclamanation"; 3.14 corrected the spelling
+        throw new BuildError("f-string: conversion type must come right after the exclamation mark",
+            b.start(t.getSymbol()));
+      }
       String cs = conv.start.getText();
       if (cs.equals("s") || cs.equals("r") || cs.equals("a")) {
         conversion = cs.charAt(0);

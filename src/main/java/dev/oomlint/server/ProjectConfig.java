@@ -9,6 +9,7 @@ import dev.oomlint.engine.Linter;
 import dev.oomlint.engine.PerFileIgnores;
 import dev.oomlint.engine.RuleSelection;
 import dev.oomlint.engine.RunSetup;
+import dev.oomlint.parser.PythonVersion;
 import dev.oomlint.engine.FixMode;
 import dev.oomlint.rules.Rule;
 import java.nio.file.Path;
@@ -61,6 +62,12 @@ record ProjectConfig(RunSetup setup, String problem) {
   Engine engine(Linter.Parser parser, boolean fix) {
     boolean unsafe = Boolean.TRUE.equals(settings().unsafeFixes());
     FixMode mode = fix ? new FixMode(true, unsafe, false) : FixMode.REPORT_ONLY;
-    return setup.engine(parser, mode, 1, null);
+    PythonVersion target;
+    try {
+      target = RunSetup.targetVersion(settings(), null, settings().projectRoot());
+    } catch (IllegalArgumentException e) {
+      target = null; // as with any unusable option in the editor: the default applies
+    }
+    return setup.engine(parser, target, mode, 1, null);
   }
 }

@@ -34,6 +34,85 @@ class CheckCommandTest {
   }
 
   @Test
+  void aReportThatCannotBeWrittenIsAnErrorWithOneLine() throws IOException {
+    write("train.py", "model = load()\nx = leak(model)\nhold()\n");
+    write("clean.py", "x = 1\n");
+    for (String[] args : List.of(new String[] {"check", "train.py"},
+        new String[] {"check", "clean.py"},
+        new String[] {"check", "--output-format", "json", "train.py"},
+        new String[] {"check", "--diff", "train.py"},
+        new String[] {"check", "--exit-zero", "train.py"})) {
+      Cli.Run r = cli().stdoutFails().run(args);
+      assertEquals(2, r.code(), () -> String.join(" ", args) + "\n" + r);
+      assertOneLine(r.err().lines().filter(l -> l.startsWith("error:")).findFirst().orElse(""));
+      assertTrue(r.err().contains("error: writing to standard output failed"), r::toString);
+    }
+    // the same run with a working standard output succeeds
+    assertEquals(0, cli().run("check", "--exit-zero", "train.py").code());
+  }
+
+  @Test
+  void aReportToDevFullExitsTwo() throws Exception {
+    java.io.File full = new java.io.File("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(full.exists(), "no /dev/full here");
+    write("train.py", "import torch\nx = torch.load('m.pt')\n");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "dev.oomlint.cli.Main", "check", "--exit-zero", "train.py")
+        .directory(tmp.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.to(full))
+        .redirectError(ProcessBuilder.Redirect.PIPE)
+        .start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, p.waitFor(), err);
+    assertOneLine(err);
+    assertTrue(err.startsWith("error: writing to standard output failed"), err);
+  }
+
+  @Test
+  void targetVersionMakesNewerSyntaxASyntaxError() throws IOException {
+    write("a.py", "type X = int\n");
+    assertEquals(0, cli().run("check", "a.py").code(), "the newest by default");
+    Cli.Run old = cli().run("check", "--output-format", "concise", "--target-version", "py311", "a.py");
+    assertEquals(1, old.code(), old.toString());
+    assertEquals("a.py:1:1: SyntaxError: Type statement is only supported in Python 3.12 and greater"
+        + " (target-version is py311)", old.out().lines().findFirst().orElse(""));
+    assertEquals(0, cli().run("check", "--target-version=py312", "a.py").code());
+    Cli.Run bad = cli().run("check", "--target-version", "py27", "a.py");
+    assertEquals(2, bad.code());
+    assertEquals("error: invalid value 'py27' for '--target-version' (expected one of: py38, py39, py310, py311,"
+        + " py312, py313)\n", bad.err());
+  }
+
+  @Test
+  void targetVersionFromConfigurationAndRequiresPython() throws IOException {
+    write("m.py", "match x:\n    case 1:\n        pass\n");
+    write("e.py", "try:\n    pass\nexcept* E:\n    pass\n");
+    // requires-python of a pyproject.toml without an oomlint table
+    write("pyproject.toml", "[project]\nname = \"p\"\nrequires-python = \">=3.10, <4\"\n");
+    assertEquals(0, cli().run("check", "m.py").code());
+    Cli.Run e = cli().run("check", "e.py");
+    assertEquals(1, e.code(), e.toString());
+    assertTrue(e.out().contains("e.py:3:1: SyntaxError: Exception groups are only supported in Python 3.11 and greater"
+        + " (target-version is py310)"), e.toString());
+    // ... and of the pyproject.toml holding the configuration; target-version wins over it, the flag over both
+    write("pyproject.toml", "[project]\nrequires-python = \"~=3.11\"\n[tool.oomlint]\nselect = [\"ALL\"]\n");
+    assertEquals(0, cli().run("check", "e.py").code());
+    write("pyproject.toml", "[project]\nrequires-python = \"~=3.11\"\n[tool.oomlint]\ntarget-version = \"py39\"\n");
+    Cli.Run m = cli().run("check", "m.py");
+    assertEquals(1, m.code(), m.toString());
+    assertTrue(m.out().contains("Pattern matching is only supported in Python 3.10 and greater (target-version is py39)"),
+        m.toString());
+    assertEquals(0, cli().run("check", "--target-version", "py313", "m.py", "e.py").code());
+    write("pyproject.toml", "[tool.oomlint]\ntarget-version = \"3.11\"\n");
+    Cli.Run bad = cli().run("check", "m.py");
+    assertEquals(2, bad.code());
+    assertOneLine(bad.err());
+    assertTrue(bad.err().endsWith("option 'target-version' in [tool.oomlint] must be one of py38, py39, py310, py311,"
+        + " py312, py313 (got '3.11')\n"), bad.err());
+  }
+
+  @Test
   void textOutputLooksLikeRuff() throws IOException {
     write("train.py", "model = load()\nx = leak(model)\nhold()\n");
     Cli.Run r = cli().run("check", "train.py");
@@ -134,7 +213,7 @@ class CheckCommandTest {
     assertTrue(unknownOpt.err().startsWith("error: Unknown option: '--frobnicate'"), unknownOpt.err());
     Cli.Run badFormat = cli().run("check", "--output-format", "xml", "a.py");
     assertEquals(2, badFormat.code());
-    assertEquals("error: unknown output format 'xml' (expected one of: text, json, sarif, github)\n", badFormat.err());
+    assertEquals("error: unknown output format 'xml' (expected one of: text, concise, json, sarif, github, gitlab)\n", badFormat.err());
     assertEquals("", badFormat.out());
   }
 

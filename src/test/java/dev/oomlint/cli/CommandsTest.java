@@ -27,6 +27,17 @@ class CommandsTest {
   }
 
   @Test
+  void outputLostToAFullStdoutIsAnErrorForEveryCommand() {
+    for (String[] args : new String[][] {{"rules"}, {"--version"}, {"rule", "OOM001"}}) {
+      Cli.Run r = new Cli(tmp).stdoutFails().run(args);
+      assertEquals(2, r.code(), () -> String.join(" ", args) + "\n" + r);
+      assertEquals("error: writing to standard output failed (disk full or output closed?); the output is incomplete\n",
+          r.err());
+      assertEquals(0, new Cli(tmp).run(args).code(), String.join(" ", args));
+    }
+  }
+
+  @Test
   void noCommandPrintsUsageAndExitsTwo() {
     Cli.Run r = new Cli(tmp).run();
     assertEquals(2, r.code());

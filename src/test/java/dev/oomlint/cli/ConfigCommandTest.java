@@ -119,7 +119,7 @@ class ConfigCommandTest {
     write("pyproject.toml", "[tool.oomlint]\noutput-format = \"sideways\"\n");
     Cli.Run bad = check();
     assertEquals(2, bad.code());
-    assertTrue(bad.err().endsWith("option 'output-format' in [tool.oomlint] must be one of text, json, sarif, github (got 'sideways')\n"), bad.err());
+    assertTrue(bad.err().endsWith("option 'output-format' in [tool.oomlint] must be one of text, concise, json, sarif, github, gitlab (got 'sideways')\n"), bad.err());
   }
 
   @Test

@@ -91,7 +91,7 @@ class ConfigLoaderTest {
         tail(error(pyproject("b", "[tool.oomlint]\nignore = [1]\n"))));
     assertEquals("option 'fix' in [tool.oomlint] must be true or false",
         tail(error(pyproject("c", "[tool.oomlint]\nfix = \"yes\"\n"))));
-    assertEquals("option 'output-format' in [tool.oomlint] must be one of text, json, sarif, github (got 'xml')",
+    assertEquals("option 'output-format' in [tool.oomlint] must be one of text, concise, json, sarif, github, gitlab (got 'xml')",
         tail(error(pyproject("d", "[tool.oomlint]\noutput-format = \"xml\"\n"))));
     assertEquals("option 'per-file-ignores' in [tool.oomlint] must be a table of glob = [codes]",
         tail(error(pyproject("e", "[tool.oomlint]\nper-file-ignores = [\"x\"]\n"))));
@@ -171,5 +171,14 @@ class ConfigLoaderTest {
     assertEquals(h + " has no [tool.oomlint] table", error(h));
     assertEquals("configuration file '" + tmp.resolve("missing.toml") + "' does not exist",
         error(tmp.resolve("missing.toml")));
+  }
+
+  @Test
+  void requiresPythonIsReadFromTheProjectTableOnly() {
+    assertEquals(">=3.9", ConfigLoader.requiresPython("[project]\nname = \"x\"\nrequires-python = \">=3.9\"\n"));
+    assertEquals(">=3.10,<4", ConfigLoader.requiresPython("[ project ]\r\nrequires-python='>=3.10,<4'  # c\r\n"));
+    assertEquals(null, ConfigLoader.requiresPython("[tool.x]\nrequires-python = \">=3.9\"\n[project]\nname = \"x\"\n"));
+    assertEquals(null, ConfigLoader.requiresPython("requires-python = \">=3.9\"\n"));
+    assertEquals(null, ConfigLoader.requiresPython(""));
   }
 }

@@ -1,5 +1,6 @@
 package dev.oomlint.engine;
 
+import dev.oomlint.engine.FixMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

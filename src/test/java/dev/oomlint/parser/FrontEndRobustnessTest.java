@@ -97,6 +97,40 @@ class FrontEndRobustnessTest {
   }
 
   @Test
+  void deepInputGivesTheSameOutcomeOnAnyStack() throws Exception {
+    // the outcome depends on the nesting only: the same on a 128 KB stack as on the parser's own
+    String tooDeep = "x = " + String.join("**", java.util.Collections.nCopies(40_000, "a")) + "\n";
+    String deep = "x = " + String.join("**", java.util.Collections.nCopies(20_000, "a")) + "\n"
+        + "y = " + "lambda: ".repeat(5_000) + "a\n"
+        + "z = " + "[".repeat(199) + "]".repeat(199) + "\n";
+    for (long stack : new long[] {128 * 1024, 256 * 1024, 1024 * 1024}) {
+      ParseOutcome[] out = new ParseOutcome[4];
+      Throwable[] thrown = new Throwable[1];
+      Thread t = new Thread(null, () -> {
+        try {
+          out[0] = PythonFrontEnd.parseHere(tooDeep);
+          out[1] = PythonFrontEnd.parse(tooDeep);
+          out[2] = PythonFrontEnd.parseHere(deep);
+          out[3] = PythonFrontEnd.parse(deep);
+        } catch (Throwable x) {
+          thrown[0] = x;
+        }
+      }, "small-stack", stack);
+      t.start();
+      t.join();
+      assertNull(thrown[0], () -> "threw on a " + stack + "-byte stack: " + thrown[0]);
+      for (int i = 0; i < 2; i++) {
+        assertEquals("expression too deeply nested",
+            assertInstanceOf(ParseOutcome.Failed.class, out[i]).error().message(), "stack " + stack);
+      }
+      for (int i = 2; i < 4; i++) {
+        Mod.Module m = assertInstanceOf(ParseOutcome.Parsed.class, out[i], "stack " + stack).module();
+        assertEquals(3, m.body().size());
+      }
+    }
+  }
+
+  @Test
   void indentationDeepUpToTheLimit() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 98; i++) {

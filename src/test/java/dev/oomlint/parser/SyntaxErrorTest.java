@@ -74,6 +74,13 @@ class SyntaxErrorTest {
       {"x = a b\n", "invalid syntax @1:7"},
       {"f\"{}\"\n", "f-string: valid expression required before '}' @1:4"},
       {"f\"{x!z}\"\n", "f-string: invalid conversion character 'z': expected 's', 'r', or 'a' @1:6"},
+      // false accepts found by fuzzing (issue 15)
+      {"f\"{x! r}\"\n", "f-string: conversion type must come right after the exclamation mark @1:5"},
+      {"f'''{x!\nr}'''\n", "f-string: conversion type must come right after the exclamation mark @1:7"},
+      {"class C(x for x in y): pass\n", "invalid syntax @1:11"},
+      {"class C(x for x in y if a for b in c): pass\n", "invalid syntax @1:11"},
+      {"class C(x for x in y,): pass\n", "Generator expression must be parenthesized @1:9"},
+      {"class C(x for x in y, z): pass\n", "Generator expression must be parenthesized @1:9"},
       {"a if b\n", "expected 'else' after 'if' expression @1:1"},
       {"import\n", "Expected one or more names after 'import' @1:7"},
       {"from x import\n", "Expected one or more names after 'import' @1:14"},

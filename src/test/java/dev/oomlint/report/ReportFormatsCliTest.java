@@ -95,6 +95,47 @@ class ReportFormatsCliTest {
     assertTrue(lines.get(1).startsWith("::error title=oomlint (OOM002),file=pkg/a.py,line=2,col=1,"), lines.get(1));
   }
 
+  @Test
+  void conciseGitlabAndStatisticsFormats(@TempDir Path dir) throws IOException {
+    Path root = project(dir);
+    Cli.Run concise = new Cli(root).run("check", "--output-format", "concise", ".");
+    assertEquals(1, concise.code(), concise.toString());
+    List<String> lines = concise.out().lines().toList();
+    assertEquals(4, lines.size(), concise.toString());
+    assertTrue(lines.get(0).startsWith("broken.py:"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("pkg/a.py:1:5: OOM001 [*] "), lines.get(1));
+    assertTrue(lines.get(2).startsWith("pkg/a.py:2:1: OOM002 "), lines.get(2));
+    assertTrue(lines.get(3).startsWith("Found 3 problems"), lines.get(3));
+
+    Files.writeString(root.resolve("pyproject.toml"), "[tool.oomlint]\noutput-format = \"gitlab\"\n");
+    Cli.Run gitlab = new Cli(root).run("check", "pkg");
+    assertEquals(1, gitlab.code(), gitlab.toString());
+    JsonArray issues = JsonParser.parseString(gitlab.out()).getAsJsonArray();
+    assertEquals(2, issues.size());
+    JsonObject first = issues.get(0).getAsJsonObject();
+    assertEquals("OOM001", first.get("check_name").getAsString());
+    assertEquals("pkg/a.py", first.getAsJsonObject("location").get("path").getAsString());
+    assertEquals(1, first.getAsJsonObject("location").getAsJsonObject("lines").get("begin").getAsInt());
+
+    Cli.Run stats = new Cli(root).run("check", "--statistics", "--output-format", "text", ".");
+    assertEquals(1, stats.code(), stats.toString());
+    assertEquals(List.of("1\tOOM001\t[*] " + ruleName(stats, "OOM001"), "1\tOOM002\t[ ] " + ruleName(stats, "OOM002"),
+        "1\t      \t[ ] syntax-error"), stats.out().lines().limit(3).toList());
+    Cli.Run statsJson = new Cli(root).run("check", "--statistics", "--output-format=json", ".");
+    JsonArray rows = JsonParser.parseString(statsJson.out()).getAsJsonArray();
+    assertEquals(3, rows.size(), statsJson.toString());
+    assertEquals(1, rows.get(0).getAsJsonObject().get("fixable_count").getAsInt());
+  }
+
+  private static String ruleName(Cli.Run run, String code) {
+    for (dev.oomlint.rules.Rule r : TestRules.standard()) {
+      if (r.info().code().equals(code)) {
+        return r.info().name();
+      }
+    }
+    throw new AssertionError(code + " not in " + run);
+  }
+
   private static List<String> ruleIds(JsonArray results) {
     List<String> ids = new ArrayList<>();
     results.forEach(r -> ids.add(r.getAsJsonObject().get("ruleId").getAsString()));

@@ -31,6 +31,7 @@ public final class Cli {
   private final Map<String, String> env = new HashMap<>();
   private boolean terminal;
   private byte[] stdin = new byte[0];
+  private boolean stdoutFails;
 
   public Cli(Path cwd) {
     this.cwd = cwd;
@@ -61,6 +62,12 @@ public final class Cli {
     return this;
   }
 
+  /** Standard output throws on every write, as a full disk or a closed pipe does. */
+  public Cli stdoutFails() {
+    stdoutFails = true;
+    return this;
+  }
+
   public Run run(String... args) {
     Run r = runRaw(args);
     assertNoStackTrace(r);
@@ -71,7 +78,7 @@ public final class Cli {
   public Run runRaw(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream po = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream po = new PrintStream(stdoutFails ? new FailingStream() : out, true, StandardCharsets.UTF_8);
     PrintStream pe = new PrintStream(err, true, StandardCharsets.UTF_8);
     int code = Main.run(args, new Io(new ByteArrayInputStream(stdin), po, pe, cwd, env, terminal), tools);
     po.flush();
@@ -84,6 +91,18 @@ public final class Cli {
     for (String s : new String[] {r.out, r.err}) {
       assertFalse(s.contains("\tat ") || s.matches("(?s).*at [a-z]+\\.[\\w.$]+\\(.*")
           || s.contains("Exception in thread"), "stack trace in output:\n" + r);
+    }
+  }
+
+  private static final class FailingStream extends java.io.OutputStream {
+    @Override
+    public void write(int b) throws java.io.IOException {
+      throw new java.io.IOException("No space left on device");
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws java.io.IOException {
+      throw new java.io.IOException("No space left on device");
     }
   }
 }
