@@ -26,7 +26,8 @@ public final class ConfigLoader {
 
   /** Every option, in the order the documentation lists them. */
   public static final List<String> OPTIONS = List.of("select", "extend-select", "ignore",
-      "per-file-ignores", "exclude", "extend-exclude", "fix", "unsafe-fixes", "output-format");
+      "per-file-ignores", "exclude", "extend-exclude", "fix", "unsafe-fixes", "output-format",
+      "gpu-memory", "gpu");
 
   public static final Set<String> OUTPUT_FORMATS = Set.of("text", "json", "sarif", "github");
 
