@@ -781,6 +781,9 @@ final class ScriptReader {
       readResolution(s);
       return;
     }
+    if (st.parameters == null) {
+      return;
+    }
     readBatch(s);
     readSequence(s);
   }
@@ -820,6 +823,16 @@ final class ScriptReader {
       st.batch = named.asLong().intValue();
       s.assumptions.add("batch size " + st.batch + ": " + named.origin());
       return;
+    }
+    if (st.training()) {
+      for (Expr.Call c : model.calls()) {
+        Values.Value v = values.eval(Values.keyword(c, "batch_size"));
+        if (v != null && v.asLong() != null) {
+          st.batch = v.asLong().intValue();
+          s.assumptions.add("batch size " + st.batch + ": batch_size= of the call at line " + values.line(c));
+          return;
+        }
+      }
     }
     if (st.mode == Setup.Mode.INFERENCE) {
       st.batch = 1;
@@ -864,16 +877,17 @@ final class ScriptReader {
     }
     if (st.mode == Setup.Mode.INFERENCE) {
       for (Expr.Call c : model.calls()) {
-        if (c.func() instanceof Expr.Attribute a && a.attr().equals("generate")) {
-          Values.Value v = values.eval(Values.keyword(c, "max_new_tokens"));
-          if (v != null && v.asLong() != null) {
-            st.seq = v.asLong().intValue();
-            s.assumptions.add("sequence length " + st.seq + ": max_new_tokens of generate() at line "
-                + values.line(c) + " (the prompt's length not counted)");
-            return;
-          }
+        Values.Value v = values.eval(Values.keyword(c, "max_new_tokens"));
+        if (v != null && v.asLong() != null) {
+          st.seq = v.asLong().intValue();
+          s.assumptions.add("sequence length " + st.seq + ": max_new_tokens= at line " + values.line(c)
+              + " (the prompt's length not counted)");
+          return;
         }
       }
+      s.assumptions.add("sequence length not set in the script: activations and KV cache not counted"
+          + " (give --seq-len)");
+      return;
     }
     st.seq = st.arch.maxPositions();
     s.assumptions.add("sequence length " + st.seq + ": the model's maximum, not set in the script");
