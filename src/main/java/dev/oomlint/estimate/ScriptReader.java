@@ -80,7 +80,7 @@ final class ScriptReader {
       }
     }
     for (Site s : sites) {
-      Node parent = model.parent(s.call);
+      Node parent = model.parent(chainTop(s));
       if (parent instanceof Stmt.Assign a && a.targets().size() == 1) {
         String path = AstUtil.path(a.targets().get(0));
         if (path != null) {
@@ -97,6 +97,30 @@ final class ScriptReader {
       finish(s, sites.size());
     }
     return sites;
+  }
+
+  /**
+   * The method calls chained onto a load call ({@code .half()}, {@code .to(torch.bfloat16)} in
+   * {@code X.from_pretrained(...).half().cuda()}), innermost first.
+   */
+  private List<Expr.Call> chained(Site s) {
+    List<Expr.Call> out = new ArrayList<>();
+    Expr cur = s.call;
+    for (int i = 0; i < 16; i++) {
+      if (model.parent(cur) instanceof Expr.Attribute a && a.value() == cur
+          && model.parent(a) instanceof Expr.Call c && c.func() == a) {
+        out.add(c);
+        cur = c;
+      } else {
+        break;
+      }
+    }
+    return out;
+  }
+
+  private Expr chainTop(Site s) {
+    List<Expr.Call> c = chained(s);
+    return c.isEmpty() ? s.call : c.get(c.size() - 1);
   }
 
   // ------------------------------------------------------------ load sites
@@ -485,6 +509,13 @@ final class ScriptReader {
       String q = model.qualifiedName(c.func());
       String method = c.func() instanceof Expr.Attribute a ? a.attr() : null;
       Site on = c.func() instanceof Expr.Attribute a ? owner(sites, a.value()) : null;
+      if (on == null && method != null) {
+        for (Site s : sites) {
+          if (chained(s).contains(c)) {
+            on = s;
+          }
+        }
+      }
       if (on != null && method != null) {
         switch (method) {
           case "half" -> setDtype(on, Precision.FLOAT16, c);

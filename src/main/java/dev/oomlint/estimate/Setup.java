@@ -121,6 +121,10 @@ final class Setup implements Cloneable {
             trainable));
       }
     }
+    if (optimizer == Optimizer.ADAFACTOR && optimizerBytes != null) {
+      notes.add("Adafactor keeps factored second moments (a row and a column vector per matrix) and no first"
+          + " moment by default: counted as 0 bytes per parameter");
+    }
     if (optimizerOffload && optimizerBytes != null) {
       optimizerBytes = 0L;
       notes.add("optimizer states offloaded to the CPU");
