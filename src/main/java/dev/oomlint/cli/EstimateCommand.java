@@ -94,7 +94,10 @@ final class EstimateCommand implements Callable<Integer> {
     } else {
       String[] fromConfig;
       try {
-        fromConfig = configBudget(cwd);
+        // the nearest [tool.oomlint] at or above the first path, as check finds it
+        Path first = cwd.resolve(paths.get(0)).normalize();
+        Path dir = Files.isDirectory(first) ? first : first.getParent() == null ? cwd : first.getParent();
+        fromConfig = configBudget(Files.isDirectory(dir) ? dir : cwd);
       } catch (ConfigException e) {
         io.err().println("error: " + e.getMessage());
         return 2;

@@ -108,10 +108,6 @@ final class Ladder {
     s.mode = Setup.Mode.LORA;
     s.loraR = 8;
     s.loraTargets = null;
-    s.amp = false;
-    if (s.precision == Precision.FLOAT32) {
-      s.precision = Precision.FLOAT32;
-    }
     return s;
   }
 

@@ -25,7 +25,7 @@ class CatalogueTest {
         checked++;
       }
     }
-    assertTrue(checked >= 35, "architectures checked: " + checked);
+    assertTrue(checked >= 37, "architectures checked: " + checked);
   }
 
   @Test

@@ -99,6 +99,11 @@ class EstimateCommandTest {
     // check accepts the same table
     Cli.Run check = new Cli(tmp).run("check", "infer.py");
     assertFalse(check.err().contains("unknown option"), check.toString());
+    // found from the script's directory, not the working directory
+    write("sub/infer.py", SCRIPT);
+    write("sub/pyproject.toml", "[tool.oomlint]\ngpu-memory = \"4GiB\"\n");
+    Cli.Run sub = new Cli(tmp).run("estimate", "sub/infer.py");
+    assertTrue(sub.out().contains("of 4.00 GiB: does not fit"), sub.out());
     // the command line wins over the file
     Cli.Run flag = new Cli(tmp).run("estimate", "--gpu-memory", "100GB", "infer.py");
     assertTrue(flag.out().contains("of 93.13 GiB: fits"), flag.out());
