@@ -791,7 +791,7 @@ final class ScriptReader {
       st.mode = Setup.Mode.FULL;
       s.assumptions.add("training: the script runs a backward pass");
     }
-    if (s.dtypeOrigin != null) {
+    if (s.dtypeOrigin != null && st.parameters != null) {
       s.assumptions.add(0, "precision " + st.precision.dtypeName() + ": " + s.dtypeOrigin);
     } else if (st.parameters != null) {
       s.assumptions.add(0, "precision float32: no torch_dtype, so the model loads in float32 (the default of"

@@ -162,5 +162,7 @@ class EstimateCommandTest {
     }
     Cli.Run root = new Cli(tmp).run("--help");
     assertTrue(root.out().contains("estimate"), root.out());
+    Cli.Run usage = new Cli(tmp).run();
+    assertTrue(usage.err().contains("estimate"), usage.err());
   }
 }
