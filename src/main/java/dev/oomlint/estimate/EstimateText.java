@@ -59,11 +59,7 @@ public final class EstimateText {
   }
 
   private void site(StringBuilder out, SiteEstimate s, String budgetLabel) {
-    out.append(paint("1", s.path() + ":" + s.line() + ":" + s.column())).append("  ").append(s.call());
-    if (s.model() != null) {
-      out.append("(\"").append(s.model()).append("\")");
-    }
-    out.append('\n');
+    out.append(paint("1", s.path() + ":" + s.line() + ":" + s.column())).append("  ").append(s.call()).append('\n');
     if (s.parameters() == null) {
       out.append("  model        ").append(s.model() == null ? "unknown" : s.model()).append(": size unknown\n");
       for (String a : s.assumptions()) {
@@ -71,7 +67,7 @@ public final class EstimateText {
       }
       return;
     }
-    out.append(String.format(Locale.ROOT, "  model        %,d parameters (%s: %s)%n", s.parameters(),
+    out.append(String.format(Locale.ROOT, "  model        %s: %,d parameters (%s: %s)%n", s.model(), s.parameters(),
         s.parameterSource(), s.parameterDetail()));
     out.append("  precision    ").append(s.dtype());
     if (s.quantization() != null) {

@@ -38,6 +38,12 @@ public final class Estimator {
 
   private Estimator() {}
 
+  /** The call as written, on one line and at most 100 characters. */
+  static String snippet(String source) {
+    String one = source.replaceAll("\\s*\\n\\s*", " ").replaceAll("\\(\\s+", "(").replaceAll(",\\s*\\)", ")");
+    return one.length() <= 100 ? one : one.substring(0, 99) + "…";
+  }
+
   /** The estimates of every load site of a parsed file, in source order. */
   public static List<SiteEstimate> estimate(SourceFile file, Mod.Module module, Options options) {
     return estimate(SemanticModel.build(file, module), options);
@@ -70,7 +76,8 @@ public final class Estimator {
     List<SiteEstimate.Suggestion> ladder = Boolean.FALSE.equals(fits) ? Ladder.of(st, budget) : List.of();
     int start = s.call.range().start();
     boolean diffusion = "diffusion".equals(st.kind);
-    return new SiteEstimate(file.path(), file.lines().line(start), file.lines().codePointColumn(start), s.label,
+    return new SiteEstimate(file.path(), file.lines().line(start), file.lines().codePointColumn(start),
+        snippet(file.slice(s.call.range())),
         st.model, st.parameters, st.parameterSource, st.parameterDetail,
         st.parameters == null ? null : st.precision.dtypeName(),
         st.parameters == null ? null : st.precision.quantization() == null ? null

@@ -162,6 +162,24 @@ final class ScriptReader {
       identify(s, firstArg(c, "pretrained_model_name_or_path"));
       return s;
     }
+    if (q.equals("torch.load") && !c.args().isEmpty()) {
+      // a whole model saved with torch.save(model): only when the file name says which model it is
+      Values.Value v = values.eval(c.args().get(0));
+      String path = v == null ? null : v.asString();
+      if (path == null) {
+        return null;
+      }
+      String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+      int dot = name.lastIndexOf('.');
+      String stem = dot > 0 ? name.substring(0, dot) : name;
+      if (catalogue.find(stem) == null) {
+        return null;
+      }
+      Site s = new Site(c, "torch.load");
+      s.assumptions.add("torch.load(\"" + path + "\"): the file name names the model; its weights counted as saved");
+      identifyName(s, stem, null);
+      return s;
+    }
     if (q.equals("timm.create_model")) {
       Site s = new Site(c, "timm.create_model");
       identify(s, firstArg(c, "model_name"));
@@ -483,6 +501,7 @@ final class ScriptReader {
         s.setup.doubleQuant = isTrue(Values.keyword(bnb, "bnb_4bit_use_double_quant"));
         Expr compute = Values.keyword(bnb, "bnb_4bit_compute_dtype");
         Precision cp = compute == null ? null : dtypeOf(compute);
+        s.setup.computeDtype = cp;
         s.dtypeOrigin = "BitsAndBytesConfig(load_in_4bit=True) at line " + values.line(bnb) + ": "
             + (nf4 ? "nf4" : "fp4" + (type == null ? " (the default quant type)" : "")) + ", "
             + (s.setup.doubleQuant ? "double quantization" : "no double quantization")
@@ -653,7 +672,7 @@ final class ScriptReader {
       return;
     }
     Values.Value r = values.eval(Values.keyword(cfg, "r"));
-    if (r != null && r.asLong() != null) {
+    if (r != null && r.asLong() != null && r.asLong() >= 1 && r.asLong() <= 65536) {
       st.loraR = r.asLong().intValue();
     } else {
       s.assumptions.add("LoRA rank: peft's default r=8");
@@ -729,7 +748,7 @@ final class ScriptReader {
     }
     int line = values.line(args);
     Values.Value bs = values.eval(Values.keyword(args, "per_device_train_batch_size"));
-    if (bs != null && bs.asLong() != null) {
+    if (bs != null && plausible(bs.asLong()) != null) {
       setBatch(s, bs.asLong().intValue(), "per_device_train_batch_size" + originOf(bs, line));
     } else if (Values.keyword(args, "per_device_train_batch_size") == null) {
       setBatch(s, 8, "TrainingArguments' default per_device_train_batch_size");
@@ -746,7 +765,7 @@ final class ScriptReader {
     if (seq == null) {
       seq = values.eval(Values.keyword(args, "max_length"));
     }
-    if (seq != null && seq.asLong() != null && st.seq == null) {
+    if (seq != null && plausible(seq.asLong()) != null && st.seq == null) {
       st.seq = seq.asLong().intValue();
       s.assumptions.add("sequence length " + st.seq + ": max_seq_length" + originOf(seq, line));
     }
@@ -773,6 +792,11 @@ final class ScriptReader {
         : " in TrainingArguments, from " + v.origin();
   }
 
+  /** A batch size or sequence length a script plausibly means (1 to 10 million), else null. */
+  static Integer plausible(Long v) {
+    return v == null || v < 1 || v > 10_000_000 ? null : v.intValue();
+  }
+
   private void setBatch(Site s, int b, String why) {
     if (s.setup.batch == null) {
       s.setup.batch = b;
@@ -793,6 +817,8 @@ final class ScriptReader {
     }
     if (s.dtypeOrigin != null && st.parameters != null) {
       s.assumptions.add(0, "precision " + st.precision.dtypeName() + ": " + s.dtypeOrigin);
+    } else if (st.parameters != null && s.label.equals("torch.load")) {
+      s.assumptions.add(0, "precision float32: the dtype it was saved in is not known; float32 assumed");
     } else if (st.parameters != null) {
       s.assumptions.add(0, "precision float32: no torch_dtype, so the model loads in float32 (the default of"
           + " transformers before v5, of diffusers, timm and torchvision)");
@@ -842,7 +868,7 @@ final class ScriptReader {
         b = c.args().get(1);
       }
       Values.Value v = values.eval(b);
-      if (v != null && v.asLong() != null) {
+      if (v != null && plausible(v.asLong()) != null) {
         st.batch = v.asLong().intValue();
         s.assumptions.add("batch size " + st.batch + ": batch_size of " + (loader ? "DataLoader" : "the pipeline call")
             + " at line " + values.line(c) + (v.origin() == null ? "" : ", from " + v.origin()));
@@ -850,7 +876,7 @@ final class ScriptReader {
       }
     }
     Values.Value named = values.named(BATCH_NAMES);
-    if (named != null) {
+    if (named != null && plausible(named.asLong()) != null) {
       st.batch = named.asLong().intValue();
       s.assumptions.add("batch size " + st.batch + ": " + named.origin());
       return;
@@ -858,7 +884,7 @@ final class ScriptReader {
     if (st.training()) {
       for (Expr.Call c : model.calls()) {
         Values.Value v = values.eval(Values.keyword(c, "batch_size"));
-        if (v != null && v.asLong() != null) {
+        if (v != null && plausible(v.asLong()) != null) {
           st.batch = v.asLong().intValue();
           s.assumptions.add("batch size " + st.batch + ": batch_size= of the call at line " + values.line(c));
           return;
@@ -891,7 +917,7 @@ final class ScriptReader {
       for (Support.Keyword k : c.keywords()) {
         if (k.arg() != null && SEQ_KEYWORDS.contains(k.arg())) {
           Values.Value v = values.eval(k.value());
-          if (v != null && v.asLong() != null) {
+          if (v != null && plausible(v.asLong()) != null) {
             st.seq = v.asLong().intValue();
             s.assumptions.add("sequence length " + st.seq + ": " + k.arg() + "= at line " + values.line(c)
                 + (v.origin() == null ? "" : ", from " + v.origin()));
@@ -901,7 +927,7 @@ final class ScriptReader {
       }
     }
     Values.Value named = values.named(SEQ_NAMES);
-    if (named != null) {
+    if (named != null && plausible(named.asLong()) != null) {
       st.seq = named.asLong().intValue();
       s.assumptions.add("sequence length " + st.seq + ": " + named.origin());
       return;
@@ -909,7 +935,7 @@ final class ScriptReader {
     if (st.mode == Setup.Mode.INFERENCE) {
       for (Expr.Call c : model.calls()) {
         Values.Value v = values.eval(Values.keyword(c, "max_new_tokens"));
-        if (v != null && v.asLong() != null) {
+        if (v != null && plausible(v.asLong()) != null) {
           st.seq = v.asLong().intValue();
           s.assumptions.add("sequence length " + st.seq + ": max_new_tokens= at line " + values.line(c)
               + " (the prompt's length not counted)");

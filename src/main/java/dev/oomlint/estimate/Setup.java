@@ -25,6 +25,8 @@ final class Setup implements Cloneable {
 
   Precision precision = Precision.FLOAT32;
   boolean doubleQuant;
+  /** The compute dtype of a bitsandbytes 4-bit model ({@code bnb_4bit_compute_dtype}; float32 by default). */
+  Precision computeDtype;
   /** Autocast (or Trainer/Accelerate mixed precision) over float32 weights. */
   boolean amp;
   Mode mode = Mode.INFERENCE;
@@ -141,8 +143,13 @@ final class Setup implements Cloneable {
 
   /** Bytes per activation value / 2: 1 for 16-bit compute, 2 for float32. */
   double activationScale() {
-    boolean sixteen = precision != Precision.FLOAT32 || amp;
-    return sixteen ? 1.0 : 2.0;
+    if (amp) {
+      return 1.0;
+    }
+    if (precision.isFourBit()) {
+      return computeDtype == null || computeDtype == Precision.FLOAT32 ? 2.0 : 1.0;
+    }
+    return precision == Precision.FLOAT32 ? 2.0 : 1.0;
   }
 
   private Long activations(List<String> notes) {

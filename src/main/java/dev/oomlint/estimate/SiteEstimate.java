@@ -6,7 +6,7 @@ import java.util.List;
  * The estimate for one load site, in the shape of the JSON output (docs/json-output.md). Byte counts
  * are null where unknown; {@code parameters} is null for a model oomlint cannot size.
  *
- * @param call the loading call as written ({@code AutoModelForCausalLM.from_pretrained})
+ * @param call the loading call as written, on one line, at most 100 characters (not in the JSON)
  * @param parameterSource {@code config}, {@code catalogue} or {@code name}; null when unknown
  * @param parameterDetail where the count comes from, in words (the catalogue's source, the config's path)
  * @param mode {@code inference}, {@code lora} or {@code full}

@@ -36,9 +36,9 @@ class EstimateCommandTest {
     write("infer.py", SCRIPT);
     Cli.Run r = new Cli(tmp).run("estimate", "--gpu-memory", "24GiB", "infer.py");
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().startsWith("infer.py:3:9  AutoModelForCausalLM.from_pretrained(\"meta-llama/Llama-2-7b-hf\")"),
-        r.out());
-    assertTrue(r.out().contains("6,738,415,616 parameters (catalogue"), r.out());
+    assertTrue(r.out().startsWith("infer.py:3:9  AutoModelForCausalLM.from_pretrained(\"meta-llama/Llama-2-7b-hf\","
+        + " torch_dtype=torch.float16)\n"), r.out());
+    assertTrue(r.out().contains("model        meta-llama/Llama-2-7b-hf: 6,738,415,616 parameters (catalogue"), r.out());
     assertTrue(r.out().contains("█ weights             12.55 GiB\n"), r.out());
     assertTrue(r.out().contains("of 24.00 GiB: fits"), r.out());
     assertTrue(r.out().contains("▕█"), r.out());

@@ -135,4 +135,20 @@ class EstimateReproductionTest {
     assertNull(flux.bytes().activations());
     assertEquals(2L * 16_870_599_139L, flux.bytes().weights());
   }
+
+  @Test
+  void fourBitComputeDtypeSetsTheActivationWidth() {
+    String base = "import torch\nfrom peft import LoraConfig, get_peft_model\n"
+        + "from transformers import AutoModelForCausalLM, BitsAndBytesConfig\n"
+        + "BATCH_SIZE = 2\nMAX_LENGTH = 1024\n"
+        + "model = AutoModelForCausalLM.from_pretrained(\"meta-llama/Llama-2-7b-hf\", quantization_config="
+        + "BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type=\"nf4\"%s))\n"
+        + "model = get_peft_model(model, LoraConfig(r=8))\n";
+    SiteEstimate fp32 = only(String.format(base, ""));
+    SiteEstimate bf16 = only(String.format(base, ", bnb_4bit_compute_dtype=torch.bfloat16"));
+    long layer = 34L * 1024 * 2 * 4096;
+    assertEquals(32 * layer, bf16.bytes().activations());
+    assertEquals(2 * 32 * layer, fp32.bytes().activations()); // bitsandbytes computes in float32 by default
+    assertEquals("nf4", fp32.quantization());
+  }
 }
