@@ -47,7 +47,8 @@ final class Ladder {
         Setup q = lora(base);
         q.precision = Precision.NF4;
         q.doubleQuant = true;
-        add(out, "QLoRA: 4-bit NF4 base with double quantization, LoRA r=8", q, current);
+        q.computeDtype = Precision.BFLOAT16;
+        add(out, "QLoRA: 4-bit NF4 base with double quantization and bfloat16 compute, LoRA r=8", q, current);
       }
     } else {
       if (base.precision != Precision.INT8 && !base.precision.isFourBit()) {
@@ -59,8 +60,9 @@ final class Ladder {
         Setup s = base.clone();
         s.precision = Precision.NF4;
         s.doubleQuant = true;
+        s.computeDtype = Precision.BFLOAT16;
         add(out, "load in 4-bit (BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type=\"nf4\","
-            + " bnb_4bit_use_double_quant=True))", s, current);
+            + " bnb_4bit_use_double_quant=True, bnb_4bit_compute_dtype=torch.bfloat16))", s, current);
       }
     }
     if (base.mode == Setup.Mode.FULL && base.arch != null) {
