@@ -151,4 +151,26 @@ class EstimateReproductionTest {
     assertEquals(2 * 32 * layer, fp32.bytes().activations()); // bitsandbytes computes in float32 by default
     assertEquals("nf4", fp32.quantization());
   }
+
+  @Test
+  void aRuleGetsPerSiteEstimatesFromTheSemanticModel() {
+    String src = "import torch\nfrom transformers import AutoModelForCausalLM, AutoTokenizer\n"
+        + "tok = AutoTokenizer.from_pretrained(\"meta-llama/Llama-2-13b-hf\")\n"
+        + "big = AutoModelForCausalLM.from_pretrained(\"meta-llama/Llama-2-13b-hf\")\n"
+        + "small = AutoModelForCausalLM.from_pretrained(\"gpt2\", torch_dtype=torch.float16)\n";
+    SourceFile f = new SourceFile("t.py", src);
+    ParseOutcome.Parsed p = (ParseOutcome.Parsed) PythonFrontEnd.parse(f);
+    dev.oomlint.semantic.SemanticModel model = dev.oomlint.semantic.SemanticModel.build(f, p.module());
+    List<SiteEstimate> sites = Estimator.estimate(model, new Estimator.Options(24L << 30, null, null, null));
+    assertEquals(2, sites.size()); // the tokenizer is not a load site
+    SiteEstimate big = sites.get(0);
+    assertEquals(4, big.line());
+    assertEquals(7, big.column());
+    assertEquals(Boolean.FALSE, big.fits());
+    SiteEstimate.Suggestion fix = big.cheapestFit();
+    assertEquals("load in bfloat16 (torch_dtype=torch.bfloat16)", fix.change());
+    assertTrue(fix.total() <= 24L << 30);
+    assertEquals(Boolean.TRUE, sites.get(1).fits());
+    assertNull(sites.get(1).cheapestFit());
+  }
 }
