@@ -54,6 +54,8 @@ final class ScriptReader {
   private final Estimator.Options options;
   private final Catalogue catalogue;
   private final Path scriptDir;
+  /** The script trains a model that is not one of its load sites (a same-file nn.Module). */
+  private boolean trainsOtherModel;
 
   ScriptReader(SemanticModel model, Estimator.Options options, Catalogue catalogue) {
     this.model = model;
@@ -609,8 +611,10 @@ final class ScriptReader {
             m = c.args().get(0);
           }
           trainerSite = m == null ? null : owner(sites, m);
-          if (trainerSite == null && sites.size() == 1) {
+          if (trainerSite == null && sites.size() == 1 && m == null) {
             trainerSite = sites.get(0);
+          } else if (trainerSite == null && m != null) {
+            trainsOtherModel = true;
           }
           Expr peft = Values.keyword(c, "peft_config");
           if (trainerSite != null && peft != null) {
@@ -633,7 +637,10 @@ final class ScriptReader {
             if (s == null && params != null) {
               s = mentioned(sites, params);
             }
-            if (s == null && sites.size() == 1) {
+            Expr first = c.args().isEmpty() ? params : c.args().get(0);
+            if (s == null && first != null && parametersOfOther(sites, first)) {
+              trainsOtherModel = true; // Adam(net.parameters()) for a model that is not a load site
+            } else if (s == null && sites.size() == 1) {
               s = sites.get(0);
             }
             if (s != null) {
@@ -652,6 +659,29 @@ final class ScriptReader {
       sites.get(0).trainingSignal = true;
       readTrainingArguments(sites.get(0), trainingArgs);
     }
+  }
+
+  /**
+   * Whether an optimizer's parameters are those of a model that is no load site: a {@code .parameters()}
+   * (or {@code named_parameters()}) call in the expression, or in what a name in it is bound to, on a
+   * receiver the sites do not go by.
+   */
+  private boolean parametersOfOther(List<Site> sites, Expr e) {
+    boolean[] other = new boolean[1];
+    java.util.function.Consumer<Node> visit = n -> {
+      if (n instanceof Expr.Call pc && pc.func() instanceof Expr.Attribute a
+          && (a.attr().equals("parameters") || a.attr().equals("named_parameters")) && owner(sites, a.value()) == null) {
+        other[0] = true;
+      }
+    };
+    AstWalker.walk(e, visit);
+    if (!other[0] && e instanceof Expr.Name n) {
+      List<Binding> bs = model.resolve(n);
+      if (bs.size() == 1 && bs.get(0).value() != null) {
+        AstWalker.walk(bs.get(0).value(), visit);
+      }
+    }
+    return other[0];
   }
 
   private void setDtype(Site s, Precision p, Expr.Call c) {
@@ -811,7 +841,8 @@ final class ScriptReader {
     if (st.mode != Setup.Mode.LORA && s.trainingSignal) {
       st.mode = Setup.Mode.FULL;
     }
-    if (st.mode == Setup.Mode.INFERENCE && siteCount == 1 && model.fileTrains() && !"diffusion".equals(st.kind)) {
+    if (st.mode == Setup.Mode.INFERENCE && siteCount == 1 && !trainsOtherModel && model.fileTrains()
+        && !"diffusion".equals(st.kind)) {
       st.mode = Setup.Mode.FULL;
       s.assumptions.add("training: the script runs a backward pass");
     }

@@ -246,4 +246,13 @@ class EstimateScriptsTest {
       }
     }
   }
+
+  @Test
+  void aFrozenModelFeedingATrainedHeadIsInference() {
+    JsonObject s = site("frozen_clip_custom_head.py", 0);
+    assertEquals("inference", s.get("mode").getAsString());
+    assertTrue(s.get("optimizer").isJsonNull());
+    assertEquals(4L * 151_277_313L, b(s, "weights"));
+    assertTrue(isNull(s, "gradients"));
+  }
 }
