@@ -985,6 +985,16 @@ final class ScriptReader {
     Setup st = s.setup;
     for (Expr.Call c : model.calls()) {
       if (c.func() instanceof Expr.Name n && s.names.contains(n.id())) {
+        Integer images = plausible(values.eval(Values.keyword(c, "num_images_per_prompt")) == null ? null
+            : values.eval(Values.keyword(c, "num_images_per_prompt")).asLong());
+        if (images != null && images > 1) {
+          st.images = images;
+          s.assumptions.add(images + " images per call: num_images_per_prompt at line " + values.line(c));
+        }
+      }
+    }
+    for (Expr.Call c : model.calls()) {
+      if (c.func() instanceof Expr.Name n && s.names.contains(n.id())) {
         Values.Value h = values.eval(Values.keyword(c, "height"));
         Values.Value w = values.eval(Values.keyword(c, "width"));
         if (h != null && h.asLong() != null && w != null && w.asLong() != null) {

@@ -21,6 +21,8 @@ final class Setup implements Cloneable {
   Catalogue.Entry diffusion;
   long controlnetParameters;
   int resolution;
+  /** Images per pipeline call ({@code num_images_per_prompt}). */
+  int images = 1;
   boolean cpuOffload;
 
   Precision precision = Precision.FLOAT32;
@@ -196,11 +198,12 @@ final class Setup implements Cloneable {
       long fp16Weights = (parameters + controlnetParameters) * 2;
       long working = min.bytes() - fp16Weights - overhead;
       if (working > 0) {
-        double scale = (double) resolution * resolution / ((double) min.resolution() * min.resolution());
+        double scale = (double) resolution * resolution / ((double) min.resolution() * min.resolution()) * images;
         activations = Math.round(working * scale);
         notes.add("activations: the working set implied by the guide's minimum for " + min.label() + " ("
             + min.gb() + " GB in float16) less the float16 weights and the CUDA overhead"
-            + (min.resolution() == resolution ? "" : ", scaled by pixel count to " + resolution + "×" + resolution));
+            + (min.resolution() == resolution ? "" : ", scaled by pixel count to " + resolution + "×" + resolution)
+            + (images == 1 ? "; one image per call" : ", times " + images + " images per call (assumed linear)"));
       } else {
         notes.add("activations not estimated: the guide's " + min.gb() + " GB minimum for " + min.label()
             + " is below the float16 weights alone (it assumes quantized or offloaded components)");

@@ -255,4 +255,14 @@ class EstimateScriptsTest {
     assertEquals(4L * 151_277_313L, b(s, "weights"));
     assertTrue(isNull(s, "gradients"));
   }
+
+  @Test
+  void imagesPerPromptScaleTheDiffusionWorkingSet() {
+    JsonObject one = site("sd15_512_default.py", 0);
+    JsonObject four = site("sd15_four_images.py", 0);
+    assertEquals(b(one, "weights"), b(four, "weights"));
+    assertEquals(4 * b(one, "activations"), b(four, "activations"), 4);
+    // one image: the guide's 4 GB minimum for SD 1.5 at 512x512
+    assertEquals(4_000_000_000L, b(one, "total"), 1);
+  }
 }
