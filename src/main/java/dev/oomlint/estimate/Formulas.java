@@ -33,11 +33,6 @@ public final class Formulas {
     return doubleQuant ? 1.0 / BLOCK + 4.0 / ((double) BLOCK * SECOND_BLOCK) : 4.0 / BLOCK;
   }
 
-  /** Bytes of optimizer state per trainable parameter (without any fp32 master copy). */
-  public static double optimizerBytesPerParameter(Optimizer o) {
-    return o.bytesPerParameter();
-  }
-
   /** Gradients: one per trainable parameter, in the parameter dtype. */
   public static long gradients(long trainable, int gradBytes) {
     return trainable * gradBytes;

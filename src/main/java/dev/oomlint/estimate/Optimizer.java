@@ -2,26 +2,24 @@ package dev.oomlint.estimate;
 
 /** The optimizers the estimator tells apart, with their state bytes per trainable parameter. */
 public enum Optimizer {
-  ADAMW("AdamW", 8, false),
-  ADAM("Adam", 8, false),
-  ADAMW_8BIT("AdamW 8-bit (bitsandbytes)", 2, true),
-  PAGED_ADAMW_8BIT("paged AdamW 8-bit (bitsandbytes)", 2, true),
-  PAGED_ADAMW("paged AdamW 32-bit (bitsandbytes)", 8, false),
-  SGD_MOMENTUM("SGD with momentum", 4, false),
-  SGD("SGD", 0, false),
-  ADAFACTOR("Adafactor", 0, false),
-  RMSPROP("RMSprop", 4, false),
-  ADAGRAD("Adagrad", 4, false),
-  LION("Lion", 4, false);
+  ADAMW("AdamW", 8),
+  ADAM("Adam", 8),
+  ADAMW_8BIT("AdamW 8-bit (bitsandbytes)", 2),
+  PAGED_ADAMW_8BIT("paged AdamW 8-bit (bitsandbytes)", 2),
+  PAGED_ADAMW("paged AdamW 32-bit (bitsandbytes)", 8),
+  SGD_MOMENTUM("SGD with momentum", 4),
+  SGD("SGD", 0),
+  ADAFACTOR("Adafactor", 0),
+  RMSPROP("RMSprop", 4),
+  ADAGRAD("Adagrad", 4),
+  LION("Lion", 4);
 
   private final String label;
   private final double bytes;
-  private final boolean eightBit;
 
-  Optimizer(String label, double bytes, boolean eightBit) {
+  Optimizer(String label, double bytes) {
     this.label = label;
     this.bytes = bytes;
-    this.eightBit = eightBit;
   }
 
   public String label() {
@@ -31,10 +29,6 @@ public enum Optimizer {
   /** State bytes per trainable parameter: AdamW two fp32 moments (8), 8-bit Adam 2, SGD+momentum 4, SGD 0. */
   public double bytesPerParameter() {
     return bytes;
-  }
-
-  public boolean isEightBit() {
-    return eightBit;
   }
 
   /** Whether swapping to an 8-bit optimizer would save memory. */

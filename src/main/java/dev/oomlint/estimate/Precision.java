@@ -44,8 +44,4 @@ public enum Precision {
   public boolean isFourBit() {
     return this == NF4 || this == FP4;
   }
-
-  public boolean isSixteenBit() {
-    return this == FLOAT16 || this == BFLOAT16;
-  }
 }

@@ -2,7 +2,6 @@ package dev.oomlint.estimate;
 
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
-import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.Stmt;
