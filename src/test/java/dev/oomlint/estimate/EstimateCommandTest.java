@@ -165,4 +165,17 @@ class EstimateCommandTest {
     Cli.Run usage = new Cli(tmp).run();
     assertTrue(usage.err().contains("estimate"), usage.err());
   }
+
+  @Test
+  void everyPythonFileOfTheRepositorysTestDataIsEstimatedWithoutAnInternalError() {
+    Path root = Path.of("").toAbsolutePath();
+    Cli.Run r = new Cli(root).run("estimate", "--gpu", "rtx4090", "testdata");
+    assertTrue(r.code() == 0 || r.code() == 1, r.toString());
+    assertFalse(r.err().contains("internal error"), r.err());
+    // only unreadable files and syntax errors are reported on stderr
+    for (String line : r.err().lines().toList()) {
+      assertTrue(line.contains(": SyntaxError: ") || line.contains(": error: "), line);
+    }
+    assertTrue(r.out().contains(" load sites"), r.out().substring(Math.max(0, r.out().length() - 300)));
+  }
 }
