@@ -302,8 +302,19 @@ final class ScriptReader {
 
   // ------------------------------------------------------------ names a model goes by
 
+  /** Every node of a type under {@code root}, in walk order (built on AstWalker.walk alone). */
+  static <T extends Node> List<T> findAll(Node root, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    AstWalker.walk(root, n -> {
+      if (type.isInstance(n)) {
+        out.add(type.cast(n));
+      }
+    });
+    return out;
+  }
+
   private void followAliases(List<Site> sites) {
-    List<Stmt.Assign> assigns = AstWalker.findAll(model.module(), Stmt.Assign.class);
+    List<Stmt.Assign> assigns = findAll(model.module(), Stmt.Assign.class);
     for (int round = 0; round < 3; round++) {
       for (Stmt.Assign a : assigns) {
         if (a.targets().size() != 1 || !(a.value() instanceof Expr.Call c)) {

@@ -63,7 +63,7 @@ final class Values {
         readArgument(c);
       }
     }
-    for (Stmt.ClassDef cd : dev.oomlint.ast.AstWalker.findAll(model.module(), Stmt.ClassDef.class)) {
+    for (Stmt.ClassDef cd : ScriptReader.findAll(model.module(), Stmt.ClassDef.class)) {
       for (Stmt s : cd.body()) {
         if (s instanceof Stmt.AnnAssign aa && aa.target() instanceof Expr.Name tn && aa.value() != null) {
           Expr v = aa.value();
