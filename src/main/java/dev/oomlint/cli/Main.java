@@ -80,6 +80,7 @@ public final class Main implements Callable<Integer> {
       cmd.addSubcommand("check", new CheckCommand(io, tools));
       cmd.addSubcommand("rule", new RuleCommand(io, tools));
       cmd.addSubcommand("rules", new RulesCommand(io, tools));
+      if (EstimateCommand.mayRun(args)) cmd.addSubcommand("estimate", new EstimateCommand(io, tools));
       cmd.addSubcommand("server", new ServerCommand(io, tools));
       CommandLine debug = new CommandLine(new DebugCommand(io));
       debug.addSubcommand("ast", new DebugCommand.Ast(io, tools));

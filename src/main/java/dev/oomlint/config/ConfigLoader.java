@@ -25,7 +25,8 @@ public final class ConfigLoader {
 
   /** Every option, in the order the documentation lists them. */
   public static final List<String> OPTIONS = List.of("select", "extend-select", "ignore",
-      "per-file-ignores", "exclude", "extend-exclude", "fix", "unsafe-fixes", "output-format", "target-version");
+      "per-file-ignores", "exclude", "extend-exclude", "fix", "unsafe-fixes", "output-format", "target-version",
+      "gpu-memory", "gpu");
 
   /** The values of {@code target-version} (and {@code --target-version}), as {@code PythonVersion} names them. */
   public static final List<String> TARGET_VERSIONS = List.of("py38", "py39", "py310", "py311", "py312", "py313");
