@@ -14,6 +14,7 @@ import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.edits.CallEdits;
 import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.HfModels;
+import dev.oomlint.semantic.ModelSizes;
 import dev.oomlint.semantic.Placement;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.List;
 /**
  * OOM403: in inference code, a Hugging Face model loaded with {@code from_pretrained} without a dtype
  * or quantization is materialised in float32 and then put on a GPU (moved there, or placed by
- * {@code device_map}): twice the memory of bfloat16/float16. Training code is exempt.
+ * {@code device_map}): twice the memory of bfloat16/float16. Training and fine-tuning code is exempt
+ * ({@link SemanticModel#fineTunes}), and so are checkpoints known to be small ({@link ModelSizes}) and
+ * loads in a branch that runs only without a GPU.
  */
 @RuleInfo(code = "OOM403", name = "full-precision-load",
     summary = "An inference script loads a Hugging Face model in float32 (no torch_dtype) and puts it on a GPU.",
@@ -46,7 +49,14 @@ public final class FullPrecisionLoad implements Rule {
       if (trains || keepsFullPrecisionOnPurpose(sm)) {
         return;
       }
-      if (inTest(sm, c)) {
+      if (fineTuned(sm, c)) {
+        continue;
+      }
+      if (sm.isTestCode(c) || Placement.inNonGpuBranch(sm, c) || ModelSizes.smallCheckpoint(sm, c, cls) != null) {
+        continue;
+      }
+      boolean transformers = HfModels.isTransformers(cls);
+      if (transformers && HfModels.loadsCheckpointDtypeByDefault(sm)) {
         continue;
       }
       Placement where = Placement.of(sm, c);
@@ -54,9 +64,9 @@ public final class FullPrecisionLoad implements Rule {
         continue;
       }
       String owner = cls.substring(cls.lastIndexOf('.') + 1);
-      boolean transformers = HfModels.isTransformers(cls);
-      String message = "`" + owner + ".from_pretrained(...)` without `torch_dtype` loads the weights in float32,"
-          + " twice the memory of bfloat16/float16, and this inference code puts them on the GPU; pass"
+      String message = "`" + owner + ".from_pretrained(...)` without `torch_dtype` loads the weights in float32"
+          + (transformers ? " (transformers before v5; v5 loads the checkpoint's dtype by default)" : "")
+          + ", twice the memory of bfloat16/float16, and this inference code puts them on the GPU; pass"
           + (transformers ? " `torch_dtype=\"auto\"` (the checkpoint's own dtype) or `torch_dtype=torch.bfloat16`."
               : " `torch_dtype=torch.float16` (or `torch.bfloat16`).");
       Fix fix = null;
@@ -90,12 +100,36 @@ public final class FullPrecisionLoad implements Rule {
     return false;
   }
 
-  /** Inside a test function or test class ({@code def test_...}, {@code class Test...}). */
-  private static boolean inTest(SemanticModel sm, Expr.Call c) {
-    for (Stmt.FunctionDef f = sm.enclosingFunction(c); f != null; f = sm.enclosingFunction(f)) {
-      Stmt.ClassDef cls = sm.enclosingClass(f);
-      if (f.name().startsWith("test") || cls != null && cls.name().startsWith("Test")) {
-        return true;
+  /**
+   * A load in fine-tuning code (a library trainer, a peft adapter: {@link SemanticModel#fineTunes}):
+   * inside a function, anywhere in such a file; at the top level (a notebook), when it comes after the
+   * fine-tuning starts (reloading the base to merge the adapter) or its model is handed to the
+   * trainer ({@code get_peft_model(model, ...)}, {@code SFTTrainer(model=model)}). An inference demo at
+   * the top of a notebook that fine-tunes another load further down is still checked.
+   */
+  private static boolean fineTuned(SemanticModel sm, Expr.Call load) {
+    List<Expr.Call> tuning = sm.fineTuningCalls();
+    if (tuning.isEmpty()) {
+      return false;
+    }
+    if (sm.enclosingFunction(load) != null || tuning.get(0).range().start() < load.range().start()) {
+      return true;
+    }
+    Stmt statement = dev.oomlint.semantic.Iterations.statementOf(sm, load);
+    if (!(statement instanceof Stmt.Assign a) || a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n)) {
+      return false;
+    }
+    for (Expr.Call t : tuning) {
+      List<Expr> given = new java.util.ArrayList<>(t.args());
+      t.keywords().forEach(k -> given.add(k.value()));
+      for (Expr g : given) {
+        if (g instanceof Expr.Name use && use.id().equals(n.id())) {
+          for (dev.oomlint.semantic.Binding b : sm.resolve(use)) {
+            if (b.statement() == a) {
+              return true;
+            }
+          }
+        }
       }
     }
     return false;
