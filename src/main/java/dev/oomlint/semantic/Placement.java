@@ -191,7 +191,7 @@ public final class Placement {
   }
 
   /** True: the test holds when there is a GPU; false: it holds when there is none; null: unknown. */
-  private static Boolean testsForGpu(SemanticModel sm, Expr test) {
+  public static Boolean testsForGpu(SemanticModel sm, Expr test) {
     if (test instanceof Expr.UnaryOp u && u.op() == Operators.UnaryOperator.NOT) {
       Boolean inner = testsForGpu(sm, u.operand());
       return inner == null ? null : !inner;

@@ -49,7 +49,7 @@ public final class FullPrecisionLoad implements Rule {
       if (trains || keepsFullPrecisionOnPurpose(sm)) {
         return;
       }
-      if (fineTuned(sm, c)) {
+      if (fineTuned(sm, c) || onlyExtractsWeights(sm, c)) {
         continue;
       }
       if (sm.isTestCode(c) || Placement.inNonGpuBranch(sm, c) || ModelSizes.smallCheckpoint(sm, c, cls) != null) {
@@ -133,6 +133,47 @@ public final class FullPrecisionLoad implements Rule {
       }
     }
     return false;
+  }
+
+  /** Uses of a loaded model that take its weights out without running it. */
+  private static final java.util.Set<String> EXTRACTING = java.util.Set.of("state_dict", "named_parameters",
+      "save_pretrained");
+
+  /**
+   * A model loaded only to take its weights out ({@code sd = model.state_dict()}, then saved): a
+   * weight-extraction script, where the saved dtype is the loaded one. Every use of the name the load
+   * is assigned to is {@code .state_dict()}, {@code .named_parameters()} or {@code .save_pretrained()}
+   * (or a move); the model is never called.
+   */
+  private static boolean onlyExtractsWeights(SemanticModel sm, Expr.Call load) {
+    Stmt statement = dev.oomlint.semantic.Iterations.statementOf(sm, load);
+    if (!(statement instanceof Stmt.Assign a) || a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n)) {
+      return false;
+    }
+    int[] extracting = {0};
+    boolean[] other = {false};
+    dev.oomlint.ast.AstWalker.walkAll(List.of(sm.scopeOf(n).node()), node -> {
+      if (other[0] || !(node instanceof Expr.Name use) || use == n || !use.id().equals(n.id())
+          || use.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD) {
+        return;
+      }
+      boolean mine = false;
+      for (dev.oomlint.semantic.Binding b : sm.resolve(use)) {
+        mine |= b.statement() == a;
+      }
+      if (!mine) {
+        return;
+      }
+      dev.oomlint.ast.Node p = sm.parent(use);
+      String attr = p instanceof Expr.Attribute at && at.value() == use && sm.parent(at) instanceof Expr.Call c
+          && c.func() == at ? at.attr() : null;
+      if (attr != null && EXTRACTING.contains(attr)) {
+        extracting[0]++;
+      } else if (attr == null || !Placement.PASSTHROUGH.contains(attr)) {
+        other[0] = true;
+      }
+    });
+    return extracting[0] > 0 && !other[0];
   }
 
   /** A dtype, a quantization, or {@code **kwargs} / {@code *args} that may carry one. */

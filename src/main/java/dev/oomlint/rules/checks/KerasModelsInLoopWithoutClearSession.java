@@ -59,7 +59,7 @@ public final class KerasModelsInLoopWithoutClearSession implements Rule {
         }
       }
       Stmt loop = innermostLoop(sm, c);
-      if (loop == null || clearedInEnclosingLoops(sm, c, clears) || keptAsPart(sm, c, loop)) {
+      if (loop == null || clearedInEnclosingLoops(sm, c, clears) || keptAsPart(sm, c, loop) || sm.isTestCode(c)) {
         continue;
       }
       String what = helper ? "`" + sm.file().slice(c.func().range()) + "(...)` builds a Keras model"

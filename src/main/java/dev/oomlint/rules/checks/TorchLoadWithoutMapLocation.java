@@ -15,6 +15,7 @@ import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.Checkpoints;
 import dev.oomlint.semantic.SemanticModel;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,7 +37,8 @@ public final class TorchLoadWithoutMapLocation implements Rule {
     SemanticModel sm = ctx.semantic();
     for (Expr.Call c : sm.calls()) {
       if (!isTorchLoad(sm, c) || !lacksMapLocation(c) || sm.isTestCode(c) || isRoundTrip(sm, c)
-          || Checkpoints.namesDataFile(sm, c) || !sm.usesGpu() && !Checkpoints.namesCheckpoint(sm, c)) {
+          || Checkpoints.namesDataFile(sm, c) || !sm.usesGpu() && !Checkpoints.namesCheckpoint(sm, c)
+          || gpuSideOfExplicitChoice(sm, c)) {
         continue;
       }
       Edit edit = CallEdits.append(ctx.file(), c, "map_location=\"cpu\"");
@@ -74,6 +76,33 @@ public final class TorchLoadWithoutMapLocation implements Rule {
       if (buffer && isBuffer(sm, target) || sm.enclosingFunction(c) == f && sameFile(sm, source, target)) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * The GPU side of an explicit choice: {@code if torch.cuda.is_available(): torch.load(p)} whose
+   * other side loads with {@code map_location}. The author chose the saved devices for the GPU case.
+   */
+  private static boolean gpuSideOfExplicitChoice(SemanticModel sm, Expr.Call load) {
+    dev.oomlint.ast.Node child = load;
+    for (dev.oomlint.ast.Node cur = sm.parent(load); cur != null && !(cur instanceof Stmt.FunctionDef);
+        child = cur, cur = sm.parent(cur)) {
+      if (!(cur instanceof Stmt.If i) || child == i.test()) {
+        continue;
+      }
+      Boolean gpu = dev.oomlint.semantic.Placement.testsForGpu(sm, i.test());
+      if (gpu == null) {
+        continue;
+      }
+      List<Stmt> other = i.body().contains(child) == gpu ? i.orelse() : null;
+      if (other == null) {
+        return false;
+      }
+      boolean[] mapped = {false};
+      dev.oomlint.ast.AstWalker.walkAll(other, n -> mapped[0] |= n instanceof Expr.Call o && isTorchLoad(sm, o)
+          && Calls.keyword(o, "map_location") != null);
+      return mapped[0];
     }
     return false;
   }
