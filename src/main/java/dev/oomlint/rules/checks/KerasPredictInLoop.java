@@ -1,6 +1,7 @@
 package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.AstWalker;
+import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
@@ -15,13 +16,14 @@ import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.SemanticModel;
+import java.math.BigInteger;
 import java.util.Set;
 
 /**
  * OOM505: Keras {@code model.predict(x)} on every iteration of a Python loop. Each call builds a new
  * input pipeline (and, for new shapes, a new function trace) that is not freed while the loop runs.
- * Not reported: a loop over the models themselves, a loop over a short literal list, a loop that also
- * fits the model (one prediction per epoch), and test files.
+ * Not reported: a loop over the models themselves, a loop over a short literal list or a few
+ * {@code take(n)} batches, a loop that also fits the model (one prediction per epoch), and test files.
  */
 @RuleInfo(code = "OOM505", name = "keras-predict-in-loop",
     summary = "Keras model.predict() is called on every iteration of a Python loop.",
@@ -44,7 +46,7 @@ public final class KerasPredictInLoop implements Rule {
         continue;
       }
       Stmt loop = Iterations.innermostLoop(sm, c);
-      if (loop == null || iteratesModels(sm, loop, AstUtil.receiver(c)) || shortLiteral(loop)
+      if (loop == null || iteratesModels(sm, loop, AstUtil.receiver(c)) || fewIterations(loop)
           || fitsInBody(loop)) {
         continue;
       }
@@ -73,13 +75,23 @@ public final class KerasPredictInLoop implements Rule {
     return false;
   }
 
-  private static boolean shortLiteral(Stmt loop) {
+  /**
+   * Whether the loop runs only a few times by its header: a literal list or tuple of at most three
+   * items, or {@code ds.take(n)} with n a literal of at most three or not a literal (peeking at a few
+   * batches to show them: {@code for image, mask in dataset.take(num)}).
+   */
+  private static boolean fewIterations(Stmt loop) {
     if (!(loop instanceof Stmt.For f)) {
       return false;
     }
     Expr it = f.iter();
     if (it instanceof Expr.ListExpr l) {
       return l.elts().size() <= SHORT_LITERAL;
+    }
+    if (it instanceof Expr.Call c && "take".equals(AstUtil.methodName(c)) && c.args().size() == 1) {
+      Expr n = c.args().get(0);
+      return !(n instanceof Expr.Constant k && k.value() instanceof ConstValue.Int i)
+          || i.value().compareTo(BigInteger.valueOf(SHORT_LITERAL)) <= 0;
     }
     return it instanceof Expr.Tuple t && t.elts().size() <= SHORT_LITERAL;
   }
