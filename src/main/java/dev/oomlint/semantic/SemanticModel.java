@@ -31,6 +31,7 @@ public final class SemanticModel {
   private GradFlow flow;
   private Training training;
   private Inference inference;
+  private KerasModels keras;
   private List<Stmt> statements;
 
   private SemanticModel(SourceFile file, Mod.Module module) {
@@ -271,7 +272,11 @@ public final class SemanticModel {
     return index.statementImports;
   }
 
-  private static List<String> importedModules(Stmt s) {
+  List<Stmt> allImportStatements() {
+    return allImports();
+  }
+
+  static List<String> importedModules(Stmt s) {
     List<String> out = new java.util.ArrayList<>();
     if (s instanceof Stmt.Import i) {
       i.names().forEach(a -> out.add(a.name()));
@@ -366,6 +371,25 @@ public final class SemanticModel {
   }
 
   // ------------------------------------------------------------ objects
+
+  /**
+   * Whether {@code e} holds a Keras model: built or loaded with Keras ({@code Sequential},
+   * {@code Model}, {@code keras.applications.*}, {@code load_model}, a same-file subclass of
+   * {@code Model} or a same-file function returning one), or, where the value is not shown (a
+   * parameter, an unassigned attribute), a model-like name in a file that uses Keras and no other
+   * library with a {@code predict}.
+   */
+  public boolean isKerasModel(Expr e) {
+    if (keras == null) {
+      keras = new KerasModels(this);
+    }
+    return keras.isKerasModel(e);
+  }
+
+  /** The Keras prefix ({@code "tensorflow.keras."}) of a qualified Keras model class name, or null. */
+  public static String kerasModelClassPrefix(String qualified) {
+    return KerasModels.modelClassPrefix(qualified);
+  }
 
   /** Whether calling {@code callee} runs a model's forward pass. */
   public boolean isModel(Expr callee) {

@@ -163,22 +163,7 @@ public final class KerasModelsInLoopWithoutClearSession implements Rule {
   }
 
   private static String modelClassPrefix(String q) {
-    for (String p : PREFIXES) {
-      if (!q.startsWith(p)) {
-        continue;
-      }
-      String rest = q.substring(p.length());
-      if (rest.equals("Sequential") || rest.equals("Model") || rest.equals("models.Sequential")
-          || rest.equals("models.Model")) {
-        return p;
-      }
-      if (rest.startsWith("applications.")) {
-        String last = rest.substring(rest.lastIndexOf('.') + 1);
-        return !last.isEmpty() && Character.isUpperCase(last.charAt(0)) ? p : null;
-      }
-      return null;
-    }
-    return null;
+    return SemanticModel.kerasModelClassPrefix(q);
   }
 
   /** For a same-file class deriving (in this file) from a Keras Model, the Keras prefix. */

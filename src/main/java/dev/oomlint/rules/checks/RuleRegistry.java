@@ -23,7 +23,8 @@ public final class RuleRegistry {
       new DeprecatedCudaAmp(),
       new DeprecatedQuantizationKwargs(),
       new KerasModelsInLoopWithoutClearSession(),
-      new EmptyCacheInTrainingLoop()
+      new EmptyCacheInTrainingLoop(),
+      new KerasPredictInLoop()
   );
 
   public static List<Rule> all() {

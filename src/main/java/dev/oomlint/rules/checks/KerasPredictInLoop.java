@@ -1,0 +1,110 @@
+package dev.oomlint.rules.checks;
+
+import dev.oomlint.ast.AstWalker;
+import dev.oomlint.ast.ConstValue;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.rules.FixSafety;
+import dev.oomlint.rules.Level;
+import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleContext;
+import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.edits.ExprEdits;
+import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Binding;
+import dev.oomlint.semantic.Iterations;
+import dev.oomlint.semantic.SemanticModel;
+import java.math.BigInteger;
+import java.util.Set;
+
+/**
+ * OOM505: Keras {@code model.predict(x)} on every iteration of a Python loop. Each call builds a new
+ * input pipeline (and, for new shapes, a new function trace) that is not freed while the loop runs.
+ * Not reported: a loop over the models themselves, a loop over a short literal list or a few
+ * {@code take(n)} batches, a loop that also fits the model (one prediction per epoch), and test files.
+ */
+@RuleInfo(code = "OOM505", name = "keras-predict-in-loop",
+    summary = "Keras model.predict() is called on every iteration of a Python loop.",
+    level = Level.WARNING, fix = FixSafety.NONE, precision = "high", tags = {"memory", "keras"},
+    mentions = {"predict", "keras|tensorflow"})
+public final class KerasPredictInLoop implements Rule {
+  /** A loop over a literal list or tuple this short runs predict a bounded, small number of times. */
+  private static final int SHORT_LITERAL = 3;
+
+  private static final Set<String> FIT_METHODS = Set.of("fit", "fit_generator");
+
+  @Override
+  public void check(RuleContext ctx) {
+    SemanticModel sm = ctx.semantic();
+    if (sm.isTestFile()) {
+      return;
+    }
+    for (Expr.Call c : sm.calls()) {
+      if (!"predict".equals(AstUtil.methodName(c)) || !sm.isKerasModel(AstUtil.receiver(c))) {
+        continue;
+      }
+      Stmt loop = Iterations.innermostLoop(sm, c);
+      if (loop == null || iteratesModels(sm, loop, AstUtil.receiver(c)) || fewIterations(loop)
+          || fitsInBody(loop)) {
+        continue;
+      }
+      ctx.report(new Diagnostic(ctx.code(), "`" + ExprEdits.text(ctx.file(), c) + "` runs on every iteration"
+          + " of the loop at line " + sm.file().lines().line(loop.range().start()) + ": each call builds a new"
+          + " input pipeline and keeps memory until the loop ends; call `model(x, training=False)` or"
+          + " `predict_on_batch(x)` per batch, or predict once on the whole dataset.", c.range(), null));
+    }
+  }
+
+  /** Whether the model is the loop's own variable ({@code for m in models: m.predict(x)}). */
+  private static boolean iteratesModels(SemanticModel sm, Stmt loop, Expr receiver) {
+    Expr.Name root = AstUtil.root(receiver);
+    if (root == null) {
+      return false;
+    }
+    for (Binding b : sm.resolve(root)) {
+      if (b.kind() == Binding.Kind.FOR_TARGET) {
+        for (Stmt l = loop; l != null; l = Iterations.innermostLoop(sm, l)) {
+          if (b.statement() == l) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the loop runs only a few times by its header: a literal list or tuple of at most three
+   * items, or {@code ds.take(n)} with n a literal of at most three or not a literal (peeking at a few
+   * batches to show them: {@code for image, mask in dataset.take(num)}).
+   */
+  private static boolean fewIterations(Stmt loop) {
+    if (!(loop instanceof Stmt.For f)) {
+      return false;
+    }
+    Expr it = f.iter();
+    if (it instanceof Expr.ListExpr l) {
+      return l.elts().size() <= SHORT_LITERAL;
+    }
+    if (it instanceof Expr.Call c && "take".equals(AstUtil.methodName(c)) && c.args().size() == 1) {
+      Expr n = c.args().get(0);
+      return !(n instanceof Expr.Constant k && k.value() instanceof ConstValue.Int i)
+          || i.value().compareTo(BigInteger.valueOf(SHORT_LITERAL)) <= 0;
+    }
+    return it instanceof Expr.Tuple t && t.elts().size() <= SHORT_LITERAL;
+  }
+
+  /** Whether the loop body fits a model itself: the loop is over epochs, with one prediction each. */
+  private static boolean fitsInBody(Stmt loop) {
+    boolean[] hit = {false};
+    AstWalker.walkAll(AstUtil.loopBody(loop), (Node n) -> {
+      String m = n instanceof Expr.Call c ? AstUtil.methodName(c) : null;
+      if (m != null && FIT_METHODS.contains(m)) {
+        hit[0] = true;
+      }
+    });
+    return hit[0];
+  }
+}
