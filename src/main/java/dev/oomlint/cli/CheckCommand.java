@@ -16,6 +16,7 @@ import dev.oomlint.report.Report;
 import dev.oomlint.report.Reporter;
 import dev.oomlint.report.StatisticsReporter;
 import dev.oomlint.rules.Rule;
+import dev.oomlint.source.RegularFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -88,6 +89,10 @@ final class CheckCommand implements Callable<Integer> {
       description = "Read options from FILE (a pyproject.toml, or a TOML file holding the options).")
   Path config;
 
+  @Option(names = "--max-file-size", paramLabel = "SIZE",
+      description = "Skip (and report) files larger than SIZE, e.g. 64MiB (the default) or 1000000.")
+  String maxFileSize;
+
   @Option(names = "--stdin-filename", paramLabel = "NAME",
       description = "Check standard input as if it were the file NAME.")
   String stdinFilename;
@@ -143,6 +148,14 @@ final class CheckCommand implements Callable<Integer> {
     Path stdinPath = stdinFilename == null ? null : cwd.resolve(stdinFilename).normalize();
 
     Settings settings = loadSettings(cwd, targets, stdinPath);
+    if (maxFileSize != null) {
+      Long bytes = RegularFiles.parseSize(maxFileSize);
+      if (bytes == null) {
+        throw new UsageException("invalid value '" + maxFileSize + "' for '--max-file-size' (expected a size such as"
+            + " 64MiB, 500K or 1000000)");
+      }
+      settings = settings.withMaxFileSize(bytes);
+    }
     List<Rule> all = tools.rules();
     RunSetup setup;
     try {

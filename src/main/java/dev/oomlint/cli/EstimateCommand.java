@@ -1,5 +1,6 @@
 package dev.oomlint.cli;
 
+import dev.oomlint.source.RegularFiles;
 import com.electronwill.nightconfig.core.Config;
 import com.electronwill.nightconfig.toml.TomlParser;
 import dev.oomlint.ast.SourceFile;
@@ -204,7 +205,7 @@ final class EstimateCommand implements Callable<Integer> {
     }
     Config root;
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = new String(RegularFiles.read(file), StandardCharsets.UTF_8);
       root = new TomlParser().parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (IOException | RuntimeException e) {
       throw new ConfigException("cannot read " + file);

@@ -1,5 +1,6 @@
 package dev.oomlint.report;
 
+import dev.oomlint.source.RegularFiles;
 import com.contrastsecurity.sarif.ArtifactChange;
 import com.contrastsecurity.sarif.ArtifactContent;
 import com.contrastsecurity.sarif.ArtifactLocation;
@@ -347,7 +348,7 @@ public final class SarifReporter implements Reporter {
   private static List<String> lineHashes(SourceFile source, ArtifactPaths.Artifact artifact) {
     if (artifact.file() != null && Files.isRegularFile(artifact.file())) {
       try {
-        return LineHashes.compute(new String(Files.readAllBytes(artifact.file()), StandardCharsets.UTF_8));
+        return LineHashes.compute(new String(RegularFiles.read(artifact.file()), StandardCharsets.UTF_8));
       } catch (IOException e) {
         // fall back to the analysed text
       }
