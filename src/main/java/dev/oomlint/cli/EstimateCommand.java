@@ -1,6 +1,5 @@
 package dev.oomlint.cli;
 
-import dev.oomlint.source.RegularFiles;
 import com.electronwill.nightconfig.core.Config;
 import com.electronwill.nightconfig.toml.TomlParser;
 import dev.oomlint.ast.SourceFile;
@@ -13,6 +12,7 @@ import dev.oomlint.estimate.Gpus;
 import dev.oomlint.estimate.SiteEstimate;
 import dev.oomlint.estimate.Units;
 import dev.oomlint.parser.ParseOutcome;
+import dev.oomlint.source.RegularFiles;
 import dev.oomlint.source.SourceReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

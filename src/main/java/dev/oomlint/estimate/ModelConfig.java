@@ -1,9 +1,9 @@
 package dev.oomlint.estimate;
 
-import dev.oomlint.source.RegularFiles;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.oomlint.source.RegularFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

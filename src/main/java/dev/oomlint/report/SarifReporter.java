@@ -1,6 +1,5 @@
 package dev.oomlint.report;
 
-import dev.oomlint.source.RegularFiles;
 import com.contrastsecurity.sarif.ArtifactChange;
 import com.contrastsecurity.sarif.ArtifactContent;
 import com.contrastsecurity.sarif.ArtifactLocation;
@@ -37,6 +36,7 @@ import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.RulePage;
 import dev.oomlint.rules.RulePageFormatException;
 import dev.oomlint.rules.RulePages;
+import dev.oomlint.source.RegularFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
