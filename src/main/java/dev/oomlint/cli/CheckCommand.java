@@ -188,7 +188,8 @@ final class CheckCommand implements Callable<Integer> {
     Engine engine = setup.engine(tools.parser(), target, mode, threads, log);
 
     if (useStdin) {
-      return checked(checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath));
+      long limit = settings.maxFileSize() != null ? settings.maxFileSize() : RegularFiles.DEFAULT_MAX_BYTES;
+      return checked(checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath, limit));
     }
     FileWalker walker = new FileWalker(filter, true, forceExclude, cwd);
     // each file is checked as soon as the walk finds it: a large tree's walk takes ~0.1 s
@@ -229,12 +230,17 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private int checkStdin(Engine engine, List<Rule> enabled, FixMode mode, Path root, Reporter reporter,
-      PathFilter filter, Path stdinPath) throws UsageException {
+      PathFilter filter, Path stdinPath, long maxBytes) throws UsageException {
     byte[] bytes;
     try {
-      bytes = io.in().readAllBytes();
+      // at most the size limit (and one byte more, to tell): `< /dev/zero` must not exhaust memory
+      bytes = io.in().readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 16L));
     } catch (IOException e) {
       throw new UsageException("cannot read standard input: " + e.getMessage());
+    }
+    if (bytes.length > maxBytes) {
+      throw new UsageException("standard input is larger than the limit of " + RegularFiles.human(maxBytes)
+          + " (max-file-size, --max-file-size)");
     }
     String display = stdinFilename == null ? "-" : FileWalker.displayPath(io.cwd().toAbsolutePath()
         .normalize(), stdinPath);

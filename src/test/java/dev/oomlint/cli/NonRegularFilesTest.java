@@ -181,4 +181,13 @@ class NonRegularFilesTest {
     assertTrue(c.err().contains("option 'max-file-size' in [tool.oomlint] must be a positive size"), c.toString());
     assertFalse(c.err().contains("Exception"), c.toString());
   }
+
+  @Test
+  void standardInputIsReadUpToTheLimit() throws Exception {
+    Cli.Run r = cli().stdin("x = leak()\n" + "#".repeat(200)).run("check", "--max-file-size", "100", "-");
+    assertEquals(2, r.code(), r.toString());
+    assertEquals("error: standard input is larger than the limit of 100 bytes (max-file-size, --max-file-size)\n",
+        r.err());
+    assertTrue(cli().stdin("x = leak()\n").run("check", "--max-file-size", "100", "-").out().contains("OOM001"));
+  }
 }
