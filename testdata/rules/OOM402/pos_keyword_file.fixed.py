@@ -2,6 +2,7 @@ import io
 
 import torch
 
+model = build().cuda()
 buffer = io.BytesIO(blob)
 # error: OOM402
 obj = torch.load(f=buffer, map_location="cpu")

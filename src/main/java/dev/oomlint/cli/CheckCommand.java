@@ -11,11 +11,14 @@ import dev.oomlint.engine.FixMode;
 import dev.oomlint.engine.PathFilter;
 import dev.oomlint.engine.RuleSelection;
 import dev.oomlint.engine.RunSetup;
+import dev.oomlint.estimate.Gpus;
+import dev.oomlint.estimate.Units;
 import dev.oomlint.parser.PythonVersion;
 import dev.oomlint.report.Report;
 import dev.oomlint.report.Reporter;
 import dev.oomlint.report.StatisticsReporter;
 import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleOptions;
 import dev.oomlint.source.RegularFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -49,6 +52,15 @@ final class CheckCommand implements Callable<Integer> {
       description = "Python version whose syntax to accept: py38 ... py313 (default: the lower bound of the"
           + " project's requires-python, else the newest).")
   String targetVersion;
+
+  @Option(names = "--gpu-memory", paramLabel = "SIZE",
+      description = "GPU memory budget for OOM404: 24GiB, 16GB, 80G (a bare number is GiB); overrides the"
+          + " configured gpu-memory/gpu.")
+  String gpuMemory;
+
+  @Option(names = "--gpu", paramLabel = "NAME",
+      description = "A GPU whose memory is the budget for OOM404: rtx4090, a100-40gb, a100-80gb, h100, l4, t4...")
+  String gpu;
 
   @Option(names = "--statistics",
       description = "Show how many problems each rule found instead of the problems (JSON with --output-format json).")
@@ -163,6 +175,7 @@ final class CheckCommand implements Callable<Integer> {
     } catch (RuleSelection.UnknownSelectorException e) {
       throw new UsageException(e.getMessage());
     }
+    setup = setup.withRuleOptions(ruleOptions(setup.ruleOptions(), cwd));
     List<Rule> enabled = setup.enabled();
 
     String format = outputFormat != null ? outputFormat
@@ -338,6 +351,34 @@ final class CheckCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UsageException("cannot write the report: " + e.getMessage());
     }
+  }
+
+  /**
+   * The rules' options: the configuration's, with the command line's budget ({@code --gpu-memory} or
+   * {@code --gpu}) instead of the configured one, and paths resolving against the working directory (the
+   * paths the files are shown by).
+   */
+  private RuleOptions ruleOptions(RuleOptions configured, Path cwd) throws UsageException {
+    RuleOptions o = configured.withWorkingDirectory(cwd);
+    if (gpuMemory != null && gpu != null) {
+      throw new UsageException("give --gpu-memory or --gpu, not both");
+    }
+    if (gpuMemory != null) {
+      Long b = Units.parse(gpuMemory);
+      if (b == null) {
+        throw new UsageException("--gpu-memory must be a size such as 24GiB or 16GB, not '" + gpuMemory + "'");
+      }
+      return o.withGpuMemory(b, "--gpu-memory " + gpuMemory);
+    }
+    if (gpu != null) {
+      Long b = Gpus.bytes(gpu);
+      if (b == null) {
+        throw new UsageException("unknown GPU '" + gpu + "' for --gpu (known: " + Gpus.names()
+            + "); give --gpu-memory instead");
+      }
+      return o.withGpuMemory(b, "--gpu " + gpu);
+    }
+    return o;
   }
 
   private Settings loadSettings(Path cwd, List<Path> targets, Path stdinPath) throws UsageException {

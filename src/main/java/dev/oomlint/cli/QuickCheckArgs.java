@@ -43,6 +43,8 @@ final class QuickCheckArgs {
       Map.entry("--output-format", Kind.STRING),
       Map.entry("--statistics", Kind.FLAG),
       Map.entry("--target-version", Kind.STRING),
+      Map.entry("--gpu-memory", Kind.STRING),
+      Map.entry("--gpu", Kind.STRING),
       Map.entry("-o", Kind.PATH),
       Map.entry("--output-file", Kind.PATH),
       Map.entry("--select", Kind.LIST),
@@ -168,6 +170,12 @@ final class QuickCheckArgs {
           return true;
         case "--target-version":
           c.targetVersion = value;
+          return true;
+        case "--gpu-memory":
+          c.gpuMemory = value;
+          return true;
+        case "--gpu":
+          c.gpu = value;
           return true;
         case "--statistics":
           c.statistics = true;

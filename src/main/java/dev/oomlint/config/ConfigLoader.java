@@ -3,6 +3,8 @@ package dev.oomlint.config;
 import com.electronwill.nightconfig.core.Config;
 import com.electronwill.nightconfig.core.io.ParsingException;
 import com.electronwill.nightconfig.toml.TomlParser;
+import dev.oomlint.estimate.Gpus;
+import dev.oomlint.estimate.Units;
 import dev.oomlint.source.RegularFiles;
 import java.io.IOException;
 import java.io.Reader;
@@ -90,6 +92,7 @@ public final class ConfigLoader {
       throw new ConfigException(abs + ": option 'target-version'" + where
           + " must be one of " + String.join(", ", TARGET_VERSIONS) + " (got '" + targetVersion + "')");
     }
+    String[] budget = budget(v, where, abs);
     String requiresPython = null;
     if (pyproject && root.valueMap().get("project") instanceof Config project
         && project.valueMap().get("requires-python") instanceof String rp) {
@@ -100,7 +103,36 @@ public final class ConfigLoader {
         strings(v, "ignore", where, abs), table(v, "per-file-ignores", where, abs),
         strings(v, "exclude", where, abs), strings(v, "extend-exclude", where, abs),
         bool(v, "fix", where, abs), bool(v, "unsafe-fixes", where, abs), outputFormat, targetVersion,
-        requiresPython, size(v, "max-file-size", where, abs));
+        requiresPython, budget[0] == null ? null : Long.valueOf(budget[0]), budget[1],
+        size(v, "max-file-size", where, abs));
+  }
+
+  /**
+   * {@code gpu-memory} (a size: {@code "24GiB"}, {@code "16GB"}, or a bare number of GiB) or else
+   * {@code gpu} (a GPU name, {@code "rtx4090"}): {bytes, where it was set}, both null when neither is set.
+   */
+  private static String[] budget(Map<String, Object> v, String where, Path file) throws ConfigException {
+    Object mem = v.get("gpu-memory");
+    Object gpu = v.get("gpu");
+    String name = file.getFileName().toString();
+    if (mem != null) {
+      Long b = mem instanceof Number n ? Long.valueOf(Math.round(n.doubleValue() * 1073741824.0))
+          : mem instanceof String str ? Units.parse(str) : null;
+      if (b == null || b <= 0) {
+        throw new ConfigException(file + ": option 'gpu-memory'" + where + " must be a size such as \"24GiB\"");
+      }
+      String shown = mem instanceof String str ? "\"" + str + "\"" : String.valueOf(mem);
+      return new String[] {String.valueOf(b), "gpu-memory = " + shown + " in " + name};
+    }
+    if (gpu != null) {
+      Long b = gpu instanceof String str ? Gpus.bytes(str) : null;
+      if (b == null) {
+        throw new ConfigException(file + ": option 'gpu'" + where + ": unknown GPU '" + gpu + "' (known: "
+            + Gpus.names() + ")");
+      }
+      return new String[] {String.valueOf(b), "gpu = \"" + gpu + "\" in " + name};
+    }
+    return new String[2];
   }
 
   /**

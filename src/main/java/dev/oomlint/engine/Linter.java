@@ -9,6 +9,7 @@ import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.rules.RuleOptions;
 import dev.oomlint.semantic.SemanticModel;
 import dev.oomlint.source.TextFacts;
 import dev.oomlint.source.WordSet;
@@ -66,12 +67,19 @@ public final class Linter {
   /** Every word the rules' {@code mentions} name: what the reader looks for in a file's bytes. */
   private final WordSet words;
   private final Parser parser;
+  private final RuleOptions options;
 
   public Linter(List<Rule> rules) {
     this(rules, PythonFrontEnd::parse);
   }
 
   public Linter(List<Rule> rules, Parser parser) {
+    this(rules, parser, RuleOptions.NONE);
+  }
+
+  /** A linter whose rules read {@code options} (null: {@link RuleOptions#NONE}) through their contexts. */
+  public Linter(List<Rule> rules, Parser parser, RuleOptions options) {
+    this.options = options == null ? RuleOptions.NONE : options;
     this.rules = List.copyOf(rules);
     this.codes = new String[this.rules.size()];
     String[][] mentions = new String[codes.length][];
@@ -115,6 +123,11 @@ public final class Linter {
 
   public List<Rule> rules() {
     return rules;
+  }
+
+  /** The options the rules read. */
+  public RuleOptions options() {
+    return options;
   }
 
   /** Lints {@code file}, skipping the rules matched by {@code ignoredSelectors} (per-file ignores). */
@@ -164,7 +177,7 @@ public final class Linter {
       if (isIgnored(code, ignoredSelectors) || !facts.mentionsEach(needs[i])) {
         continue; // ignored, or the file lacks a word the rule needs: it cannot report here
       }
-      RuleContext ctx = new RuleContext(file, module, code, semantic, facts);
+      RuleContext ctx = new RuleContext(file, module, code, semantic, facts, options);
       try {
         rule.check(ctx);
       } catch (Throwable t) {

@@ -6,6 +6,7 @@ import dev.oomlint.parser.PythonVersion;
 import dev.oomlint.source.RegularFiles;
 import java.nio.file.Path;
 import dev.oomlint.rules.Rule;
+import dev.oomlint.rules.RuleOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,9 +15,11 @@ import java.util.function.Consumer;
  * What a run is assembled from, built one way for {@code oomlint check} and the language server:
  * the settings, the rules they enable (the settings' selection, then any later layers such as the
  * command line's), the per-file ignores and the excludes ({@code exclude}, else the defaults, plus
- * {@code extend-exclude}). {@link #engine} makes the engine for it.
+ * {@code extend-exclude}), and the options the rules read ({@link RuleOptions}: the settings', which
+ * {@link #withRuleOptions} replaces with the command line's). {@link #engine} makes the engine for it.
  */
-public record RunSetup(Settings settings, List<Rule> enabled, PerFileIgnores perFileIgnores, PathFilter filter) {
+public record RunSetup(Settings settings, List<Rule> enabled, PerFileIgnores perFileIgnores, PathFilter filter,
+    RuleOptions ruleOptions) {
   /**
    * Resolves {@code settings} over {@code all} rules, with {@code overrides} (e.g. the command line's
    * selection) applied after the settings' own. Every code named in the per-file ignores must
@@ -44,7 +47,20 @@ public record RunSetup(Settings settings, List<Rule> enabled, PerFileIgnores per
     PathFilter filter = new PathFilter(settings.projectRoot(), excludes);
     PerFileIgnores pfi = settings.perFileIgnores() == null ? PerFileIgnores.NONE
         : new PerFileIgnores(settings.projectRoot(), settings.perFileIgnores());
-    return new RunSetup(settings, enabled, pfi, filter);
+    return new RunSetup(settings, enabled, pfi, filter, ruleOptions(settings));
+  }
+
+  /**
+   * The options the rules read, as the settings give them: the GPU memory budget, and the project root
+   * as the directory relative paths resolve against (the paths the language server shows).
+   */
+  public static RuleOptions ruleOptions(Settings settings) {
+    return new RuleOptions(settings.gpuMemory(), settings.gpuMemoryOrigin(), settings.projectRoot());
+  }
+
+  /** This setup with {@code options} for the rules (e.g. the command line's budget). */
+  public RunSetup withRuleOptions(RuleOptions options) {
+    return new RunSetup(settings, enabled, perFileIgnores, filter, options);
   }
 
   /** The engine for this setup: {@code threads} workers, {@code verboseLog} for details (null: none). */
@@ -60,7 +76,7 @@ public record RunSetup(Settings settings, List<Rule> enabled, PerFileIgnores per
       Consumer<String> verboseLog) {
     Linter.Parser p = target == null ? parser : new TargetedParser(parser, target);
     long maxFileSize = settings.maxFileSize() != null ? settings.maxFileSize() : RegularFiles.DEFAULT_MAX_BYTES;
-    return new Engine(new Engine.Options(new Linter(enabled, p), perFileIgnores, mode, threads, verboseLog,
+    return new Engine(new Engine.Options(new Linter(enabled, p, ruleOptions), perFileIgnores, mode, threads, verboseLog,
         maxFileSize, null));
   }
 

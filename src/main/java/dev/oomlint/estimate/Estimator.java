@@ -2,6 +2,8 @@ package dev.oomlint.estimate;
 
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.SourceFile;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.SemanticModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +75,8 @@ public final class Estimator {
       }
     }
     Boolean fits = budget == null || bytes.total() == null ? null : bytes.total() <= budget;
-    List<SiteEstimate.Suggestion> ladder = Boolean.FALSE.equals(fits) ? Ladder.of(st, budget) : List.of();
+    List<SiteEstimate.Suggestion> ladder = Boolean.FALSE.equals(fits) ? withEdits(s, Ladder.of(st, budget))
+        : List.of();
     int start = s.call.range().start();
     boolean diffusion = "diffusion".equals(st.kind);
     return new SiteEstimate(file.path(), file.lines().line(start), file.lines().codePointColumn(start),
@@ -85,6 +88,38 @@ public final class Estimator {
         st.mode.name().toLowerCase(Locale.ROOT),
         st.training() && st.optimizer != null ? st.optimizer.label() : null,
         diffusion ? null : st.batch, diffusion ? null : st.seq, st.training() && st.checkpointing, bytes,
-        List.copyOf(assumptions), budget, fits, ladder);
+        List.copyOf(assumptions), budget, fits, ladder, s.call);
+  }
+
+  /**
+   * The rungs that are one keyword added to the script, with that edit: a 16-bit dtype on a load call
+   * that accepts {@code torch_dtype} and sets no precision at all (no dtype, no conversion, no
+   * {@code **kwargs} that may carry one); gradient checkpointing in the {@code TrainingArguments} read
+   * for the site, when it does not mention it.
+   */
+  private static List<SiteEstimate.Suggestion> withEdits(ScriptReader.Site s, List<SiteEstimate.Suggestion> ladder) {
+    List<SiteEstimate.Suggestion> out = new ArrayList<>(ladder.size());
+    for (SiteEstimate.Suggestion g : ladder) {
+      SiteEstimate.KeywordEdit e = switch (g.kind()) {
+        case BFLOAT16, FLOAT16 -> takesDtype(s) ? new SiteEstimate.KeywordEdit(s.call, "torch_dtype", null,
+            g.kind() == SiteEstimate.Change.BFLOAT16 ? "bfloat16" : "float16") : null;
+        case GRADIENT_CHECKPOINTING -> s.trainingArguments != null && open(s.trainingArguments, "gradient_checkpointing")
+            ? new SiteEstimate.KeywordEdit(s.trainingArguments, "gradient_checkpointing", "True", null) : null;
+        default -> null;
+      };
+      out.add(e == null ? g : g.withEdit(e));
+    }
+    return List.copyOf(out);
+  }
+
+  /** A transformers or diffusers load whose precision the script leaves at the float32 default. */
+  private static boolean takesDtype(ScriptReader.Site s) {
+    return s.dtypeOrigin == null && (s.label.endsWith(".from_pretrained") || s.label.equals("pipeline"))
+        && open(s.call, "torch_dtype") && open(s.call, "dtype") && open(s.call, "model_kwargs");
+  }
+
+  /** {@code keyword} can be appended to {@code c}: not there yet, and no {@code **kwargs} or {@code *args}. */
+  private static boolean open(Expr.Call c, String keyword) {
+    return Calls.keyword(c, keyword) == null && !Calls.hasDoubleStar(c) && !Calls.hasStarred(c);
   }
 }

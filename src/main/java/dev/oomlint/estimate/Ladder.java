@@ -22,12 +22,12 @@ final class Ladder {
       if (base.precision == Precision.FLOAT32) {
         Setup s = base.clone();
         s.precision = Precision.FLOAT16;
-        add(out, "load in float16 (torch_dtype=torch.float16, variant=\"fp16\")", s, current);
+        add(out, SiteEstimate.Change.FLOAT16, "load in float16 (torch_dtype=torch.float16, variant=\"fp16\")", s, current);
       }
       if (!base.cpuOffload) {
         Setup s = base.clone();
         s.cpuOffload = true;
-        add(out, "pipe.enable_model_cpu_offload() instead of pipe.to(\"cuda\")", s, current);
+        add(out, SiteEstimate.Change.PIPELINE_CPU_OFFLOAD, "pipe.enable_model_cpu_offload() instead of pipe.to(\"cuda\")", s, current);
       }
       return out;
     }
@@ -36,48 +36,48 @@ final class Ladder {
       Setup s = base.clone();
       s.precision = Precision.BFLOAT16;
       s.amp = false;
-      add(out, "load in bfloat16 (torch_dtype=torch.bfloat16)", s, current);
+      add(out, SiteEstimate.Change.BFLOAT16, "load in bfloat16 (torch_dtype=torch.bfloat16)", s, current);
     }
     if (base.mode == Setup.Mode.FULL) {
       if (base.precision != Precision.INT8 && !base.precision.isFourBit() && base.arch != null) {
         Setup s = lora(base);
         s.precision = Precision.INT8;
-        add(out, "8-bit base (BitsAndBytesConfig(load_in_8bit=True)) with LoRA r=8: weights cannot be trained"
+        add(out, SiteEstimate.Change.INT8_LORA, "8-bit base (BitsAndBytesConfig(load_in_8bit=True)) with LoRA r=8: weights cannot be trained"
             + " in 8-bit", s, current);
         Setup q = lora(base);
         q.precision = Precision.NF4;
         q.doubleQuant = true;
         q.computeDtype = Precision.BFLOAT16;
-        add(out, "QLoRA: 4-bit NF4 base with double quantization and bfloat16 compute, LoRA r=8", q, current);
+        add(out, SiteEstimate.Change.QLORA, "QLoRA: 4-bit NF4 base with double quantization and bfloat16 compute, LoRA r=8", q, current);
       }
     } else {
       if (base.precision != Precision.INT8 && !base.precision.isFourBit()) {
         Setup s = base.clone();
         s.precision = Precision.INT8;
-        add(out, "load in 8-bit (quantization_config=BitsAndBytesConfig(load_in_8bit=True))", s, current);
+        add(out, SiteEstimate.Change.INT8, "load in 8-bit (quantization_config=BitsAndBytesConfig(load_in_8bit=True))", s, current);
       }
       if (!base.precision.isFourBit()) {
         Setup s = base.clone();
         s.precision = Precision.NF4;
         s.doubleQuant = true;
         s.computeDtype = Precision.BFLOAT16;
-        add(out, "load in 4-bit (BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type=\"nf4\","
+        add(out, SiteEstimate.Change.FOUR_BIT, "load in 4-bit (BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type=\"nf4\","
             + " bnb_4bit_use_double_quant=True, bnb_4bit_compute_dtype=torch.bfloat16))", s, current);
       }
     }
     if (base.mode == Setup.Mode.FULL && base.arch != null) {
-      add(out, "LoRA (r=8 on " + base.arch.defaultLoraTargets() + ") instead of full fine-tuning", lora(base), current);
+      add(out, SiteEstimate.Change.LORA, "LoRA (r=8 on " + base.arch.defaultLoraTargets() + ") instead of full fine-tuning", lora(base), current);
     }
     if (training && base.optimizer != null && base.optimizer.hasEightBitVariant()) {
       Setup s = base.clone();
       s.optimizer = Optimizer.ADAMW_8BIT;
-      add(out, "8-bit AdamW (optim=\"adamw_bnb_8bit\" or bitsandbytes.optim.AdamW8bit)", s, current);
+      add(out, SiteEstimate.Change.OPTIMIZER_8BIT, "8-bit AdamW (optim=\"adamw_bnb_8bit\" or bitsandbytes.optim.AdamW8bit)", s, current);
     }
     Long activations = base.compute().bytes().activations();
     if (training && !base.checkpointing && activations != null) {
       Setup s = base.clone();
       s.checkpointing = true;
-      add(out, "gradient checkpointing (model.gradient_checkpointing_enable() or gradient_checkpointing=True)",
+      add(out, SiteEstimate.Change.GRADIENT_CHECKPOINTING, "gradient checkpointing (model.gradient_checkpointing_enable() or gradient_checkpointing=True)",
           s, current);
     }
     if (activations != null && base.batch != null && base.batch > 1) {
@@ -86,7 +86,7 @@ final class Ladder {
         s.batch = b;
         long t = s.compute().bytes().total();
         if (t <= budget) {
-          add(out, "batch size " + b + " (the largest that fits)", s, current);
+          add(out, SiteEstimate.Change.SMALLER_BATCH, "batch size " + b + " (the largest that fits)", s, current);
           break;
         }
       }
@@ -95,11 +95,11 @@ final class Ladder {
         && base.precision != Precision.FLOAT32 && base.mode == Setup.Mode.FULL) {
       Setup s = base.clone();
       s.optimizerOffload = true;
-      add(out, "offload the optimizer states to the CPU (DeepSpeed ZeRO-Offload, offload_optimizer)", s, current);
+      add(out, SiteEstimate.Change.OPTIMIZER_OFFLOAD, "offload the optimizer states to the CPU (DeepSpeed ZeRO-Offload, offload_optimizer)", s, current);
     } else if (!training && base.arch != null) {
       Setup s = base.clone();
       s.weightOffload = true;
-      add(out, "CPU offload of the weights (device_map=\"auto\" with max_memory, or sequential offload; slow)", s,
+      add(out, SiteEstimate.Change.WEIGHT_OFFLOAD, "CPU offload of the weights (device_map=\"auto\" with max_memory, or sequential offload; slow)", s,
           current);
     }
     return out;
@@ -113,10 +113,11 @@ final class Ladder {
     return s;
   }
 
-  private static void add(List<SiteEstimate.Suggestion> out, String change, Setup s, long current) {
+  private static void add(List<SiteEstimate.Suggestion> out, SiteEstimate.Change kind, String change, Setup s,
+      long current) {
     Long t = s.compute().bytes().total();
     if (t != null && t < current) {
-      out.add(new SiteEstimate.Suggestion(change, t));
+      out.add(new SiteEstimate.Suggestion(kind, change, t));
     }
   }
 }

@@ -32,6 +32,8 @@ final class ScriptReader {
     final Set<String> names = new LinkedHashSet<>();
     boolean trainingSignal;
     String dtypeOrigin;
+    /** The {@code TrainingArguments(...)} (or trl config) call read for this site, or null. */
+    Expr.Call trainingArguments;
 
     Site(Expr.Call call, String label) {
       this.call = call;
@@ -776,6 +778,7 @@ final class ScriptReader {
 
   private void readTrainingArguments(Site s, Expr.Call args) {
     Setup st = s.setup;
+    s.trainingArguments = args;
     if (args == null) {
       s.assumptions.add("Trainer without TrainingArguments: its defaults (batch size 8, AdamW, float32)");
       if (st.optimizer == null) {

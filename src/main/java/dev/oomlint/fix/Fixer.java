@@ -33,15 +33,20 @@ public final class Fixer {
     if (chosen.edits().isEmpty()) {
       return new Round(text, 0, Set.of());
     }
+    return new Round(applyEdits(text, chosen.edits()), chosen.fixed(), chosen.codes());
+  }
+
+  /** {@code text} with {@code edits} (sorted, non-overlapping, as {@link #select} chooses them) applied. */
+  public static String applyEdits(String text, List<Edit> edits) {
     StringBuilder sb = new StringBuilder(text.length() + 64);
     int pos = 0;
-    for (Edit e : chosen.edits()) {
+    for (Edit e : edits) {
       sb.append(text, pos, e.range().start());
       sb.append(e.content());
       pos = e.range().end();
     }
     sb.append(text, pos, text.length());
-    return new Round(sb.toString(), chosen.fixed(), chosen.codes());
+    return sb.toString();
   }
 
   /** Chooses one round's fixes (see the class comment) without applying them. */

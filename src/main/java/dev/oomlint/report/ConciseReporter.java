@@ -1,11 +1,10 @@
 package dev.oomlint.report;
 
-import dev.oomlint.engine.FixMode;
 import dev.oomlint.ast.SourceFile;
-import dev.oomlint.diagnostics.Applicability;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
+import dev.oomlint.engine.FixMode;
 import java.io.IOException;
 
 /**
@@ -19,19 +18,10 @@ public final class ConciseReporter implements Reporter {
   @Override
   public void write(Report report, Appendable out) throws IOException {
     FixMode mode = report.fixMode();
-    int problems = 0;
-    int fixable = 0;
-    int hiddenUnsafe = 0;
-    int internal = 0;
+    Tally tally = new Tally(mode);
     for (FileResult f : report.files()) {
       for (Diagnostic d : f.diagnostics()) {
-        problems++;
-        boolean fix = mode.applicable(d.fix());
-        if (fix) {
-          fixable++;
-        } else if (d.fix() != null && d.fix().applicability() == Applicability.UNSAFE) {
-          hiddenUnsafe++;
-        }
+        boolean fix = tally.finding(d);
         out.append(f.path()).append(position(f, d.range().start())).append(": ").append(d.code()).append(' ');
         if (fix) {
           out.append("[*] ");
@@ -40,11 +30,7 @@ public final class ConciseReporter implements Reporter {
       }
       FileProblem p = f.problem();
       if (p != null) {
-        if (p.kind() == FileProblem.Kind.INTERNAL_ERROR) {
-          internal++;
-        } else {
-          problems++;
-        }
+        tally.problem(p);
         if (p.kind() == FileProblem.Kind.SYNTAX_ERROR) {
           String at = p.range() == null ? "" : position(f, p.range().start());
           out.append(f.path()).append(at).append(": SyntaxError: ").append(p.message()).append('\n');
@@ -53,13 +39,7 @@ public final class ConciseReporter implements Reporter {
         }
       }
     }
-    if (internal == 0 || problems > 0 || report.fixedCount() > 0) {
-      out.append(TextReporter.summary(problems, fixable, hiddenUnsafe, report.fixedCount(), mode)).append('\n');
-    }
-    if (internal > 0) {
-      out.append(internal == 1 ? "1 file" : internal + " files")
-          .append(" could not be fully checked because of an internal error (see above).\n");
-    }
+    tally.writeSummary(out, report.fixedCount(), " (see above)");
   }
 
   /** {@code :line:col} of {@code offset}, or nothing when the text is not at hand. */

@@ -51,7 +51,7 @@ import java.util.Optional;
 
 /**
  * Writes a run as SARIF 2.1.0 in the shape GitHub code scanning and the VS Code SARIF Viewer
- * accept (see {@code shared/INTEGRATIONS.md} sections 1-2): one run; every enabled rule in {@code
+ * accept (GitHub's "SARIF support for code scanning" page): one run; every enabled rule in {@code
  * tool.driver.rules} with its page as {@code help}; each result with one location relative to
  * {@code %SRCROOT%}, a four-field UTF-16 region, GitHub's {@code primaryLocationLineHash} and its
  * fixes; files that could not be analysed as error notifications of the invocation. A notebook's

@@ -1,10 +1,8 @@
 package dev.oomlint.report;
 
-import dev.oomlint.engine.FixMode;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.oomlint.diagnostics.Applicability;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
@@ -43,30 +41,20 @@ public final class StatisticsReporter implements Reporter {
     for (Rule rule : report.rules()) {
       names.putIfAbsent(rule.info().code(), rule.info().name());
     }
-    FixMode mode = report.fixMode();
+    Tally tally = new Tally(report.fixMode());
     Map<String, int[]> counts = new LinkedHashMap<>();
-    int fixable = 0;
-    int hiddenUnsafe = 0;
-    int problems = 0;
-    int internal = 0;
     for (FileResult f : report.files()) {
       for (Diagnostic d : f.diagnostics()) {
         int[] c = counts.computeIfAbsent(d.code(), k -> new int[2]);
         c[0]++;
-        problems++;
-        if (mode.applicable(d.fix())) {
+        if (tally.finding(d)) {
           c[1]++;
-          fixable++;
-        } else if (d.fix() != null && d.fix().applicability() == Applicability.UNSAFE) {
-          hiddenUnsafe++;
         }
       }
       FileProblem p = f.problem();
       if (p != null) {
-        if (p.kind() == FileProblem.Kind.INTERNAL_ERROR) {
-          internal++;
-        } else {
-          problems++;
+        tally.problem(p);
+        if (p.kind() != FileProblem.Kind.INTERNAL_ERROR) {
           counts.computeIfAbsent("\0" + kindName(p.kind()), k -> new int[2])[0]++;
         }
       }
@@ -115,12 +103,9 @@ public final class StatisticsReporter implements Reporter {
       out.append(r.name).append('\n');
     }
     if (!rows.isEmpty() || report.fixedCount() > 0) {
-      out.append(TextReporter.summary(problems, fixable, hiddenUnsafe, report.fixedCount(), mode)).append('\n');
+      tally.writeSummaryLine(out, report.fixedCount());
     }
-    if (internal > 0) {
-      out.append(internal == 1 ? "1 file" : internal + " files")
-          .append(" could not be fully checked because of an internal error.\n");
-    }
+    tally.writeInternal(out, "");
   }
 
   private static String kindName(FileProblem.Kind kind) {

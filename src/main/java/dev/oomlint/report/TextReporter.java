@@ -32,37 +32,19 @@ public final class TextReporter implements Reporter {
   @Override
   public void write(Report report, Appendable out) throws IOException {
     FixMode mode = report.fixMode();
-    int problems = 0;
-    int fixable = 0;
-    int hiddenUnsafe = 0;
-    int internal = 0;
+    Tally tally = new Tally(mode);
     for (FileResult f : report.files()) {
       for (Diagnostic d : f.diagnostics()) {
-        problems++;
-        if (mode.applicable(d.fix())) {
-          fixable++;
-        } else if (d.fix() != null && d.fix().applicability() == Applicability.UNSAFE) {
-          hiddenUnsafe++;
-        }
+        tally.finding(d);
         writeDiagnostic(out, f, d, mode);
       }
       FileProblem p = f.problem();
       if (p != null) {
-        if (p.kind() == FileProblem.Kind.INTERNAL_ERROR) {
-          internal++;
-        } else {
-          problems++;
-        }
+        tally.problem(p);
         writeProblem(out, f, p);
       }
     }
-    if (internal == 0 || problems > 0 || report.fixedCount() > 0) {
-      out.append(summary(problems, fixable, hiddenUnsafe, report.fixedCount(), mode)).append('\n');
-    }
-    if (internal > 0) {
-      out.append(internal == 1 ? "1 file" : internal + " files")
-          .append(" could not be fully checked because of an internal error (see above).\n");
-    }
+    tally.writeSummary(out, report.fixedCount(), " (see above)");
   }
 
   static String summary(int remaining, int fixable, int hiddenUnsafe, int fixed, FixMode mode) {

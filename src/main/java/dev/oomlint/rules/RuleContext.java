@@ -22,6 +22,7 @@ public class RuleContext {
   private final String code;
   private final Supplier<SemanticModel> semantic;
   private final TextFacts facts;
+  private final RuleOptions options;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
   /** A context with its own (lazily built) semantic model and text facts. */
@@ -35,6 +36,13 @@ public class RuleContext {
    */
   public RuleContext(SourceFile file, Module module, String code, Supplier<SemanticModel> semantic,
       TextFacts facts) {
+    this(file, module, code, semantic, facts, RuleOptions.NONE);
+  }
+
+  /** As the constructor above, with the run's {@link RuleOptions} (null: {@link RuleOptions#NONE}). */
+  public RuleContext(SourceFile file, Module module, String code, Supplier<SemanticModel> semantic,
+      TextFacts facts, RuleOptions options) {
+    this.options = options == null ? RuleOptions.NONE : options;
     this.file = file;
     this.module = module;
     this.code = code;
@@ -62,6 +70,14 @@ public class RuleContext {
    */
   public boolean mentions(String word) {
     return facts.mentions(word);
+  }
+
+  /**
+   * The run's options ({@code [tool.oomlint]} and the command line): read what the rule needs at the
+   * start of {@code check}, and return before building anything when it is unset.
+   */
+  public RuleOptions options() {
+    return options;
   }
 
   /** The code of the rule being run; diagnostics reported here carry it. */

@@ -56,6 +56,8 @@ final class AstIndex {
   final List<Stmt> statementImports = new ArrayList<>();
   /** Every assignment statement of the tree, in no particular order. */
   final List<Stmt.Assign> assigns = new ArrayList<>();
+  /** The absolute modules of the file's {@code from M import *} statements, in source order. */
+  final List<String> starModules = new ArrayList<>(0);
   private final Scope moduleScope;
 
   // identity table, interleaved so that one probe touches one cache line: entry i holds the node at
@@ -688,6 +690,9 @@ final class AstIndex {
         Support.Alias al = als.get(i);
         put(al, s, scope, null, 0);
         if (al.name().equals("*")) {
+          if (imp.level() == 0 && imp.module() != null) {
+            starModules.add(imp.module());
+          }
           continue;
         }
         String q = base.isEmpty() || base.endsWith(".") ? base + al.name() : base + "." + al.name();

@@ -58,6 +58,18 @@ public final class HfModels {
     return q.startsWith("transformers.") || q.startsWith("peft.");
   }
 
+  /**
+   * Whether transformers' {@code from_pretrained} in this project already loads the checkpoint's own
+   * dtype when none is given (transformers 5 defaults to {@code dtype="auto"}). Always false for now:
+   * the answer lives in the project's declared dependencies (requirements files, {@code pyproject.toml},
+   * {@code setup.py}/{@code setup.cfg}) or a {@code target-versions} option, and a rule reads no other
+   * file. This is the hook for the project-wide facts of issue #12: when the project declares
+   * {@code transformers>=5}, return true here and OOM403 stops reporting transformers loads.
+   */
+  public static boolean loadsCheckpointDtypeByDefault(SemanticModel sm) {
+    return false;
+  }
+
   /** Whether the qualified name is transformers' {@code pipeline()} factory. */
   public static boolean isPipelineFactory(String q) {
     return q != null && (q.equals("transformers.pipeline") || q.equals("transformers.pipelines.pipeline"));

@@ -345,4 +345,67 @@ public final class LoopHolding {
     return hit[0];
   }
 
+
+  /**
+   * A loop over at most two devices written out in the code ({@code for device in ("cpu", "cuda"):},
+   * or a name bound to such a literal) that puts each iteration's model on the loop's device
+   * ({@code .to(device)}, {@code device=device}, {@code device_map=device}): the previous model lives
+   * on the other device, so no device ever holds two.
+   */
+  public static boolean oneModelPerDevice(SemanticModel sm, Stmt loop, Expr.Call load) {
+    if (!(loop instanceof Stmt.For f) || literalSize(sm, f.iter()) > 2) {
+      return false;
+    }
+    java.util.Set<String> targets = new java.util.HashSet<>();
+    dev.oomlint.ast.AstWalker.walkAll(List.of(f.target()), n -> {
+      if (n instanceof Expr.Name nm) {
+        targets.add(nm.id());
+      }
+    });
+    for (dev.oomlint.ast.Support.Keyword k : load.keywords()) {
+      if (("device".equals(k.arg()) || "device_map".equals(k.arg())) && mentions(k.value(), targets)) {
+        return true;
+      }
+    }
+    // .to(device) / .cuda(device) chained on the load or on the name it is assigned to, in the loop body
+    boolean[] moved = {false};
+    dev.oomlint.ast.AstWalker.walkAll(f.body(), n -> {
+      if (!moved[0] && n instanceof Expr.Call c && ("to".equals(AstUtil.methodName(c))
+          || "cuda".equals(AstUtil.methodName(c)))) {
+        for (Expr a : c.args()) {
+          moved[0] |= a instanceof Expr.Name nm && targets.contains(nm.id());
+        }
+      }
+    });
+    return moved[0];
+  }
+
+  private static boolean mentions(Expr e, java.util.Set<String> names) {
+    boolean[] found = {false};
+    dev.oomlint.ast.AstWalker.walkAll(List.of(e), n -> found[0] |= n instanceof Expr.Name nm && names.contains(nm.id()));
+    return found[0];
+  }
+
+  /** The number of items of a list, tuple or set literal (or a name bound only to one); else a large number. */
+  private static int literalSize(SemanticModel sm, Expr e) {
+    if (e instanceof Expr.ListExpr l) {
+      return l.elts().size();
+    }
+    if (e instanceof Expr.Tuple t) {
+      return t.elts().size();
+    }
+    if (e instanceof Expr.Set st) {
+      return st.elts().size();
+    }
+    if (e instanceof Expr.Name n) {
+      List<Binding> bs = sm.reachingBindings(n);
+      int max = bs.isEmpty() ? Integer.MAX_VALUE : 0;
+      for (Binding b : bs) {
+        max = Math.max(max, b.kind() == Binding.Kind.ASSIGN && b.index() < 0 && b.value() != null
+            && !(b.value() instanceof Expr.Name) ? literalSize(sm, b.value()) : Integer.MAX_VALUE);
+      }
+      return max;
+    }
+    return Integer.MAX_VALUE;
+  }
 }

@@ -80,6 +80,48 @@ final class Names {
     return live;
   }
 
+  /**
+   * The bindings of the use's own scope that may reach it along some path through branches: walking
+   * back from the last binding before the use, every binding made under an {@code if}, {@code try} or
+   * {@code match} of that scope, up to and including the first one made unconditionally. For a name
+   * bound in another scope, {@link #resolve}.
+   */
+  List<Binding> reaching(Expr.Name use) {
+    Scope scope = index.scope(use);
+    List<Binding> own = scope.isGlobalDeclared(use.id()) ? null : scope.rawBindings(use.id());
+    if (own == null || own.isEmpty()) {
+      return resolve(use);
+    }
+    int offset = use.range().start();
+    List<Binding> out = new ArrayList<>(2);
+    for (int i = own.size() - 1; i >= 0; i--) {
+      Binding b = own.get(i);
+      if (b.effective() > offset || b.kind() == Binding.Kind.ANNOTATION) {
+        continue;
+      }
+      if (b.kind() == Binding.Kind.DELETE) {
+        break;
+      }
+      out.add(b);
+      if (!conditional(b, scope)) {
+        break;
+      }
+    }
+    return out.isEmpty() ? resolve(use) : out;
+  }
+
+  /** Whether a binding's statement sits under an if/try/match inside the scope that holds it. */
+  private boolean conditional(Binding b, Scope scope) {
+    Node stop = scope.node();
+    for (Node cur = b.statement() == null ? null : index.parent(b.statement()); cur != null && cur != stop;
+        cur = index.parent(cur)) {
+      if (cur instanceof Stmt.If || cur instanceof Stmt.Try || cur instanceof Stmt.Match) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when the name is bound nowhere visible, i.e. a builtin (or an undefined name). */
   boolean isUnbound(Expr.Name use) {
     return resolve(use).isEmpty();
@@ -113,7 +155,11 @@ final class Names {
     }
     List<Binding> bs = resolve(n);
     if (bs.isEmpty()) {
-      return BUILTINS.contains(n.id()) ? n.id() : null;
+      if (BUILTINS.contains(n.id())) {
+        return n.id();
+      }
+      // an unbound name after the file's only star import comes from that module
+      return index.starModules.size() == 1 ? index.starModules.get(0) + "." + n.id() : null;
     }
     List<Binding> main = new ArrayList<>();
     for (Binding b : bs) {

@@ -166,6 +166,70 @@ public final class Placement {
     });
   }
 
+  /**
+   * Whether {@code n} runs only where there is no GPU: under a branch whose test rules CUDA out
+   * ({@code else:} of {@code if device == "cuda"} or of {@code if torch.cuda.is_available()}, the body of
+   * {@code if device == "cpu"}, an {@code elif} after a CUDA test).
+   */
+  public static boolean inNonGpuBranch(SemanticModel sm, Node n) {
+    Node child = n;
+    for (Node cur = sm.parent(n); cur != null && !(cur instanceof Stmt.FunctionDef)
+        && !(cur instanceof Stmt.ClassDef); child = cur, cur = sm.parent(cur)) {
+      if (!(cur instanceof Stmt.If i) || child == i.test()) {
+        continue;
+      }
+      Boolean gpuIfTrue = testsForGpu(sm, i.test());
+      if (gpuIfTrue == null) {
+        continue;
+      }
+      boolean inBody = i.body().contains(child);
+      if (inBody != gpuIfTrue) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True: the test holds when there is a GPU; false: it holds when there is none; null: unknown. */
+  public static Boolean testsForGpu(SemanticModel sm, Expr test) {
+    if (test instanceof Expr.UnaryOp u && u.op() == Operators.UnaryOperator.NOT) {
+      Boolean inner = testsForGpu(sm, u.operand());
+      return inner == null ? null : !inner;
+    }
+    if (test instanceof Expr.Call c) {
+      String q = sm.qualifiedName(c.func());
+      if ("torch.cuda.is_available".equals(q)) {
+        return true;
+      }
+      String m = AstUtil.methodName(c);
+      if ("startswith".equals(m) && c.args().size() == 1) {
+        String s = Calls.string(c.args().get(0));
+        return s == null ? null : s.startsWith("cuda") ? Boolean.TRUE : s.equals("cpu") ? Boolean.FALSE : null;
+      }
+      return null;
+    }
+    if (test instanceof Expr.Compare cmp && cmp.ops().size() == 1) {
+      Operators.CmpOperator op = cmp.ops().get(0);
+      String s = Calls.string(cmp.comparators().get(0));
+      if (s == null) {
+        s = Calls.string(cmp.left());
+      }
+      if (s == null) {
+        return null;
+      }
+      Boolean cuda = s.equals("cuda") || s.startsWith("cuda:") ? Boolean.TRUE : s.equals("cpu") ? Boolean.FALSE : null;
+      if (cuda == null) {
+        return null;
+      }
+      return switch (op) {
+        case EQ, IS, IN -> cuda;
+        case NOT_EQ, IS_NOT, NOT_IN -> !cuda;
+        default -> null;
+      };
+    }
+    return null;
+  }
+
   /** Whether an expression names a CUDA device. */
   public boolean isCudaDevice(Expr e, int depth) {
     if (e == null || depth > MAX_DEPTH) {
@@ -191,7 +255,8 @@ public final class Placement {
       return "torch.cuda.current_device".equals(q);
     }
     if (e instanceof Expr.Name n) {
-      for (Binding b : sm.resolve(n)) {
+      // every branch's binding counts: `if cuda: device = "cuda" elif mps: ... else: device = "cpu"`
+      for (Binding b : sm.reachingBindings(n)) {
         if ((b.kind() == Binding.Kind.ASSIGN || b.kind() == Binding.Kind.NAMED_EXPR) && b.index() < 0
             && isCudaDevice(b.value(), depth + 1)) {
           return true;

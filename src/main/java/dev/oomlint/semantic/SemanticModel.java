@@ -119,6 +119,20 @@ public final class SemanticModel {
     return isTestPath(file.path());
   }
 
+  /** Whether a node is test code: in a test file, or inside a test function or test class ({@code def test_...}, {@code class Test...}). */
+  public boolean isTestCode(Node n) {
+    if (isTestFile()) {
+      return true;
+    }
+    for (Stmt.FunctionDef f = enclosingFunction(n); f != null; f = enclosingFunction(f)) {
+      Stmt.ClassDef cls = enclosingClass(f);
+      if (f.name().startsWith("test") || cls != null && cls.name().startsWith("Test")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@link #isTestFile} for a display path ({@code /} or {@code \\} separated; null is no test). */
   public static boolean isTestPath(String path) {
     String p = path == null ? "" : path.replace('\\', '/');
@@ -195,6 +209,15 @@ public final class SemanticModel {
   /** The bindings a loaded name may refer to; empty for builtins and undefined names. */
   public List<Binding> resolve(Expr.Name use) {
     return names.resolve(use);
+  }
+
+  /**
+   * The bindings of a name that may reach the use through the branches of its own scope
+   * ({@code if/elif/else}, {@code try}): where {@link #resolve} gives only the last binding of the same
+   * scope, this gives every branch's.
+   */
+  public List<Binding> reachingBindings(Expr.Name use) {
+    return names.reaching(use);
   }
 
   /**
@@ -414,6 +437,54 @@ public final class SemanticModel {
   /** Whether the file builds an optimizer or runs a backward anywhere. */
   public boolean fileTrains() {
     return trainingFacts().fileTrains();
+  }
+
+  private Boolean fineTunes;
+
+  /**
+   * Whether the file trains or fine-tunes a model: {@link #fileTrains}, or it builds a library trainer
+   * ({@code transformers.Trainer}, trl's {@code SFTTrainer}, any {@code *Trainer} of transformers, trl,
+   * peft, setfit or sentence-transformers) or a peft adapter to train ({@code LoraConfig},
+   * {@code get_peft_model}, {@code prepare_model_for_kbit_training}).
+   */
+  public boolean fineTunes() {
+    if (fineTunes == null) {
+      fineTunes = fileTrains() || !fineTuningCalls().isEmpty();
+    }
+    return fineTunes;
+  }
+
+  private List<Expr.Call> fineTuningCalls;
+
+  /** The calls that build a library trainer or a peft adapter to train (see {@link #fineTunes}), in source order. */
+  public List<Expr.Call> fineTuningCalls() {
+    if (fineTuningCalls == null) {
+      List<Expr.Call> out = new java.util.ArrayList<>(0);
+      for (int i = 0, n = index.calls.size(); i < n; i++) {
+        String q = qualifiedName(index.calls.get(i).func());
+        if (q != null && isFineTuningName(q)) {
+          out.add(index.calls.get(i));
+        }
+      }
+      fineTuningCalls = out;
+    }
+    return fineTuningCalls;
+  }
+
+  private static final List<String> TRAINER_LIBRARIES = List.of("transformers.", "trl.", "peft.", "setfit.",
+      "sentence_transformers.");
+
+  private static boolean isFineTuningName(String q) {
+    if (q.equals("peft.get_peft_model") || q.equals("peft.prepare_model_for_kbit_training")
+        || q.startsWith("peft.") && q.endsWith("Config") && !q.endsWith("PeftConfig")) {
+      return true;
+    }
+    for (String lib : TRAINER_LIBRARIES) {
+      if (q.startsWith(lib) && q.endsWith("Trainer")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** For an optimizer step ({@code opt.step()}, {@code scaler.step(opt)}), the optimizer; else null. */

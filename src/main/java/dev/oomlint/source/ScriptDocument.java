@@ -43,15 +43,7 @@ public record ScriptDocument(DecodedSource decoded) implements SourceDocument {
   @Override
   public ScriptDocument apply(Fixer.Selection chosen) {
     String text = decoded.file().text();
-    StringBuilder sb = new StringBuilder(text.length() + 64);
-    int pos = 0;
-    for (Edit e : chosen.edits()) {
-      sb.append(text, pos, e.range().start());
-      sb.append(e.content());
-      pos = e.range().end();
-    }
-    sb.append(text, pos, text.length());
-    String after = sb.toString();
+    String after = Fixer.applyEdits(text, chosen.edits());
     if (after.equals(text)) {
       return null;
     }

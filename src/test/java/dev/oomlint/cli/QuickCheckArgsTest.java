@@ -85,7 +85,8 @@ class QuickCheckArgsTest {
         new String[] {"check", "--select", "OOM1,,OOM2"}, new String[] {"check", "--select", "'OOM1'"},
         new String[] {"check", "@args.txt"}, new String[] {"check", "-x.py"},
         new String[] {"check", "--output-format", "json", "--output-format=text"},
-        new String[] {"check", "--config", "a\0b"})) {
+        new String[] {"check", "--config", "a\0b"}, new String[] {"check", "--gpu", "t4", "--gpu=l4"},
+        new String[] {"check", "--gpu-memory"})) {
       assertNull(QuickCheckArgs.parse(args, IO, TOOLS), String.join(" ", args));
     }
   }
@@ -99,8 +100,8 @@ class QuickCheckArgsTest {
         "--select", "--select=OOM1,OOM201", "--extend-select", "ALL", "--ignore", "--ignore=OOM3",
         "--config", "--config=pyproject.toml", "--stdin-filename", "--stdin-filename=s.py", "--threads",
         "--threads=3", "7", "--", "--help", "-h", "=", "--=x", "OOM101,OOM102", "@x", "--statistics",
-        "--statistics=true", "--target-version", "--target-version=py311", "py39",
-        "--max-file-size", "--max-file-size=1MiB", "64M"};
+        "--statistics=true", "--target-version", "--target-version=py311", "py39", "--gpu-memory",
+        "--gpu-memory=24GiB", "--gpu", "--gpu=rtx4090", "16GB", "--max-file-size", "--max-file-size=1MiB", "64M"};
     Random random = new Random(20261126);
     int accepted = 0;
     for (int n = 0; n < 4000; n++) {
@@ -140,6 +141,6 @@ class QuickCheckArgsTest {
   private static List<Object> fields(CheckCommand c) {
     return Arrays.asList(c.paths, c.outputFormat, c.outputFile, c.select, c.extendSelect, c.ignore, c.fix,
         c.unsafeFixes, c.diff, c.exitZero, c.exitNonZeroOnFix, c.config, c.stdinFilename, c.forceExclude,
-        c.verbose, c.threads, c.statistics, c.targetVersion, c.maxFileSize);
+        c.verbose, c.threads, c.statistics, c.targetVersion, c.gpuMemory, c.gpu, c.maxFileSize);
   }
 }

@@ -92,7 +92,7 @@ class CatalogueRulesTest {
 
   @Test
   void reportLocations() {
-    assertEquals("torch.load(p)", reported(new TorchLoadWithoutMapLocation(), "import torch\nx = torch.load(p)\n"));
+    assertEquals("torch.load(p)", reported(new TorchLoadWithoutMapLocation(), "import torch\nckpt = torch.load(p)\n"));
     assertEquals("torch.cuda.amp.GradScaler(enabled=True)", reported(new DeprecatedCudaAmp(),
         "import torch\ns = torch.cuda.amp.GradScaler(enabled=True)\n"));
     assertEquals("load_in_4bit=flag", reported(new DeprecatedQuantizationKwargs(),

@@ -6,7 +6,10 @@ import dev.oomlint.ast.SourceRange;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
 import dev.oomlint.diagnostics.Fix;
+import dev.oomlint.config.ConfigException;
+import dev.oomlint.config.ConfigLoader;
 import dev.oomlint.engine.Linter;
+import dev.oomlint.engine.RunSetup;
 import dev.oomlint.parser.ParseOutcome;
 import dev.oomlint.rules.checks.GraphKeptByAccumulation;
 import dev.oomlint.rules.checks.GraphKeptInContainer;
@@ -14,6 +17,10 @@ import dev.oomlint.rules.checks.InferenceWithoutNoGrad;
 import dev.oomlint.rules.checks.MissingZeroGrad;
 import dev.oomlint.rules.checks.RuleRegistry;
 import dev.oomlint.testing.TestParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,6 +59,45 @@ final class FixtureSupport {
     return RULES;
   }
 
+  /**
+   * A fixture's configuration: its lines {@code # oomlint-config: KEY = VALUE} are {@code [tool.oomlint]}
+   * options (e.g. {@code gpu = "rtx4090"}), read by the configuration loader as a project's would be;
+   * without such lines no option is set.
+   */
+  static final Pattern CONFIG = Pattern.compile("^#\\s*oomlint-config:\\s*(.+)$");
+
+  /** The rule options of {@code file}'s {@code # oomlint-config:} lines, or {@link RuleOptions#NONE}. */
+  static RuleOptions options(SourceFile file) {
+    List<String> lines = new ArrayList<>();
+    for (int line = 1; line <= file.lines().lineCount(); line++) {
+      Matcher m = CONFIG.matcher(file.lines().lineText(line).strip());
+      if (m.matches()) {
+        lines.add(m.group(1));
+      }
+    }
+    return lines.isEmpty() ? RuleOptions.NONE : options("[tool.oomlint]\n" + String.join("\n", lines) + "\n");
+  }
+
+  /**
+   * The rule options a pyproject.toml of {@code toml} gives, as {@code check} reads them ({@link RunSetup}),
+   * with paths resolving against the working directory (the fixtures' paths are relative to it).
+   */
+  static RuleOptions options(String toml) {
+    try {
+      Path dir = Files.createTempDirectory("oomlint-fixture");
+      Path file = dir.resolve("pyproject.toml");
+      Files.writeString(file, toml, StandardCharsets.UTF_8);
+      try {
+        return RunSetup.ruleOptions(ConfigLoader.load(file)).withWorkingDirectory(Path.of("").toAbsolutePath());
+      } finally {
+        Files.delete(file);
+        Files.delete(dir);
+      }
+    } catch (IOException | ConfigException e) {
+      throw new AssertionError("configuration " + toml + ": " + e.getMessage(), e);
+    }
+  }
+
   static final Pattern MARKER = Pattern.compile("^\\s*#\\s*error:\\s*(OOM\\d{3})(?:\\s+\"([^\"]*)\")?\\s*$");
 
   /** One expectation: a finding of {@code code} starting on {@code line}, its message containing {@code text}. */
@@ -62,7 +108,8 @@ final class FixtureSupport {
    * with the rules' word prefilters); a rule that throws fails the test.
    */
   static List<Diagnostic> run(SourceFile file, Mod.Module module) {
-    Linter.Result r = new Linter(rulesFor(file), f -> new ParseOutcome.Parsed(module)).lint(file, Set.of());
+    Linter.Result r = new Linter(rulesFor(file), f -> new ParseOutcome.Parsed(module), options(file))
+        .lint(file, Set.of());
     if (r.problem() != null) {
       throw new AssertionError(file.path() + ": " + r.problem().message(), r.cause());
     }

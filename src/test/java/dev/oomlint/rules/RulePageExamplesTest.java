@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.engine.Linter;
+import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.checks.RuleRegistry;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * The code on every rule page is linted with its rule (rules/README.md): each {@code Example} block
- * must trigger it, no {@code Use instead} block may.
+ * must trigger it, no {@code Use instead} block may. A page's {@code Options} section may hold a
+ * {@code toml} block of {@code [tool.oomlint]} options: the blocks are linted with those options.
  */
 class RulePageExamplesTest {
   @TestFactory
@@ -28,7 +32,7 @@ class RulePageExamplesTest {
         continue; // RulePagesTest reports the missing page
       }
       tests.add(DynamicTest.dynamicTest(code, () -> {
-        Linter linter = new Linter(List.of(rule));
+        Linter linter = new Linter(List.of(rule), PythonFrontEnd::parse, pageOptions(code));
         for (String block : RulePageSupport.exampleBlocks(code)) {
           Linter.Result r = linter.lint(new SourceFile(code + ".md", block), Set.of());
           assertNull(r.problem(), () -> code + " example: " + r.problem().message());
@@ -42,5 +46,15 @@ class RulePageExamplesTest {
       }));
     }
     return tests;
+  }
+
+  /** The options of the first {@code toml} block in the page's {@code Options} section, or none. */
+  static RuleOptions pageOptions(String code) {
+    String section = RulePageSupport.bundled(code).section("Options");
+    if (section == null) {
+      return RuleOptions.NONE;
+    }
+    Matcher m = Pattern.compile("```toml\\n(.*?)```", Pattern.DOTALL).matcher(section);
+    return m.find() ? FixtureSupport.options(m.group(1)) : RuleOptions.NONE;
   }
 }

@@ -294,6 +294,40 @@ class LanguageServerSessionTest {
   }
 
   @Test
+  void theGpuBudgetOfThePyprojectReachesOom404AndItsFix() throws Exception {
+    Path project = dir.resolve("gpuproj");
+    Files.createDirectories(project);
+    Files.writeString(project.resolve("pyproject.toml"), "[tool.oomlint]\ngpu = \"rtx4090\"\n");
+    String text = "import torch\nfrom transformers import AutoModelForCausalLM\n\n"
+        + "model = AutoModelForCausalLM.from_pretrained(\"meta-llama/Llama-2-7b-hf\", device_map=\"cuda\")\n";
+    String uri = project.resolve("infer.py").toUri().toString();
+    open(uri, text);
+    Diagnostic over = find(diagnostics(uri, d -> true), "OOM404");
+    assertEquals(3, over.getRange().getStart().getLine(), "at the load call");
+    assertEquals(8, over.getRange().getStart().getCharacter());
+    assertTrue(over.getMessage().contains("over the budget of 24.00 GiB (gpu = \"rtx4090\" in pyproject.toml)"),
+        over.getMessage());
+    assertEquals(ToolInfo.current().ruleUrl("OOM404"), over.getCodeDescription().getHref());
+
+    CodeAction fix = codeActions(uri, over.getRange(), List.of(over), null).stream()
+        .filter(a -> "quickfix".equals(a.getKind()) && !a.getTitle().startsWith("Suppress")
+            && a.getDiagnostics().stream().anyMatch(d -> codeOf(d).equals("OOM404")))
+        .findFirst().orElseThrow(() -> new AssertionError("no quick fix for OOM404"));
+    assertEquals("Add `torch_dtype=torch.bfloat16` (unsafe fix)", fix.getTitle());
+    String fixed = apply(text, fix.getEdit().getChanges().get(uri));
+    assertTrue(fixed.contains("device_map=\"cuda\", torch_dtype=torch.bfloat16)"), fixed);
+    change(uri, 2, fixed);
+    assertTrue(diagnostics(uri, d -> codeOf(d).equals("OOM404")).isEmpty(), "bfloat16 fits");
+
+    // the same text in a project without a budget: silent
+    Path other = dir.resolve("nobudget");
+    Files.createDirectories(other);
+    String otherUri = other.resolve("infer.py").toUri().toString();
+    open(otherUri, text);
+    assertTrue(diagnostics(otherUri, d -> codeOf(d).equals("OOM404")).isEmpty());
+  }
+
+  @Test
   void readsTheNearestPyprojectAndSurvivesCrashesAndNotebooks() throws Exception {
     Path project = dir.resolve("proj");
     Files.createDirectories(project.resolve("pkg"));

@@ -14,6 +14,7 @@ import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.edits.CallEdits;
 import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.HfModels;
+import dev.oomlint.semantic.ModelSizes;
 import dev.oomlint.semantic.Placement;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.List;
 /**
  * OOM403: in inference code, a Hugging Face model loaded with {@code from_pretrained} without a dtype
  * or quantization is materialised in float32 and then put on a GPU (moved there, or placed by
- * {@code device_map}): twice the memory of bfloat16/float16. Training code is exempt.
+ * {@code device_map}): twice the memory of bfloat16/float16. Training and fine-tuning code is exempt
+ * ({@link SemanticModel#fineTunes}), and so are checkpoints known to be small ({@link ModelSizes}) and
+ * loads in a branch that runs only without a GPU.
  */
 @RuleInfo(code = "OOM403", name = "full-precision-load",
     summary = "An inference script loads a Hugging Face model in float32 (no torch_dtype) and puts it on a GPU.",
@@ -46,7 +49,14 @@ public final class FullPrecisionLoad implements Rule {
       if (trains || keepsFullPrecisionOnPurpose(sm)) {
         return;
       }
-      if (inTest(sm, c)) {
+      if (fineTuned(sm, c) || onlyExtractsWeights(sm, c)) {
+        continue;
+      }
+      if (sm.isTestCode(c) || Placement.inNonGpuBranch(sm, c) || ModelSizes.smallCheckpoint(sm, c, cls) != null) {
+        continue;
+      }
+      boolean transformers = HfModels.isTransformers(cls);
+      if (transformers && HfModels.loadsCheckpointDtypeByDefault(sm)) {
         continue;
       }
       Placement where = Placement.of(sm, c);
@@ -54,9 +64,9 @@ public final class FullPrecisionLoad implements Rule {
         continue;
       }
       String owner = cls.substring(cls.lastIndexOf('.') + 1);
-      boolean transformers = HfModels.isTransformers(cls);
-      String message = "`" + owner + ".from_pretrained(...)` without `torch_dtype` loads the weights in float32,"
-          + " twice the memory of bfloat16/float16, and this inference code puts them on the GPU; pass"
+      String message = "`" + owner + ".from_pretrained(...)` without `torch_dtype` loads the weights in float32"
+          + (transformers ? " (transformers before v5; v5 loads the checkpoint's dtype by default)" : "")
+          + ", twice the memory of bfloat16/float16, and this inference code puts them on the GPU; pass"
           + (transformers ? " `torch_dtype=\"auto\"` (the checkpoint's own dtype) or `torch_dtype=torch.bfloat16`."
               : " `torch_dtype=torch.float16` (or `torch.bfloat16`).");
       Fix fix = null;
@@ -90,15 +100,80 @@ public final class FullPrecisionLoad implements Rule {
     return false;
   }
 
-  /** Inside a test function or test class ({@code def test_...}, {@code class Test...}). */
-  private static boolean inTest(SemanticModel sm, Expr.Call c) {
-    for (Stmt.FunctionDef f = sm.enclosingFunction(c); f != null; f = sm.enclosingFunction(f)) {
-      Stmt.ClassDef cls = sm.enclosingClass(f);
-      if (f.name().startsWith("test") || cls != null && cls.name().startsWith("Test")) {
-        return true;
+  /**
+   * A load in fine-tuning code (a library trainer, a peft adapter: {@link SemanticModel#fineTunes}):
+   * inside a function, anywhere in such a file; at the top level (a notebook), when it comes after the
+   * fine-tuning starts (reloading the base to merge the adapter) or its model is handed to the
+   * trainer ({@code get_peft_model(model, ...)}, {@code SFTTrainer(model=model)}). An inference demo at
+   * the top of a notebook that fine-tunes another load further down is still checked.
+   */
+  private static boolean fineTuned(SemanticModel sm, Expr.Call load) {
+    List<Expr.Call> tuning = sm.fineTuningCalls();
+    if (tuning.isEmpty()) {
+      return false;
+    }
+    if (sm.enclosingFunction(load) != null || tuning.get(0).range().start() < load.range().start()) {
+      return true;
+    }
+    Stmt statement = dev.oomlint.semantic.Iterations.statementOf(sm, load);
+    if (!(statement instanceof Stmt.Assign a) || a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n)) {
+      return false;
+    }
+    for (Expr.Call t : tuning) {
+      List<Expr> given = new java.util.ArrayList<>(t.args());
+      t.keywords().forEach(k -> given.add(k.value()));
+      for (Expr g : given) {
+        if (g instanceof Expr.Name use && use.id().equals(n.id())) {
+          for (dev.oomlint.semantic.Binding b : sm.resolve(use)) {
+            if (b.statement() == a) {
+              return true;
+            }
+          }
+        }
       }
     }
     return false;
+  }
+
+  /** Uses of a loaded model that take its weights out without running it. */
+  private static final java.util.Set<String> EXTRACTING = java.util.Set.of("state_dict", "named_parameters",
+      "save_pretrained");
+
+  /**
+   * A model loaded only to take its weights out ({@code sd = model.state_dict()}, then saved): a
+   * weight-extraction script, where the saved dtype is the loaded one. Every use of the name the load
+   * is assigned to is {@code .state_dict()}, {@code .named_parameters()} or {@code .save_pretrained()}
+   * (or a move); the model is never called.
+   */
+  private static boolean onlyExtractsWeights(SemanticModel sm, Expr.Call load) {
+    Stmt statement = dev.oomlint.semantic.Iterations.statementOf(sm, load);
+    if (!(statement instanceof Stmt.Assign a) || a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n)) {
+      return false;
+    }
+    int[] extracting = {0};
+    boolean[] other = {false};
+    dev.oomlint.ast.AstWalker.walkAll(List.of(sm.scopeOf(n).node()), node -> {
+      if (other[0] || !(node instanceof Expr.Name use) || use == n || !use.id().equals(n.id())
+          || use.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD) {
+        return;
+      }
+      boolean mine = false;
+      for (dev.oomlint.semantic.Binding b : sm.resolve(use)) {
+        mine |= b.statement() == a;
+      }
+      if (!mine) {
+        return;
+      }
+      dev.oomlint.ast.Node p = sm.parent(use);
+      String attr = p instanceof Expr.Attribute at && at.value() == use && sm.parent(at) instanceof Expr.Call c
+          && c.func() == at ? at.attr() : null;
+      if (attr != null && EXTRACTING.contains(attr)) {
+        extracting[0]++;
+      } else if (attr == null || !Placement.PASSTHROUGH.contains(attr)) {
+        other[0] = true;
+      }
+    });
+    return extracting[0] > 0 && !other[0];
   }
 
   /** A dtype, a quantization, or {@code **kwargs} / {@code *args} that may carry one. */

@@ -59,7 +59,7 @@ public final class KerasModelsInLoopWithoutClearSession implements Rule {
         }
       }
       Stmt loop = innermostLoop(sm, c);
-      if (loop == null || clearedInEnclosingLoops(sm, c, clears)) {
+      if (loop == null || clearedInEnclosingLoops(sm, c, clears) || keptAsPart(sm, c, loop) || sm.isTestCode(c)) {
         continue;
       }
       String what = helper ? "`" + sm.file().slice(c.func().range()) + "(...)` builds a Keras model"
@@ -70,6 +70,58 @@ public final class KerasModelsInLoopWithoutClearSession implements Rule {
           + " the loop body.";
       ctx.report(new Diagnostic(ctx.code(), message, c.range(), fix(sm, loop, prefix)));
     }
+  }
+
+  /** Methods that keep a built model: in a list, or as a layer of another model. */
+  private static final java.util.Set<String> KEEPERS = java.util.Set.of("append", "extend", "add", "insert");
+
+  /**
+   * Whether each model the loop builds is kept on purpose, so that {@code clear_session()} would free
+   * nothing: a sub-block of one model being assembled (an element of a list literal, added with
+   * {@code model.add(...)}, called on a tensor as a layer), or a member of an ensemble
+   * ({@code models.append(model)}). Followed through {@code a if c else b} and one assignment in the
+   * loop.
+   */
+  private static boolean keptAsPart(SemanticModel sm, Expr.Call c, Stmt loop) {
+    Node cur = c;
+    Node p = sm.parent(cur);
+    while (p instanceof Expr.IfExp) {
+      cur = p;
+      p = sm.parent(cur);
+    }
+    if (keeps(sm, cur, p, true)) {
+      return true;
+    }
+    if (!(p instanceof Stmt.Assign a) || a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name t)) {
+      return false;
+    }
+    boolean[] kept = {false};
+    AstWalker.walkAll(loop instanceof Stmt.For f ? f.body() : loop instanceof Stmt.While w ? w.body() : List.of(),
+        n -> {
+          if (!kept[0] && n instanceof Expr.Name use && use.id().equals(t.id()) && n != t
+              && use.range().start() > a.range().end()) {
+            kept[0] = keeps(sm, use, sm.parent(use), false);
+          }
+        });
+    return kept[0];
+  }
+
+  /**
+   * Whether {@code parent} keeps {@code value}: a list/tuple element, a keeper method's argument, or
+   * (for the built model itself, {@code Sequential([...])(x)}) a call on a tensor as a layer.
+   */
+  private static boolean keeps(SemanticModel sm, Node value, Node parent, boolean built) {
+    if (parent instanceof Expr.ListExpr || parent instanceof Expr.Tuple) {
+      return true;
+    }
+    if (parent instanceof Expr.Call call) {
+      if (call.func() == value) {
+        return built && !call.args().isEmpty(); // Sequential([...])(x): a layer of the model being built
+      }
+      String m = AstUtil.methodName(call);
+      return m != null && KEEPERS.contains(m) && call.args().contains(value);
+    }
+    return false;
   }
 
   private static boolean usesKeras(SemanticModel sm) {

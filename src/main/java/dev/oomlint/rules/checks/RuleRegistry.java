@@ -19,6 +19,7 @@ public final class RuleRegistry {
       new ModelLoadedInLoop(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
+      new VramBudgetExceeded(),
       new DeprecatedCudaAmp(),
       new DeprecatedQuantizationKwargs(),
       new KerasModelsInLoopWithoutClearSession(),

@@ -13,12 +13,17 @@ import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.edits.CallEdits;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Calls;
+import dev.oomlint.semantic.Checkpoints;
 import dev.oomlint.semantic.SemanticModel;
+import java.util.List;
 import java.util.Set;
 
 /**
  * OOM402: {@code torch.load(f)} without {@code map_location} restores every tensor to the device it
- * was saved from, so resuming multi-GPU training puts every rank's copy on {@code cuda:0}.
+ * was saved from, so resuming multi-GPU training puts every rank's copy on {@code cuda:0}. Checked:
+ * loads in code that uses a GPU ({@link SemanticModel#usesGpu}) and loads named as checkpoints
+ * ({@link Checkpoints#namesCheckpoint}: library code that loads what GPU training saved). Not checked:
+ * tests, round trips (the same function saved the file) and data files ({@link Checkpoints#namesDataFile}).
  */
 @RuleInfo(code = "OOM402", name = "torch-load-without-map-location",
     summary = "torch.load() without map_location restores tensors to the GPU they were saved from.",
@@ -31,7 +36,9 @@ public final class TorchLoadWithoutMapLocation implements Rule {
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
     for (Expr.Call c : sm.calls()) {
-      if (!isTorchLoad(sm, c) || !lacksMapLocation(c) || isRoundTrip(sm, c)) {
+      if (!isTorchLoad(sm, c) || !lacksMapLocation(c) || sm.isTestCode(c) || isRoundTrip(sm, c)
+          || Checkpoints.namesDataFile(sm, c) || !sm.usesGpu() && !Checkpoints.namesCheckpoint(sm, c)
+          || gpuSideOfExplicitChoice(sm, c)) {
         continue;
       }
       Edit edit = CallEdits.append(ctx.file(), c, "map_location=\"cpu\"");
@@ -51,8 +58,10 @@ public final class TorchLoadWithoutMapLocation implements Rule {
 
   /**
    * A serialization round trip, where keeping each tensor's device is the point: the same function
-   * {@code torch.save}s to the very file or buffer it loads, or the bytes come from an in-memory
-   * buffer and the file {@code torch.save}s into one (objects broadcast or sent between processes).
+   * {@code torch.save}s to the very file or buffer it loads, or
+   * the bytes come from an in-memory buffer and the file {@code torch.save}s into one (objects
+   * broadcast or sent between processes). The process that wrote the file reads it back on the
+   * devices it wrote it from.
    */
   static boolean isRoundTrip(SemanticModel sm, Expr.Call load) {
     Stmt.FunctionDef f = sm.enclosingFunction(load);
@@ -64,22 +73,61 @@ public final class TorchLoadWithoutMapLocation implements Rule {
         continue;
       }
       Expr target = c.args().get(1);
-      if (buffer && isBuffer(sm, target)
-          || sm.enclosingFunction(c) == f && sameFile(sm, source, target)) {
+      if (buffer && isBuffer(sm, target) || sm.enclosingFunction(c) == f && sameFile(sm, source, target)) {
         return true;
       }
     }
     return false;
   }
 
-  /** The same variable, attribute path or string constant. */
+  /**
+   * The GPU side of an explicit choice: {@code if torch.cuda.is_available(): torch.load(p)} whose
+   * other side loads with {@code map_location}. The author chose the saved devices for the GPU case.
+   */
+  private static boolean gpuSideOfExplicitChoice(SemanticModel sm, Expr.Call load) {
+    dev.oomlint.ast.Node child = load;
+    for (dev.oomlint.ast.Node cur = sm.parent(load); cur != null && !(cur instanceof Stmt.FunctionDef);
+        child = cur, cur = sm.parent(cur)) {
+      if (!(cur instanceof Stmt.If i) || child == i.test()) {
+        continue;
+      }
+      Boolean gpu = dev.oomlint.semantic.Placement.testsForGpu(sm, i.test());
+      if (gpu == null) {
+        continue;
+      }
+      List<Stmt> other = i.body().contains(child) == gpu ? i.orelse() : null;
+      if (other == null) {
+        return false;
+      }
+      boolean[] mapped = {false};
+      dev.oomlint.ast.AstWalker.walkAll(other, n -> mapped[0] |= n instanceof Expr.Call o && isTorchLoad(sm, o)
+          && Calls.keyword(o, "map_location") != null);
+      return mapped[0];
+    }
+    return false;
+  }
+
+  /**
+   * The same variable, attribute path or string constant, or the same path expression written the
+   * same way ({@code cache_filepath.as_posix()}, {@code os.path.join(path, f"{layer}.pth")}).
+   */
   private static boolean sameFile(SemanticModel sm, Expr a, Expr b) {
     String pa = dev.oomlint.semantic.AstUtil.path(a);
     if (pa != null) {
       return pa.equals(dev.oomlint.semantic.AstUtil.path(b));
     }
     String sa = Calls.string(a);
-    return sa != null && sa.equals(Calls.string(b));
+    if (sa != null) {
+      return sa.equals(Calls.string(b));
+    }
+    if (a == null || b == null || !(a instanceof Expr.Call || a instanceof Expr.JoinedStr)) {
+      return false;
+    }
+    return text(sm, a).equals(text(sm, b));
+  }
+
+  private static String text(SemanticModel sm, Expr e) {
+    return sm.file().slice(e.range()).replaceAll("\\s+", "");
   }
 
   /** {@code io.BytesIO(...)}, or a name bound to one. */

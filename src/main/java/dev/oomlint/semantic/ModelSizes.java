@@ -1,0 +1,140 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Support;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the code shows about the size of a checkpoint a {@code from_pretrained} call loads: the
+ * checkpoint id (a string, or a name bound to strings), its {@code subfolder}, and the class. A
+ * checkpoint is <em>small</em> when it has at most {@link #SMALL_PARAMETERS} parameters: loading it in
+ * float32 instead of bfloat16 costs at most 0.4 GB more. Only sizes that are known are used: a size tag
+ * in the id ({@code SmolLM2-135M}, {@code Qwen2.5-7B}), or a family whose published checkpoints are all
+ * small (the table below; sources on the OOM403 rule page). Loose tags are not trusted: {@code -mini}
+ * (Phi-3-mini is 3.8B), {@code -small} (Mistral-Small is 22B), {@code -tiny} (TinyLlama is 1.1B) and
+ * {@code -base} (stable-diffusion-xl-base is 3.5B) say nothing on their own.
+ */
+public final class ModelSizes {
+  private ModelSizes() {}
+
+  /** The largest parameter count treated as small (fp32 over bf16: 2 bytes a parameter, 0.4 GB). */
+  public static final long SMALL_PARAMETERS = 200_000_000L;
+
+  /** A size tag in a checkpoint name: {@code 135M}, {@code 0.5B}, {@code 7b}, between separators. */
+  private static final Pattern SIZE_TAG = Pattern.compile("(?:^|[-_.])(\\d+(?:\\.\\d+)?)([mb])(?=$|[-_.])");
+
+  /**
+   * Families whose every published checkpoint is small, matched at the start of the checkpoint's
+   * name (the part after the last {@code /}, lower case), with the largest member's size.
+   */
+  private static final List<String[]> SMALL_PREFIXES = List.of(
+      new String[] {"distilbert", "66M"}, new String[] {"distilroberta", "82M"},
+      new String[] {"distilgpt2", "82M"}, new String[] {"bert-base", "178M"},
+      new String[] {"roberta-base", "125M"}, new String[] {"albert-base", "12M"},
+      new String[] {"electra-small", "14M"}, new String[] {"electra-base", "110M"},
+      new String[] {"t5-small", "60M"}, new String[] {"flan-t5-small", "77M"},
+      new String[] {"vit-base", "86M"}, new String[] {"deit-", "86M"},
+      new String[] {"clip-vit-base", "150M"}, new String[] {"owlvit-base", "153M"},
+      new String[] {"owlv2-base", "155M"}, new String[] {"dpt-hybrid", "123M"},
+      new String[] {"wav2vec2-base", "95M"}, new String[] {"whisper-tiny", "39M"},
+      new String[] {"whisper-base", "74M"}, new String[] {"ddpm-", "114M"},
+      new String[] {"swin2sr-lightweight", "1M"}, new String[] {"all-minilm", "33M"},
+      new String[] {"all-mpnet-base", "110M"});
+
+  /** Families matched anywhere in the name (sentence-transformers prefixes them: multi-qa-mpnet-base). */
+  private static final List<String[]> SMALL_INFIXES = List.of(
+      new String[] {"mpnet-base", "110M"}, new String[] {"minilm", "118M"});
+
+  /**
+   * The known size of a small checkpoint ({@code "135M"}), or null when the checkpoint is large or its
+   * size is not known. Every id the name may hold must be small.
+   */
+  public static String smallCheckpoint(SemanticModel sm, Expr.Call load, String modelClass) {
+    Expr idArg = load.args().isEmpty() ? keywordValue(load, "pretrained_model_name_or_path") : load.args().get(0);
+    List<String> ids = strings(sm, idArg);
+    if (ids == null || ids.isEmpty()) {
+      return null;
+    }
+    String subfolder = Calls.string(keywordValue(load, "subfolder"));
+    String cls = modelClass.substring(modelClass.lastIndexOf('.') + 1);
+    String size = null;
+    for (String id : ids) {
+      String s = smallSize(id, subfolder, cls);
+      if (s == null) {
+        return null;
+      }
+      size = size == null ? s : size;
+    }
+    return size;
+  }
+
+  private static Expr keywordValue(Expr.Call c, String name) {
+    Support.Keyword k = Calls.keyword(c, name);
+    return k == null ? null : k.value();
+  }
+
+  /** The strings an expression may be: a constant, or a name every reaching binding sets to a constant. */
+  private static List<String> strings(SemanticModel sm, Expr e) {
+    String s = Calls.string(e);
+    if (s != null) {
+      return List.of(s);
+    }
+    if (!(e instanceof Expr.Name n)) {
+      return null;
+    }
+    List<Binding> bs = sm.reachingBindings(n);
+    java.util.ArrayList<String> out = new java.util.ArrayList<>(bs.size());
+    for (Binding b : bs) {
+      String v = b.kind() == Binding.Kind.ASSIGN && b.index() < 0 ? Calls.string(b.value()) : null;
+      if (v == null) {
+        return null;
+      }
+      out.add(v);
+    }
+    return out;
+  }
+
+  /** The size of one checkpoint id when it is known to be small, else null. */
+  static String smallSize(String id, String subfolder, String cls) {
+    String name = id.substring(id.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    String sub = subfolder == null ? "" : subfolder.toLowerCase(Locale.ROOT);
+    // the VAE of every Stable Diffusion generation (1.x, 2.x, XL, 3, FLUX) has about 84M parameters
+    if (sub.equals("vae") || cls.equals("AutoencoderKL") || cls.equals("AutoencoderTiny")) {
+      return "84M";
+    }
+    String lowerId = id.toLowerCase(Locale.ROOT);
+    // Stable Diffusion 1.x's text encoder is CLIP ViT-L/14's text tower: 123M
+    if (sub.equals("text_encoder") && lowerId.contains("stable-diffusion-v1")) {
+      return "123M";
+    }
+    // the text towers of OpenAI's CLIP ViT-B and ViT-L: 63M and 123M
+    if (cls.startsWith("CLIPTextModel") && (name.startsWith("clip-vit-base") || name.startsWith("clip-vit-large"))) {
+      return "123M";
+    }
+    if (!sub.isEmpty()) {
+      return null; // one component of a larger repository: the id's size tag is the whole model's
+    }
+    Matcher m = SIZE_TAG.matcher(name);
+    if (m.find()) {
+      double n = Double.parseDouble(m.group(1)) * (m.group(2).equals("b") ? 1e9 : 1e6);
+      return n <= SMALL_PARAMETERS ? m.group(1) + m.group(2).toUpperCase(Locale.ROOT) : null;
+    }
+    if (name.equals("gpt2")) {
+      return "124M";
+    }
+    for (String[] f : SMALL_PREFIXES) {
+      if (name.startsWith(f[0])) {
+        return f[1];
+      }
+    }
+    for (String[] f : SMALL_INFIXES) {
+      if (name.contains(f[0])) {
+        return f[1];
+      }
+    }
+    return null;
+  }
+}
