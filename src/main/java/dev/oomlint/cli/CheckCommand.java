@@ -19,6 +19,7 @@ import dev.oomlint.report.Reporter;
 import dev.oomlint.report.StatisticsReporter;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleOptions;
+import dev.oomlint.source.RegularFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -100,6 +101,10 @@ final class CheckCommand implements Callable<Integer> {
       description = "Read options from FILE (a pyproject.toml, or a TOML file holding the options).")
   Path config;
 
+  @Option(names = "--max-file-size", paramLabel = "SIZE",
+      description = "Skip (and report) files larger than SIZE, e.g. 64MiB (the default) or 1000000.")
+  String maxFileSize;
+
   @Option(names = "--stdin-filename", paramLabel = "NAME",
       description = "Check standard input as if it were the file NAME.")
   String stdinFilename;
@@ -155,6 +160,14 @@ final class CheckCommand implements Callable<Integer> {
     Path stdinPath = stdinFilename == null ? null : cwd.resolve(stdinFilename).normalize();
 
     Settings settings = loadSettings(cwd, targets, stdinPath);
+    if (maxFileSize != null) {
+      Long bytes = RegularFiles.parseSize(maxFileSize);
+      if (bytes == null) {
+        throw new UsageException("invalid value '" + maxFileSize + "' for '--max-file-size' (expected a size such as"
+            + " 64MiB, 500K or 1000000)");
+      }
+      settings = settings.withMaxFileSize(bytes);
+    }
     List<Rule> all = tools.rules();
     RunSetup setup;
     try {
@@ -188,7 +201,8 @@ final class CheckCommand implements Callable<Integer> {
     Engine engine = setup.engine(tools.parser(), target, mode, threads, log);
 
     if (useStdin) {
-      return checked(checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath));
+      long limit = settings.maxFileSize() != null ? settings.maxFileSize() : RegularFiles.DEFAULT_MAX_BYTES;
+      return checked(checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath, limit));
     }
     FileWalker walker = new FileWalker(filter, true, forceExclude, cwd);
     // each file is checked as soon as the walk finds it: a large tree's walk takes ~0.1 s
@@ -229,12 +243,17 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private int checkStdin(Engine engine, List<Rule> enabled, FixMode mode, Path root, Reporter reporter,
-      PathFilter filter, Path stdinPath) throws UsageException {
+      PathFilter filter, Path stdinPath, long maxBytes) throws UsageException {
     byte[] bytes;
     try {
-      bytes = io.in().readAllBytes();
+      // at most the size limit (and one byte more, to tell): `< /dev/zero` must not exhaust memory
+      bytes = io.in().readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 16L));
     } catch (IOException e) {
       throw new UsageException("cannot read standard input: " + e.getMessage());
+    }
+    if (bytes.length > maxBytes) {
+      throw new UsageException("standard input is larger than the limit of " + RegularFiles.human(maxBytes)
+          + " (max-file-size, --max-file-size)");
     }
     String display = stdinFilename == null ? "-" : FileWalker.displayPath(io.cwd().toAbsolutePath()
         .normalize(), stdinPath);

@@ -12,6 +12,7 @@ import dev.oomlint.estimate.Gpus;
 import dev.oomlint.estimate.SiteEstimate;
 import dev.oomlint.estimate.Units;
 import dev.oomlint.parser.ParseOutcome;
+import dev.oomlint.source.RegularFiles;
 import dev.oomlint.source.SourceReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -204,7 +205,7 @@ final class EstimateCommand implements Callable<Integer> {
     }
     Config root;
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = new String(RegularFiles.read(file), StandardCharsets.UTF_8);
       root = new TomlParser().parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (IOException | RuntimeException e) {
       throw new ConfigException("cannot read " + file);

@@ -56,6 +56,7 @@ final class QuickCheckArgs {
       Map.entry("--exit-zero", Kind.FLAG),
       Map.entry("--exit-non-zero-on-fix", Kind.FLAG),
       Map.entry("--config", Kind.PATH),
+      Map.entry("--max-file-size", Kind.STRING),
       Map.entry("--stdin-filename", Kind.STRING),
       Map.entry("--force-exclude", Kind.FLAG),
       Map.entry("-v", Kind.FLAG),
@@ -187,6 +188,9 @@ final class QuickCheckArgs {
           return true;
         case "--config":
           c.config = Path.of(value);
+          return true;
+        case "--max-file-size":
+          c.maxFileSize = value;
           return true;
         case "--stdin-filename":
           c.stdinFilename = value;

@@ -5,8 +5,11 @@ import com.electronwill.nightconfig.core.io.ParsingException;
 import com.electronwill.nightconfig.toml.TomlParser;
 import dev.oomlint.estimate.Gpus;
 import dev.oomlint.estimate.Units;
+import dev.oomlint.source.RegularFiles;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +31,7 @@ public final class ConfigLoader {
   /** Every option, in the order the documentation lists them. */
   public static final List<String> OPTIONS = List.of("select", "extend-select", "ignore",
       "per-file-ignores", "exclude", "extend-exclude", "fix", "unsafe-fixes", "output-format", "target-version",
-      "gpu-memory", "gpu");
+      "gpu-memory", "gpu", "max-file-size");
 
   /** The values of {@code target-version} (and {@code --target-version}), as {@code PythonVersion} names them. */
   public static final List<String> TARGET_VERSIONS = List.of("py38", "py39", "py310", "py311", "py312", "py313");
@@ -62,6 +65,7 @@ public final class ConfigLoader {
     if (!Files.exists(abs)) {
       throw new ConfigException("configuration file '" + file + "' does not exist");
     }
+
     String text = readText(abs);
     Config root = parse(abs, text);
     boolean pyproject = abs.getFileName().toString().equals("pyproject.toml");
@@ -99,7 +103,8 @@ public final class ConfigLoader {
         strings(v, "ignore", where, abs), table(v, "per-file-ignores", where, abs),
         strings(v, "exclude", where, abs), strings(v, "extend-exclude", where, abs),
         bool(v, "fix", where, abs), bool(v, "unsafe-fixes", where, abs), outputFormat, targetVersion,
-        requiresPython, budget[0] == null ? null : Long.valueOf(budget[0]), budget[1]);
+        requiresPython, budget[0] == null ? null : Long.valueOf(budget[0]), budget[1],
+        size(v, "max-file-size", where, abs));
   }
 
   /**
@@ -142,7 +147,7 @@ public final class ConfigLoader {
         continue;
       }
       try {
-        return requiresPython(Files.readString(candidate, StandardCharsets.UTF_8));
+        return requiresPython(new String(RegularFiles.read(candidate), StandardCharsets.UTF_8));
       } catch (IOException | RuntimeException e) {
         return null; // unreadable: the run goes on with the default, as for a missing file
       }
@@ -193,12 +198,33 @@ public final class ConfigLoader {
 
   private static String readText(Path file) throws ConfigException {
     try {
-      String s = Files.readString(file, StandardCharsets.UTF_8);
+      String s = decodeUtf8(RegularFiles.read(file));
       return s.startsWith("\uFEFF") ? s.substring(1) : s;
     } catch (IOException e) {
-      throw new ConfigException("cannot read configuration file " + file + ": "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      throw new ConfigException("cannot read configuration file " + file + ": " + RegularFiles.reason(e));
     }
+  }
+
+  /** Strict UTF-8, as {@code Files.readString} decodes. */
+  private static String decodeUtf8(byte[] bytes) throws IOException {
+    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+  }
+
+  /** A size option: a whole number of bytes, or a string such as "64MiB" (see {@link RegularFiles#parseSize}). */
+  private static Long size(Map<String, Object> v, String key, String where, Path file) throws ConfigException {
+    Object o = v.get(key);
+    if (o == null) {
+      return null;
+    }
+    Long bytes = o instanceof Number n && !(o instanceof Double) && !(o instanceof Float)
+        ? (n.longValue() > 0 ? Long.valueOf(n.longValue()) : null)
+        : o instanceof String s ? RegularFiles.parseSize(s) : null;
+    if (bytes == null) {
+      throw new ConfigException(file + ": option '" + key + "'" + where
+          + " must be a positive size: a number of bytes or a string such as \"64MiB\"");
+    }
+    return bytes;
   }
 
   /** Parses TOML; a syntax error names the line of the last character the parser read. */

@@ -11,15 +11,23 @@ import java.util.Map;
  * {@code targetVersion} is a valid {@code py3N} name; {@code requiresPython} is the
  * {@code [project] requires-python} of the same pyproject.toml, as written. {@code gpuMemory} is the GPU
  * memory budget in bytes ({@code gpu-memory}, else the memory of {@code gpu}) and {@code gpuMemoryOrigin}
- * says which option of which file set it, for messages.
+ * says which option of which file set it, for messages. {@code maxFileSize}
+ * is {@code max-file-size} in bytes.
  */
 public record Settings(Path file, Path projectRoot, List<String> select, List<String> extendSelect,
     List<String> ignore, Map<String, List<String>> perFileIgnores, List<String> exclude,
     List<String> extendExclude, Boolean fix, Boolean unsafeFixes, String outputFormat, String targetVersion,
-    String requiresPython, Long gpuMemory, String gpuMemoryOrigin) {
+    String requiresPython, Long gpuMemory, String gpuMemoryOrigin, Long maxFileSize) {
 
   /** No configuration file: every option at its default. */
   public static Settings none(Path projectRoot) {
-    return new Settings(null, projectRoot, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new Settings(null, projectRoot, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
+  }
+
+  /** These settings with {@code max-file-size} set to {@code bytes} (the command line's). */
+  public Settings withMaxFileSize(Long bytes) {
+    return new Settings(file, projectRoot, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
+        fix, unsafeFixes, outputFormat, targetVersion, requiresPython, gpuMemory, gpuMemoryOrigin, bytes);
   }
 }

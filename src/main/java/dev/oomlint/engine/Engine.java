@@ -3,6 +3,7 @@ package dev.oomlint.engine;
 import dev.oomlint.fix.AtomicWriter;
 import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.source.NotebookDocument;
+import dev.oomlint.source.RegularFiles;
 import dev.oomlint.source.ScriptDocument;
 import dev.oomlint.source.SourceDocument;
 import dev.oomlint.source.SourceReader;
@@ -32,13 +33,29 @@ public final class Engine {
 
   /**
    * What the engine needs: the linter (enabled rules and parser), per-file ignores, the fix mode,
-   * the number of worker threads, and where {@code --verbose} details go (null: nowhere).
+   * the number of worker threads, where {@code --verbose} details go (null: nowhere), the size
+   * limit above which a file is not read, and how fixed files are written (a seam for tests: a
+   * disk that is full or read-only cannot be made in a test running as root).
    */
   public record Options(Linter linter, PerFileIgnores perFileIgnores, FixMode fixMode, int threads,
-      Consumer<String> verboseLog) {
+      Consumer<String> verboseLog, long maxFileSize, DocumentWriter writer) {
     public Options {
       threads = Math.max(1, threads);
+      maxFileSize = maxFileSize <= 0 ? RegularFiles.DEFAULT_MAX_BYTES : maxFileSize;
+      writer = writer == null ? SourceDocument::write : writer;
     }
+
+    /** The default size limit, and fixed files written by {@link SourceDocument#write}. */
+    public Options(Linter linter, PerFileIgnores perFileIgnores, FixMode fixMode, int threads,
+        Consumer<String> verboseLog) {
+      this(linter, perFileIgnores, fixMode, threads, verboseLog, RegularFiles.DEFAULT_MAX_BYTES, null);
+    }
+  }
+
+  /** Writes a fixed document to its file. */
+  @FunctionalInterface
+  public interface DocumentWriter {
+    void write(SourceDocument document, Path file) throws IOException;
   }
 
   /**
@@ -190,7 +207,8 @@ public final class Engine {
 
   private FileOutcome checkFile(FileWalker.Target t) {
     try {
-      return check(SourceReader.read(t.path(), t.displayPath(), options.linter().words()), t, true);
+      return check(SourceReader.read(t.path(), t.displayPath(), options.linter().words(), options.maxFileSize()),
+          t, true);
     } catch (Throwable e) { // keep one file's disaster to that file
       if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
           && !(e instanceof OutOfMemoryError)) {
@@ -237,14 +255,19 @@ public final class Engine {
     }
     if (writeBack) {
       try {
-        after.write(t.path());
+        options.writer().write(after, t.path());
       } catch (AtomicWriter.UnencodableException e) {
         FileProblem p = FileProblem.internal("the fixes for this file produce text that "
             + e.getMessage().replaceFirst("^the fixed text ", "") + "; the file was left unchanged");
         return new FileOutcome(result(t, document, FixLoop.failed(fixed.first(), p)), 0, "", null);
-      } catch (IOException | RuntimeException e) {
-        FileProblem p = new FileProblem(FileProblem.Kind.INTERNAL_ERROR,
-            "could not write the fixed file: " + SourceReader.describe(e), null);
+      } catch (IOException e) {
+        // the disk's refusal (read-only, full, immutable file), not a bug: say what happened
+        FileProblem p = FileProblem.writeFailed("could not write the fixed file: " + RegularFiles.reason(e)
+            + "; the file was left unchanged");
+        return new FileOutcome(result(t, document, FixLoop.failed(fixed.first(), p)), 0, "", null);
+      } catch (RuntimeException e) {
+        FileProblem p = FileProblem.internal("could not write the fixed file: " + SourceReader.describe(e)
+            + "; the file was left unchanged");
         return new FileOutcome(result(t, document, FixLoop.failed(fixed.first(), p)), 0, "", null);
       }
     }

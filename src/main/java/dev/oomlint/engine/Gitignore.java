@@ -1,9 +1,9 @@
 package dev.oomlint.engine;
 
 import dev.oomlint.rules.Rule;
+import dev.oomlint.source.RegularFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class Gitignore {
   /** Reads {@code file}; a file that cannot be read counts as empty. */
   public static Gitignore load(Path file) {
     try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
+      return parse(new String(RegularFiles.read(file), StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
       return new Gitignore(List.of());
     }

@@ -3,6 +3,7 @@ package dev.oomlint.engine;
 import dev.oomlint.config.ConfigLoader;
 import dev.oomlint.config.Settings;
 import dev.oomlint.parser.PythonVersion;
+import dev.oomlint.source.RegularFiles;
 import java.nio.file.Path;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleOptions;
@@ -74,7 +75,9 @@ public record RunSetup(Settings settings, List<Rule> enabled, PerFileIgnores per
   public Engine engine(Linter.Parser parser, PythonVersion target, FixMode mode, int threads,
       Consumer<String> verboseLog) {
     Linter.Parser p = target == null ? parser : new TargetedParser(parser, target);
-    return new Engine(new Engine.Options(new Linter(enabled, p, ruleOptions), perFileIgnores, mode, threads, verboseLog));
+    long maxFileSize = settings.maxFileSize() != null ? settings.maxFileSize() : RegularFiles.DEFAULT_MAX_BYTES;
+    return new Engine(new Engine.Options(new Linter(enabled, p, ruleOptions), perFileIgnores, mode, threads, verboseLog,
+        maxFileSize, null));
   }
 
   /**

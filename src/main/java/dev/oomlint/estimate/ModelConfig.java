@@ -3,9 +3,9 @@ package dev.oomlint.estimate;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.oomlint.source.RegularFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -29,7 +29,7 @@ public final class ModelConfig {
   public static Read read(Path configJson) {
     String text;
     try {
-      text = Files.readString(configJson, StandardCharsets.UTF_8);
+      text = new String(RegularFiles.read(configJson), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       return new Read(null, null, null, "cannot read " + configJson.getFileName());
     }

@@ -36,6 +36,7 @@ import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.RulePage;
 import dev.oomlint.rules.RulePageFormatException;
 import dev.oomlint.rules.RulePages;
+import dev.oomlint.source.RegularFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -347,7 +348,7 @@ public final class SarifReporter implements Reporter {
   private static List<String> lineHashes(SourceFile source, ArtifactPaths.Artifact artifact) {
     if (artifact.file() != null && Files.isRegularFile(artifact.file())) {
       try {
-        return LineHashes.compute(new String(Files.readAllBytes(artifact.file()), StandardCharsets.UTF_8));
+        return LineHashes.compute(new String(RegularFiles.read(artifact.file()), StandardCharsets.UTF_8));
       } catch (IOException e) {
         // fall back to the analysed text
       }

@@ -115,7 +115,7 @@ public final class TextReporter implements Reporter {
     }
     String label = switch (p.kind()) {
       case SYNTAX_ERROR -> "SyntaxError";
-      case UNREADABLE -> "error";
+      case UNREADABLE, WRITE_FAILED -> "error";
       case INTERNAL_ERROR -> "error";
     };
     out.append(paint("1", f.path())).append(": ").append(paint("1;31", label)).append(": ")

@@ -13,7 +13,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -76,23 +75,35 @@ public final class SourceReader {
    * notebook's text is the join of its cells: the linter finds its words).
    */
   public static Outcome read(Path path, String displayPath, WordSet words) {
-    return read(path, displayPath, words, isNotebook(path.toString()));
+    return read(path, displayPath, words, RegularFiles.DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * As {@link #read(Path, String, WordSet)}; a file above {@code maxBytes}, or one that is not a
+   * regular file (a FIFO, a device), is not read: it is unreadable, for that reason.
+   */
+  public static Outcome read(Path path, String displayPath, WordSet words, long maxBytes) {
+    return read(path, displayPath, words, isNotebook(path.toString()), maxBytes);
   }
 
   /** Reads {@code path} as a Python script whatever its name (the debug tools). Never throws. */
   public static Outcome readScript(Path path, String displayPath) {
-    return read(path, displayPath, WordSet.empty(), false);
+    return read(path, displayPath, WordSet.empty(), false, RegularFiles.DEFAULT_MAX_BYTES);
   }
 
-  private static Outcome read(Path path, String displayPath, WordSet words, boolean notebook) {
+  private static Outcome read(Path path, String displayPath, WordSet words, boolean notebook, long maxBytes) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      bytes = RegularFiles.read(path, maxBytes);
+    } catch (RegularFiles.Refused e) {
+      return unreadable(e.getMessage());
     } catch (NoSuchFileException e) {
       return unreadable("file does not exist");
     } catch (AccessDeniedException e) {
       return unreadable("file cannot be read: permission denied");
-    } catch (IOException | OutOfMemoryError | SecurityException e) {
+    } catch (IOException e) {
+      return unreadable("file cannot be read: " + RegularFiles.reason(e));
+    } catch (OutOfMemoryError | SecurityException e) {
       return unreadable("file cannot be read: " + describe(e));
     }
     return notebook ? NotebookDocument.decode(bytes, displayPath) : decodeScript(bytes, displayPath, words);

@@ -245,6 +245,19 @@ class CheckCommandTest {
   }
 
   @Test
+  void fixOnAHardLinkedFileChangesEveryName() throws IOException {
+    Path a = write("a.py", "x = leak()\n");
+    Path b = Files.createLink(tmp.resolve("other.py"), a);
+    Path c = Files.createLink(Files.createDirectories(tmp.resolve("sub")).resolve("third.py"), a);
+    Cli.Run r = cli().run("check", "--fix", "a.py");
+    assertEquals(0, r.code(), r.toString());
+    for (Path p : List.of(a, b, c)) {
+      assertEquals("x = free()\n", Files.readString(p), p.toString());
+    }
+    assertEquals(3, Files.getAttribute(a, "unix:nlink"));
+  }
+
+  @Test
   void exitNonZeroOnFix() throws IOException {
     write("a.py", "x = leak()\n");
     assertEquals(1, cli().run("check", "--fix", "--exit-non-zero-on-fix", "a.py").code());

@@ -101,7 +101,7 @@ class QuickCheckArgsTest {
         "--config", "--config=pyproject.toml", "--stdin-filename", "--stdin-filename=s.py", "--threads",
         "--threads=3", "7", "--", "--help", "-h", "=", "--=x", "OOM101,OOM102", "@x", "--statistics",
         "--statistics=true", "--target-version", "--target-version=py311", "py39", "--gpu-memory",
-        "--gpu-memory=24GiB", "--gpu", "--gpu=rtx4090", "16GB"};
+        "--gpu-memory=24GiB", "--gpu", "--gpu=rtx4090", "16GB", "--max-file-size", "--max-file-size=1MiB", "64M"};
     Random random = new Random(20261126);
     int accepted = 0;
     for (int n = 0; n < 4000; n++) {
@@ -141,6 +141,6 @@ class QuickCheckArgsTest {
   private static List<Object> fields(CheckCommand c) {
     return Arrays.asList(c.paths, c.outputFormat, c.outputFile, c.select, c.extendSelect, c.ignore, c.fix,
         c.unsafeFixes, c.diff, c.exitZero, c.exitNonZeroOnFix, c.config, c.stdinFilename, c.forceExclude,
-        c.verbose, c.threads, c.statistics, c.targetVersion, c.gpuMemory, c.gpu);
+        c.verbose, c.threads, c.statistics, c.targetVersion, c.gpuMemory, c.gpu, c.maxFileSize);
   }
 }

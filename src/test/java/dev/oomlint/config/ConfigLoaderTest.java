@@ -42,6 +42,7 @@ class ConfigLoaderTest {
         fix = true
         unsafe-fixes = false
         output-format = "sarif"
+        max-file-size = "2MiB"
 
         [tool.oomlint.per-file-ignores]
         "tests/*.py" = ["OOM101"]
@@ -58,8 +59,27 @@ class ConfigLoaderTest {
     assertEquals(Boolean.TRUE, s.fix());
     assertEquals(Boolean.FALSE, s.unsafeFixes());
     assertEquals("sarif", s.outputFormat());
+    assertEquals(2L << 20, s.maxFileSize());
     assertEquals(Map.of("tests/*.py", List.of("OOM101"), "__init__.py", List.of("OOM")), s.perFileIgnores());
     assertEquals(List.of("tests/*.py", "__init__.py"), List.copyOf(s.perFileIgnores().keySet()));
+  }
+
+  @Test
+  void aHugeOrNonRegularConfigurationIsAnErrorNotAHang() throws Exception {
+    Path p = tmp.resolve("huge").resolve("pyproject.toml");
+    Files.createDirectories(p.getParent());
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+      f.setLength(65L << 20); // sparse: no disk, nothing read
+    }
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.discover(p.getParent()));
+    assertEquals("cannot read configuration file " + p
+        + ": file is too large (65 MiB); the limit is 64 MiB (max-file-size, --max-file-size)", e.getMessage());
+    assertNull(ConfigLoader.requiresPython(p.getParent()));
+    Path dir = Files.createDirectories(tmp.resolve("dir.toml"));
+    assertEquals("cannot read configuration file " + dir + ": not a regular file (a directory); only regular"
+        + " files are read", assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(dir)).getMessage());
   }
 
   @Test

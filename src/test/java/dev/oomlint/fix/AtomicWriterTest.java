@@ -48,4 +48,30 @@ class AtomicWriterTest {
     assertTrue(Files.isSymbolicLink(link));
     assertEquals("new\n", Files.readString(real));
   }
+
+  @Test
+  void aFileWithSeveralHardLinksIsWrittenInPlaceSoEveryNameSeesTheNewText() throws IOException {
+    Path a = Files.writeString(tmp.resolve("a.py"), "a much longer old text\n");
+    Path b = Files.createLink(tmp.resolve("b.py"), a);
+    Object inode = Files.getAttribute(a, "unix:ino");
+    AtomicWriter.write(a, "short\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals("short\n", Files.readString(a));
+    assertEquals("short\n", Files.readString(b));
+    assertEquals(inode, Files.getAttribute(a, "unix:ino"));
+    AtomicWriter.write(b, "now longer than the text before it\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals("now longer than the text before it\n", Files.readString(a));
+    assertEquals(inode, Files.getAttribute(b, "unix:ino"));
+    try (var s = Files.list(tmp)) {
+      assertEquals(2, s.count(), "no temporary file left");
+    }
+  }
+
+  @Test
+  void aFileWithOneLinkIsStillReplacedAtomically() throws IOException {
+    Path a = Files.writeString(tmp.resolve("a.py"), "old\n");
+    Object inode = Files.getAttribute(a, "unix:ino");
+    AtomicWriter.write(a, "new\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals("new\n", Files.readString(a));
+    assertTrue(!inode.equals(Files.getAttribute(a, "unix:ino")), "a new inode, by rename");
+  }
 }

@@ -41,4 +41,20 @@ class ProjectConfigTest {
     dev.oomlint.config.Settings settings = ProjectConfig.forDocument(dir.resolve("m.py"), TestRules.standard()).settings();
     assertEquals(PythonVersion.PY310, dev.oomlint.engine.RunSetup.targetVersion(settings, null, settings.projectRoot()));
   }
+
+  /** The server reads configuration from disk as {@code check} does: a FIFO never blocks it. */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoOrAHugePyprojectNeverBlocksTheServer() throws Exception {
+    Process mk = new ProcessBuilder("mkfifo", dir.resolve("pyproject.toml").toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "no mkfifo here");
+    assertNull(analyse("x = 1\n").problem(), "a FIFO is passed over as no configuration");
+    Files.delete(dir.resolve("pyproject.toml"));
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("pyproject.toml").toFile(), "rw")) {
+      f.setLength(65L << 20);
+    }
+    ProjectConfig c = ProjectConfig.forDocument(dir.resolve("m.py"), TestRules.standard());
+    assertEquals("cannot read configuration file " + dir.resolve("pyproject.toml")
+        + ": file is too large (65 MiB); the limit is 64 MiB (max-file-size, --max-file-size)", c.problem());
+  }
 }

@@ -194,7 +194,8 @@ class SourceReaderTest {
 
   @Test
   void directoryIsNotAFile() {
-    assertTrue(problem(SourceReader.read(tmp, "dir")).startsWith("file cannot be read: "));
+    assertEquals("not a regular file (a directory); only regular files are read",
+        problem(SourceReader.read(tmp, "dir")));
   }
 
   @Test
