@@ -38,8 +38,7 @@ public final class ConciseReporter implements Reporter {
         }
         out.append(d.message()).append('\n');
       }
-      FileProblem p = f.problem();
-      if (p != null) {
+      for (FileProblem p : f.problems()) {
         if (p.kind() == FileProblem.Kind.INTERNAL_ERROR) {
           internal++;
         } else {

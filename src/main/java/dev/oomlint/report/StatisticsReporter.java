@@ -61,8 +61,7 @@ public final class StatisticsReporter implements Reporter {
           hiddenUnsafe++;
         }
       }
-      FileProblem p = f.problem();
-      if (p != null) {
+      for (FileProblem p : f.problems()) {
         if (p.kind() == FileProblem.Kind.INTERNAL_ERROR) {
           internal++;
         } else {

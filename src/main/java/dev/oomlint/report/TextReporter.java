@@ -46,8 +46,7 @@ public final class TextReporter implements Reporter {
         }
         writeDiagnostic(out, f, d, mode);
       }
-      FileProblem p = f.problem();
-      if (p != null) {
+      for (FileProblem p : f.problems()) {
         if (p.kind() == FileProblem.Kind.INTERNAL_ERROR) {
           internal++;
         } else {
