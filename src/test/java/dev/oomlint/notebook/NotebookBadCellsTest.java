@@ -187,6 +187,30 @@ class NotebookBadCellsTest {
     assertEquals(1, r.diagnostics().size());
   }
 
+  /** A notebook that parses as one module is parsed once: no cell is parsed again on its own. */
+  @Test
+  void aGoodNotebookIsParsedOnce() throws Exception {
+    String nb = Nb.notebook().code("import torch\n# setup\n").code("@decorate\ndef f(x):\n    return x  # end")
+        .code("for i in range(3):\n    y = leak(i)\n\n# trailing comment").code("class A:\n    '''Doc.'''")
+        .code("s = '''multi\nline'''").json();
+    NotebookSource src = NotebookSource.read(nb.getBytes(StandardCharsets.UTF_8), "nb.ipynb");
+    int[] parses = {0};
+    Linter linter = new Linter(TestRules.standard(), f -> {
+      parses[0]++;
+      return dev.oomlint.parser.PythonFrontEnd.parse(f);
+    });
+    Linter.Result r = linter.lint(new NotebookDocument(src), Set.of());
+    assertNull(r.problem());
+    assertEquals(1, r.diagnostics().size());
+    assertEquals(1, parses[0]);
+    String bad = Nb.notebook().code("x = 1").code("print 'y'").code("z = leak(1)").json();
+    parses[0] = 0;
+    r = linter.lint(new NotebookDocument(NotebookSource.read(bad.getBytes(StandardCharsets.UTF_8), "b.ipynb")),
+        Set.of());
+    assertEquals(1, r.cellErrors().size());
+    assertEquals(1 + 3 + 1, parses[0], "joined, each cell once, the good cells");
+  }
+
   @Test
   void aCellThatOnlyTheNextCellClosesIsASyntaxError() throws Exception {
     String nb = Nb.notebook().code("data = [1,").code("2]\nx = leak(1)").code("y = leak(2)").json();
