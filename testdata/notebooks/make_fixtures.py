@@ -161,3 +161,39 @@ write("broken_source.ipynb", dumps(nb([code("f1", "x = 1"), {"cell_type": "code"
 write("broken_not_object.ipynb", "[\n {\n  \"cells\": []\n }\n]\n")
 with open(os.path.join(HERE, "broken_utf8.ipynb"), "wb") as f:
     f.write(dumps(nb([code("g1", "# caf\u00e9\nimport torch")])).encode("utf-8").replace("caf\u00e9".encode("utf-8"), b"caf\xe9"))
+
+# 7. Cells that do not parse on their own (each reported in its cell and skipped) between cells that
+#    do: a Python 2 print, an unterminated string, an unterminated triple-quoted string (its
+#    "detected at line 3" counts the cell's lines), a bare shell line; IPython's clean-up makes an
+#    indented cell and a doctest cell valid. The leak after the bad cells is still found and fixed;
+#    --fix leaves the bad cells alone (the indented cell's lines are cleaned up, so not edited).
+BAD = nb([
+    code("h1", "import torch\nmodel = torch.nn.Linear(4, 4).cuda()\nopt = torch.optim.SGD(model.parameters(), lr=0.1)", count=1),
+    code("h2", "print \"starting\"", count=2),
+    code("h3", "label = 'unterminated\nsteps = 3", count=3),
+    code("h4", "x = 1\nnote = \"\"\"never closed\nin this cell", count=4),
+    code("h5", "pip install torch", count=5),
+    code("h6", "    total = 0.0\n    for step in range(3):\n        opt.zero_grad()\n"
+               "        loss = model(torch.randn(2, 4).cuda()).sum()\n        loss.backward()\n"
+               "        opt.step()\n        total += loss", count=6),
+    code("h7", ">>> def double(x):\n...     return x * 2\n>>> double(3)", count=7),
+    md("h8", "Training, after the broken cells.\n\"\"\" (not code)"),
+    code("h9", "history = []\nfor i in range(3):\n    opt.zero_grad()\n"
+               "    loss = model(torch.randn(2, 4).cuda()).sum()\n    loss.backward()\n    opt.step()\n"
+               "    history.append(loss)", count=9),
+])
+write("bad_cells.ipynb", dumps(BAD))
+write("bad_cells.fixed.ipynb", dumps(fixed(BAD, 8, "history.append(loss)", "history.append(loss.detach())")))
+
+# 8. Cells that parse only when joined: a bracket and a triple-quoted string that the next cell
+#    closes. Jupyter runs each cell alone, so each of the three is a syntax error of its own.
+SPANNING = nb([
+    code("i1", "sizes = (1,", count=1),
+    code("i2", "2)\nlabel = \"\"\"open", count=2),
+    code("i3", "\"\"\"\nwidth = 3", count=3),
+    code("i4", "import torch\nnet = torch.nn.Linear(2, 2)\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\n"
+               "total = 0.0\nfor i in range(5):\n    opt.zero_grad()\n    loss = net(torch.ones(2)).sum()\n"
+               "    loss.backward()\n    opt.step()\n    total += loss", count=4),
+])
+write("spanning_cells.ipynb", dumps(SPANNING))
+write("spanning_cells.fixed.ipynb", dumps(fixed(SPANNING, 3, "total += loss", "total += loss.item()")))

@@ -316,7 +316,7 @@ final class CheckCommand implements Callable<Integer> {
       if (f.problem() != null && f.problem().kind() == FileProblem.Kind.INTERNAL_ERROR) {
         return 2;
       }
-      if (!f.diagnostics().isEmpty() || f.problem() != null) {
+      if (!f.diagnostics().isEmpty() || f.hasProblems()) {
         findings = true;
       }
     }

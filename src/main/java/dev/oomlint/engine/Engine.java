@@ -274,10 +274,8 @@ public final class Engine {
     return new FileOutcome(result(t, after, r), fixed.fixed(), "", writeBack ? null : after.contents());
   }
 
-  private static final Linter.Result NOTHING_TO_LINT = new Linter.Result(null, List.of(), null, null);
-
   private Linter.Result lint(SourceDocument document, Set<String> ignored) {
-    return document.lintable() ? options.linter().lint(document.file(), document.facts(), ignored) : NOTHING_TO_LINT;
+    return options.linter().lint(document, ignored);
   }
 
   /** The fix loop's lint of one file (a class: the JVM makes a lambda's class at every start). */
@@ -299,12 +297,12 @@ public final class Engine {
    * notebook, the map from that text back to its cells).
    */
   private static FileResult result(FileWalker.Target t, SourceDocument document, Linter.Result r) {
-    boolean keep = !r.diagnostics().isEmpty() || r.problem() != null;
+    boolean keep = !r.diagnostics().isEmpty() || r.problem() != null || !r.skipped().isEmpty();
     if (!keep) {
       return new FileResult(t.displayPath(), null, r.diagnostics(), r.problem());
     }
     return new FileResult(t.displayPath(), document.file(), r.diagnostics(), r.problem(),
-        document instanceof NotebookDocument n ? n.source() : null);
+        document instanceof NotebookDocument n ? n.source() : null, r.cellErrors());
   }
 
   private void verbose(String path, Throwable cause) {

@@ -4,6 +4,7 @@ import dev.oomlint.diagnostics.Fix;
 import dev.oomlint.fix.Fixer;
 import dev.oomlint.source.SourceDocument;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -39,7 +40,7 @@ public final class FixLoop {
     Set<String> codes = new LinkedHashSet<>();
     for (int round = 0; round < MAX_ROUNDS && current.problem() == null; round++) {
       Fixer.Selection chosen = Fixer.select(document.file().text(), current.diagnostics(),
-          new Applicable(mode, document));
+          new Applicable(mode, document, current.skipped()));
       if (chosen.fixed() == 0) {
         break;
       }
@@ -55,10 +56,12 @@ public final class FixLoop {
       }
       codes.addAll(chosen.codes());
       Linter.Result after = lint.lint(next);
-      if (after.problem() != null && after.problem().kind() == FileProblem.Kind.SYNTAX_ERROR) {
-        int at = after.problem().range() == null ? 0 : after.problem().range().start();
+      FileProblem syntax = after.problem() != null && after.problem().kind() == FileProblem.Kind.SYNTAX_ERROR
+          ? after.problem() : newCellError(current, after);
+      if (syntax != null) {
+        int at = syntax.range() == null ? 0 : syntax.range().start();
         FileProblem broken = FileProblem.internal("the fix for " + String.join(", ", codes)
-            + " produced code that does not parse (" + after.problem().message() + " at "
+            + " produced code that does not parse (" + syntax.message() + " at "
             + next.describePosition(at) + "); the file was left unchanged");
         return new Outcome(original, 0, failed(first, broken), first);
       }
@@ -69,24 +72,47 @@ public final class FixLoop {
     return new Outcome(document, fixed, current, first);
   }
 
+  /**
+   * The syntax error of a notebook cell that parsed before a round and no longer does (fixes never
+   * write into a cell that was already skipped, so any further skipped cell is the fix's doing).
+   */
+  private static FileProblem newCellError(Linter.Result before, Linter.Result after) {
+    if (after.skipped().size() <= before.skipped().size()) {
+      return null;
+    }
+    outer:
+    for (SkippedCell c : after.skipped()) {
+      for (SkippedCell b : before.skipped()) {
+        if (b.range().start() == c.range().start()) {
+          continue outer;
+        }
+      }
+      return c.error();
+    }
+    return after.skipped().get(0).error();
+  }
+
   /** The original's findings with {@code problem} in place of its own. */
   static Linter.Result failed(Linter.Result first, FileProblem problem) {
-    return new Linter.Result(first.module(), first.diagnostics(), problem, null);
+    return new Linter.Result(first.module(), first.diagnostics(), problem, null, first.skipped());
   }
 
   /** The fixes this run applies that the document accepts (a class: see {@link Engine}'s tasks). */
   private static final class Applicable implements Predicate<Fix> {
     private final FixMode mode;
     private final SourceDocument document;
+    private final List<SkippedCell> skipped;
 
-    Applicable(FixMode mode, SourceDocument document) {
+    Applicable(FixMode mode, SourceDocument document, List<SkippedCell> skipped) {
       this.mode = mode;
       this.document = document;
+      this.skipped = skipped;
     }
 
     @Override
     public boolean test(Fix f) {
-      return mode.applicable(f) && document.refusal(f.edits()) == null;
+      return mode.applicable(f) && document.refusal(f.edits()) == null
+          && !SkippedCell.touchedBy(skipped, f.edits());
     }
   }
 }

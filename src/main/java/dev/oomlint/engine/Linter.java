@@ -3,7 +3,9 @@ package dev.oomlint.engine;
 import dev.oomlint.ast.Mod.Module;
 import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.SourceRange;
+import dev.oomlint.ast.Stmt;
 import dev.oomlint.diagnostics.Diagnostic;
+import dev.oomlint.notebook.NotebookSource;
 import dev.oomlint.parser.ParseOutcome;
 import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
@@ -11,6 +13,8 @@ import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.RuleOptions;
 import dev.oomlint.semantic.SemanticModel;
+import dev.oomlint.source.NotebookDocument;
+import dev.oomlint.source.SourceDocument;
 import dev.oomlint.source.TextFacts;
 import dev.oomlint.source.WordSet;
 import java.util.ArrayList;
@@ -57,7 +61,26 @@ public final class Linter {
    * after suppression, a problem (syntax or internal error; null when none) and, for an internal
    * error, what was thrown (shown with {@code --verbose}).
    */
-  public record Result(Module module, List<Diagnostic> diagnostics, FileProblem problem, Throwable cause) {}
+  public record Result(Module module, List<Diagnostic> diagnostics, FileProblem problem, Throwable cause,
+      List<SkippedCell> skipped) {
+    public Result(Module module, List<Diagnostic> diagnostics, FileProblem problem, Throwable cause) {
+      this(module, diagnostics, problem, cause, List.of());
+    }
+
+    /** The syntax errors of the notebook cells left out of the lint, in cell order. */
+    public List<FileProblem> cellErrors() {
+      if (skipped.isEmpty()) {
+        return List.of();
+      }
+      List<FileProblem> out = new ArrayList<>(skipped.size());
+      for (SkippedCell c : skipped) {
+        out.add(c.error());
+      }
+      return out;
+    }
+  }
+
+  private static final Result NOTHING_TO_LINT = new Result(null, List.of(), null, null);
 
   private final List<Rule> rules;
   /** Each rule's code, read once (an annotation lookup); null where reading it failed. */
@@ -128,6 +151,81 @@ public final class Linter {
   /** The options the rules read. */
   public RuleOptions options() {
     return options;
+  }
+
+  /**
+   * Lints one document. A script is linted as it is. A notebook's cells are linted as one module;
+   * when that module does not parse, or one of its top-level statements runs across a cell
+   * boundary (an unterminated string or bracket that only the next cell closes), each cell is
+   * parsed on its own, as Jupyter runs it: the cells that fail are reported with their own syntax
+   * error and left out (blanked, so every other cell keeps its offsets), and the rest is linted.
+   */
+  public Result lint(SourceDocument document, Set<String> ignoredSelectors) {
+    if (!document.lintable()) {
+      return NOTHING_TO_LINT;
+    }
+    Result r = lint(document.file(), document.facts(), ignoredSelectors);
+    if (!(document instanceof NotebookDocument notebook)) {
+      return r;
+    }
+    boolean failed = r.problem() != null && r.problem().kind() == FileProblem.Kind.SYNTAX_ERROR;
+    if (!failed && (r.module() == null || !spansCells(r.module(), notebook.cells()))) {
+      return r;
+    }
+    return lintGoodCells(notebook, r, ignoredSelectors);
+  }
+
+  /** True when a top-level statement of {@code module} starts in one cell and ends in another. */
+  private static boolean spansCells(Module module, List<NotebookSource.CodeCell> cells) {
+    int c = 0;
+    for (Stmt s : module.body()) {
+      int start = s.range().start();
+      while (c + 1 < cells.size() && cells.get(c + 1).start() <= start) {
+        c++;
+      }
+      if (s.range().end() > cells.get(c).end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Result lintGoodCells(NotebookDocument notebook, Result joined, Set<String> ignoredSelectors) {
+    String text = notebook.file().text();
+    List<NotebookSource.CodeCell> cells = notebook.cells();
+    List<SkippedCell> skipped = new ArrayList<>();
+    char[] blanked = null;
+    for (int i = 0; i < cells.size(); i++) {
+      NotebookSource.CodeCell cell = cells.get(i);
+      SourceFile own = new SourceFile(notebook.path(), text.substring(cell.start(), cell.end()));
+      ParseOutcome outcome;
+      try {
+        outcome = parser.parse(own);
+      } catch (Throwable t) { // the joined text's own result says what the parser did
+        rethrowIfFatal(t);
+        continue;
+      }
+      if (!(outcome instanceof ParseOutcome.Failed f)) {
+        continue;
+      }
+      if (blanked == null) {
+        blanked = text.toCharArray();
+      }
+      for (int k = cell.start(); k < cell.end(); k++) {
+        if (blanked[k] != '\n' && blanked[k] != '\r') {
+          blanked[k] = ' ';
+        }
+      }
+      int at = cell.start() + Math.max(0, Math.min(f.error().offset(), own.text().length()));
+      int fullEnd = i + 1 < cells.size() ? cells.get(i + 1).start() : text.length();
+      skipped.add(new SkippedCell(new SourceRange(cell.start(), cell.end()), fullEnd,
+          new FileProblem(FileProblem.Kind.SYNTAX_ERROR, f.error().message(), new SourceRange(at, at))));
+    }
+    if (skipped.isEmpty()) {
+      return joined; // no cell fails on its own: the joined text's result stands
+    }
+    Result rest = lint(new SourceFile(notebook.path(), new String(blanked)), null, ignoredSelectors);
+    return new Result(rest.module(), rest.diagnostics(), rest.problem(), rest.cause(), List.copyOf(skipped));
   }
 
   /** Lints {@code file}, skipping the rules matched by {@code ignoredSelectors} (per-file ignores). */

@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  *       IPython) becomes {@code pass}.
  * </ul>
  *
+ * Before that, the cell is cleaned up as IPython cleans it ({@link #cleanUp}): a common leading
+ * indentation and {@code >>> }/{@code In [1]: } prompts are removed. Those lines count as masked
+ * (fixes do not edit them) and their {@code shift} says how far right the kept text sits in the cell.
+ *
  * Escapes are only recognised where a logical line starts (not inside brackets, strings or after a
  * backslash), so {@code (a\n % b)} and text in triple-quoted strings are left alone.
  */
@@ -56,6 +60,7 @@ final class IPythonMasker {
     List<String> ends = new ArrayList<>();
     split(source, lines, ends);
     int n = lines.size();
+    int[] removed = cleanUp(lines);
     String[] out = lines.toArray(new String[0]);
     boolean[] masked = new boolean[n];
     int[] shift = new int[n];
@@ -117,7 +122,68 @@ final class IPythonMasker {
         logicalStart = -1;
       }
     }
+    for (int i = 0; i < n; i++) {
+      if (removed[i] > 0) {
+        masked[i] = true;
+        shift[i] += removed[i];
+      }
+    }
     return new Masked(join(out, ends), masked, shift, false);
+  }
+
+  private static final Pattern INDENT = Pattern.compile("^[ \\t]+");
+  private static final Pattern CLASSIC_FIRST = Pattern.compile("^>>>( |$)");
+  private static final Pattern CLASSIC = Pattern.compile("^(>>>|\\.\\.\\.)( |$)");
+  private static final Pattern IPYTHON = Pattern.compile(
+      "^(((\\[nav\\]|\\[ins\\])? )?In \\[\\d+\\]: |\\s*\\.{3,}: ?)");
+
+  /**
+   * IPython's clean-up of a cell before it runs ({@code TransformerManager.cleanup_transforms}):
+   * the indentation of the first non-blank line is removed from every line that starts with it,
+   * then {@code >>> }/{@code ... } prompts and then {@code In [n]: }/{@code ...: } prompts are
+   * stripped when the first non-blank line (or, for continuation prompts, the line after it)
+   * carries one. Rewrites {@code lines} in place; returns how many characters each line lost at
+   * its start.
+   */
+  static int[] cleanUp(List<String> lines) {
+    int n = lines.size();
+    int[] removed = new int[n];
+    int first = 0;
+    while (first < n && lines.get(first).isBlank()) {
+      first++;
+    }
+    if (first == n) {
+      return removed;
+    }
+    Matcher m = INDENT.matcher(lines.get(first));
+    if (m.find()) {
+      String space = m.group();
+      for (int i = first; i < n; i++) {
+        if (lines.get(i).startsWith(space)) {
+          lines.set(i, lines.get(i).substring(space.length()));
+          removed[i] += space.length();
+        }
+      }
+    }
+    stripPrompts(lines, removed, first, CLASSIC_FIRST, CLASSIC);
+    stripPrompts(lines, removed, first, IPYTHON, IPYTHON);
+    return removed;
+  }
+
+  private static void stripPrompts(List<String> lines, int[] removed, int first, Pattern initial, Pattern prompt) {
+    int n = lines.size();
+    boolean found = initial.matcher(lines.get(first)).find()
+        || (first + 1 < n && prompt.matcher(lines.get(first + 1)).find());
+    if (!found) {
+      return;
+    }
+    for (int i = first; i < n; i++) {
+      Matcher m = prompt.matcher(lines.get(i));
+      if (m.find() && m.end() > 0) {
+        lines.set(i, lines.get(i).substring(m.end()));
+        removed[i] += m.end();
+      }
+    }
   }
 
   /** Masks line {@code i} (as {@code replacement}) and the lines its trailing backslashes continue onto. */

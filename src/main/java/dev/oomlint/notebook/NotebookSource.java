@@ -192,7 +192,12 @@ public final class NotebookSource {
         }
         LineIndex li = file.lines();
         int joined = s.firstLine() + line - 1;
-        return Math.min(li.lineStart(joined) + column - 1, li.lineEnd(joined));
+        int col = column - 1;
+        int shift = s.shift()[line - 1];
+        if (shift != 0 && col >= IPythonMasker.indentEnd(li.lineText(joined)) + shift) {
+          col -= shift; // the text sits further left in the joined text (see cellColumn)
+        }
+        return Math.min(li.lineStart(joined) + col, li.lineEnd(joined));
       }
     }
     return -1;

@@ -28,8 +28,7 @@ public final class ConciseReporter implements Reporter {
         }
         out.append(d.message()).append('\n');
       }
-      FileProblem p = f.problem();
-      if (p != null) {
+      for (FileProblem p : f.problems()) {
         tally.problem(p);
         if (p.kind() == FileProblem.Kind.SYNTAX_ERROR) {
           String at = p.range() == null ? "" : position(f, p.range().start());

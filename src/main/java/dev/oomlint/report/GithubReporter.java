@@ -39,8 +39,7 @@ public final class GithubReporter implements Reporter {
         lines = nb.rawLines();
       }
       String path = file.path().replace('\\', '/');
-      FileProblem problem = file.problem();
-      if (problem != null) {
+      for (FileProblem problem : file.problems()) {
         String title = "oomlint (" + problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
         command(out, "error", title, path, lines, shown(file, nb, problem.range()), problem.message());
       }

@@ -49,8 +49,7 @@ public final class GitlabReporter implements Reporter {
         lines = nb.rawLines();
       }
       String path = file.path().replace('\\', '/');
-      FileProblem problem = file.problem();
-      if (problem != null) {
+      for (FileProblem problem : file.problems()) {
         String check = problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         SourceRange range = problem.range() == null ? null
             : nb == null ? problem.range() : SarifReporter.rawRange(nb, file.source(), problem.range());

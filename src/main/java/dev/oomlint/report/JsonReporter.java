@@ -44,8 +44,8 @@ public final class JsonReporter implements Reporter {
     }
     JsonArray findings = new JsonArray();
     for (FileResult file : report.files()) {
-      if (file.problem() != null) {
-        findings.add(problem(file, file.problem()));
+      for (FileProblem p : file.problems()) {
+        findings.add(problem(file, p));
       }
       for (Diagnostic diagnostic : file.diagnostics()) {
         findings.add(finding(file, diagnostic, rules.get(diagnostic.code())));

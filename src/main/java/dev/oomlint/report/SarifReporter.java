@@ -104,8 +104,7 @@ public final class SarifReporter implements Reporter {
     boolean internalError = false;
     for (FileResult file : report.files()) {
       ArtifactPaths.Artifact artifact = paths.resolve(file.path());
-      FileProblem problem = file.problem();
-      if (problem != null) {
+      for (FileProblem problem : file.problems()) {
         internalError |= problem.kind() == FileProblem.Kind.INTERNAL_ERROR;
         notifications.add(notification(file, problem, artifact));
       }

@@ -51,8 +51,7 @@ public final class StatisticsReporter implements Reporter {
           c[1]++;
         }
       }
-      FileProblem p = f.problem();
-      if (p != null) {
+      for (FileProblem p : f.problems()) {
         tally.problem(p);
         if (p.kind() != FileProblem.Kind.INTERNAL_ERROR) {
           counts.computeIfAbsent("\0" + kindName(p.kind()), k -> new int[2])[0]++;

@@ -38,8 +38,7 @@ public final class TextReporter implements Reporter {
         tally.finding(d);
         writeDiagnostic(out, f, d, mode);
       }
-      FileProblem p = f.problem();
-      if (p != null) {
+      for (FileProblem p : f.problems()) {
         tally.problem(p);
         writeProblem(out, f, p);
       }

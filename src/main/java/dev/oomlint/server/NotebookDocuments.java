@@ -241,8 +241,10 @@ final class NotebookDocuments implements NotebookDocumentService {
             .add(Analysis.lsp(d, documents.byCode(), at.range()));
       }
     }
-    FileProblem p = result.problem();
-    if (p != null && p.kind() != FileProblem.Kind.INTERNAL_ERROR) {
+    for (FileProblem p : result.problems()) {
+      if (p.kind() == FileProblem.Kind.INTERNAL_ERROR) {
+        continue;
+      }
       Located at = p.range() == null ? null : locate(c, p.range());
       if (at == null && !byCell.isEmpty()) {
         at = new Located(byCell.keySet().iterator().next(), new Range(new Position(0, 0), new Position(0, 0)));

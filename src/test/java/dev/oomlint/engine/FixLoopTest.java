@@ -14,8 +14,11 @@ import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.notebook.NotebookSource;
+import dev.oomlint.source.NotebookDocument;
 import dev.oomlint.source.ScriptDocument;
 import dev.oomlint.testing.TestRules;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -118,5 +121,73 @@ class FixLoopTest {
     assertEquals(first.text(), second.text());
     assertEquals(0, second.fixed());
     assertNull(second.result().problem());
+  }
+
+  /** Flags {@code leak()} with a fix that inserts an import at the very start of the module. */
+  @RuleInfo(code = "OOM012", name = "import-at-top", summary = "Imports.")
+  static final class ImportAtTop implements Rule {
+    @Override
+    public void check(RuleContext ctx) {
+      AstWalker.walk(ctx.module(), n -> {
+        if (n instanceof Expr.Name name && name.id().equals("leak")) {
+          ctx.report(new Diagnostic(ctx.code(), "import", name.range(),
+              Fix.safe("import", Edit.insert(0, "import gc\n"))));
+        }
+      });
+    }
+  }
+
+  private static Fixed fixNotebook(String json, FixMode mode, Rule... rules) throws Exception {
+    Linter linter = new Linter(List.of(rules), PythonFrontEnd::parse);
+    NotebookDocument doc = new NotebookDocument(NotebookSource.read(json.getBytes(StandardCharsets.UTF_8), "nb.ipynb"));
+    FixLoop.Outcome o = FixLoop.run(doc, d -> linter.lint(d, Set.of()), mode);
+    return new Fixed(o.document().contents(), o.fixed(), o.result());
+  }
+
+  private static String notebook(String... cells) {
+    StringBuilder sb = new StringBuilder("{\"cells\": [");
+    for (int i = 0; i < cells.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append("{\"cell_type\": \"code\", \"metadata\": {}, \"outputs\": [], ")
+          .append("\"execution_count\": null, \"source\": ").append(new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(cells[i]))
+          .append("}");
+    }
+    return sb.append("], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n").toString();
+  }
+
+  @Test
+  void aFixIntoASkippedNotebookCellIsNotApplied() throws Exception {
+    String json = notebook("print 'first cell does not parse'", "leak()");
+    Fixed o = fixNotebook(json, SAFE, new ImportAtTop());
+    assertEquals(json, o.text(), "the insertion would land in the skipped cell 1");
+    assertEquals(0, o.fixed());
+    assertNull(o.result().problem());
+    assertEquals(1, o.result().cellErrors().size());
+    assertEquals(1, o.result().diagnostics().size());
+  }
+
+  @Test
+  void aFixThatBreaksAGoodNotebookCellIsRolledBack() throws Exception {
+    String json = notebook("print 'bad'", "breakme()", "leak()");
+    Fixed o = fixNotebook(json, SAFE, new TestRules.LeakCall(), new TestRules.BrokenFix());
+    assertEquals(json, o.text());
+    assertEquals(0, o.fixed());
+    FileProblem p = o.result().problem();
+    assertEquals(FileProblem.Kind.INTERNAL_ERROR, p.kind());
+    assertEquals("internal error: the fix for OOM004, OOM001 produced code that does not parse"
+        + " ('(' was never closed at cell 2:1:9); the file was left unchanged; this is a bug in oomlint,"
+        + " please report it", p.message());
+    assertEquals(1, o.result().cellErrors().size(), "the bad cell is still reported");
+    assertEquals(2, o.result().diagnostics().size());
+  }
+
+  @Test
+  void notebookFixesAroundABadCellConverge() throws Exception {
+    String json = notebook("x = leak()", "print 'bad'", "y = leak()");
+    Fixed first = fixNotebook(json, SAFE, new TestRules.LeakCall());
+    assertEquals(2, first.fixed());
+    assertEquals(json.replace("leak()", "free()"), first.text());
+    Fixed second = fixNotebook(first.text(), SAFE, new TestRules.LeakCall());
+    assertEquals(first.text(), second.text());
+    assertEquals(0, second.fixed());
   }
 }

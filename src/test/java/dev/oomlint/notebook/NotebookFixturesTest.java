@@ -2,6 +2,7 @@ package dev.oomlint.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,17 +10,21 @@ import dev.oomlint.ast.SourceFile;
 import dev.oomlint.ast.SourceRange;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
+import dev.oomlint.engine.FileProblem;
+import dev.oomlint.engine.Linter;
 import dev.oomlint.parser.ParseOutcome;
 import dev.oomlint.parser.PythonFrontEnd;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.checks.RuleRegistry;
+import dev.oomlint.source.NotebookDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +38,13 @@ import org.junit.jupiter.api.TestFactory;
 class NotebookFixturesTest {
   static final Path DIR = Path.of("testdata", "notebooks");
   private static final Pattern FINDING = Pattern.compile("cell (\\d+):(\\d+):(\\d+): (\\w+) (.+)");
+  private static final Pattern SYNTAX = Pattern.compile("syntax (cell \\d+:\\d+:\\d+): (.+)");
 
-  /** A fixture's expectation: an error message, or findings. */
-  record Expected(String error, List<String> findings, List<String> snippets) {}
+  /**
+   * A fixture's expectation: an error message, or findings and the syntax errors of the cells that
+   * do not parse on their own ({@code cell C:L:K: message}).
+   */
+  record Expected(String error, List<String> findings, List<String> snippets, List<String> syntax) {}
 
   static List<Path> notebooks() throws IOException {
     try (Stream<Path> s = Files.list(DIR)) {
@@ -52,19 +61,25 @@ class NotebookFixturesTest {
     assertTrue(Files.exists(file), "every fixture has an .expected file: " + file);
     List<String> findings = new ArrayList<>();
     List<String> snippets = new ArrayList<>();
+    List<String> syntax = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
       if (line.startsWith("error: ")) {
-        return new Expected(line.substring("error: ".length()), List.of(), List.of());
+        return new Expected(line.substring("error: ".length()), List.of(), List.of(), List.of());
+      }
+      Matcher s = SYNTAX.matcher(line);
+      if (s.matches()) {
+        syntax.add(s.group(1) + ": " + s.group(2));
+        continue;
       }
       Matcher m = FINDING.matcher(line);
       assertTrue(m.matches(), "bad expectation line: " + line);
       findings.add("cell " + m.group(1) + ":" + m.group(2) + ":" + m.group(3) + ": " + m.group(4));
       snippets.add(m.group(5));
     }
-    return new Expected(null, findings, snippets);
+    return new Expected(null, findings, snippets, syntax);
   }
 
   static NotebookSource load(Path p) throws Exception {
@@ -107,6 +122,9 @@ class NotebookFixturesTest {
       assertTrue(raw.startsWith(encoded, src.rawOffset(off)), "raw text at " + exp.findings().get(i));
       assertTrue(src.rawLines().lineText(src.rawLine(off)).contains(encoded));
     }
+    if (!exp.syntax().isEmpty()) {
+      return; // the stand-in rule would see the bad cells too: the real rules' test covers these
+    }
     // the stand-in rule sees the joined module: its findings land where the real rules' must
     List<Diagnostic> found = run(new StandInLeakRule(), src.file());
     assertEquals(new TreeSet<>(exp.findings()), positions(src, found));
@@ -127,7 +145,7 @@ class NotebookFixturesTest {
   void joinedCellsParse() throws Exception {
     int parsed = 0;
     for (Path p : inputs()) {
-      if (expected(p).error() != null) {
+      if (expected(p).error() != null || !expected(p).syntax().isEmpty()) {
         continue;
       }
       NotebookSource src = load(p);
@@ -138,7 +156,10 @@ class NotebookFixturesTest {
     assertTrue(parsed >= 5);
   }
 
-  /** With the real parser and rules merged, they must find exactly the expected findings. */
+  /**
+   * With the real parser and rules merged, they must find exactly the expected findings, and
+   * exactly the expected cells must be reported as syntax errors (the others still linted).
+   */
   @Test
   void realRulesFindTheExpectedLeaks() throws Exception {
     List<Rule> rules = RuleRegistry.all();
@@ -149,24 +170,30 @@ class NotebookFixturesTest {
         continue;
       }
       NotebookSource src = load(p);
-      ParseOutcome outcome = PythonFrontEnd.parse(src.file());
-      assertTrue(outcome instanceof ParseOutcome.Parsed, p + ": " + outcome);
-      List<Diagnostic> all = new ArrayList<>();
-      for (Rule r : rules) {
-        RuleContext ctx = new RuleContext(src.file(), ((ParseOutcome.Parsed) outcome).module(), r.info().code());
-        r.check(ctx);
-        all.addAll(ctx.diagnostics());
+      Linter.Result result = new Linter(rules).lint(new NotebookDocument(src), Set.of());
+      assertNull(result.problem(), p.toString());
+      assertEquals(new TreeSet<>(exp.findings()), positionsWithCodes(src, result.diagnostics()), p.toString());
+      List<String> syntax = new ArrayList<>();
+      for (FileProblem e : result.cellErrors()) {
+        assertEquals(FileProblem.Kind.SYNTAX_ERROR, e.kind());
+        syntax.add(src.position(e.range().start()) + ": " + e.message());
       }
-      assertEquals(new TreeSet<>(exp.findings()), positionsWithCodes(src, all), p.toString());
+      assertEquals(exp.syntax(), syntax, p.toString());
       // and `check --fix` writes exactly the .fixed.ipynb (or leaves the file alone)
       Path dir = Files.createTempDirectory("oomlint-nb");
       try {
         Path copy = dir.resolve(p.getFileName().toString());
         Files.copy(p, copy);
-        new dev.oomlint.testing.Cli(dir).rules(rules).run("check", "--fix", copy.getFileName().toString());
+        dev.oomlint.testing.Cli cli = new dev.oomlint.testing.Cli(dir).rules(rules);
+        dev.oomlint.testing.Cli.Run run = cli.run("check", "--fix", copy.getFileName().toString());
+        dev.oomlint.testing.Cli.assertNoStackTrace(run);
         Path fixed = Path.of(p.toString().replaceAll("\\.ipynb$", ".fixed.ipynb"));
         assertArrayEquals(Files.readAllBytes(Files.exists(fixed) ? fixed : p), Files.readAllBytes(copy),
             "check --fix on " + p);
+        // fixing again changes nothing
+        cli.run("check", "--fix", copy.getFileName().toString());
+        assertArrayEquals(Files.readAllBytes(Files.exists(fixed) ? fixed : p), Files.readAllBytes(copy),
+            "second check --fix on " + p);
       } finally {
         try (Stream<Path> files = Files.list(dir)) {
           for (Path f : files.toList()) {
@@ -226,5 +253,39 @@ class NotebookFixturesTest {
       checked++;
     }
     assertTrue(checked >= 9, "round-tripped " + checked + " notebooks");
+  }
+
+  /**
+   * IPython's verdict on every code cell of the fixtures (testdata/notebooks/ipython_cells.tsv,
+   * written by scripts/ipython-cells.py --write-expected from TransformerManager.transform_cell and
+   * ast.parse): a cell IPython turns into valid Python has no syntax error here, every other has one.
+   */
+  @Test
+  void cellsAgreeWithIPython() throws Exception {
+    List<Rule> rules = RuleRegistry.all();
+    int rows = 0;
+    int invalid = 0;
+    java.util.Map<String, Linter.Result> results = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(DIR.resolve("ipython_cells.tsv"), StandardCharsets.UTF_8)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      Path p = DIR.resolve(f[0]);
+      int cell = Integer.parseInt(f[1]);
+      boolean valid = f[2].equals("valid");
+      assertTrue(valid || f[2].equals("invalid"), line);
+      NotebookSource src = load(p);
+      Linter.Result r = results.computeIfAbsent(f[0], k -> new Linter(rules).lint(new NotebookDocument(src), Set.of()));
+      assertNull(r.problem(), line);
+      boolean reported = false;
+      for (FileProblem e : r.cellErrors()) {
+        reported |= src.position(e.range().start()).cell() == cell;
+      }
+      assertEquals(!valid, reported, line);
+      rows++;
+      invalid += valid ? 0 : 1;
+    }
+    assertTrue(rows >= 20 && invalid >= 7, rows + " cells, " + invalid + " invalid");
   }
 }
