@@ -90,6 +90,29 @@ final class Inference {
     return !objects.builtHere(model) && devices.fileUsesCuda();
   }
 
+  /**
+   * Whether a module-level function is handed to a dataset's {@code map}/{@code apply}
+   * ({@code ds.map(embed, batched=True)}): it runs once per example or batch of the whole dataset.
+   */
+  private boolean mappedOverData(Stmt.FunctionDef f) {
+    for (Expr.Call c : index.calls) {
+      String m = AstUtil.methodName(c);
+      if (m != null && (m.equals("map") || m.equals("apply") || m.equals("with_transform")) && !c.args().isEmpty()
+          && c.args().get(0) instanceof Expr.Name n && n.id().equals(f.name())
+          && names.resolve(n).stream().anyMatch(b -> b.node() == f || b.statement() == f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a function name says it draws samples ({@code sample}, {@code sample_images}, {@code sampling}). */
+  private static boolean isSamplingName(String id) {
+    List<String> ws = TorchApi.words(id);
+    return !ws.isEmpty() && (ws.get(0).equals("sample") || ws.get(0).equals("sampling")
+        || ws.get(0).equals("generate") && ws.size() > 1 && ws.get(1).startsWith("sample"));
+  }
+
   /** torch functions that make a tensor from literal values or a literal shape. */
   private static final Set<String> TENSOR_MAKERS = Set.of("torch.tensor", "torch.as_tensor", "torch.randn",
       "torch.rand", "torch.zeros", "torch.ones", "torch.randint", "torch.arange", "torch.full", "torch.empty",
@@ -214,6 +237,16 @@ final class Inference {
       return;
     }
     if (gradientBased(roots)) {
+      return;
+    }
+    if (f != null && index.parent(f) instanceof Mod.Module && mappedOverData(f)) {
+      regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
+          "in `" + f.name() + "`, mapped over a dataset"));
+      return;
+    }
+    if (f != null && training.fileTrains() && isSamplingName(f.name())) {
+      regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
+          "in `" + f.name() + "`, a sampling function of a training script"));
       return;
     }
     if (f != null && TorchApi.isEvalFunctionName(f.name())) {
