@@ -1,7 +1,10 @@
 import torch
 
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
 
 def train(model, loader, val_loader, criterion, accumulation_steps=4, epochs=3):
+    model.to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=3e-5)
     for epoch in range(epochs):
         model.train()

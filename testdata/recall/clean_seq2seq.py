@@ -2,6 +2,8 @@ import torch
 import torch.nn as nn
 from torch import optim
 
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
 
 def train_epoch(dataloader, encoder, decoder, encoder_optimizer, decoder_optimizer, criterion):
     total_loss = 0
@@ -20,7 +22,7 @@ def train_epoch(dataloader, encoder, decoder, encoder_optimizer, decoder_optimiz
 
 @torch.no_grad()
 def evaluate(encoder, decoder, sentence_tensor):
-    encoder_outputs, encoder_hidden = encoder(sentence_tensor)
+    encoder_outputs, encoder_hidden = encoder(sentence_tensor.to(device))
     decoder_outputs, decoder_hidden, attentions = decoder(encoder_outputs, encoder_hidden)
     return decoder_outputs.topk(1)[1].squeeze()
 

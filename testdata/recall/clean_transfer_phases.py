@@ -2,6 +2,8 @@ import copy
 
 import torch
 
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
 
 def train_model(model, dataloaders, dataset_sizes, criterion, optimizer, scheduler, num_epochs=25):
     best_model_wts = copy.deepcopy(model.state_dict())
@@ -15,6 +17,7 @@ def train_model(model, dataloaders, dataset_sizes, criterion, optimizer, schedul
             running_loss = 0.0
             running_corrects = 0
             for inputs, labels in dataloaders[phase]:
+                inputs, labels = inputs.to(device), labels.to(device)
                 optimizer.zero_grad()
                 with torch.set_grad_enabled(phase == "train"):
                     outputs = model(inputs)
@@ -41,6 +44,7 @@ def visualize_model(model, dataloaders, num_images=6):
     shown = 0
     with torch.no_grad():
         for inputs, labels in dataloaders["val"]:
+            inputs = inputs.to(device)
             outputs = model(inputs)
             _, preds = torch.max(outputs, 1)
             shown += inputs.size(0)

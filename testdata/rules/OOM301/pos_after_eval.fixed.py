@@ -7,7 +7,7 @@ def dump_outputs(model, loader, path):
     rows = []
     for batch in loader:
         # error: OOM301 "after the model was switched to eval mode"
-        probs = model(batch).softmax(-1)
+        probs = model(batch.cuda()).softmax(-1)
         rows.extend(probs.tolist())
     torch.save(rows, path)
 

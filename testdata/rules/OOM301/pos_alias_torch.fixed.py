@@ -3,7 +3,7 @@ import torch as T
 
 class Evaluator:
     def __init__(self, model):
-        self.model = model
+        self.model = model.cuda()
 
     @T.no_grad()
     def evaluate(self, batches):

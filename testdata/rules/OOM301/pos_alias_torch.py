@@ -3,7 +3,7 @@ import torch as T
 
 class Evaluator:
     def __init__(self, model):
-        self.model = model
+        self.model = model.cuda()
 
     def evaluate(self, batches):
         scores = []

@@ -3,7 +3,7 @@ import torch
 
 def evaluate(model, loader):
     # error: OOM301
-    return sum(model(x).sum().item() for x in loader)
+    return sum(model(x.cuda()).sum().item() for x in loader)
 
 
 def main(model, loader, optimizer):

@@ -2,6 +2,13 @@ import torch
 
 
 def main(model, optimizer, lr_scheduler, train_dataloader, eval_dataloader, metric, num_epochs):
+    if torch.cuda.is_available():
+        device = "cuda"
+    elif torch.backends.mps.is_available():
+        device = "mps"
+    else:
+        device = "cpu"
+    model.to(device)
     for epoch in range(num_epochs):
         model.train()
         for batch in train_dataloader:

@@ -3,7 +3,7 @@ import torch
 
 class Predictor:
     def __init__(self, checkpoint):
-        self.model = torch.jit.load(checkpoint)
+        self.model = torch.jit.load(checkpoint, map_location="cuda")
         self.model.eval()
 
     @torch.no_grad()

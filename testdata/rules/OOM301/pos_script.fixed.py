@@ -12,8 +12,8 @@ opt = parser.parse_args()
 
 img = Image.open(opt.input_image).convert("YCbCr")
 y, cb, cr = img.split()
-model = torch.load(opt.model)
-input = ToTensor()(y).view(1, -1, y.size[1], y.size[0])
+model = torch.load(opt.model).cuda()
+input = ToTensor()(y).view(1, -1, y.size[1], y.size[0]).cuda()
 # error: OOM301 "in a script that never trains"
 with torch.no_grad():
     out = model(input)

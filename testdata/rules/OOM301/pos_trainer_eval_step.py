@@ -4,7 +4,7 @@ import torch.nn.functional as F
 
 class Trainer:
     def __init__(self, model, optimizer):
-        self.model = model
+        self.model = model.to("cuda")
         self.optimizer = optimizer
 
     def train_step(self, batch):

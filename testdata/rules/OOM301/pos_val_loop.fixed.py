@@ -7,7 +7,7 @@ def report_metrics(model, val_loader, writer, step):
     with torch.no_grad():
         for batch in val_loader:
             # error: OOM301 "in a loop over `val_loader`"
-            out = model(batch["x"])
+            out = model(batch["x"].cuda())
             losses.append(F.mse_loss(out, batch["y"]).item())
     writer.add_scalar("val/loss", sum(losses) / len(losses), step)
 

@@ -45,7 +45,7 @@ final class GradModes {
       return null;
     }
     if (e instanceof Expr.Call c) {
-      String q = names.qualifiedName(c.func());
+      String q = names.torchQualifiedName(c.func());
       if (q != null && TorchApi.NO_GRAD.contains(q)) {
         if (TorchApi.INFERENCE_MODE.contains(q)) {
           Boolean mode = boolArg(c, "mode");
@@ -65,7 +65,7 @@ final class GradModes {
       return null;
     }
     if (e instanceof Expr.Name || e instanceof Expr.Attribute) {
-      String q = names.qualifiedName(e);
+      String q = names.torchQualifiedName(e);
       if (q != null && TorchApi.NO_GRAD.contains(q)) {
         return GradMode.DISABLED;
       }
@@ -216,7 +216,7 @@ final class GradModes {
       if (!(index.parent(c) instanceof Stmt.ExprStmt es)) {
         continue;
       }
-      String q = names.qualifiedName(c.func());
+      String q = names.torchQualifiedName(c.func());
       if (q == null || !TorchApi.SET_GRAD_ENABLED.contains(q)) {
         continue;
       }

@@ -34,12 +34,13 @@ final class Inference {
   private final TorchObjects objects;
   private final Training training;
   private final GradFlow flow;
+  private final Devices devices;
   private final String path;
   private List<InferenceRegion> regions;
   private Boolean loadsWeights;
 
   Inference(AstIndex index, Names names, CallGraph calls, GradModes modes, TorchObjects objects,
-      Training training, GradFlow flow, String path) {
+      Training training, GradFlow flow, Devices devices, String path) {
     this.index = index;
     this.names = names;
     this.calls = calls;
@@ -47,6 +48,7 @@ final class Inference {
     this.objects = objects;
     this.training = training;
     this.flow = flow;
+    this.devices = devices;
     this.path = path == null ? "" : path.replace('\\', '/');
   }
 
@@ -61,6 +63,133 @@ final class Inference {
       return !objects.isFrozen(a.value());
     }
     return objects.isModel(f) && !objects.isFrozen(f);
+  }
+
+  /**
+   * Whether a model call may hold GPU memory: the model or one of its inputs may be on a GPU (moved
+   * there, loaded there with {@code device_map=}, prepared by an accelerator); where the file does not
+   * show where the model came from (a parameter, an attribute set elsewhere), whether the file may use
+   * CUDA at all. A CPU-only demo or a smoke test of a freshly built model holds no GPU memory.
+   */
+  private boolean mayRunOnGpu(Expr.Call c) {
+    Expr model = c.func() instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
+        && objects.isModel(a.value()) ? a.value() : c.func();
+    if (devices.mayBeOnGpu(model)) {
+      return true;
+    }
+    for (Expr a : c.args()) {
+      if (devices.mayBeOnGpu(a)) {
+        return true;
+      }
+    }
+    for (var k : c.keywords()) {
+      if (devices.mayBeOnGpu(k.value())) {
+        return true;
+      }
+    }
+    return !objects.builtHere(model) && devices.fileUsesCuda();
+  }
+
+  /**
+   * Whether a module-level function is handed to a dataset's {@code map}/{@code apply}
+   * ({@code ds.map(embed, batched=True)}): it runs once per example or batch of the whole dataset.
+   */
+  private boolean mappedOverData(Stmt.FunctionDef f) {
+    for (Expr.Call c : index.calls) {
+      String m = AstUtil.methodName(c);
+      if (m != null && (m.equals("map") || m.equals("apply") || m.equals("with_transform")) && !c.args().isEmpty()
+          && c.args().get(0) instanceof Expr.Name n && n.id().equals(f.name())
+          && names.resolve(n).stream().anyMatch(b -> b.node() == f || b.statement() == f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a function name says it draws samples ({@code sample}, {@code sample_images}, {@code sampling}). */
+  private static boolean isSamplingName(String id) {
+    List<String> ws = TorchApi.words(id);
+    return !ws.isEmpty() && (ws.get(0).equals("sample") || ws.get(0).equals("sampling")
+        || ws.get(0).equals("generate") && ws.size() > 1 && ws.get(1).startsWith("sample"));
+  }
+
+  /** torch functions that make a tensor from literal values or a literal shape. */
+  private static final Set<String> TENSOR_MAKERS = Set.of("torch.tensor", "torch.as_tensor", "torch.randn",
+      "torch.rand", "torch.zeros", "torch.ones", "torch.randint", "torch.arange", "torch.full", "torch.empty",
+      "torch.linspace", "torch.LongTensor", "torch.FloatTensor", "torch.IntTensor", "torch.Tensor");
+
+  /**
+   * A smoke test: one forward pass, outside any loop of its unit, on synthetic inputs only (literal
+   * token ids, {@code torch.randn(1, 3, 32, 32)}). It checks shapes; its graph is one tiny forward,
+   * freed with the result, and nothing is iterated over data.
+   */
+  private boolean smokeCall(Node unit, Expr.Call c) {
+    if (c.args().isEmpty() && c.keywords().isEmpty()) {
+      return false;
+    }
+    for (Node cur = index.parent(c); cur != null && cur != unit; cur = index.parent(cur)) {
+      if (AstUtil.isLoop(cur) || cur instanceof Expr.ListComp || cur instanceof Expr.GeneratorExp
+          || cur instanceof Expr.DictComp || cur instanceof Expr.SetComp || cur instanceof Expr.Lambda) {
+        return false;
+      }
+    }
+    for (Expr a : c.args()) {
+      if (!synthetic(a, 0)) {
+        return false;
+      }
+    }
+    for (var k : c.keywords()) {
+      if (k.arg() == null || !synthetic(k.value(), 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a value is built from literals alone: constants, literal lists, tensors made from them. */
+  private boolean synthetic(Expr e, int depth) {
+    if (e == null || depth > 6) {
+      return false;
+    }
+    if (e instanceof Expr.Constant) {
+      return true;
+    }
+    if (e instanceof Expr.ListExpr l) {
+      return l.elts().stream().allMatch(x -> synthetic(x, depth));
+    }
+    if (e instanceof Expr.Tuple t) {
+      return t.elts().stream().allMatch(x -> synthetic(x, depth));
+    }
+    if (e instanceof Expr.BinOp b) {
+      return synthetic(b.left(), depth) && synthetic(b.right(), depth);
+    }
+    if (e instanceof Expr.UnaryOp u) {
+      return synthetic(u.operand(), depth);
+    }
+    if (e instanceof Expr.Subscript sub) {
+      return synthetic(sub.value(), depth);
+    }
+    if (e instanceof Expr.Name n) {
+      List<Binding> bs = names.resolve(n);
+      if (bs.isEmpty()) {
+        return false;
+      }
+      for (Binding b : bs) {
+        if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || !synthetic(b.value(), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (e instanceof Expr.Call call) {
+      String q = names.qualifiedName(call.func());
+      if (q != null && TENSOR_MAKERS.contains(q)) {
+        return call.args().stream().allMatch(x -> synthetic(x, depth + 1));
+      }
+      // a method of a synthetic tensor: .unsqueeze(0), .to(device), .long()
+      return q == null && call.func() instanceof Expr.Attribute a && synthetic(a.value(), depth + 1);
+    }
+    return false;
   }
 
   List<InferenceRegion> regions() {
@@ -92,7 +221,8 @@ final class Inference {
         if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
           return false;
         }
-        if (n instanceof Expr.Call c && isModelCall(c) && modes.mode(c) == GradMode.ENABLED) {
+        if (n instanceof Expr.Call c && isModelCall(c) && modes.mode(c) == GradMode.ENABLED && mayRunOnGpu(c)
+            && !smokeCall(u, c)) {
           modelCalls.add(c);
         }
         return true;
@@ -107,6 +237,16 @@ final class Inference {
       return;
     }
     if (gradientBased(roots)) {
+      return;
+    }
+    if (f != null && index.parent(f) instanceof Mod.Module && mappedOverData(f)) {
+      regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
+          "in `" + f.name() + "`, mapped over a dataset"));
+      return;
+    }
+    if (f != null && training.fileTrains() && isSamplingName(f.name())) {
+      regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
+          "in `" + f.name() + "`, a sampling function of a training script"));
       return;
     }
     if (f != null && TorchApi.isEvalFunctionName(f.name())) {

@@ -142,6 +142,27 @@ final class Names {
     return q;
   }
 
+  /**
+   * Like {@link #qualifiedName(Expr)}, but a name rooted in an unbound {@code torch} is torch's:
+   * documentation notebooks use {@code torch.no_grad()} or {@code torch.Generator} without importing
+   * torch. (Where an unbound name must not be trusted, as for what a load returns, use
+   * {@code qualifiedName}.)
+   */
+  String torchQualifiedName(Expr e) {
+    String q = qualifiedName(e);
+    if (q != null) {
+      return q;
+    }
+    Expr root = e;
+    while (root instanceof Expr.Attribute a) {
+      root = a.value();
+    }
+    if (root instanceof Expr.Name n && n.id().equals("torch") && resolve(n).isEmpty()) {
+      return AstUtil.path(e);
+    }
+    return null;
+  }
+
   private String qualifiedName(Expr e, int depth) {
     if (depth > MAX_ALIAS_DEPTH || e == null) {
       return null;

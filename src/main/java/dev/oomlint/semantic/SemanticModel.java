@@ -32,6 +32,7 @@ public final class SemanticModel {
   private Training training;
   private Inference inference;
   private KerasModels keras;
+  private Devices devices;
   private List<Stmt> statements;
 
   private SemanticModel(SourceFile file, Mod.Module module) {
@@ -76,10 +77,17 @@ public final class SemanticModel {
     return training;
   }
 
+  private Devices devices() {
+    if (devices == null) {
+      devices = new Devices(index, names, callGraph(), torchObjects());
+    }
+    return devices;
+  }
+
   private Inference inferenceFacts() {
     if (inference == null) {
       inference = new Inference(index, names, callGraph(), gradModes(), torchObjects(), trainingFacts(), gradFlow(),
-          file.path());
+          devices(), file.path());
     }
     return inference;
   }
@@ -251,6 +259,26 @@ public final class SemanticModel {
    * Whether the file is written for another deep-learning framework (it imports TensorFlow, Keras,
    * JAX, Flax, Paddle... and nothing of the PyTorch family): PyTorch's grad rules do not apply there.
    */
+  /**
+   * Whether the file uses {@code torch} without importing it (documentation notebooks assume it):
+   * a fix may then write {@code torch.} without adding an import.
+   */
+  public boolean usesTorchUnimported() {
+    if (moduleAlias("torch") != null) {
+      return false;
+    }
+    for (Expr.Call c : calls()) {
+      Expr root = c.func();
+      while (root instanceof Expr.Attribute a) {
+        root = a.value();
+      }
+      if (root instanceof Expr.Name n && n.id().equals("torch") && resolve(n).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public boolean isOtherFramework() {
     if (otherFramework == null) {
       boolean other = false;
@@ -582,6 +610,25 @@ public final class SemanticModel {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the file puts anything on a CUDA device, or may: like {@link #usesGpu()}, but device
+   * variables are resolved through their assignments, so a file whose only device is {@code "cpu"}
+   * does not count.
+   */
+  public boolean mayUseCuda() {
+    return devices().fileUsesCuda();
+  }
+
+  /** Whether a device expression may denote a CUDA device ({@code "cuda"}, a variable that may be "cuda"). */
+  public boolean mayBeCudaDevice(Expr device) {
+    return devices().mayBeCuda(device);
+  }
+
+  /** Whether a value (a model, a tensor, an expression) may be on a GPU, from what the file shows. */
+  public boolean mayBeOnGpu(Expr value) {
+    return devices().mayBeOnGpu(value);
   }
 
   private static boolean isCpuConstant(Expr e) {

@@ -177,7 +177,7 @@ public final class TorchApi {
       "unfreeze", "to", "register", "apply", "configure", "setup", "reset", "update", "log", "print", "export",
       "convert", "copy", "push", "download", "upload", "is", "has", "count", "num", "check", "validate", "eval",
       "evaluate", "train", "test", "fit", "run", "remove", "add", "patch", "cast", "move", "sync", "merge",
-      "fuse", "quantize", "resize", "replace", "select", "find", "default", "swap", "average", "clone", "share");
+      "fuse", "delete", "upcast", "offload", "unload", "quantize", "resize", "replace", "select", "find", "default", "swap", "average", "clone", "share");
 
   /** Whether an identifier names a model ({@code model}, {@code netG}, {@code policy_net}, {@code G}). */
   static boolean isModelName(String id) {

@@ -79,7 +79,7 @@ final class TorchObjects {
       return unknown && TorchApi.isModelName(n.id());
     }
     if (e instanceof Expr.Attribute a) {
-      if (names.qualifiedName(a) != null) {
+      if (names.torchQualifiedName(a) != null) {
         return false;
       }
       List<Assigned> vals = selfAttribute(a);
@@ -103,15 +103,175 @@ final class TorchObjects {
     return false;
   }
 
+  /**
+   * Whether the file shows where a model comes from: a name bound only by assignments of calls
+   * ({@code model = Net()}, {@code model = AutoModel.from_pretrained(...)}) or of other such names.
+   * Keras models on the torch backend are not: Keras places them on the GPU itself.
+   */
+  boolean builtHere(Expr model) {
+    return builtHere(model, 0);
+  }
+
+  private boolean builtHere(Expr e, int depth) {
+    if (depth > MAX_DEPTH || !(e instanceof Expr.Name n)) {
+      return false;
+    }
+    List<Binding> bs = names.resolve(n);
+    if (bs.isEmpty()) {
+      return false;
+    }
+    for (Binding b : bs) {
+      if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0) {
+        return false;
+      }
+      Expr v = b.value();
+      while (v instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+          && MODEL_PASSTHROUGH_METHODS.contains(a.attr())) {
+        v = a.value();
+      }
+      if (v instanceof Expr.Name) {
+        if (!builtHere(v, depth + 1)) {
+          return false;
+        }
+        continue;
+      }
+      if (!(v instanceof Expr.Call c)) {
+        return false;
+      }
+      String q = names.qualifiedName(c.func());
+      if (q != null && (q.startsWith("keras.") || q.startsWith("tensorflow.keras.")) || calls.resolve(c) != null) {
+        return false; // a Keras model, or a same-file builder function (it may move the model itself)
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a call builds a model of another framework: TensorFlow/Keras ({@code TFAutoModel...},
+   * {@code TFBertForX}, {@code keras.Sequential}), Flax/JAX ({@code FlaxAutoModel...}), ONNX Runtime
+   * ({@code ORTModelForX}). Keras models count as torch when the file selects Keras's torch backend.
+   */
+  private boolean otherFrameworkModel(Expr.Call c, String q) {
+    Expr f = c.func();
+    String cls = null;
+    if (f instanceof Expr.Attribute a && (a.attr().equals("from_pretrained") || a.attr().equals("from_config"))) {
+      cls = AstUtil.lastName(a.value());
+    } else if (q != null) {
+      cls = TorchApi.lastPart(q);
+    } else {
+      cls = AstUtil.lastName(f);
+    }
+    if (cls != null && isOtherFrameworkClassName(cls)) {
+      return true;
+    }
+    if (q != null && (q.startsWith("keras.") || q.startsWith("tensorflow.") || q.startsWith("tf_keras."))) {
+      return !(q.startsWith("keras.") && kerasOnTorch());
+    }
+    return q != null && (q.startsWith("jax.") || q.startsWith("flax.") || q.startsWith("haiku."));
+  }
+
+  static boolean isOtherFrameworkClassName(String cls) {
+    return prefixed(cls, "TF") || prefixed(cls, "Flax") || prefixed(cls, "ORT") || prefixed(cls, "OV");
+  }
+
+  private static boolean prefixed(String cls, String prefix) {
+    return cls.length() > prefix.length() + 2 && cls.startsWith(prefix)
+        && Character.isUpperCase(cls.charAt(prefix.length()));
+  }
+
+  private Boolean kerasOnTorch;
+
+  /** Whether the file selects Keras's torch backend ({@code os.environ["KERAS_BACKEND"] = "torch"}). */
+  boolean kerasOnTorch() {
+    if (kerasOnTorch == null) {
+      boolean found = false;
+      for (Stmt.Assign a : index.assigns) {
+        if ("torch".equals(Calls.string(a.value()))) {
+          for (Expr t : a.targets()) {
+            if (t instanceof Expr.Subscript sub && "KERAS_BACKEND".equals(Calls.string(sub.slice()))) {
+              found = true;
+            }
+          }
+        }
+      }
+      for (Expr.Call c : index.calls) {
+        String m = AstUtil.methodName(c);
+        if (("set_backend".equals(m) || "setdefault".equals(m) && c.args().size() == 2
+            && "KERAS_BACKEND".equals(Calls.string(c.args().get(0)))) && !c.args().isEmpty()
+            && "torch".equals(Calls.string(c.args().get(c.args().size() - 1)))) {
+          found = true;
+        }
+      }
+      kerasOnTorch = found;
+    }
+    return kerasOnTorch;
+  }
+
   private Verdict modelBinding(Binding b, int depth) {
     switch (b.kind()) {
       case FUNCTION, CLASS, IMPORT, EXCEPT:
         return Verdict.NO;
       case ASSIGN, NAMED_EXPR:
         return modelValue(b.value(), b.index(), depth);
+      case PARAMETER:
+        return parameterValue(b, depth);
       default:
         return Verdict.UNKNOWN;
     }
+  }
+
+  /**
+   * What a plain function's parameter receives at its call sites in this file: no model when every
+   * call passes something that is none ({@code generator = pipeline(...)}; {@code chat(generator)}).
+   */
+  private Verdict parameterValue(Binding b, int depth) {
+    if (depth > MAX_DEPTH - 2 || !(b.node() instanceof Support.Arg arg)) {
+      return Verdict.UNKNOWN;
+    }
+    Stmt.FunctionDef fn = calls.enclosingFunction(arg);
+    if (fn == null || calls.enclosingClass(fn) != null || calls.escapes(fn)) {
+      return Verdict.UNKNOWN;
+    }
+    List<Support.Arg> params = new ArrayList<>(fn.args().posonlyargs());
+    params.addAll(fn.args().args());
+    int pos = -1;
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i) == arg) {
+        pos = i;
+      }
+    }
+    List<Expr.Call> sites = calls.callSites(fn);
+    if (pos < 0 || sites.isEmpty()) {
+      return Verdict.UNKNOWN;
+    }
+    boolean any = false;
+    for (Expr.Call c : sites) {
+      Expr a = Calls.argument(c, pos, arg.arg());
+      if (a == null || Calls.hasStarred(c) || Calls.hasDoubleStar(c)) {
+        return Verdict.UNKNOWN;
+      }
+      Verdict v;
+      if (isModel(a, depth + 2)) {
+        v = Verdict.YES;
+      } else if (a instanceof Expr.Call ac) {
+        v = modelValue(ac, -1, depth + 2);
+      } else if (a instanceof Expr.Name an && !names.resolve(an).isEmpty()) {
+        v = Verdict.NO;
+        for (Binding ab : names.resolve(an)) {
+          Verdict one = modelBinding(ab, depth + 2);
+          if (one != Verdict.NO) {
+            v = one == Verdict.YES ? Verdict.YES : v == Verdict.YES ? v : Verdict.UNKNOWN;
+          }
+        }
+      } else {
+        v = Verdict.UNKNOWN;
+      }
+      if (v != Verdict.NO) {
+        return Verdict.UNKNOWN; // only ever used to rule a model out
+      }
+      any = true;
+    }
+    return any ? Verdict.NO : Verdict.UNKNOWN;
   }
 
   private Verdict modelValue(Expr v, int i, int depth) {
@@ -125,10 +285,16 @@ final class TorchObjects {
       if (v instanceof Expr.Call c && isPrepare(c) && i < c.args().size()) {
         return isModel(c.args().get(i), depth + 1) ? Verdict.YES : Verdict.NO;
       }
+      if (v instanceof Expr.Call c && calls.resolve(c) != null && returnsFunction(calls.resolve(c), i)) {
+        return Verdict.NO; // generator, num = get_iterator(args): a local function handed back
+      }
       return Verdict.UNKNOWN;
     }
     if (v instanceof Expr.Name || v instanceof Expr.Attribute) {
-      return isModel(v, depth + 1) ? Verdict.YES : Verdict.UNKNOWN;
+      if (isModel(v, depth + 1)) {
+        return Verdict.YES;
+      }
+      return isClassObject(v) ? Verdict.NO : Verdict.UNKNOWN; // wrapper = _EvalWrapper: calling it constructs
     }
     if (v instanceof Expr.Constant) {
       return Verdict.UNKNOWN;
@@ -136,7 +302,10 @@ final class TorchObjects {
     if (!(v instanceof Expr.Call c)) {
       return v instanceof Expr.Subscript || v instanceof Expr.IfExp ? Verdict.UNKNOWN : Verdict.NO;
     }
-    String q = names.qualifiedName(c.func());
+    String q = names.torchQualifiedName(c.func());
+    if (otherFrameworkModel(c, q)) {
+      return Verdict.NO;
+    }
     if (q != null) {
       if (TorchApi.isNnModuleClass(q) || TorchApi.isModelFactory(q)) {
         return Verdict.YES;
@@ -169,7 +338,10 @@ final class TorchObjects {
     }
     Stmt.FunctionDef fn = calls.resolve(c);
     if (fn != null) {
-      return TorchApi.isModelName(fn.name()) ? Verdict.YES : Verdict.UNKNOWN;
+      if (TorchApi.isModelName(fn.name())) {
+        return Verdict.YES;
+      }
+      return returnsNoModel(fn, depth) ? Verdict.NO : Verdict.UNKNOWN;
     }
     if (c.func() instanceof Expr.Attribute a) {
       String m = a.attr();
@@ -178,8 +350,13 @@ final class TorchObjects {
         return owner == null ? Verdict.UNKNOWN : pretrainedOwner(owner);
       }
       if (MODEL_PASSTHROUGH_METHODS.contains(m)) {
-        return isModel(a.value(), depth + 1) || a.value() instanceof Expr.Call inner
-            && modelValue(inner, -1, depth + 1) == Verdict.YES ? Verdict.YES : Verdict.UNKNOWN;
+        if (a.value() instanceof Expr.Call inner) {
+          Verdict inside = modelValue(inner, -1, depth + 1);
+          if (inside != Verdict.UNKNOWN) {
+            return inside; // DiffusionPipeline.from_pretrained(...).to("cuda") is still no model
+          }
+        }
+        return isModel(a.value(), depth + 1) ? Verdict.YES : Verdict.UNKNOWN;
       }
       if (PREPARE_METHODS.contains(m) && c.args().size() == 1) {
         return isModel(c.args().get(0), depth + 1) ? Verdict.YES : Verdict.UNKNOWN;
@@ -257,6 +434,94 @@ final class TorchObjects {
   private boolean isPrepare(Expr.Call c) {
     String m = AstUtil.methodName(c);
     return m != null && PREPARE_METHODS.contains(m) || "deepspeed.initialize".equals(names.qualifiedName(c.func()));
+  }
+
+  /**
+   * Whether every {@code return} of a same-file function gives something that is no model
+   * ({@code generator = pipeline(...); return generator}).
+   */
+  private boolean returnsNoModel(Stmt.FunctionDef fn, int depth) {
+    if (depth > MAX_DEPTH - 2) {
+      return false;
+    }
+    List<Expr> values = new ArrayList<>();
+    boolean[] bare = {false};
+    AstWalker.descend(fn, n -> {
+      if (n != fn && (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda)) {
+        return false;
+      }
+      if (n instanceof Stmt.Return r) {
+        if (r.value() == null) {
+          bare[0] = true;
+        } else {
+          values.add(r.value());
+        }
+      }
+      return true;
+    });
+    if (values.isEmpty() || bare[0]) {
+      return false;
+    }
+    for (Expr v : values) {
+      if (v instanceof Expr.Name n) {
+        List<Binding> bs = names.resolve(n);
+        if (bs.isEmpty()) {
+          return false;
+        }
+        for (Binding b : bs) {
+          if (modelBinding(b, depth + 2) != Verdict.NO) {
+            return false;
+          }
+        }
+      } else if (!(v instanceof Expr.Call vc) || modelValue(vc, -1, depth + 2) != Verdict.NO) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every {@code return} of {@code fn} gives a tuple whose element {@code i} is a function. */
+  private boolean returnsFunction(Stmt.FunctionDef fn, int i) {
+    boolean[] seen = {false};
+    boolean[] other = {false};
+    AstWalker.descend(fn, n -> {
+      if (n != fn && (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda)) {
+        return false;
+      }
+      if (n instanceof Stmt.Return r) {
+        if (r.value() instanceof Expr.Tuple t && i < t.elts().size() && t.elts().get(i) instanceof Expr.Name nm
+            && !names.resolve(nm).isEmpty()
+            && names.resolve(nm).stream().allMatch(b -> b.kind() == Binding.Kind.FUNCTION)) {
+          seen[0] = true;
+        } else {
+          other[0] = true;
+        }
+      }
+      return true;
+    });
+    return seen[0] && !other[0];
+  }
+
+  /** Whether an expression names a class ({@code _EvalWrapper}, {@code transformers.AutoModel}). */
+  private boolean isClassObject(Expr v) {
+    String last = v instanceof Expr.Name n ? n.id() : ((Expr.Attribute) v).attr();
+    String bare = last.replaceFirst("^_+", "");
+    if (bare.isEmpty() || !Character.isUpperCase(bare.charAt(0)) || bare.equals(bare.toUpperCase(java.util.Locale.ROOT))) {
+      return false;
+    }
+    if (v instanceof Expr.Name n) {
+      List<Binding> bs = names.resolve(n);
+      if (bs.isEmpty()) {
+        return false;
+      }
+      for (Binding b : bs) {
+        if (b.kind() != Binding.Kind.CLASS && b.kind() != Binding.Kind.IMPORT) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return names.qualifiedName(v) != null;
   }
 
   /** Whether a model's parameters are all frozen in this file ({@code vae.requires_grad_(False)}). */

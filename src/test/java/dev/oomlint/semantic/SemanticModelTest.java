@@ -329,6 +329,7 @@ class SemanticModelTest {
             model.eval()
             return model(data)
         def train(model, loader, optimizer):
+            model.cuda()
             for x in loader:
                 optimizer.zero_grad()
                 model(x).sum().backward()

@@ -56,6 +56,8 @@ public final class InferenceWithoutNoGrad implements Rule {
     int importAt = -1;
     if (alias == null) {
       alias = "torch";
+    }
+    if (sm.moduleAlias("torch") == null && !sm.usesTorchUnimported()) {
       importAt = importOffset(sm);
       if (importAt < 0 || importAt > r.node().range().start()) {
         return null;

@@ -1,0 +1,415 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.AstWalker;
+import dev.oomlint.ast.ConstValue;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where values live: whether a device expression may denote a CUDA device, whether a value (a model,
+ * an input) may be on a GPU, and whether the file puts anything on a GPU at all. Device variables are
+ * followed through their assignments ({@code device = "cuda" if torch.cuda.is_available() else "cpu"},
+ * {@code if/elif} branches), {@code torch.device(...)} and the runtime helpers that pick an accelerator
+ * ({@code Accelerator().device}, {@code get_backend()}-style functions); a device that only ever is
+ * {@code "cpu"}/{@code "mps"} is not CUDA.
+ */
+final class Devices {
+  /** What the code shows about a device or a value's placement. */
+  enum Where { GPU, CPU, UNKNOWN }
+
+  private static final int MAX_DEPTH = 6;
+
+  /** Methods that move a model or tensor to a device given as their first argument or {@code device=}. */
+  private static final Set<String> MOVE_METHODS = Set.of("to", "to_device", "move_to_device");
+
+  /** Keywords that place what a call builds or loads on a device. */
+  private static final Set<String> DEVICE_KEYWORDS = Set.of("device", "device_map", "map_location");
+
+  private final AstIndex index;
+  private final Names names;
+  private final CallGraph calls;
+  private final TorchObjects objects;
+  private Set<String> gpuPaths;
+  private Boolean fileUsesCuda;
+
+  Devices(AstIndex index, Names names, CallGraph calls, TorchObjects objects) {
+    this.objects = objects;
+    this.index = index;
+    this.names = names;
+    this.calls = calls;
+  }
+
+  // ------------------------------------------------------------ devices
+
+  /** What a device expression denotes: a CUDA device, a non-CUDA one, or unknown. */
+  Where device(Expr e) {
+    return device(e, 0);
+  }
+
+  private Where device(Expr e, int depth) {
+    if (e == null || depth > MAX_DEPTH) {
+      return Where.UNKNOWN;
+    }
+    if (e instanceof Expr.Constant k) {
+      if (k.value() instanceof ConstValue.Str s) {
+        String v = s.value().toLowerCase(java.util.Locale.ROOT);
+        if (v.startsWith("cuda") || v.equals("gpu") || v.equals("auto") || v.equals("balanced")
+            || v.startsWith("balanced_") || v.equals("sequential")) {
+          return Where.GPU;
+        }
+        return Where.CPU; // "cpu", "mps", "meta", "xla"...: not CUDA memory
+      }
+      if (k.value() instanceof ConstValue.Int i) {
+        return i.value().signum() >= 0 ? Where.GPU : Where.CPU; // device=0 is cuda:0, -1 the CPU
+      }
+      if (k.value() == ConstValue.Singleton.NONE) {
+        return Where.CPU;
+      }
+      return Where.UNKNOWN;
+    }
+    if (e instanceof Expr.JoinedStr) {
+      return Where.GPU; // f"cuda:{rank}"
+    }
+    if (e instanceof Expr.IfExp ie) {
+      return join(device(ie.body(), depth + 1), device(ie.orelse(), depth + 1));
+    }
+    if (e instanceof Expr.Dict d) {
+      Where w = Where.CPU;
+      for (Expr v : d.values()) {
+        w = join(w, device(v, depth + 1));
+      }
+      return d.values().isEmpty() ? Where.UNKNOWN : w;
+    }
+    if (e instanceof Expr.Call c) {
+      String q = names.torchQualifiedName(c.func());
+      if (q != null && (q.equals("torch.device") || q.equals("str"))) {
+        return c.args().isEmpty() ? device(Calls.argument(c, 0, "type"), depth + 1) : device(c.args().get(0), depth + 1);
+      }
+      if (q != null && q.startsWith("torch.cuda.")) {
+        return Where.GPU; // torch.cuda.current_device()
+      }
+      Stmt.FunctionDef fn = calls.resolve(c);
+      if (fn != null) {
+        return returns(fn, depth + 1);
+      }
+      return Where.UNKNOWN; // get_backend(), get_device(): a runtime helper that may pick CUDA
+    }
+    if (e instanceof Expr.Attribute a) {
+      String q = names.torchQualifiedName(a);
+      if (q != null && q.startsWith("torch.cuda")) {
+        return Where.GPU;
+      }
+      if (a.attr().equals("device") && isAccelerator(a.value(), depth + 1)) {
+        return Where.GPU; // Accelerator().device, accelerator.device, fabric.device
+      }
+      return Where.UNKNOWN;
+    }
+    if (e instanceof Expr.Name n) {
+      List<Binding> bs = names.resolve(n);
+      if (bs.isEmpty()) {
+        return Where.UNKNOWN;
+      }
+      Where w = null;
+      for (Binding b : bs) {
+        Where one = (b.kind() == Binding.Kind.ASSIGN || b.kind() == Binding.Kind.NAMED_EXPR) && b.index() < 0
+            ? device(b.value(), depth + 1) : b.kind() == Binding.Kind.FOR_TARGET ? loopDevice(b, depth)
+            : Where.UNKNOWN;
+        w = w == null ? one : join(w, one);
+      }
+      return w;
+    }
+    return Where.UNKNOWN;
+  }
+
+  /**
+   * The device a loop variable takes over a literal collection ({@code for device in ["cpu", "cuda"]},
+   * {@code for device, label in PROVIDERS} with {@code PROVIDERS} a literal set of pairs).
+   */
+  private Where loopDevice(Binding b, int depth) {
+    Expr it = b.value();
+    for (int i = 0; i < 3 && it instanceof Expr.Name n; i++) {
+      List<Binding> bs = names.resolve(n);
+      if (bs.size() != 1 || bs.get(0).kind() != Binding.Kind.ASSIGN || bs.get(0).index() >= 0) {
+        return Where.UNKNOWN;
+      }
+      it = bs.get(0).value();
+    }
+    List<Expr> elts = it instanceof Expr.ListExpr l ? l.elts() : it instanceof Expr.Tuple t ? t.elts()
+        : it instanceof Expr.Set st ? st.elts() : null;
+    if (elts == null || elts.isEmpty()) {
+      return Where.UNKNOWN;
+    }
+    Where w = null;
+    for (Expr e : elts) {
+      Expr el = e;
+      if (b.index() >= 0) {
+        List<Expr> parts = e instanceof Expr.Tuple t ? t.elts() : e instanceof Expr.ListExpr l ? l.elts() : null;
+        if (parts == null || b.index() >= parts.size()) {
+          return Where.UNKNOWN;
+        }
+        el = parts.get(b.index());
+      }
+      Where one = device(el, depth + 1);
+      w = w == null ? one : join(w, one);
+    }
+    return w;
+  }
+
+  private Where returns(Stmt.FunctionDef fn, int depth) {
+    Where[] w = {null};
+    AstWalker.descend(fn, n -> {
+      if (n != fn && (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda)) {
+        return false;
+      }
+      if (n instanceof Stmt.Return r && r.value() != null) {
+        Where one = device(r.value(), depth + 1);
+        w[0] = w[0] == null ? one : join(w[0], one);
+      }
+      return true;
+    });
+    return w[0] == null ? Where.UNKNOWN : w[0];
+  }
+
+  private static Where join(Where a, Where b) {
+    if (a == Where.GPU || b == Where.GPU) {
+      return Where.GPU;
+    }
+    return a == Where.CPU && b == Where.CPU ? Where.CPU : Where.UNKNOWN;
+  }
+
+  /** Whether an expression is an accelerator object ({@code Accelerator()}, {@code Fabric(...)}). */
+  private boolean isAccelerator(Expr e, int depth) {
+    if (depth > MAX_DEPTH || e == null) {
+      return false;
+    }
+    if (e instanceof Expr.Call c) {
+      String q = names.torchQualifiedName(c.func());
+      String last = q != null ? TorchApi.lastPart(q) : AstUtil.lastName(c.func());
+      return last != null && (last.equals("Accelerator") || last.equals("Fabric") || last.equals("PartialState")
+          || last.equals("AcceleratorState"));
+    }
+    if (e instanceof Expr.Name n) {
+      for (Binding b : names.resolve(n)) {
+        if (b.kind() == Binding.Kind.ASSIGN && b.index() < 0 && isAccelerator(b.value(), depth + 1)) {
+          return true;
+        }
+      }
+      String id = n.id().toLowerCase(java.util.Locale.ROOT);
+      return id.equals("accelerator") || id.equals("fabric");
+    }
+    if (e instanceof Expr.Attribute a) {
+      String id = a.attr().toLowerCase(java.util.Locale.ROOT);
+      return id.equals("accelerator") || id.equals("fabric");
+    }
+    return false;
+  }
+
+  /** Whether a device expression may denote CUDA: known CUDA, or unknown in a file that uses CUDA. */
+  boolean mayBeCuda(Expr device) {
+    Where w = device(device);
+    return w == Where.GPU || w == Where.UNKNOWN && fileUsesCuda();
+  }
+
+  // ------------------------------------------------------------ values
+
+  /**
+   * Whether a call moves or places something on a device that may be CUDA: {@code x.cuda()},
+   * {@code x.to(device)}, {@code device=}/{@code device_map=} on a constructor or loader, an
+   * accelerator's {@code prepare}.
+   */
+  boolean placesOnGpu(Expr.Call c) {
+    String m = AstUtil.methodName(c);
+    if ("cuda".equals(m)) {
+      return true;
+    }
+    if (m != null && MOVE_METHODS.contains(m)) {
+      Expr d = Calls.argument(c, 0, "device");
+      if (d != null && !(d instanceof Expr.Constant k && k.value() instanceof ConstValue.Str s
+          && !s.value().startsWith("cuda") && isDtypeName(s.value()))) {
+        if (d instanceof Expr.Attribute da && names.torchQualifiedName(da) != null
+            && names.torchQualifiedName(da).startsWith("torch.") && !names.torchQualifiedName(da).startsWith("torch.cuda")) {
+          return false; // .to(torch.float16)
+        }
+        return mayBeCuda(d);
+      }
+      return false;
+    }
+    if (m != null && (m.equals("prepare") || m.equals("prepare_model") || m.equals("setup")
+        || m.equals("setup_module"))) {
+      return fileUsesCuda() || isAccelerator(AstUtil.receiver(c), 0);
+    }
+    String q = names.torchQualifiedName(c.func());
+    if ("deepspeed.initialize".equals(q)) {
+      return true;
+    }
+    for (Support.Keyword k : c.keywords()) {
+      if (k.arg() != null && DEVICE_KEYWORDS.contains(k.arg()) && mayBeCuda(k.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDtypeName(String s) {
+    return s.startsWith("float") || s.startsWith("int") || s.startsWith("bfloat") || s.equals("half");
+  }
+
+  /**
+   * Whether a value may be on a GPU: the expression moves something there, or names (or reads from) a
+   * variable or attribute that the file puts there.
+   */
+  boolean mayBeOnGpu(Expr e) {
+    if (e == null) {
+      return false;
+    }
+    Set<String> gpu = gpuPaths();
+    boolean[] found = {false};
+    AstWalker.descend(e, n -> {
+      if (found[0] || n instanceof Expr.Lambda) {
+        return false;
+      }
+      if (n instanceof Expr.Call c && placesOnGpu(c)) {
+        found[0] = true;
+      } else if (n instanceof Expr.Name || n instanceof Expr.Attribute) {
+        String p = AstUtil.path((Expr) n);
+        if (p != null && gpu.contains(p)) {
+          found[0] = true;
+        }
+      }
+      return !found[0];
+    });
+    return found[0];
+  }
+
+  /**
+   * The paths ({@code model}, {@code self.net}) the file moves to a device that may be CUDA, or assigns
+   * from an expression that does: {@code model.to(device)}, {@code model = Net().cuda()},
+   * {@code x = batch["x"].to(device)}, {@code model = AutoModel.from_pretrained(..., device_map="auto")}.
+   */
+  private Set<String> gpuPaths() {
+    if (gpuPaths == null) {
+      Set<String> out = new HashSet<>();
+      for (Expr.Call c : index.calls) {
+        if (placesOnGpu(c)) {
+          String p = AstUtil.path(AstUtil.receiver(c));
+          String m = AstUtil.methodName(c);
+          if (p != null && m != null && (m.equals("cuda") || MOVE_METHODS.contains(m))) {
+            out.add(p);
+          }
+        }
+      }
+      // assignments from GPU expressions, to a fixed point over a few rounds (x = y.to(d); z = x[0])
+      for (int round = 0; round < 3; round++) {
+        boolean changed = false;
+        for (Stmt.Assign a : index.assigns) {
+          if (!valueOnGpu(a.value(), out)) {
+            continue;
+          }
+          for (Expr t : a.targets()) {
+            changed |= addTargets(t, out);
+          }
+        }
+        if (!changed) {
+          break;
+        }
+      }
+      gpuPaths = out;
+    }
+    return gpuPaths;
+  }
+
+  private boolean valueOnGpu(Expr v, Set<String> gpu) {
+    boolean[] found = {false};
+    AstWalker.descend(v, n -> {
+      if (found[0] || n instanceof Expr.Lambda) {
+        return false;
+      }
+      if (n instanceof Expr.Call c && placesOnGpu(c)) {
+        found[0] = true;
+      } else if (n instanceof Expr.Name || n instanceof Expr.Attribute) {
+        String p = AstUtil.path((Expr) n);
+        if (p != null && gpu.contains(p)) {
+          found[0] = true;
+        }
+      }
+      return !found[0];
+    });
+    return found[0];
+  }
+
+  private static boolean addTargets(Expr t, Set<String> out) {
+    if (t instanceof Expr.Tuple tu) {
+      boolean ch = false;
+      for (Expr x : tu.elts()) {
+        ch |= addTargets(x, out);
+      }
+      return ch;
+    }
+    if (t instanceof Expr.ListExpr l) {
+      boolean ch = false;
+      for (Expr x : l.elts()) {
+        ch |= addTargets(x, out);
+      }
+      return ch;
+    }
+    if (t instanceof Expr.Starred s) {
+      return addTargets(s.value(), out);
+    }
+    String p = AstUtil.path(t);
+    return p != null && out.add(p);
+  }
+
+  // ------------------------------------------------------------ file
+
+  /**
+   * Whether the file puts anything on a CUDA device (or may): {@code .cuda()}, a {@code "cuda"}
+   * device, {@code torch.cuda.*}, {@code device_map=}, an accelerator, or a device variable whose
+   * value the file does not show ({@code .to(device)} with {@code device} a parameter).
+   */
+  boolean fileUsesCuda() {
+    if (fileUsesCuda == null) {
+      fileUsesCuda = false; // guards the recursion through mayBeCuda
+      boolean found = false;
+      for (Expr.Call c : index.calls) {
+        String m = AstUtil.methodName(c);
+        String q = names.torchQualifiedName(c.func());
+        if ("cuda".equals(m) || q != null && (q.startsWith("torch.cuda.") || q.equals("deepspeed.initialize"))
+            || isAccelerator(c, 0)) {
+          found = true;
+        }
+        Expr d = m != null && MOVE_METHODS.contains(m) ? Calls.argument(c, 0, "device") : null;
+        if (d != null && !(d instanceof Expr.Attribute da && names.torchQualifiedName(da) != null)
+            && device(d) != Where.CPU && (device(d) == Where.GPU || mentionsDevice(d))) {
+          found = true;
+        }
+        for (Support.Keyword k : c.keywords()) {
+          if (k.arg() != null && DEVICE_KEYWORDS.contains(k.arg())
+              && device(k.value()) != Where.CPU && (device(k.value()) == Where.GPU || mentionsDevice(k.value()))) {
+            found = true;
+          }
+        }
+        if (found) {
+          break;
+        }
+      }
+      // Keras on the torch backend puts its models and tensors on the GPU itself
+      fileUsesCuda = found || objects.kerasOnTorch();
+    }
+    return fileUsesCuda;
+  }
+
+  /** Whether an expression reads like a device ({@code device}, {@code args.device}, {@code self.gpu}). */
+  private static boolean mentionsDevice(Expr e) {
+    String id = e instanceof Expr.Name nm ? nm.id() : e instanceof Expr.Attribute at ? at.attr() : null;
+    if (id == null) {
+      return false;
+    }
+    String l = id.toLowerCase(java.util.Locale.ROOT);
+    return l.contains("device") || l.contains("cuda") || l.contains("gpu") || l.equals("rank")
+        || l.equals("local_rank");
+  }
+}
