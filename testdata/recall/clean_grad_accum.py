@@ -1,4 +1,5 @@
 import torch
+DEVICE = torch.device("cuda")
 
 
 def train(model, loader, val_loader, criterion, accumulation_steps=4, epochs=3):

@@ -1,6 +1,7 @@
 import torch
 import torch.nn as nn
 from torch import optim
+DEVICE = torch.device("cuda")
 
 
 def train_epoch(dataloader, encoder, decoder, encoder_optimizer, decoder_optimizer, criterion):

@@ -1,6 +1,7 @@
 import copy
 
 import torch
+DEVICE = torch.device("cuda")
 
 
 def train_model(model, dataloaders, dataset_sizes, criterion, optimizer, scheduler, num_epochs=25):

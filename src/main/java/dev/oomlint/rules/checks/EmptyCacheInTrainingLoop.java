@@ -31,7 +31,7 @@ public final class EmptyCacheInTrainingLoop implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework()) {
+    if (sm.isOtherFramework() || sm.isTestFile()) {
       return;
     }
     Iterations steps = new Iterations(sm, c -> sm.isBackwardCall(c) || sm.isForwardCall(c));

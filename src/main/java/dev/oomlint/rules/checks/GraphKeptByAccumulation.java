@@ -38,7 +38,7 @@ public final class GraphKeptByAccumulation implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework()) {
+    if (sm.isOtherFramework() || !TrainingIteration.graphLeakCostsGpuMemory(sm)) {
       return;
     }
     List<Stmt> statements = sm.statements();
@@ -65,7 +65,8 @@ public final class GraphKeptByAccumulation implements Rule {
       return;
     }
     TrainingIteration tc = TrainingIteration.of(sm, stmt);
-    if (tc == null || !tc.outlivesIteration(holder, stmt) || tc.feedsBackward(holder)) {
+    if (tc == null || !tc.outlivesIteration(holder, stmt) || tc.feedsBackward(holder)
+        || tc.resetAtOptimizerStep(AstUtil.path(holder))) {
       return;
     }
     String a = ExprEdits.text(ctx.file(), acc);

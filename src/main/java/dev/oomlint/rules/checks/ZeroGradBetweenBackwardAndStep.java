@@ -36,7 +36,7 @@ public final class ZeroGradBetweenBackwardAndStep implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework()) {
+    if (sm.isOtherFramework() || sm.isTestFile()) {
       return;
     }
     Map<Expr.Call, Expr.Call> found = ResetsBeforeStep.find(sm);
