@@ -752,8 +752,9 @@ final class GradFlow {
         if (off) {
           return false;
         }
-        if (recv) {
-          return true;
+        if (recv && !(c.args().isEmpty() && c.keywords().isEmpty() && !TorchApi.FORWARD_METHODS.contains(m)
+            && AstUtil.root(a.value()) != null && objects.isModel(AstUtil.root(a.value())))) {
+          return true; // an accessor of a model without input (model.fp16_enabled()) runs no forward
         }
         Stmt.FunctionDef f = calls.resolve(c);
         if (f != null) {

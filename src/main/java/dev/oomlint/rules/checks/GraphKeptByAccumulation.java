@@ -61,7 +61,7 @@ public final class GraphKeptByAccumulation implements Rule {
   private void check(RuleContext ctx, SemanticModel sm, Stmt stmt, Expr acc, Expr added) {
     // acc[k] += t accumulates into the container acc
     Expr holder = acc instanceof Expr.Subscript sub && !(sub.slice() instanceof Expr.Slice) ? sub.value() : acc;
-    if (AstUtil.path(holder) == null || !sm.isGradCarrying(added)) {
+    if (AstUtil.path(holder) == null || !sm.isGradCarrying(added) || Tensors.isLossCompanion(sm, added)) {
       return;
     }
     TrainingIteration tc = TrainingIteration.of(sm, stmt);
