@@ -13,3 +13,5 @@ def main(args, model, loader):
         reserved_length = model.random_ltd_scheduler.get_current_seq()
         sample_count += args.train_batch_size * torch.distributed.get_world_size()
         sample_count += reserved_length * args.train_batch_size
+        shortened = (reserved_length * 3 + loss.sum()) // 4
+        sample_count += shortened

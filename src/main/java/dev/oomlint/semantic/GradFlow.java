@@ -602,7 +602,8 @@ final class GradFlow {
       if (e instanceof Expr.BinOp b) {
         boolean l = eval(b.left(), env, off, d);
         boolean r = eval(b.right(), env, off, d);
-        return (l || r) && !off;
+        // floor division is not differentiable: its result has no grad_fn
+        return (l || r) && !off && b.op() != Operators.Operator.FLOOR_DIV;
       }
       if (e instanceof Expr.UnaryOp u) {
         boolean v = eval(u.operand(), env, off, d);
