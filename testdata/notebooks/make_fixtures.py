@@ -135,7 +135,7 @@ write("r_kernel.ipynb", dumps(nb([
 QUIRKY = {"nbformat": 4, "nbformat_minor": 2, "metadata": {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}},
           "cells": [
               {"source": "import torch\nfrom torch import nn\n", "cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None},
-              {"cell_type": "code", "source": "net = nn.Linear(3, 1)\nopt = torch.optim.SGD(net.parameters(), lr=0.01)\nlosses = []\nfor i in range(10):\n    opt.zero_grad()\n    loss = net(torch.ones(3)).pow(2).sum()\n    loss.backward()\n    opt.step()\n    losses.append(loss)  # keeps every graph\n", "metadata": {}, "outputs": [], "execution_count": None},
+              {"cell_type": "code", "source": "net = nn.Linear(3, 1).cuda()\nopt = torch.optim.SGD(net.parameters(), lr=0.01)\nlosses = []\nfor i in range(10):\n    opt.zero_grad()\n    loss = net(torch.ones(3)).pow(2).sum()\n    loss.backward()\n    opt.step()\n    losses.append(loss)  # keeps every graph\n", "metadata": {}, "outputs": [], "execution_count": None},
           ]}
 q = json.dumps(QUIRKY, indent=2, ensure_ascii=False)
 write("quirky_layout.ipynb", "\ufeff" + q + "\n", newline="\r\n")
@@ -145,7 +145,7 @@ write("quirky_layout.fixed.ipynb", "\ufeff" + json.dumps(qf, indent=2, ensure_as
 
 # 5. Written with ensure_ascii=True (non-ASCII escaped), with non-ASCII text before the leak.
 ASCII = nb([
-    code("d1", "import torch  # modèle 🔥\nnet = torch.nn.Linear(2, 2)\nopt = torch.optim.SGD(net.parameters(), lr=0.1)", count=1),
+    code("d1", "import torch  # modèle 🔥\nnet = torch.nn.Linear(2, 2).cuda()\nopt = torch.optim.SGD(net.parameters(), lr=0.1)", count=1),
     code("d2", "température = 0.0\nfor i in range(5):\n    opt.zero_grad()\n    perte = net(torch.ones(2)).sum()  # « perte »\n    perte.backward()\n    opt.step()\n    température += perte", count=2),
 ], minor=4)
 write("ascii_escaped.ipynb", dumps(ASCII, ensure_ascii=True))
@@ -191,7 +191,7 @@ SPANNING = nb([
     code("i1", "sizes = (1,", count=1),
     code("i2", "2)\nlabel = \"\"\"open", count=2),
     code("i3", "\"\"\"\nwidth = 3", count=3),
-    code("i4", "import torch\nnet = torch.nn.Linear(2, 2)\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\n"
+    code("i4", "import torch\nnet = torch.nn.Linear(2, 2).cuda()\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\n"
                "total = 0.0\nfor i in range(5):\n    opt.zero_grad()\n    loss = net(torch.ones(2)).sum()\n"
                "    loss.backward()\n    opt.step()\n    total += loss", count=4),
 ])

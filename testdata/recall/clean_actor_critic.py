@@ -4,6 +4,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 import torch.optim as optim
 from torch.distributions import Categorical
+DEVICE = torch.device("cuda")
 
 
 class Policy(nn.Module):

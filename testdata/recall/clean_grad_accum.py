@@ -1,4 +1,5 @@
 import torch
+DEVICE = torch.device("cuda")
 
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 

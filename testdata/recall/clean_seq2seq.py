@@ -1,6 +1,7 @@
 import torch
 import torch.nn as nn
 from torch import optim
+DEVICE = torch.device("cuda")
 
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 

@@ -1,6 +1,7 @@
 import copy
 
 import torch
+DEVICE = torch.device("cuda")
 
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 

@@ -3,6 +3,7 @@ import torch.nn.functional as Fn
 from torch import optim as O
 
 from models import ConvNet
+T.cuda.set_device(0)
 
 net = ConvNet()
 sgd = O.SGD(net.parameters(), lr=0.01, momentum=0.9)

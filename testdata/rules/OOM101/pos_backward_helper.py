@@ -1,3 +1,5 @@
+import torch
+torch.cuda.set_device(0)
 def train_one_epoch(task, loader, optimizer, loss_scaler=None):
     epoch_losses = []
     for input, target in loader:

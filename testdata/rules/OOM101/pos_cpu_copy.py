@@ -1,3 +1,5 @@
+import torch
+torch.cuda.set_device(0)
 def train(model, train_dataloader):
     model_outputs = []
     for batch in train_dataloader:

@@ -1,4 +1,6 @@
 from timm import utils
+import torch
+torch.cuda.set_device(0)
 
 
 def train_one_epoch(model, loader, optimizer, loss_fn):

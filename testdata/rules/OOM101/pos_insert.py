@@ -1,3 +1,5 @@
+import torch
+torch.cuda.set_device(0)
 def train(model, loader, optimizer, criterion):
     recent = []
     for x, y in loader:

@@ -1,5 +1,6 @@
 import torch
 import torch.nn.functional as F
+torch.cuda.set_device(0)
 
 
 class AverageMeter:

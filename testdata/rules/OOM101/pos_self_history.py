@@ -1,5 +1,6 @@
 import torch
 from torch import nn, optim
+torch.cuda.set_device(0)
 
 
 class Trainer:

@@ -1,4 +1,5 @@
 import torch
+torch.cuda.set_device(0)
 
 
 def train_model(model, dataloaders, criterion, optimizer, num_epochs=25):

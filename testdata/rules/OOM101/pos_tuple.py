@@ -1,4 +1,6 @@
 import torch.nn.functional as F
+import torch
+torch.cuda.set_device(0)
 
 
 def train(model, loader, optimizer):

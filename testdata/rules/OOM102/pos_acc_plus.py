@@ -1,3 +1,5 @@
+import torch
+torch.cuda.set_device(0)
 def train(net, loader, opt, criterion):
     running = 0.0
     for x, y in loader:

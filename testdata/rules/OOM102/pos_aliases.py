@@ -1,6 +1,7 @@
 import torch as th
 import torch.nn.functional as nnf
 from torch.optim import Adam as TorchAdam
+th.cuda.set_device(0)
 
 model = build_model()
 opt = TorchAdam(model.parameters())

@@ -1,5 +1,6 @@
 import torch
 import torch.nn as nn
+torch.cuda.set_device(0)
 
 
 def train_gan(G, D, loader, opt_g, opt_d, z_dim, epochs):

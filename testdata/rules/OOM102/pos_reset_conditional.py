@@ -1,6 +1,7 @@
 import torch
 import torch.nn as nn
 import torch.optim as optim
+torch.cuda.set_device(0)
 
 net = Net()
 criterion = nn.CrossEntropyLoss()

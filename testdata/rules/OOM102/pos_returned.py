@@ -1,3 +1,5 @@
+import torch
+torch.cuda.set_device(0)
 def train_epoch(model, loader, optimizer, criterion):
     model.train()
     epoch_loss = 0

@@ -1,4 +1,5 @@
 import torch
+torch.cuda.set_device(0)
 
 for i, (x, y) in enumerate(loader):
     loss = criterion(model(x), y) / accum_steps

@@ -1,5 +1,6 @@
 import torch
 from torch import autograd
+torch.cuda.set_device(0)
 
 for x, y in loader:
     optimizer.zero_grad()

@@ -1,4 +1,5 @@
 import torch
+torch.cuda.set_device(0)
 
 for x, y in loader:
     optimizer.zero_grad()

@@ -1,4 +1,5 @@
 import torch
+torch.cuda.set_device(0)
 
 
 def train(generator, discriminator, loader, opt_g, opt_d, latent_dim):

@@ -1,5 +1,6 @@
 import torch
 from torch import nn, optim
+torch.cuda.set_device(0)
 
 model = nn.Linear(10, 1)
 opt = optim.SGD(model.parameters(), lr=0.1)

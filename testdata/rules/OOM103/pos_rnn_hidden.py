@@ -1,5 +1,6 @@
 import torch
 import torch.nn as nn
+torch.cuda.set_device(0)
 
 
 def train(model, batches, optimizer, ntokens):

@@ -1,4 +1,5 @@
 import torch
+torch.cuda.set_device(0)
 
 step = 0
 while step < total:

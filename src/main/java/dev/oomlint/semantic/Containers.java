@@ -11,6 +11,9 @@ public final class Containers {
   /** Methods that add their argument to a list or deque. */
   public static final Set<String> ADDERS = Set.of("append", "extend", "insert", "appendleft");
 
+  /** Methods that take an element out of a list or deque: a container drained as it is filled is a queue. */
+  public static final Set<String> REMOVERS = Set.of("pop", "popleft");
+
   private static final Set<String> FACTORIES = Set.of("dict", "list", "collections.defaultdict",
       "collections.OrderedDict", "collections.deque", "collections.Counter");
 

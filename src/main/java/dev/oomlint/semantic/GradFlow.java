@@ -602,7 +602,8 @@ final class GradFlow {
       if (e instanceof Expr.BinOp b) {
         boolean l = eval(b.left(), env, off, d);
         boolean r = eval(b.right(), env, off, d);
-        return (l || r) && !off;
+        // floor division is not differentiable: its result has no grad_fn
+        return (l || r) && !off && b.op() != Operators.Operator.FLOOR_DIV;
       }
       if (e instanceof Expr.UnaryOp u) {
         boolean v = eval(u.operand(), env, off, d);
@@ -752,8 +753,9 @@ final class GradFlow {
         if (off) {
           return false;
         }
-        if (recv) {
-          return true;
+        if (recv && !(c.args().isEmpty() && c.keywords().isEmpty() && !TorchApi.FORWARD_METHODS.contains(m)
+            && AstUtil.root(a.value()) != null && objects.isModel(AstUtil.root(a.value())))) {
+          return true; // an accessor of a model without input (model.fp16_enabled()) runs no forward
         }
         Stmt.FunctionDef f = calls.resolve(c);
         if (f != null) {

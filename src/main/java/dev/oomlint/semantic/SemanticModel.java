@@ -147,6 +147,7 @@ public final class SemanticModel {
     String p = path == null ? "" : path.replace('\\', '/');
     String base = p.substring(p.lastIndexOf('/') + 1);
     return base.startsWith("test_") || base.endsWith("_test.py") || base.equals("conftest.py")
+        || base.equals("test.py") || base.equals("tests.py")
         || ("/" + p).contains("/tests/");
   }
 
@@ -557,6 +558,19 @@ public final class SemanticModel {
     return trainingFacts().unresetOptimizers(loop);
   }
 
+  /**
+   * Functions a training framework runs once per iteration ({@code Engine(update_fn)}, a
+   * LightningModule's {@code training_step}): their body is a loop body for the gradient rules.
+   */
+  public List<Stmt.FunctionDef> iterationFunctions() {
+    return trainingFacts().iterationFunctions();
+  }
+
+  /** {@link #unresetOptimizers} for one of the {@link #iterationFunctions}. */
+  public List<Expr> unresetOptimizersIn(Stmt.FunctionDef f) {
+    return trainingFacts().unresetOptimizersIn(f);
+  }
+
   /** Whether a loop resets gradients anywhere in its body or in same-file functions it calls. */
   public boolean loopResetsGradients(Stmt loop) {
     return trainingFacts().loopResets(loop);
@@ -583,7 +597,8 @@ public final class SemanticModel {
 
   /**
    * Whether the file puts anything on a GPU: {@code .cuda()}, {@code "cuda"}, {@code torch.device(...)},
-   * {@code .to(device)}, {@code device_map=}, an accelerator's {@code prepare}.
+   * {@code .to(device)}, {@code device_map=}, an accelerator's {@code prepare}, a {@code "cuda"} device
+   * type ({@code torch.autocast("cuda")}, {@code GradScaler("cuda")}).
    */
   public boolean usesGpu() {
     for (Expr.Call c : calls()) {
@@ -594,9 +609,13 @@ public final class SemanticModel {
         return true;
       }
       for (Support.Keyword k : c.keywords()) {
-        if ("device_map".equals(k.arg()) || "device".equals(k.arg()) && !isCpuConstant(k.value())) {
+        if ("device_map".equals(k.arg()) || "device".equals(k.arg()) && !isCpuConstant(k.value())
+            || "device_type".equals(k.arg()) && isCudaConstant(k.value())) {
           return true;
         }
+      }
+      if (!c.args().isEmpty() && isCudaConstant(c.args().get(0))) {
+        return true; // torch.autocast("cuda"), torch.amp.GradScaler("cuda"), x.to("cuda:0")
       }
       if ("to".equals(m)) {
         for (Expr a : c.args()) {
@@ -629,6 +648,11 @@ public final class SemanticModel {
   /** Whether a value (a model, a tensor, an expression) may be on a GPU, from what the file shows. */
   public boolean mayBeOnGpu(Expr value) {
     return devices().mayBeOnGpu(value);
+  }
+
+  private static boolean isCudaConstant(Expr e) {
+    String s = Calls.string(e);
+    return s != null && s.startsWith("cuda");
   }
 
   private static boolean isCpuConstant(Expr e) {

@@ -82,6 +82,47 @@ public final class Tensors {
     return bound != null && isTensor(sm, bound, depth + 1);
   }
 
+  /**
+   * Whether {@code e} (a name, or an element or attribute of one) is bound only by unpacking the
+   * result of a call that is not a model's forward, next to a loss ({@code loss, sample_size,
+   * logging_output = criterion(model, sample)}; {@code loss, chosen, rejected = loss_fn(...)}): the
+   * values a loss function returns beside the loss are statistics for logging (numbers, detached
+   * tensors), not graphs. A model's outputs ({@code loss, logits = model(x, y)}) do not count.
+   */
+  public static boolean isLossCompanion(SemanticModel sm, Expr e) {
+    Expr.Name n = AstUtil.root(e);
+    if (n == null || sm.isSelf(n)) {
+      return false;
+    }
+    List<Binding> bs = sm.resolve(n);
+    if (bs.isEmpty()) {
+      return false;
+    }
+    for (Binding b : bs) {
+      if (b.kind() != Binding.Kind.ASSIGN || b.index() < 0 || !(b.statement() instanceof Stmt.Assign a)
+          || !(b.value() instanceof Expr.Call c) || sm.isModelCall(c) || sm.isModel(c.func())
+          || !hasLossSibling(sm, a, n.id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasLossSibling(SemanticModel sm, Stmt.Assign a, String self) {
+    for (Expr t : a.targets()) {
+      if (t instanceof Expr.Tuple tuple) {
+        for (Expr x : tuple.elts()) {
+          if (x instanceof Expr.Name other && !other.id().equals(self)
+              && (other.id().toLowerCase(java.util.Locale.ROOT).contains("loss")
+              || sm.backpropTargets(a).contains(other.id()))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** The value a name was last assigned (a plain {@code x = value}), or null. */
   public static Expr singleValue(SemanticModel sm, Expr e) {
     if (!(e instanceof Expr.Name n)) {

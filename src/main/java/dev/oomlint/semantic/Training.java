@@ -30,6 +30,8 @@ final class Training {
   private final Map<Stmt, Boolean> trainingLoop = new IdentityHashMap<>();
   private Boolean fileTrains;
 
+  private List<Stmt.FunctionDef> iterationFunctions;
+
   Training(AstIndex index, Names names, CallGraph calls, TorchObjects objects, GradFlow flow) {
     this.index = index;
     this.names = names;
@@ -183,8 +185,12 @@ final class Training {
    * or in same-file functions it calls (not inside their own training loops).
    */
   List<Expr.Call> directSteps(Stmt loop) {
+    return directSteps(AstUtil.loopBody(loop));
+  }
+
+  private List<Expr.Call> directSteps(List<Stmt> body) {
     List<Expr.Call> out = new ArrayList<>();
-    collectSteps(AstUtil.loopBody(loop), out, Collections.newSetFromMap(new IdentityHashMap<>()));
+    collectSteps(body, out, Collections.newSetFromMap(new IdentityHashMap<>()));
     return out;
   }
 
@@ -216,6 +222,44 @@ final class Training {
     });
   }
 
+  /**
+   * Functions that a training framework calls once per training iteration, so that their body is a
+   * loop body: a function handed to an engine ({@code Engine(update_fn)}, PyTorch-Ignite's trainer),
+   * and a LightningModule's {@code training_step} (it steps an optimizer itself only under manual
+   * optimisation, with {@code self.optimizers()}).
+   */
+  List<Stmt.FunctionDef> iterationFunctions() {
+    if (iterationFunctions == null) {
+      List<Stmt.FunctionDef> out = new ArrayList<>();
+      for (Expr.Call c : index.calls) {
+        if (!c.args().isEmpty() && "Engine".equals(AstUtil.lastName(c.func()))) {
+          Stmt.FunctionDef f = functionNamed(c.args().get(0));
+          if (f != null && !out.contains(f)) {
+            out.add(f);
+          }
+        }
+      }
+      for (Stmt.FunctionDef f : index.functions) {
+        if (f.name().equals("training_step") && index.parent(f) instanceof Stmt.ClassDef && !out.contains(f)) {
+          out.add(f);
+        }
+      }
+      iterationFunctions = out;
+    }
+    return iterationFunctions;
+  }
+
+  private Stmt.FunctionDef functionNamed(Expr e) {
+    if (e instanceof Expr.Name n) {
+      for (Binding b : names.resolve(n)) {
+        if (b.kind() == Binding.Kind.FUNCTION && b.node() instanceof Stmt.FunctionDef f) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
   // ---------------------------------------------------------------- gradient resets
 
   /**
@@ -226,14 +270,26 @@ final class Training {
    * helper that resets, {@code self.zero_grad()}).
    */
   List<Expr> unresetOptimizers(Stmt loop) {
-    List<Expr.Call> steps = directSteps(loop);
+    return unresetOptimizers(loop, AstUtil.loopBody(loop));
+  }
+
+  /**
+   * {@link #unresetOptimizers(Stmt)} for a function that a training framework runs once per iteration
+   * (see {@link #iterationFunctions}): its body is a loop body.
+   */
+  List<Expr> unresetOptimizersIn(Stmt.FunctionDef f) {
+    return unresetOptimizers(f, f.body());
+  }
+
+  private List<Expr> unresetOptimizers(Node loop, List<Stmt> body) {
+    List<Expr.Call> steps = directSteps(body);
     List<Expr> out = new ArrayList<>();
     if (steps.isEmpty()) {
       return out;
     }
     List<Expr> receivers = new ArrayList<>();
     boolean[] generic = {false};
-    for (Stmt s : AstUtil.loopBody(loop)) {
+    for (Stmt s : body) {
       AstWalker.descend(s, n -> {
         if (isReset(n)) {
           if (n instanceof Expr.Call c && "zero_grad".equals(AstUtil.methodName(c))) {
@@ -267,7 +323,7 @@ final class Training {
    * Whether the optimizer is built inside the loop over tensors that are also created inside it (a
    * per-iteration optimizer over a fresh leaf, as in latent-guidance loops): nothing accumulates.
    */
-  private boolean freshPerIteration(Stmt loop, Expr opt) {
+  private boolean freshPerIteration(Node loop, Expr opt) {
     Expr.Call ctor = objects.optimizerConstruction(opt, 0);
     if (ctor == null || !loop.range().contains(ctor.range()) || ctor.args().isEmpty()) {
       return false;

@@ -27,6 +27,15 @@ public final class TrainingIteration {
     this.loop = loop;
   }
 
+  /**
+   * Whether a kept autograd graph in this file costs GPU memory worth a finding: the file puts
+   * something on a GPU ({@link SemanticModel#usesGpu}) and is not test code. On the CPU (demos, smoke
+   * tests, numpy-only code) a leaked graph costs host memory of a toy run; tests run a few iterations.
+   */
+  public static boolean graphLeakCostsGpuMemory(SemanticModel sm) {
+    return !sm.isTestFile() && sm.usesGpu();
+  }
+
   /** One pass of {@code loop}'s body (any loop: for the questions below, not only training loops). */
   public static TrainingIteration ofLoop(SemanticModel sm, Stmt loop) {
     return new TrainingIteration(sm, loop, true);
@@ -155,6 +164,83 @@ public final class TrainingIteration {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the iteration takes elements out of the container {@code path} ({@code queue.pop(0)}): a
+   * first-in first-out queue of in-flight values (pipeline schedules), bounded, not a growing history.
+   */
+  public boolean drains(String path) {
+    if (path == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    for (Stmt s : body()) {
+      AstWalker.descend(s, n -> {
+        if (found[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Expr.Call c && Containers.REMOVERS.contains(String.valueOf(AstUtil.methodName(c)))
+            && path.equals(AstUtil.path(AstUtil.receiver(c)))) {
+          found[0] = true;
+        }
+        return true;
+      });
+    }
+    return found[0];
+  }
+
+  /**
+   * Whether {@code path} is reset in this iteration together with an optimizer step: rebound (not added
+   * to) in a block that also steps an optimizer, as in a gradient-accumulation window
+   * ({@code if (i + 1) % accum == 0: opt.step(); ...; running_loss = 0}). What it holds is then bounded
+   * by one optimizer step's micro-batches, not by the length of the run.
+   */
+  public boolean resetAtOptimizerStep(String path) {
+    if (path == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    for (Stmt s : body()) {
+      AstWalker.descend(s, n -> {
+        if (found[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Stmt.Assign a && resets(a, path) && blockSteps(sm.blockOf(a))) {
+          found[0] = true;
+        }
+        return true;
+      });
+    }
+    return found[0];
+  }
+
+  private static boolean resets(Stmt.Assign a, String path) {
+    boolean target = false;
+    for (Expr t : a.targets()) {
+      target |= path.equals(AstUtil.path(t)) || t instanceof Expr.Tuple tt && tupleHas(tt, path);
+    }
+    return target && !(a.value() instanceof Expr.BinOp b
+        && (path.equals(AstUtil.path(b.left())) || path.equals(AstUtil.path(b.right()))));
+  }
+
+  private boolean blockSteps(List<Stmt> block) {
+    if (block == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    for (Stmt s : block) {
+      AstWalker.descend(s, n -> {
+        if (found[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Expr.Call c && sm.optimizerStepped(c) != null) {
+          found[0] = true;
+        }
+        return true;
+      });
+    }
+    return found[0];
   }
 
   /**

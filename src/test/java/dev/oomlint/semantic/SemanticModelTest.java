@@ -388,4 +388,32 @@ class SemanticModelTest {
     sm.isGradCarrying(e);
     sm.inferenceRegions();
   }
+
+  @Test
+  void testPathsIncludeBareTestModules() {
+    assertTrue(SemanticModel.isTestPath("labml/flash/test.py"));
+    assertTrue(SemanticModel.isTestPath("ch04/tests.py"));
+    assertTrue(SemanticModel.isTestPath("pkg/tests/distributed/bmuf.py"));
+    assertFalse(SemanticModel.isTestPath("pkg/attest.py"));
+    assertFalse(SemanticModel.isTestPath("pkg/testing_utils.py"));
+  }
+
+  @Test
+  void usesGpuSeesCudaDeviceTypes() {
+    assertTrue(model("import torch\nscaler = torch.amp.GradScaler(\"cuda\")\n").usesGpu());
+    assertTrue(model("import torch\nwith torch.autocast(device_type=\"cuda\"):\n    pass\n").usesGpu());
+    assertFalse(model("import torch\nwith torch.autocast(\"cpu\"):\n    pass\n").usesGpu());
+  }
+
+  @Test
+  void floorDivisionAndModelAccessorsCarryNoGraph() {
+    SemanticModel sm = model("import torch\nmodel = torch.nn.Linear(2, 2)\nout = model(x)\n"
+        + "a = out // 2\nb = model.fp16_enabled()\nc = out * 2\n");
+    Expr a = ((dev.oomlint.ast.Stmt.Assign) sm.statements().get(3)).value();
+    Expr b = ((dev.oomlint.ast.Stmt.Assign) sm.statements().get(4)).value();
+    Expr c = ((dev.oomlint.ast.Stmt.Assign) sm.statements().get(5)).value();
+    assertFalse(sm.isGradCarrying(a));
+    assertFalse(sm.isGradCarrying(b));
+    assertTrue(sm.isGradCarrying(c));
+  }
 }

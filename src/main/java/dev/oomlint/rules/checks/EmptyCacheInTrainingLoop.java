@@ -31,7 +31,7 @@ public final class EmptyCacheInTrainingLoop implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework()) {
+    if (sm.isOtherFramework() || sm.isTestFile()) {
       return;
     }
     Iterations steps = new Iterations(sm, c -> sm.isBackwardCall(c) || sm.isForwardCall(c));
@@ -156,11 +156,33 @@ public final class EmptyCacheInTrainingLoop implements Rule {
         if (n instanceof Expr.Call c && buildsModel(sm, c)) {
           Stmt st = Iterations.statementOf(sm, c);
           found[0] = st != null && Iterations.runsEveryPass(sm, st, loop);
+        } else if (n instanceof Stmt.Assign a && constructsModel(sm, a)) {
+          found[0] = Iterations.runsEveryPass(sm, a, loop);
         }
         return !found[0] && !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef);
       });
     }
     return found[0];
+  }
+
+  /**
+   * {@code model = GPTModel(config).to(device)}: a model bound from a class instantiation (a
+   * capitalised callee, possibly imported from another module, under method calls such as
+   * {@code .to()}), as batch-size searches and benchmarks over configurations do on every pass.
+   */
+  private static boolean constructsModel(SemanticModel sm, Stmt.Assign a) {
+    if (a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name t) || !sm.isModel(t)) {
+      return false;
+    }
+    Expr cur = a.value();
+    while (cur instanceof Expr.Call c && c.func() instanceof Expr.Attribute at && at.value() instanceof Expr.Call) {
+      cur = at.value();
+    }
+    if (!(cur instanceof Expr.Call c)) {
+      return false;
+    }
+    String name = AstUtil.lastName(c.func());
+    return name != null && !name.isEmpty() && Character.isUpperCase(name.charAt(0));
   }
 
   private static boolean buildsModel(SemanticModel sm, Expr.Call c) {

@@ -91,7 +91,7 @@ public final class GpuOutputsAccumulated implements Rule {
   private void check(RuleContext ctx, SemanticModel sm, Expr container, Expr value, Node site, boolean extend,
       Expr key) {
     Stmt loop = Iterations.innermostLoop(sm, site);
-    if (loop == null || container == null || sm.isTrainingLoop(loop) || skipLoop(sm, loop)) {
+    if (loop == null || container == null || sm.isTrainingLoop(loop) || skipLoop(sm, loop, container)) {
       return;
     }
     if (AstUtil.path(container) == null || !TrainingIteration.ofLoop(sm, loop).outlivesIteration(container, site) || key != null && !variesPerIteration(sm, key, loop)) {
@@ -453,8 +453,9 @@ public final class GpuOutputsAccumulated implements Rule {
    * Loops over denoising or generation steps ({@code for t in timesteps}, {@code range(num_inference_steps)}):
    * what they keep grows with the number of steps, not with a dataset.
    */
-  private static boolean skipLoop(SemanticModel sm, Stmt loop) {
-    if (!(loop instanceof Stmt.For f) || !iteratesData(sm, f.iter(), 0) || sm.isTestFile()) {
+  private static boolean skipLoop(SemanticModel sm, Stmt loop, Expr container) {
+    if (!(loop instanceof Stmt.For f) || sm.isTestFile()
+        || !iteratesData(sm, f.iter(), 0) && !(countsSamples(f.iter()) && concatenatedAfter(sm, container, loop))) {
       return true; // loops over encoders, prompts, tiles or steps, and while loops: not passes over a dataset
     }
     Stmt.FunctionDef fn = sm.enclosingFunction(loop);
@@ -475,6 +476,57 @@ public final class GpuOutputsAccumulated implements Rule {
       return !steps[0] && !(n instanceof Expr.Lambda);
     });
     return steps[0];
+  }
+
+  private static final Set<String> SAMPLE_WORDS = Set.of("sample", "samples", "images", "imgs", "examples",
+      "batches");
+
+  /**
+   * {@code range(n_samples // batch_size)}, {@code range(0, num_images, bs)}: batches over a whole sample
+   * set (generated or drawn), as FID/IS-style feature extraction runs them.
+   */
+  private static boolean countsSamples(Expr iter) {
+    if (!(iter instanceof Expr.Call c) || !(c.func() instanceof Expr.Name r) || !r.id().equals("range")) {
+      return false;
+    }
+    boolean[] hit = {false};
+    for (Expr a : c.args()) {
+      AstWalker.descend(a, n -> {
+        String id = n instanceof Expr.Name nm ? nm.id() : n instanceof Expr.Attribute at ? at.attr() : null;
+        if (id != null) {
+          for (String w : id.split("_|(?<=[a-z])(?=[A-Z])")) {
+            hit[0] |= SAMPLE_WORDS.contains(w.toLowerCase(Locale.ROOT));
+          }
+        }
+        return !hit[0];
+      });
+    }
+    return hit[0];
+  }
+
+  /** Whether the container is concatenated after the loop ({@code torch.cat(feats)}, {@code np.concatenate}). */
+  private static boolean concatenatedAfter(SemanticModel sm, Expr container, Stmt loop) {
+    String path = AstUtil.path(container);
+    if (path == null) {
+      return false;
+    }
+    Stmt.FunctionDef f = sm.enclosingFunction(loop);
+    boolean[] hit = {false};
+    for (Stmt s : f != null ? f.body() : sm.module().body()) {
+      AstWalker.descend(s, n -> {
+        if (hit[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Expr.Call c && n.range().start() >= loop.range().end() && !c.args().isEmpty()
+            && path.equals(AstUtil.path(c.args().get(0)))) {
+          String name = AstUtil.lastName(c.func());
+          hit[0] = name != null && (name.equals("cat") || name.equals("stack") || name.equals("concatenate")
+              || name.equals("vstack") || name.equals("concat"));
+        }
+        return !hit[0];
+      });
+    }
+    return hit[0];
   }
 
   /** Whether a subscript key changes between iterations (it mentions a name bound in the loop). */

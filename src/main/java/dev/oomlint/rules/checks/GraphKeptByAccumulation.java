@@ -38,7 +38,7 @@ public final class GraphKeptByAccumulation implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework()) {
+    if (sm.isOtherFramework() || !TrainingIteration.graphLeakCostsGpuMemory(sm)) {
       return;
     }
     List<Stmt> statements = sm.statements();
@@ -61,11 +61,12 @@ public final class GraphKeptByAccumulation implements Rule {
   private void check(RuleContext ctx, SemanticModel sm, Stmt stmt, Expr acc, Expr added) {
     // acc[k] += t accumulates into the container acc
     Expr holder = acc instanceof Expr.Subscript sub && !(sub.slice() instanceof Expr.Slice) ? sub.value() : acc;
-    if (AstUtil.path(holder) == null || !sm.isGradCarrying(added)) {
+    if (AstUtil.path(holder) == null || !sm.isGradCarrying(added) || Tensors.isLossCompanion(sm, added)) {
       return;
     }
     TrainingIteration tc = TrainingIteration.of(sm, stmt);
-    if (tc == null || !tc.outlivesIteration(holder, stmt) || tc.feedsBackward(holder)) {
+    if (tc == null || !tc.outlivesIteration(holder, stmt) || tc.feedsBackward(holder)
+        || tc.resetAtOptimizerStep(AstUtil.path(holder))) {
       return;
     }
     String a = ExprEdits.text(ctx.file(), acc);

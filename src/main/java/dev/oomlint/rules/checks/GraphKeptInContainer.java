@@ -41,7 +41,7 @@ public final class GraphKeptInContainer implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework()) {
+    if (sm.isOtherFramework() || !TrainingIteration.graphLeakCostsGpuMemory(sm)) {
       return;
     }
     for (Expr.Call c : sm.calls()) {
@@ -67,7 +67,8 @@ public final class GraphKeptInContainer implements Rule {
       if (statements.get(i) instanceof Stmt.Assign a) {
         List<Expr> targets = a.targets();
         for (int k = 0; k < targets.size(); k++) {
-          if (targets.get(k) instanceof Expr.Subscript sub && isKeyed(sub) && Containers.isDictOrList(sm, sub.value())) {
+          if (targets.get(k) instanceof Expr.Subscript sub && isKeyed(sub) && !overwritesOneEntry(sub)
+              && Containers.isDictOrList(sm, sub.value())) {
             check(ctx, sm, sub.value(), a.value(), a, false);
           }
         }
@@ -80,7 +81,8 @@ public final class GraphKeptInContainer implements Rule {
       return;
     }
     TrainingIteration tc = TrainingIteration.of(sm, site);
-    if (tc == null || !tc.outlivesIteration(container, site) || tc.feedsBackward(container)) {
+    if (tc == null || !tc.outlivesIteration(container, site) || tc.feedsBackward(container)
+        || tc.drains(AstUtil.path(container))) {
       return;
     }
     Expr focus = value;
@@ -140,6 +142,14 @@ public final class GraphKeptInContainer implements Rule {
   /** {@code d[k]} with a plain key (not a slice or tuple: that would be tensor indexing). */
   private static boolean isKeyed(Expr.Subscript sub) {
     return !(sub.slice() instanceof Expr.Slice) && !(sub.slice() instanceof Expr.Tuple);
+  }
+
+  /**
+   * {@code d["loss"] = loss}: a constant key names one entry, overwritten every iteration, so the
+   * container keeps one iteration's value (and graph), not one per iteration.
+   */
+  private static boolean overwritesOneEntry(Expr.Subscript sub) {
+    return sub.slice() instanceof Expr.Constant;
   }
 
   /** A same-file class instance whose {@code update(value, ...)} keeps its argument in an attribute. */

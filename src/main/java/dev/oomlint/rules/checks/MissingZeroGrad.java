@@ -29,7 +29,7 @@ public final class MissingZeroGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework()) {
+    if (sm.isOtherFramework() || sm.isTestFile()) {
       return;
     }
     for (Stmt loop : sm.loops()) {
@@ -53,6 +53,22 @@ public final class MissingZeroGrad implements Rule {
           + ".zero_grad(set_to_none=True)` once per iteration.";
       ctx.report(new Diagnostic(ctx.code(), message, LoopHeaders.header(ctx.file(), loop),
           local ? fix(ctx, loop, optimizers) : null));
+    }
+    for (Stmt.FunctionDef f : sm.iterationFunctions()) {
+      if (sm.innermostTrainingLoop(f) != null) {
+        continue;
+      }
+      List<Expr> unreset = sm.unresetOptimizersIn(f);
+      if (unreset.isEmpty()) {
+        continue;
+      }
+      Expr opt = unreset.get(0);
+      String first = ctx.file().slice(opt.range());
+      String message = "`" + f.name() + "` runs once per training iteration and calls `" + first + ".step()` but"
+          + " never resets gradients, so they add up across iterations (every step applies the sum of all past"
+          + " gradients) and the gradient buffers stay allocated through the next forward pass; call `" + first
+          + ".zero_grad(set_to_none=True)` once per iteration.";
+      ctx.report(new Diagnostic(ctx.code(), message, opt.range(), null));
     }
   }
 

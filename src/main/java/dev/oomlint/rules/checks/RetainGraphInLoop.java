@@ -23,6 +23,7 @@ import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.Scope;
 import dev.oomlint.semantic.SemanticModel;
+import dev.oomlint.semantic.TrainingIteration;
 import dev.oomlint.semantic.TorchApi;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -46,7 +47,7 @@ public final class RetainGraphInLoop implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework()) {
+    if (sm.isOtherFramework() || !TrainingIteration.graphLeakCostsGpuMemory(sm)) {
       return;
     }
     Map<Stmt.FunctionDef, Boolean> passes = new IdentityHashMap<>();

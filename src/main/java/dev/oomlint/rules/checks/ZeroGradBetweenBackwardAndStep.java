@@ -36,13 +36,16 @@ public final class ZeroGradBetweenBackwardAndStep implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework()) {
+    if (sm.isOtherFramework() || sm.isTestFile()) {
       return;
     }
     Map<Expr.Call, Expr.Call> found = ResetsBeforeStep.find(sm);
     List<Expr.Call> resets = new ArrayList<>(found.keySet());
     resets.sort((x, y) -> Integer.compare(x.range().start(), y.range().start()));
     for (Expr.Call r : resets) {
+      if (resetsAtIterationStart(sm, r, found.get(r))) {
+        continue;
+      }
       String reset = ExprEdits.text(ctx.file(), r);
       String step = ExprEdits.text(ctx.file(), found.get(r));
       String message = "`" + reset + "` runs after the backward and before `" + step + "`, so it wipes the"
@@ -50,6 +53,31 @@ public final class ZeroGradBetweenBackwardAndStep implements Rule {
           + " iteration, before the forward pass.";
       ctx.report(new Diagnostic(ctx.code(), message, r.range(), fix(ctx.file(), sm, r)));
     }
+  }
+
+  /**
+   * The reset comes before every backward of its loop's body and a backward lies between it and the
+   * step: the recommended order (reset, forward, backward, step). The only backward-to-reset path then
+   * wraps around the loop (a {@code continue}, an inner loop over zero batches), which runs no
+   * backward in the iteration and so wipes nothing.
+   */
+  private static boolean resetsAtIterationStart(SemanticModel sm, Expr.Call reset, Expr.Call step) {
+    Stmt loop = sm.innermostTrainingLoop(reset);
+    if (loop == null || step == null || !loop.range().contains(step.range())
+        || step.range().start() < reset.range().start()) {
+      return false;
+    }
+    boolean between = false;
+    for (Expr.Call c : sm.calls()) {
+      if (!loop.range().contains(c.range()) || !sm.isBackwardCall(c)) {
+        continue;
+      }
+      if (c.range().start() < reset.range().start()) {
+        return false;
+      }
+      between |= c.range().start() < step.range().start();
+    }
+    return between;
   }
 
   // ------------------------------------------------------------------ fix

@@ -13,6 +13,7 @@ class ManualGAN(L.LightningModule):
         g_opt, d_opt = self.optimizers()
         g_loss = -self.discriminator(self.generator(batch)).mean()
         self.manual_backward(g_loss)
+        # error: OOM201 "calls `g_opt.step()` but never resets gradients"
         g_opt.step()
         d_loss = self.discriminator(self.generator(batch).detach()).mean()
         self.manual_backward(d_loss)
