@@ -62,15 +62,17 @@ public final class RegularFiles {
       if (n < buf.length) {
         return Arrays.copyOf(buf, n);
       }
-      byte[] rest = in.readNBytes((int) Math.min(limit - n + 1, Integer.MAX_VALUE - 16L));
-      if (rest.length == 0) {
+      int next = in.read(); // almost always the end: no buffer for the rest unless there is one
+      if (next < 0) {
         return buf;
       }
-      if (n + (long) rest.length > limit) {
+      byte[] rest = in.readNBytes((int) Math.min(limit - n, Integer.MAX_VALUE - 16L));
+      if (n + 1L + rest.length > limit || in.read() >= 0) {
         throw new Refused(tooLarge(-1, maxBytes));
       }
-      byte[] all = Arrays.copyOf(buf, n + rest.length);
-      System.arraycopy(rest, 0, all, n, rest.length);
+      byte[] all = Arrays.copyOf(buf, n + 1 + rest.length);
+      all[n] = (byte) next;
+      System.arraycopy(rest, 0, all, n + 1, rest.length);
       return all;
     }
   }

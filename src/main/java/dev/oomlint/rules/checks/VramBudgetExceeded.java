@@ -31,7 +31,7 @@ import java.util.Locale;
 @RuleInfo(code = "OOM404", name = "vram-budget-exceeded",
     summary = "A model load site's estimated GPU memory exceeds the configured budget (gpu-memory or gpu).",
     level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "medium", tags = {"memory", "loading", "estimate"},
-    mentions = "from_pretrained|pipeline|create_model|torchvision|load")
+    mentions = "from_pretrained|pipeline|create_model|torch")
 public final class VramBudgetExceeded implements Rule {
   @Override
   public void check(RuleContext ctx) {
