@@ -263,26 +263,7 @@ final class Devices {
    * variable or attribute that the file puts there.
    */
   boolean mayBeOnGpu(Expr e) {
-    if (e == null) {
-      return false;
-    }
-    Set<String> gpu = gpuPaths();
-    boolean[] found = {false};
-    AstWalker.descend(e, n -> {
-      if (found[0] || n instanceof Expr.Lambda) {
-        return false;
-      }
-      if (n instanceof Expr.Call c && placesOnGpu(c)) {
-        found[0] = true;
-      } else if (n instanceof Expr.Name || n instanceof Expr.Attribute) {
-        String p = AstUtil.path((Expr) n);
-        if (p != null && gpu.contains(p)) {
-          found[0] = true;
-        }
-      }
-      return !found[0];
-    });
-    return found[0];
+    return e != null && valueOnGpu(e, gpuPaths());
   }
 
   /**

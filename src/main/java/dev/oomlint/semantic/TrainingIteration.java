@@ -171,23 +171,9 @@ public final class TrainingIteration {
    * first-in first-out queue of in-flight values (pipeline schedules), bounded, not a growing history.
    */
   public boolean drains(String path) {
-    if (path == null) {
-      return false;
-    }
-    boolean[] found = {false};
-    for (Stmt s : body()) {
-      AstWalker.descend(s, n -> {
-        if (found[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
-          return false;
-        }
-        if (n instanceof Expr.Call c && Containers.REMOVERS.contains(String.valueOf(AstUtil.methodName(c)))
-            && path.equals(AstUtil.path(AstUtil.receiver(c)))) {
-          found[0] = true;
-        }
-        return true;
-      });
-    }
-    return found[0];
+    return path != null && anyInBody(n -> n instanceof Expr.Call c
+        && Containers.REMOVERS.contains(String.valueOf(AstUtil.methodName(c)))
+        && path.equals(AstUtil.path(AstUtil.receiver(c))));
   }
 
   /**
@@ -197,16 +183,18 @@ public final class TrainingIteration {
    * by one optimizer step's micro-batches, not by the length of the run.
    */
   public boolean resetAtOptimizerStep(String path) {
-    if (path == null) {
-      return false;
-    }
+    return path != null && anyInBody(n -> n instanceof Stmt.Assign a && resets(a, path) && blockSteps(sm.blockOf(a)));
+  }
+
+  /** Whether some node of the iteration's body (outside nested functions and classes) is a {@code hit}. */
+  private boolean anyInBody(java.util.function.Predicate<Node> hit) {
     boolean[] found = {false};
     for (Stmt s : body()) {
       AstWalker.descend(s, n -> {
         if (found[0] || n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
           return false;
         }
-        if (n instanceof Stmt.Assign a && resets(a, path) && blockSteps(sm.blockOf(a))) {
+        if (hit.test(n)) {
           found[0] = true;
         }
         return true;
