@@ -5,7 +5,6 @@ import dev.oomlint.ast.SourceRange;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
-import dev.oomlint.notebook.NotebookSource;
 import dev.oomlint.rules.Level;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleInfo;
@@ -32,16 +31,12 @@ public final class GithubReporter implements Reporter {
       rules.putIfAbsent(rule.info().code(), rule.info());
     }
     for (FileResult file : report.files()) {
-      LineIndex lines = file.source() == null ? null : file.source().lines();
-      // a notebook's annotations point into the raw .ipynb file, as its SARIF results do
-      NotebookSource nb = file.source() == null ? null : file.notebook();
-      if (nb != null) {
-        lines = nb.rawLines();
-      }
+      ShownPositions shown = new ShownPositions(file);
+      LineIndex lines = shown.lines();
       String path = file.path().replace('\\', '/');
       for (FileProblem problem : file.problems()) {
         String title = "oomlint (" + problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
-        command(out, "error", title, path, lines, shown(file, nb, problem.range()), problem.message());
+        command(out, "error", title, path, lines, shown.range(problem.range()), problem.message());
       }
       for (Diagnostic diagnostic : file.diagnostics()) {
         RuleInfo rule = rules.get(diagnostic.code());
@@ -51,14 +46,9 @@ public final class GithubReporter implements Reporter {
           case NOTE -> "notice";
         };
         command(out, command, "oomlint (" + diagnostic.code() + ")", path, lines,
-            shown(file, nb, diagnostic.range()), diagnostic.message());
+            shown.range(diagnostic.range()), diagnostic.message());
       }
     }
-  }
-
-  /** The range as annotated: in a notebook, mapped into the raw file. */
-  private static SourceRange shown(FileResult file, NotebookSource nb, SourceRange range) {
-    return nb == null || range == null ? range : SarifReporter.rawRange(nb, file.source(), range);
   }
 
   private static void command(Appendable out, String command, String title, String path, LineIndex lines,

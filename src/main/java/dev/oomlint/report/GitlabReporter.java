@@ -8,7 +8,6 @@ import dev.oomlint.ast.SourceRange;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.engine.FileProblem;
 import dev.oomlint.engine.FileResult;
-import dev.oomlint.notebook.NotebookSource;
 import dev.oomlint.rules.Level;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleInfo;
@@ -43,16 +42,12 @@ public final class GitlabReporter implements Reporter {
     Map<String, Integer> seen = new HashMap<>();
     JsonArray issues = new JsonArray();
     for (FileResult file : report.files()) {
-      LineIndex lines = file.source() == null ? null : file.source().lines();
-      NotebookSource nb = file.source() == null ? null : file.notebook();
-      if (nb != null) {
-        lines = nb.rawLines();
-      }
+      ShownPositions shown = new ShownPositions(file);
+      LineIndex lines = shown.lines();
       String path = file.path().replace('\\', '/');
       for (FileProblem problem : file.problems()) {
         String check = problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        SourceRange range = problem.range() == null ? null
-            : nb == null ? problem.range() : SarifReporter.rawRange(nb, file.source(), problem.range());
+        SourceRange range = shown.range(problem.range());
         issues.add(issue(md5, seen, path, check, problem.message(), "major", lines, range));
       }
       for (Diagnostic d : file.diagnostics()) {
@@ -62,7 +57,7 @@ public final class GitlabReporter implements Reporter {
           case WARNING -> "minor";
           case NOTE -> "info";
         };
-        SourceRange range = nb == null ? d.range() : SarifReporter.rawRange(nb, file.source(), d.range());
+        SourceRange range = shown.range(d.range());
         issues.add(issue(md5, seen, path, d.code(), d.message(), severity, lines, range));
       }
     }
