@@ -12,6 +12,7 @@ public final class RuleRegistry {
       new GraphKeptInContainer(),
       new GraphKeptByAccumulation(),
       new RetainGraphInLoop(),
+      new LossesSummedBeforeBackward(),
       new MissingZeroGrad(),
       new ZeroGradBetweenBackwardAndStep(),
       new InferenceWithoutNoGrad(),
