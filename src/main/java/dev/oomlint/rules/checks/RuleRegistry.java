@@ -17,6 +17,7 @@ public final class RuleRegistry {
       new ZeroGradBetweenBackwardAndStep(),
       new InferenceWithoutNoGrad(),
       new GpuOutputsAccumulated(),
+      new GenerationStateWithGrad(),
       new ModelLoadedInLoop(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
