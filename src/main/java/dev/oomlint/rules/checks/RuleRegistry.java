@@ -16,6 +16,7 @@ public final class RuleRegistry {
       new ZeroGradBetweenBackwardAndStep(),
       new InferenceWithoutNoGrad(),
       new GpuOutputsAccumulated(),
+      new TrainerEvalLogitsOnGpu(),
       new ModelLoadedInLoop(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
