@@ -21,6 +21,7 @@ public final class RuleRegistry {
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new VramBudgetExceeded(),
+      new WholeCheckpointToGpu(),
       new DeprecatedCudaAmp(),
       new DeprecatedQuantizationKwargs(),
       new KerasModelsInLoopWithoutClearSession(),
