@@ -53,7 +53,8 @@ public final class TfFunctionRetracing implements Rule {
       }
       Stmt loop = Iterations.innermostLoop(sm, f);
       if (loop != null) {
-        if (!fewIterations(loop)) {
+        Stmt l = loop;
+        if (!fewIterations(loop) && !closesOverPassObjects(sm, f, b -> b == l || encloses(sm, l, b))) {
           ctx.report(new Diagnostic(ctx.code(), "`@tf.function` `" + f.name() + "` is defined inside the loop at"
               + " line " + line(sm, loop) + ": every iteration creates a new function that is traced again, and each"
               + " trace keeps a new graph in memory; define the function once, before the loop.", d.range(), null));
@@ -61,7 +62,8 @@ public final class TfFunctionRetracing implements Rule {
         continue;
       }
       Stmt.FunctionDef outer = sm.enclosingFunction(f);
-      Expr.Call site = outer == null ? null : callInLoop(sm, outer);
+      Expr.Call site = outer == null || closesOverPassObjects(sm, f, b -> sm.enclosingFunction(b) == outer)
+          ? null : callInLoop(sm, outer);
       if (site != null) {
         ctx.report(new Diagnostic(ctx.code(), "`@tf.function` `" + f.name() + "` is defined inside `" + outer.name()
             + "`, which is called on every iteration of the loop at line " + line(sm, Iterations.innermostLoop(sm, site))
@@ -113,6 +115,31 @@ public final class TfFunctionRetracing implements Rule {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the body of {@code f} uses a name bound in the enclosing loop body or function itself
+   * (selected by {@code local}, given the binding statement) by an assignment, a {@code for} or a
+   * {@code with}, a def: the function closes over objects made on each pass (a model built per fold or
+   * trial, metrics made per evaluation), so each pass needs its own trace anyway.
+   */
+  private static boolean closesOverPassObjects(SemanticModel sm, Stmt.FunctionDef f,
+      java.util.function.Predicate<Stmt> local) {
+    boolean[] hit = {false};
+    dev.oomlint.ast.AstWalker.walkAll(f.body(), n -> {
+      if (hit[0] || !(n instanceof Expr.Name use)) {
+        return;
+      }
+      for (Binding b : sm.resolve(use)) {
+        if (b.statement() != null && b.statement() != f && switch (b.kind()) {
+          case ASSIGN, AUG_ASSIGN, ANNOTATION, FOR_TARGET, WITH_TARGET, NAMED_EXPR, FUNCTION, CLASS -> true;
+          default -> false;
+        } && local.test(b.statement())) {
+          hit[0] = true;
+        }
+      }
+    });
+    return hit[0];
   }
 
   private static int line(SemanticModel sm, Node n) {
