@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code oomlint rules}: lists every rule with its default level and fix safety. */
+/** {@code oomlint rules}: lists every rule with its default level, fix safety and whether it runs by default. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     description = "List all rules.")
 final class RulesCommand implements Callable<Integer> {
@@ -53,16 +53,22 @@ final class RulesCommand implements Callable<Integer> {
     m.put("fix", info.fix().displayName());
     m.put("precision", info.precision());
     m.put("tags", List.of(info.tags()));
+    m.put("enabled_by_default", info.enabledByDefault());
     return m;
   }
 
+  /** {@code on} for a rule that runs unless deselected, {@code off} for an opt-in rule. */
+  static String onOff(RuleInfo i) {
+    return i.enabledByDefault() ? "on" : "off";
+  }
+
   static String table(List<Rule> rules) {
-    String[] head = {"CODE", "NAME", "LEVEL", "FIX"};
+    String[] head = {"CODE", "NAME", "LEVEL", "FIX", "DEFAULT"};
     List<String[]> rows = new ArrayList<>();
     rows.add(head);
     for (Rule r : rules) {
       RuleInfo i = r.info();
-      rows.add(new String[] {i.code(), i.name(), i.level().sarifName(), i.fix().displayName()});
+      rows.add(new String[] {i.code(), i.name(), i.level().sarifName(), i.fix().displayName(), onOff(i)});
     }
     int[] w = new int[head.length];
     for (String[] row : rows) {

@@ -12,6 +12,7 @@ import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.RuleOptions;
+import dev.oomlint.semantic.NeverRuns;
 import dev.oomlint.semantic.SemanticModel;
 import dev.oomlint.source.NotebookDocument;
 import dev.oomlint.source.SourceDocument;
@@ -290,6 +291,12 @@ public final class Linter {
         if (!noqa.suppressed(d) && !isIgnored(d.code(), ignoredSelectors)) {
           out.add(d);
         }
+      }
+    }
+    if (!out.isEmpty()) {
+      NeverRuns dead = NeverRuns.of(module);
+      if (!dead.isEmpty()) {
+        out.removeIf(d -> dead.contains(d.range())); // code that never runs costs no memory
       }
     }
     out.sort(ORDER);

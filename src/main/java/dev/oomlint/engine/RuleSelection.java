@@ -9,7 +9,9 @@ import java.util.List;
  * Ruff does. A selector is a full code ({@code OOM101}), a prefix ({@code OOM1}, {@code OOM}) or
  * {@code ALL}. Layers apply in order (configuration file, then command line): a layer with
  * {@code select} starts afresh, otherwise it adjusts the previous layer's set. Within a layer the
- * most specific matching selector decides, and {@code ignore} wins a tie.
+ * most specific matching selector decides, and {@code ignore} wins a tie. Before the first layer the
+ * rules enabled by default are enabled ({@link dev.oomlint.rules.RuleInfo#enabledByDefault}); an opt-in
+ * rule is enabled by any {@code select}/{@code extend-select} selector that matches it.
  */
 public final class RuleSelection {
   /** The prefix every oomlint code starts with; always a valid selector. */
@@ -56,7 +58,7 @@ public final class RuleSelection {
     return selector.equals("ALL") ? 0 : selector.length();
   }
 
-  /** The enabled rules (in registry order); every rule is enabled before the first layer. */
+  /** The enabled rules (in registry order); the default rules are enabled before the first layer. */
   public static List<Rule> resolve(List<Rule> all, List<Layer> layers) {
     for (Layer layer : layers) {
       // loops, not forEach lambdas: this runs before a one-file check's parse, see Toolbox
@@ -73,7 +75,9 @@ public final class RuleSelection {
       }
     }
     boolean[] enabled = new boolean[all.size()];
-    java.util.Arrays.fill(enabled, true);
+    for (int i = 0; i < all.size(); i++) {
+      enabled[i] = all.get(i).info().enabledByDefault();
+    }
     for (Layer layer : layers) {
       List<String> plus = new ArrayList<>();
       if (layer.select() != null) {

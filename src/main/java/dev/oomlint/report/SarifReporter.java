@@ -163,6 +163,7 @@ public final class SarifReporter implements Reporter {
         .withShortDescription(new MultiformatMessageString().withText(Messages.limit(summary, DESCRIPTION_LIMIT)))
         .withFullDescription(new MultiformatMessageString().withText(Messages.limit(full, DESCRIPTION_LIMIT)))
         .withDefaultConfiguration(new ReportingConfiguration()
+            .withEnabled(info.enabledByDefault() ? null : Boolean.FALSE) // SARIF's default is true
             .withLevel(ReportingConfiguration.Level.fromValue(info.level().sarifName())))
         .withHelpUri(URI.create(tool.ruleUrl(info.code())))
         .withHelp(help)

@@ -54,13 +54,13 @@ public final class RuleIndex {
           continue;
         }
         String[] f = line.split("\t", -1);
-        if (f.length != 9) {
+        if (f.length != 10) {
           return new HashMap<>();
         }
         String[] tags = f[7].isEmpty() ? new String[0] : f[7].split(",", -1);
         String[] mentions = f[8].isEmpty() ? new String[0] : f[8].split(",", -1);
         m.put(f[0], new Indexed(f[1], f[2], f[3], named(Level.values(), f[4]), named(FixSafety.values(), f[5]), f[6],
-            tags, mentions));
+            tags, mentions, bool(f[9])));
       }
     } catch (RuntimeException e) {
       return new HashMap<>(); // the annotations are still there
@@ -78,10 +78,21 @@ public final class RuleIndex {
     throw new IllegalArgumentException(name);
   }
 
+  private static boolean bool(String s) {
+    if (s.equals("true")) {
+      return true;
+    }
+    if (s.equals("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(s);
+  }
+
   /** The line {@link #load} reads for {@code rule}. */
   static String line(Class<?> rule, RuleInfo i) {
     String[] fields = {rule.getName(), i.code(), i.name(), i.summary(), i.level().name(), i.fix().name(),
-        i.precision(), String.join(",", i.tags()), String.join(",", i.mentions())};
+        i.precision(), String.join(",", i.tags()), String.join(",", i.mentions()),
+        String.valueOf(i.enabledByDefault())};
     for (String f : fields) {
       if (f.indexOf('\t') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
         throw new IllegalArgumentException(rule.getName() + ": a @RuleInfo value holds a tab or a line break");
@@ -122,9 +133,10 @@ public final class RuleIndex {
     private final String precision;
     private final String[] tags;
     private final String[] mentions;
+    private final boolean enabledByDefault;
 
     Indexed(String code, String name, String summary, Level level, FixSafety fix, String precision,
-        String[] tags, String[] mentions) {
+        String[] tags, String[] mentions, boolean enabledByDefault) {
       this.code = code;
       this.name = name;
       this.summary = summary;
@@ -133,6 +145,7 @@ public final class RuleIndex {
       this.precision = precision;
       this.tags = tags;
       this.mentions = mentions;
+      this.enabledByDefault = enabledByDefault;
     }
 
     @Override
@@ -176,6 +189,11 @@ public final class RuleIndex {
     }
 
     @Override
+    public boolean enabledByDefault() {
+      return enabledByDefault;
+    }
+
+    @Override
     public Class<? extends Annotation> annotationType() {
       return RuleInfo.class;
     }
@@ -186,7 +204,7 @@ public final class RuleIndex {
       return o instanceof RuleInfo i && code.equals(i.code()) && name.equals(i.name())
           && summary.equals(i.summary()) && level == i.level() && fix == i.fix()
           && precision.equals(i.precision()) && Arrays.equals(tags, i.tags())
-          && Arrays.equals(mentions, i.mentions());
+          && Arrays.equals(mentions, i.mentions()) && enabledByDefault == i.enabledByDefault();
     }
 
     /** As {@link Annotation#hashCode}: the sum of (127 * member name hash) ^ member value hash. */
@@ -199,7 +217,8 @@ public final class RuleIndex {
           + (127 * "fix".hashCode() ^ fix.hashCode())
           + (127 * "precision".hashCode() ^ precision.hashCode())
           + (127 * "tags".hashCode() ^ Arrays.hashCode(tags))
-          + (127 * "mentions".hashCode() ^ Arrays.hashCode(mentions));
+          + (127 * "mentions".hashCode() ^ Arrays.hashCode(mentions))
+          + (127 * "enabledByDefault".hashCode() ^ Boolean.hashCode(enabledByDefault));
     }
 
     @Override

@@ -38,4 +38,11 @@ public @interface RuleInfo {
    * the file's NFKC form spells it (identifiers are NFKC-normalised). Empty: the rule runs on every file.
    */
   String[] mentions() default {};
+
+  /**
+   * Whether the rule runs without being selected. An opt-in rule ({@code false}) runs only when a
+   * {@code select}/{@code extend-select} selector matches it (its code, a prefix of it, or {@code ALL}),
+   * as Ruff's rules outside its default set.
+   */
+  boolean enabledByDefault() default true;
 }

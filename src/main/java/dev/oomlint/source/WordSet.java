@@ -39,6 +39,17 @@ public final class WordSet {
   private final long wordBits;
   /** Per byte value: the words anchored at that character (bit k for words[k]), and the flags. */
   private final long[] table = new long[256];
+  /**
+   * A second test before a word is compared byte by byte: per byte value, the words whose character
+   * after the anchor is that byte, or that have no character after the anchor.
+   */
+  private final long[] after = new long[256];
+  /** Per byte value: the words anchored at their last character whose previous character is that byte, and every other word. */
+  private final long[] before = new long[256];
+  /** The words anchored at their last character (none can start at a file's last byte otherwise). */
+  private final long endsAtAnchor;
+  /** The words tested by {@link #before} (anchored at the last of two or more characters). */
+  private final long needsBefore;
 
   private WordSet(List<String> words) {
     this.words = words.toArray(new String[0]);
@@ -49,6 +60,27 @@ public final class WordSet {
       wordBytes[k] = w.getBytes(StandardCharsets.ISO_8859_1);
       anchor[k] = rarest(w);
       table[w.charAt(anchor[k])] |= 1L << k;
+    }
+    long ends = 0;
+    long needs = 0;
+    for (int k = 0; k < this.words.length; k++) {
+      String w = this.words[k];
+      long bit = 1L << k;
+      if (anchor[k] + 1 < w.length()) {
+        after[w.charAt(anchor[k] + 1)] |= bit;
+      } else {
+        ends |= bit;
+        if (anchor[k] > 0) {
+          needs |= bit;
+          before[w.charAt(anchor[k] - 1)] |= bit;
+        }
+      }
+    }
+    this.endsAtAnchor = ends;
+    this.needsBefore = needs;
+    for (int b = 0; b < 256; b++) {
+      after[b] |= ends;
+      before[b] |= ~needs;
     }
     this.wordBits = this.words.length == 0 ? 0 : (1L << this.words.length) - 1;
     for (int b = 0x80; b < 0x100; b++) {
@@ -113,6 +145,11 @@ public final class WordSet {
       }
       found |= m & FLAGS;
       m &= wordBits & ~found;
+      if (m != 0) {
+        // the neighbouring characters rule out most candidates before any comparison
+        m &= i + 1 < to ? after[a[i + 1] & 0xFF] : endsAtAnchor;
+        m &= i > from ? before[a[i - 1] & 0xFF] : ~needsBefore;
+      }
       while (m != 0) {
         int k = Long.numberOfTrailingZeros(m);
         m &= m - 1;

@@ -1,12 +1,15 @@
 package dev.oomlint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.oomlint.testing.Cli;
+import dev.oomlint.testing.TestRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,10 +63,36 @@ class CommandsTest {
     Cli.Run r = new Cli(tmp).run("rules");
     assertEquals(0, r.code());
     assertEquals("""
-        CODE    NAME       LEVEL    FIX
-        OOM001  leak-call  warning  safe
-        OOM002  hold-call  error    unsafe
+        CODE    NAME       LEVEL    FIX     DEFAULT
+        OOM001  leak-call  warning  safe    on
+        OOM002  hold-call  error    unsafe  on
         """, r.out());
+  }
+
+  @Test
+  void anOptInRuleIsListedAsOffAndRunsOnlyWhenSelected() throws Exception {
+    java.util.List<dev.oomlint.rules.Rule> rules = java.util.List.of(new TestRules.LeakCall(), new TestRules.PinCall());
+    Cli.Run table = new Cli(tmp).rules(rules).run("rules");
+    assertTrue(table.out().contains("OOM006  pin-call   warning  none  off\n"), table.out());
+    JsonArray a = JsonParser.parseString(new Cli(tmp).rules(rules).run("rules", "--output-format", "json").out())
+        .getAsJsonArray();
+    assertTrue(a.get(0).getAsJsonObject().get("enabled_by_default").getAsBoolean());
+    assertFalse(a.get(1).getAsJsonObject().get("enabled_by_default").getAsBoolean());
+
+    Files.writeString(tmp.resolve("p.py"), "pin()\nleak()\n");
+    Cli.Run plain = new Cli(tmp).rules(rules).run("check", "--output-format", "concise", "p.py");
+    assertFalse(plain.out().contains("OOM006"), plain.out());
+    assertTrue(plain.out().contains("OOM001"), plain.out());
+    Cli.Run selected = new Cli(tmp).rules(rules).run("check", "--output-format", "concise", "--extend-select", "OOM006", "p.py");
+    assertTrue(selected.out().contains("p.py:1:1: OOM006"), selected.out());
+    assertTrue(selected.out().contains("OOM001"), selected.out());
+    Cli.Run sarif = new Cli(tmp).rules(rules).run("check", "--output-format", "sarif", "--select", "ALL", "p.py");
+    JsonArray descriptors = JsonParser.parseString(sarif.out()).getAsJsonObject().getAsJsonArray("runs").get(0)
+        .getAsJsonObject().getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
+    assertEquals(2, descriptors.size());
+    assertNull(descriptors.get(0).getAsJsonObject().getAsJsonObject("defaultConfiguration").get("enabled"));
+    assertFalse(descriptors.get(1).getAsJsonObject().getAsJsonObject("defaultConfiguration").get("enabled")
+        .getAsBoolean());
   }
 
   @Test

@@ -25,7 +25,33 @@ class RuleSelectionTest {
     public void check(RuleContext c) {}
   }
 
+  @RuleInfo(code = "OOM601", name = "d", summary = "d", enabledByDefault = false)
+  static final class R601 implements Rule {
+    public void check(RuleContext c) {}
+  }
+
   private static final List<Rule> ALL = List.of(new R101(), new R102(), new R201());
+  private static final List<Rule> WITH_OPT_IN = List.of(new R101(), new R601());
+
+  private static List<String> optIn(RuleSelection.Layer... layers) {
+    return RuleSelection.resolve(WITH_OPT_IN, List.of(layers)).stream().map(r -> r.info().code()).toList();
+  }
+
+  @Test
+  void anOptInRuleRunsOnlyWhenASelectorMatchesIt() {
+    assertEquals(List.of("OOM101"), optIn());
+    assertEquals(List.of("OOM101"), optIn(layer(null, null, null)));
+    assertEquals(List.of("OOM101"), optIn(layer(null, null, List.of("OOM601"))));
+    assertEquals(List.of("OOM101", "OOM601"), optIn(layer(null, List.of("OOM601"), null)));
+    assertEquals(List.of("OOM101", "OOM601"), optIn(layer(null, List.of("OOM6"), null)));
+    assertEquals(List.of("OOM601"), optIn(layer(List.of("OOM601"), null, null)));
+    assertEquals(List.of("OOM101", "OOM601"), optIn(layer(List.of("ALL"), null, null)));
+    assertEquals(List.of("OOM101", "OOM601"), optIn(layer(List.of("OOM"), null, null)));
+    // selected in the configuration, kept by a command line that does not mention it, dropped by one that ignores it
+    RuleSelection.Layer config = layer(null, List.of("OOM601"), null);
+    assertEquals(List.of("OOM101", "OOM601"), optIn(config, layer(null, null, null)));
+    assertEquals(List.of("OOM101"), optIn(config, layer(null, null, List.of("OOM6"))));
+  }
 
   private static List<String> codes(RuleSelection.Layer... layers) {
     return RuleSelection.resolve(ALL, List.of(layers)).stream().map(r -> r.info().code()).toList();

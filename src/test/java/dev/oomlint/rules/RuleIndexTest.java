@@ -56,11 +56,13 @@ class RuleIndexTest {
   @Test
   void linesThatAreNotTheIndexsAreIgnored() {
     assertTrue(RuleIndex.parse("a\tb\n").isEmpty());
-    assertTrue(RuleIndex.parse("x\tOOM1\tn\ts\tLOUD\tNONE\thigh\tmemory\t\n").isEmpty());
-    assertTrue(RuleIndex.parse("x\tOOM1\tn\ts\tNOTE\tSAFE\thigh\t\n").isEmpty()); // a field short
-    assertEquals(1, RuleIndex.parse("x\tOOM1\tn\ts\tNOTE\tSAFE\thigh\t\t\n").size());
+    assertTrue(RuleIndex.parse("x\tOOM1\tn\ts\tLOUD\tNONE\thigh\tmemory\t\ttrue\n").isEmpty());
+    assertTrue(RuleIndex.parse("x\tOOM1\tn\ts\tNOTE\tSAFE\thigh\t\t\n").isEmpty()); // a field short
+    assertTrue(RuleIndex.parse("x\tOOM1\tn\ts\tNOTE\tSAFE\thigh\t\t\tmaybe\n").isEmpty());
+    assertEquals(1, RuleIndex.parse("x\tOOM1\tn\ts\tNOTE\tSAFE\thigh\t\t\ttrue\n").size());
     assertEquals(List.of("zero_grad", "backward|autograd"),
-        List.of(RuleIndex.parse("x\tOOM1\tn\ts\tNOTE\tSAFE\thigh\t\tzero_grad,backward|autograd\n").get("x").mentions()));
+        List.of(RuleIndex.parse("x\tOOM1\tn\ts\tNOTE\tSAFE\thigh\t\tzero_grad,backward|autograd\ttrue\n").get("x").mentions()));
+    assertFalse(RuleIndex.parse("x\tOOM1\tn\ts\tNOTE\tSAFE\thigh\t\t\tfalse\n").get("x").enabledByDefault());
   }
 
   @RuleInfo(code = "TEST1", name = "not-indexed", summary = "A rule the index does not list.")

@@ -48,7 +48,7 @@ class RuleMetadataTest {
     assertEquals("ZeroGradBetweenBackwardAndStep", className("zero-grad-between-backward-and-step"));
   }
 
-  /** The rows of the README's table under "### Rules": code, name, level, fix. */
+  /** The rows of the README's table under "### Rules": code, name, level, fix, default (on/off). */
   static List<List<String>> readmeRows(String readme) {
     int start = readme.indexOf("\n### Rules\n");
     assertTrue(start >= 0, "README has a '### Rules' section");
@@ -60,7 +60,7 @@ class RuleMetadataTest {
         String[] cells = line.split("\\|", -1);
         String code = cells[1].strip();
         if (code.matches("OOM\\d{3}")) {
-          rows.add(List.of(code, cells[2].strip(), cells[3].strip(), cells[4].strip()));
+          rows.add(List.of(code, cells[2].strip(), cells[3].strip(), cells[4].strip(), cells[5].strip()));
         }
       } else if (inTable) {
         break;
@@ -75,15 +75,16 @@ class RuleMetadataTest {
     List<List<String>> expected = new ArrayList<>();
     for (Rule r : RuleRegistry.all()) {
       RuleInfo i = r.info();
-      expected.add(List.of(i.code(), i.name(), i.level().sarifName(), i.fix().displayName()));
+      expected.add(List.of(i.code(), i.name(), i.level().sarifName(), i.fix().displayName(),
+          i.enabledByDefault() ? "on" : "off"));
     }
     assertEquals(expected, readmeRows(readme));
   }
 
   @Test
   void aWrongReadmeRowIsCaught() {
-    String readme = "x\n### Rules\n\n| Code | Name | Level | Fix | Finds |\n|---|---|---|---|---|\n"
-        + "| OOM101 | graph-kept-in-container | note | safe | ... |\n\nmore\n";
-    assertEquals(List.of(List.of("OOM101", "graph-kept-in-container", "note", "safe")), readmeRows(readme));
+    String readme = "x\n### Rules\n\n| Code | Name | Level | Fix | Default | Finds |\n|---|---|---|---|---|---|\n"
+        + "| OOM101 | graph-kept-in-container | note | safe | off | ... |\n\nmore\n";
+    assertEquals(List.of(List.of("OOM101", "graph-kept-in-container", "note", "safe", "off")), readmeRows(readme));
   }
 }

@@ -131,6 +131,28 @@ class TextFactsTest {
   }
 
   @Test
+  void theScanAgreesWithContainsOnRandomTexts() {
+    // words anchored at their first, a middle and their last character, of one to five characters,
+    // in texts over a small alphabet so that near misses (a wrong neighbour of the anchor) are common
+    List<String> words = List.of("q", "qz", "zq", "aqb", "abq", "qab", "xyzzy", "bbq", "qqa");
+    WordSet set = WordSet.of(words);
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "abqxyz \n";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      int len = random.nextInt(12);
+      for (int i = 0; i < len; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = sb.toString();
+      TextFacts f = TextFacts.of(set, text);
+      for (String w : words) {
+        assertEquals(text.contains(w), f.mentions(w), () -> "'" + w + "' in '" + text + "'");
+      }
+    }
+  }
+
+  @Test
   void aSetRefusesNonAsciiEmptyAndTooManyWords() {
     assertThrows(IllegalArgumentException.class, () -> WordSet.of(List.of("")));
     assertThrows(IllegalArgumentException.class, () -> WordSet.of(List.of("café")));

@@ -59,6 +59,15 @@ public final class TestRules {
     }
   }
 
+  /** Flags {@code pin()}; an opt-in rule (off unless selected). */
+  @RuleInfo(code = "OOM006", name = "pin-call", summary = "Calls pin().", enabledByDefault = false)
+  public static final class PinCall implements Rule {
+    @Override
+    public void check(RuleContext ctx) {
+      forEachCall(ctx, "pin", n -> ctx.report(new Diagnostic(ctx.code(), "`pin()` pins memory", n.range())));
+    }
+  }
+
   /** Throws on {@code crash()}: a buggy rule. */
   @RuleInfo(code = "OOM003", name = "crashing-rule", summary = "Crashes.")
   public static final class Crash implements Rule {
