@@ -28,7 +28,8 @@ public final class RuleRegistry {
       new DeprecatedQuantizationKwargs(),
       new KerasModelsInLoopWithoutClearSession(),
       new EmptyCacheInTrainingLoop(),
-      new KerasPredictInLoop()
+      new KerasPredictInLoop(),
+      new TfFunctionRetracing()
   );
 
   public static List<Rule> all() {
