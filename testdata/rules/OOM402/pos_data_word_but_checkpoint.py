@@ -1,4 +1,8 @@
+import os
+
 import torch
+
+local_rank = int(os.environ["LOCAL_RANK"])
 
 model = build().to("cuda")
 # a checkpoint word wins over a data word: the file under data/ holds a model

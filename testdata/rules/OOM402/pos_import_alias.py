@@ -1,4 +1,5 @@
 import torch as T
+from accelerate import Accelerator
 
 
 def restore(model, path):

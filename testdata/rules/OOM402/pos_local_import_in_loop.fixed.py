@@ -5,6 +5,8 @@ def average(paths):
     for p in paths:
         # error: OOM402
         sd = torch.load(p, map_location="cpu")
+        if torch.distributed.get_rank() == 0:
+            print("averaging", p)
         total = sd if total is None else {k: total[k] + v for k, v in sd.items()}
     return total
 

@@ -13,6 +13,7 @@ import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.edits.CallEdits;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Calls;
+import dev.oomlint.semantic.CheckpointRestore;
 import dev.oomlint.semantic.Checkpoints;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.List;
@@ -41,12 +42,21 @@ public final class TorchLoadWithoutMapLocation implements Rule {
           || gpuSideOfExplicitChoice(sm, c)) {
         continue;
       }
+      String waste;
+      if (CheckpointRestore.severalProcesses(sm)) {
+        waste = "every rank of a multi-GPU run restores the whole checkpoint onto the GPU it was saved from"
+            + " (`cuda:0`) before copying it to its own device";
+      } else if (CheckpointRestore.restoresOptimizer(sm, c)) {
+        waste = "the optimizer state it holds (twice the weights for Adam) is restored onto the GPU it was saved"
+            + " from, beside the copy `load_state_dict` makes";
+      } else {
+        continue; // one process, weights only: a transient copy on the GPU the model uses anyway
+      }
       Edit edit = CallEdits.append(ctx.file(), c, "map_location=\"cpu\"");
       Fix fix = edit == null ? null : Fix.safe("Add `map_location=\"cpu\"`", edit);
       ctx.report(new Diagnostic(ctx.code(),
-          "`torch.load()` without `map_location` puts every tensor back on the device it was saved from"
-              + " (all on `cuda:0` when each rank resumes a multi-GPU checkpoint); pass"
-              + " `map_location=\"cpu\"` (or the target device).",
+          "`torch.load()` without `map_location`: " + waste + "; pass `map_location=\"cpu\"` (or the target"
+              + " device).",
           c.range(), fix));
     }
   }

@@ -1,0 +1,94 @@
+package dev.oomlint.semantic;
+
+import dev.oomlint.ast.AstWalker;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
+import dev.oomlint.ast.Stmt;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * When restoring a checkpoint onto the devices it was saved from wastes GPU memory that matters
+ * (OOM402). A single process that loads a model's weights onto the GPU its model lives on anyway holds
+ * a transient second copy of the weights, freed after {@code load_state_dict}; the waste that runs
+ * GPUs out of memory is elsewhere:
+ * <ul>
+ *   <li>several processes (ranks) each restore the whole checkpoint onto {@code cuda:0}: the file
+ *       shows distributed training or launching ({@code torch.distributed}, DDP/FSDP, a local rank or
+ *       world size, Accelerate, Fabric, DeepSpeed, Horovod, {@code mp.spawn});</li>
+ *   <li>the checkpoint carries optimizer state (for Adam, twice the weights), restored on the GPU
+ *       beside the optimizer's own copy: its result feeds an optimizer's {@code load_state_dict}, or
+ *       an entry named for the optimizer is read from it.</li>
+ * </ul>
+ */
+public final class CheckpointRestore {
+  private CheckpointRestore() {}
+
+  /** Words of distributed training or launching (as identifiers, attribute names or strings). */
+  private static final Pattern SEVERAL_PROCESSES = Pattern.compile(
+      "\\b(?:local_rank|LOCAL_RANK|world_size|WORLD_SIZE|get_rank|init_process_group|torch\\.distributed"
+          + "|DistributedDataParallel|FullyShardedDataParallel|FSDP|Accelerator|accelerator|Fabric|fabric"
+          + "|deepspeed|horovod|hvd|mp\\.spawn|torchrun|ddp_rank|is_main_process)\\b");
+
+  /** Whether the file shows code that runs as several processes, one per GPU. */
+  public static boolean severalProcesses(SemanticModel sm) {
+    return SEVERAL_PROCESSES.matcher(sm.file().text()).find();
+  }
+
+  /**
+   * Whether the result of {@code load} carries optimizer state that is restored: the load is the
+   * argument of an optimizer's {@code load_state_dict}, or the name it is stored in is read at a key
+   * naming an optimizer ({@code ckpt["optimizer"]}, {@code ckpt.get("optim_state")}) in the same function.
+   */
+  public static boolean restoresOptimizer(SemanticModel sm, Expr.Call load) {
+    Node parent = sm.parent(load);
+    if (parent instanceof Expr.Call outer && outer.args().contains(load) && isOptimizerLoad(sm, outer)) {
+      return true;
+    }
+    if (!(parent instanceof Stmt.Assign a) || a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n)) {
+      return false;
+    }
+    String name = n.id();
+    Stmt.FunctionDef f = sm.enclosingFunction(load);
+    List<Stmt> body = f != null ? f.body() : sm.module().body();
+    boolean[] found = {false};
+    AstWalker.walkAll(body, node -> {
+      if (found[0]) {
+        return;
+      }
+      if (node instanceof Expr.Subscript s && s.value() instanceof Expr.Name v && v.id().equals(name)
+          && namesOptimizer(Calls.string(s.slice()))) {
+        found[0] = true;
+      } else if (node instanceof Expr.Call c && c.func() instanceof Expr.Attribute at && at.attr().equals("get")
+          && at.value() instanceof Expr.Name v && v.id().equals(name) && !c.args().isEmpty()
+          && namesOptimizer(Calls.string(c.args().get(0)))) {
+        found[0] = true;
+      } else if (node instanceof Expr.Call c && isOptimizerLoad(sm, c) && c.args().size() == 1
+          && c.args().get(0) instanceof Expr.Name v && v.id().equals(name)) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
+  /** {@code opt.load_state_dict(...)} on an optimizer (or a name that says optimizer). */
+  private static boolean isOptimizerLoad(SemanticModel sm, Expr.Call c) {
+    if (!(c.func() instanceof Expr.Attribute at) || !at.attr().equals("load_state_dict")) {
+      return false;
+    }
+    if (sm.isOptimizer(at.value())) {
+      return true;
+    }
+    String path = AstUtil.path(at.value());
+    return path != null && namesOptimizer(path.substring(path.lastIndexOf('.') + 1));
+  }
+
+  private static boolean namesOptimizer(String key) {
+    if (key == null) {
+      return false;
+    }
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.contains("optim") || k.equals("opt") || k.startsWith("opt_") || k.endsWith("_opt");
+  }
+}
