@@ -71,6 +71,26 @@ public final class ModelSizes {
     return size;
   }
 
+  /**
+   * The known size of the small checkpoint a {@code pipeline(task, model="id")} call loads, or null when
+   * it is large, not known or not given.
+   */
+  public static String smallPipelineModel(SemanticModel sm, Expr.Call pipeline) {
+    List<String> ids = strings(sm, Calls.argument(pipeline, 1, "model"));
+    if (ids == null || ids.isEmpty()) {
+      return null;
+    }
+    String size = null;
+    for (String id : ids) {
+      String s = smallSize(id, null, "");
+      if (s == null) {
+        return null;
+      }
+      size = size == null ? s : size;
+    }
+    return size;
+  }
+
   private static Expr keywordValue(Expr.Call c, String name) {
     Support.Keyword k = Calls.keyword(c, name);
     return k == null ? null : k.value();

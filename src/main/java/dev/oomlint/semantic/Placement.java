@@ -275,4 +275,63 @@ public final class Placement {
     return e instanceof Expr.Call c && "torch.device".equals(sm.qualifiedName(c.func())) && !c.args().isEmpty()
         && isOtherDevice(c.args().get(0));
   }
+
+  /**
+   * Whether a load call puts the model on a GPU within its own expression, before the result is
+   * assigned anywhere: {@code device_map=} (other than the CPU), {@code device=} that may be CUDA
+   * (pipelines), {@code torch.load(..., map_location=<a GPU>)}, or a {@code .cuda()} /
+   * {@code .to(<a GPU>)} in the method chain around it ({@code X.from_pretrained(id).to("cuda")}).
+   */
+  public static boolean loadPutsOnGpu(SemanticModel sm, Expr.Call load) {
+    for (Support.Keyword k : load.keywords()) {
+      if ("device_map".equals(k.arg())) {
+        String s = Calls.string(k.value());
+        if (s == null || !s.equals("cpu")) {
+          return !Calls.isFalsyConstant(k.value());
+        }
+      }
+      if (("device".equals(k.arg()) || "map_location".equals(k.arg())) && gpuArgument(sm, k.value())) {
+        return true;
+      }
+    }
+    Expr cur = load;
+    for (int i = 0; i < 16; i++) {
+      Node p = sm.parent(cur);
+      if (!(p instanceof Expr.Attribute a) || a.value() != cur || !(sm.parent(a) instanceof Expr.Call c)
+          || c.func() != a || !PASSTHROUGH.contains(a.attr())) {
+        return false;
+      }
+      if (a.attr().equals("cuda")) {
+        return true;
+      }
+      if (a.attr().equals("to")) {
+        Expr d = Calls.argument(c, 0, "device");
+        if (d != null && gpuArgument(sm, d)) {
+          return true;
+        }
+      }
+      cur = c;
+    }
+    return false;
+  }
+
+  /** A device argument that names or may hold a CUDA device ({@code "cuda"}, {@code 0}, a device variable). */
+  private static boolean gpuArgument(SemanticModel sm, Expr d) {
+    String s = Calls.string(d);
+    if (s != null) {
+      return s.startsWith("cuda");
+    }
+    if (d instanceof Expr.Constant k) {
+      return k.value() instanceof ConstValue.Int i && i.value().signum() >= 0;
+    }
+    if (d instanceof Expr.UnaryOp) {
+      return false; // device=-1: the CPU
+    }
+    String q = sm.qualifiedName(d);
+    String last = AstUtil.lastName(d);
+    if (q != null && q.startsWith("torch.") && !q.startsWith("torch.cuda") || last != null && last.contains("dtype")) {
+      return false; // .to(torch.float16), .to(dtype)
+    }
+    return new Placement(sm).isCudaDevice(d, 0) || sm.mayBeCudaDevice(d);
+  }
 }

@@ -23,6 +23,7 @@ public final class RuleRegistry {
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new VramBudgetExceeded(),
+      new ModelReloadedWithoutRelease(),
       new WholeCheckpointToGpu(),
       new DeprecatedCudaAmp(),
       new DeprecatedQuantizationKwargs(),
