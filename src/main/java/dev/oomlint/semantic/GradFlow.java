@@ -754,7 +754,8 @@ final class GradFlow {
           return false;
         }
         if (recv && !(c.args().isEmpty() && c.keywords().isEmpty() && !TorchApi.FORWARD_METHODS.contains(m)
-            && AstUtil.root(a.value()) != null && objects.isModel(AstUtil.root(a.value())))) {
+            && AstUtil.path(a.value()) != null && AstUtil.root(a.value()) != null
+            && objects.isModel(AstUtil.root(a.value())))) {
           return true; // an accessor of a model without input (model.fp16_enabled()) runs no forward
         }
         Stmt.FunctionDef f = calls.resolve(c);

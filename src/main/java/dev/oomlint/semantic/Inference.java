@@ -466,6 +466,14 @@ final class Inference {
   }
 
   /** Input gradients, {@code torch.autograd.grad}, re-enabled grad: code that needs autograd on. */
+  /**
+   * Whether code computes gradients itself ({@code torch.autograd.grad}, {@code requires_grad_()},
+   * reading {@code .grad}, {@code register_hook}): autograd is on there on purpose.
+   */
+  boolean computesGradients(List<Stmt> body) {
+    return gradientBased(new ArrayList<>(body));
+  }
+
   private boolean gradientBased(List<Node> roots) {
     boolean[] found = {false};
     for (Node r : roots) {

@@ -678,6 +678,25 @@ public final class SemanticModel {
     return Collections.unmodifiableList(inferenceFacts().regions());
   }
 
+  /**
+   * Whether a function's body (or the module's, for the module) computes gradients itself
+   * ({@code torch.autograd.grad}, {@code requires_grad_()}, reading {@code .grad}, {@code register_hook}).
+   */
+  public boolean computesGradients(Node unit) {
+    List<Stmt> body = unit instanceof Stmt.FunctionDef f ? f.body() : module().body();
+    return inferenceFacts().computesGradients(body);
+  }
+
+  /** Whether {@code n} lies in one of the file's {@link #inferenceRegions}. */
+  public boolean inInferenceRegion(Node n) {
+    for (InferenceRegion r : inferenceFacts().regions()) {
+      if (r.node().range().contains(n.range())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ------------------------------------------------------------ devices
 
   /**
