@@ -33,6 +33,7 @@ public final class SemanticModel {
   private Inference inference;
   private KerasModels keras;
   private TfFunctions tfFunctions;
+  private TfRuntime tfRuntime;
   private Devices devices;
   private List<Stmt> statements;
 
@@ -459,6 +460,44 @@ public final class SemanticModel {
   /** Whether a {@code tf.function(...)} call (a decorator or a wrapper) limits retracing. */
   public static boolean tfFunctionLimitsRetracing(Expr.Call c) {
     return TfFunctions.limitsRetracing(c);
+  }
+
+  private TfRuntime tfRuntime() {
+    if (tfRuntime == null) {
+      tfRuntime = new TfRuntime(this);
+    }
+    return tfRuntime;
+  }
+
+  /** The first statement that imports TensorFlow, or null. */
+  public Stmt firstTensorFlowImport() {
+    return tfRuntime().firstImport();
+  }
+
+  /**
+   * The first call that makes TensorFlow use the GPU: it builds, loads, trains or runs a TensorFlow or
+   * Keras model, records gradients ({@code tf.GradientTape}) or opens a TF1 session; or null.
+   */
+  public Node tensorFlowGpuWork() {
+    return tfRuntime().workSite();
+  }
+
+  /**
+   * Whether the file limits TensorFlow's GPU memory reservation (memory growth, a {@code memory_limit},
+   * TF1 {@code gpu_options}, {@code TF_FORCE_GPU_ALLOW_GROWTH}, a helper named for it).
+   */
+  public boolean limitsTensorFlowGpuMemory() {
+    return tfRuntime().limitsGpuMemory();
+  }
+
+  /** Whether the file keeps TensorFlow off the GPUs ({@code CUDA_VISIBLE_DEVICES=""/"-1"}, no visible GPU, a TPU). */
+  public boolean hidesGpusFromTensorFlow() {
+    return tfRuntime().hidesGpus();
+  }
+
+  /** Whether the file is a program (a notebook, a {@code __main__} block, TensorFlow work at module level), not a library module. */
+  public boolean isTensorFlowProgram() {
+    return tfRuntime().isProgram();
   }
 
   /** The Keras prefix ({@code "tensorflow.keras."}) of a qualified Keras model class name, or null. */

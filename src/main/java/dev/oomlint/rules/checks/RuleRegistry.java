@@ -30,7 +30,8 @@ public final class RuleRegistry {
       new KerasModelsInLoopWithoutClearSession(),
       new EmptyCacheInTrainingLoop(),
       new KerasPredictInLoop(),
-      new TfFunctionRetracing()
+      new TfFunctionRetracing(),
+      new TfGpuMemoryNotLimited()
   );
 
   public static List<Rule> all() {
