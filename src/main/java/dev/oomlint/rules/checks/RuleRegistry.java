@@ -26,7 +26,8 @@ public final class RuleRegistry {
       new DeprecatedQuantizationKwargs(),
       new KerasModelsInLoopWithoutClearSession(),
       new EmptyCacheInTrainingLoop(),
-      new KerasPredictInLoop()
+      new KerasPredictInLoop(),
+      new TrainingWithoutMixedPrecision()
   );
 
   public static List<Rule> all() {
