@@ -202,7 +202,7 @@ final class CheckCommand implements Callable<Integer> {
 
     if (useStdin) {
       long limit = settings.maxFileSize() != null ? settings.maxFileSize() : RegularFiles.DEFAULT_MAX_BYTES;
-      return checked(checkStdin(engine, enabled, mode, root, reporter, filter, stdinPath, limit));
+      return checked(checkStdin(engine, enabled, all, mode, root, reporter, filter, stdinPath, limit));
     }
     FileWalker walker = new FileWalker(filter, true, forceExclude, cwd);
     // each file is checked as soon as the walk finds it: a large tree's walk takes ~0.1 s
@@ -222,7 +222,7 @@ final class CheckCommand implements Callable<Integer> {
     if (diff) {
       return checked(finishDiff(run.files(), run.diffs(), run.fixed()));
     }
-    Report report = new Report(run.files(), enabled, mode, root, run.fixed());
+    Report report = new Report(run.files(), enabled, mode, root, run.fixed(), all);
     writeReport(reporter, report, io.out());
     return checked(exitCode(run.files(), run.fixed(), mode));
   }
@@ -242,7 +242,7 @@ final class CheckCommand implements Callable<Integer> {
     return code;
   }
 
-  private int checkStdin(Engine engine, List<Rule> enabled, FixMode mode, Path root, Reporter reporter,
+  private int checkStdin(Engine engine, List<Rule> enabled, List<Rule> all, FixMode mode, Path root, Reporter reporter,
       PathFilter filter, Path stdinPath, long maxBytes) throws UsageException {
     byte[] bytes;
     try {
@@ -270,7 +270,7 @@ final class CheckCommand implements Callable<Integer> {
     if (mode.diff()) {
       return finishDiff(files, o.diff().isEmpty() ? List.of() : List.of(o.diff()), o.fixed());
     }
-    Report report = new Report(files, enabled, mode, root, o.fixed());
+    Report report = new Report(files, enabled, mode, root, o.fixed(), all);
     if (mode.apply()) {
       // as Ruff: the fixed source goes to stdout, the report to stderr
       if (o.fixedText() != null) {

@@ -14,7 +14,9 @@ import java.util.List;
  *       diagnostics are sorted by position and already filtered by selection and {@code noqa}.
  *       A result's {@code source} is null when the file could not be read, and also for files that
  *       produced neither diagnostics nor a problem (the engine drops their text to bound memory).
- *   <li>{@code rules}: the enabled rules, in code order (for SARIF's {@code rules[]}).
+ *   <li>{@code rules}: the enabled rules, in code order.
+ *   <li>{@code catalogue}: every rule the tool has (enabled or not), in code order: SARIF's
+ *       {@code rules[]}, with the run's departures from each rule's default in the invocation.
  *   <li>{@code fixMode}: whether fixes were applied and which applicabilities count as fixable.
  *   <li>{@code projectRoot}: absolute, real path of the project root (the directory of the
  *       configuration file, else the working directory); SARIF paths are made relative to it.
@@ -25,9 +27,15 @@ import java.util.List;
  * </ul>
  */
 public record Report(List<FileResult> files, List<Rule> rules, FixMode fixMode, Path projectRoot,
-    int fixedCount) {
+    int fixedCount, List<Rule> catalogue) {
   public Report {
     files = List.copyOf(files);
     rules = List.copyOf(rules);
+    catalogue = List.copyOf(catalogue);
+  }
+
+  /** A report whose catalogue is its enabled rules. */
+  public Report(List<FileResult> files, List<Rule> rules, FixMode fixMode, Path projectRoot, int fixedCount) {
+    this(files, rules, fixMode, projectRoot, fixedCount, rules);
   }
 }

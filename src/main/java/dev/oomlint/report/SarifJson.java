@@ -37,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       generator's property order); null fields are left out;
  *   <li>a field still equal to the value the model's constructor gave it (schema defaults such as
  *       {@code rank: -1}, {@code kind: "fail"}, {@code language: "en-US"}, empty collections) is left
- *       out, except {@code level}, which is always written once set;
+ *       out, except {@code level} and {@code enabled}, which are always written once set (a rule
+ *       configuration override that turns a rule on says {@code enabled: true});
  *   <li>empty arrays and objects are left out, except {@code run.results} ({@code []} when clean) and
  *       {@code tool.driver.rules} (GitHub requires both, even empty);
  *   <li>a property bag's (or any other model object's) {@code additionalProperties} map is flattened
@@ -49,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SarifJson {
   private static final String MODEL_PACKAGE = "com.contrastsecurity.sarif";
-  private static final Set<String> KEEP_DEFAULT = Set.of("level");
+  private static final Set<String> KEEP_DEFAULT = Set.of("level", "enabled");
   private static final Set<String> KEEP_EMPTY = Set.of("results", "rules");
 
   private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();

@@ -14,8 +14,10 @@ import com.contrastsecurity.sarif.PhysicalLocation;
 import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
 import com.contrastsecurity.sarif.Replacement;
+import com.contrastsecurity.sarif.ConfigurationOverride;
 import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.ReportingDescriptorReference;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
 import com.contrastsecurity.sarif.SarifSchema210;
@@ -44,10 +46,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes a run as SARIF 2.1.0 in the shape GitHub code scanning and the VS Code SARIF Viewer
@@ -91,11 +95,25 @@ public final class SarifReporter implements Reporter {
     Map<String, Integer> ruleIndex = new HashMap<>();
     Map<String, RuleInfo> ruleInfo = new HashMap<>();
     LinkedHashSet<ReportingDescriptor> descriptors = new LinkedHashSet<>();
+    Set<String> enabled = new HashSet<>();
     for (Rule rule : report.rules()) {
-      RuleInfo info = rule.info();
-      if (ruleIndex.putIfAbsent(info.code(), ruleIndex.size()) == null) {
-        ruleInfo.put(info.code(), info);
-        descriptors.add(descriptor(info));
+      enabled.add(rule.info().code());
+    }
+    // every rule the tool has; a rule this run does not run as its default says is overridden below
+    LinkedHashSet<ConfigurationOverride> overrides = new LinkedHashSet<>();
+    for (List<Rule> list : List.of(report.catalogue(), report.rules())) {
+      for (Rule rule : list) {
+        RuleInfo info = rule.info();
+        if (ruleIndex.putIfAbsent(info.code(), ruleIndex.size()) == null) {
+          ruleInfo.put(info.code(), info);
+          descriptors.add(descriptor(info));
+          boolean on = enabled.contains(info.code());
+          if (on != info.enabledByDefault()) {
+            overrides.add(new ConfigurationOverride()
+                .withDescriptor(new ReportingDescriptorReference().withId(info.code()).withIndex(ruleIndex.get(info.code())))
+                .withConfiguration(new ReportingConfiguration().withEnabled(on).withLevel(null)));
+          }
+        }
       }
     }
 
@@ -122,6 +140,9 @@ public final class SarifReporter implements Reporter {
     Invocation invocation = new Invocation()
         .withExecutionSuccessful(!internalError)
         .withToolExecutionNotifications(notifications);
+    if (!overrides.isEmpty()) {
+      invocation.setRuleConfigurationOverrides(overrides);
+    }
     OriginalUriBaseIds bases = new OriginalUriBaseIds();
     bases.setAdditionalProperty(ArtifactPaths.SRCROOT, new ArtifactLocation().withUri(paths.rootUri()));
     ToolComponent driver = new ToolComponent()

@@ -5,6 +5,7 @@ import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -154,5 +155,127 @@ public final class Checkpoints {
         words.add(w.toLowerCase(Locale.ROOT));
       }
     }
+  }
+
+  /** Words of a checkpoint key whose entry is a network's weights ({@code "model"}, {@code "state_dict"}, {@code "net"}). */
+  private static final List<String> MODEL_ENTRY_WORDS = List.of("model", "state_dict", "net", "weights", "params",
+      "module", "generator", "encoder", "decoder", "ema");
+
+  /** Words of a checkpoint key whose entry is bookkeeping, not tensors to place ({@code "epoch"}, {@code "best_acc"}). */
+  private static final List<String> METADATA_WORDS = List.of("epoch", "step", "iter", "best", "acc", "loss", "arg",
+      "config", "cfg", "hparam", "hyper", "score", "metric", "version", "name", "time", "f1", "map", "lr", "seed",
+      "class", "label", "vocab", "tokenizer", "meta", "info");
+
+  /**
+   * For a {@code torch.load(...)} of a training checkpoint of which only one network's weights are used,
+   * the key of that entry ({@code "model"} for {@code model.load_state_dict(ckpt["model"])}); null
+   * otherwise. Every use of the loaded object must be a subscript with a string key (or a
+   * {@code "key" in ckpt} test); exactly one key, named as a network's weights, must go into a
+   * {@code load_state_dict(...)} (directly or through names assigned from it, and nowhere else,
+   * never with {@code assign=True}); every other key read must be bookkeeping (epoch, step, best score,
+   * arguments). Optimizer or scheduler states, a second network, or the object used whole give null.
+   */
+  public static String singleWeightsEntry(SemanticModel sm, Expr.Call load) {
+    Node p = sm.parent(load);
+    List<Expr.Subscript> entries = new java.util.ArrayList<>();
+    if (p instanceof Expr.Subscript sub && sub.value() == load) {
+      entries.add(sub);
+    } else if (p instanceof Stmt.Assign a && a.value() == load && a.targets().size() == 1
+        && a.targets().get(0) instanceof Expr.Name t) {
+      for (Expr.Name use : uses(sm, t)) {
+        Node up = sm.parent(use);
+        if (up instanceof Expr.Subscript sub && sub.value() == use && Calls.string(sub.slice()) != null) {
+          entries.add(sub);
+        } else if (!(up instanceof Expr.Compare cmp && cmp.comparators().contains(use)
+            && cmp.left() instanceof Expr.Constant)) {
+          return null;
+        }
+      }
+    } else {
+      return null;
+    }
+    String weights = null;
+    for (Expr.Subscript e : entries) {
+      String key = Calls.string(e.slice());
+      if (key == null || e.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD) {
+        return null;
+      }
+      String lower = key.toLowerCase(Locale.ROOT);
+      boolean intoLoad = onlyIntoLoadStateDict(sm, e, 0);
+      if (key.equals(weights)) {
+        if (!intoLoad) {
+          return null;
+        }
+      } else if (weights == null && intoLoad && containsAny(lower, MODEL_ENTRY_WORDS) && !lower.contains("optim")) {
+        weights = key;
+      } else if (intoLoad || !containsAny(lower, METADATA_WORDS) || lower.contains("optim")
+          || lower.contains("sched") || lower.contains("scaler")) {
+        return null; // a second network, optimizer state, or an entry used as tensors
+      }
+    }
+    return weights;
+  }
+
+  private static boolean containsAny(String s, List<String> words) {
+    for (String w : words) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a value goes only into {@code x.load_state_dict(value)} (without {@code assign=True}),
+   * directly or through names assigned from expressions over it ({@code sd = {k[7:]: v for k, v in
+   * value.items()}}), and is used for nothing else; at least one such call must be reached.
+   */
+  private static boolean onlyIntoLoadStateDict(SemanticModel sm, Expr value, int depth) {
+    if (depth > 3) {
+      return false;
+    }
+    Node cur = value;
+    for (Node up = sm.parent(cur); up instanceof Expr || up instanceof Support.Comprehension;
+        cur = up, up = sm.parent(up)) {
+      if (up instanceof Expr.Call c && "load_state_dict".equals(AstUtil.methodName(c)) && c.args().contains(cur)) {
+        Support.Keyword assign = Calls.keyword(c, "assign");
+        return assign == null || Calls.isFalsyConstant(assign.value());
+      }
+      if (up instanceof Expr.Call c && c.func() != cur) {
+        return false; // passed to something else; a method of it ({@code sd.items()}) goes on
+      }
+    }
+    Node st = sm.parent(cur);
+    if (!(st instanceof Stmt.Assign a) || a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name t)) {
+      return false;
+    }
+    List<Expr.Name> uses = uses(sm, t);
+    if (uses.isEmpty()) {
+      return false;
+    }
+    for (Expr.Name u : uses) {
+      if (!onlyIntoLoadStateDict(sm, u, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The loads of the name a binding statement binds (in its scope, nested functions included). */
+  private static List<Expr.Name> uses(SemanticModel sm, Expr.Name target) {
+    List<Expr.Name> out = new java.util.ArrayList<>();
+    Node scope = sm.scopeOf(target).node();
+    AstWalker.walkAll(List.of(scope), n -> {
+      if (n instanceof Expr.Name u && u != target && u.id().equals(target.id())
+          && u.ctx() == dev.oomlint.ast.Operators.ExprContext.LOAD) {
+        for (Binding b : sm.resolve(u)) {
+          if (b.node() == target) {
+            out.add(u);
+            return;
+          }
+        }
+      }
+    });
+    return out;
   }
 }

@@ -185,4 +185,65 @@ public final class Iterations {
     helpers.put(f, r);
     return r;
   }
+
+  /**
+   * How many passes a {@code for} loop makes by its header alone, when the header says so with
+   * literals: {@code range(n)}, {@code range(a, b)}, a literal list or tuple, {@code x[:n]},
+   * {@code ds.take(n)}, and {@code enumerate}/{@code zip} of those (zip: the fewest). -1 when the header
+   * does not tell (a dataset, a variable, {@code range(len(x))}).
+   */
+  public static long literalPasses(Stmt loop) {
+    return loop instanceof Stmt.For f ? literalLength(f.iter()) : -1;
+  }
+
+  private static long literalLength(Expr it) {
+    if (it instanceof Expr.ListExpr l) {
+      return l.elts().size();
+    }
+    if (it instanceof Expr.Tuple t) {
+      return t.elts().size();
+    }
+    if (it instanceof Expr.Subscript s && s.slice() instanceof Expr.Slice sl && sl.lower() == null
+        && sl.step() == null && sl.upper() != null) {
+      return intLiteral(sl.upper());
+    }
+    if (it instanceof Expr.Call c && c.keywords().isEmpty()) {
+      String callee = c.func() instanceof Expr.Name n ? n.id() : null;
+      String method = c.func() instanceof Expr.Attribute a ? a.attr() : null;
+      List<Expr> args = c.args();
+      if ("range".equals(callee) && args.size() == 1) {
+        return intLiteral(args.get(0));
+      }
+      if ("range".equals(callee) && args.size() == 2) {
+        long a = intLiteral(args.get(0));
+        long b = intLiteral(args.get(1));
+        return a < 0 || b < 0 ? -1 : Math.max(0, b - a);
+      }
+      if ("enumerate".equals(callee) && args.size() == 1) {
+        return literalLength(args.get(0));
+      }
+      if ("zip".equals(callee) && !args.isEmpty()) {
+        long fewest = -1;
+        for (Expr a : args) {
+          long n = literalLength(a);
+          if (n >= 0 && (fewest < 0 || n < fewest)) {
+            fewest = n;
+          }
+        }
+        return fewest;
+      }
+      if ("take".equals(method) && args.size() == 1) {
+        return intLiteral(args.get(0));
+      }
+    }
+    return -1;
+  }
+
+  /** A non-negative int literal's value (capped), or -1. */
+  private static long intLiteral(Expr e) {
+    if (e instanceof Expr.Constant k && k.value() instanceof dev.oomlint.ast.ConstValue.Int i && i.value().signum() >= 0) {
+      return i.value().bitLength() < 62 ? i.value().longValue() : Long.MAX_VALUE;
+    }
+    return -1;
+  }
 }

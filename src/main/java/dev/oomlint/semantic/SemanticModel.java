@@ -32,6 +32,7 @@ public final class SemanticModel {
   private Training training;
   private Inference inference;
   private KerasModels keras;
+  private TfFunctions tfFunctions;
   private Devices devices;
   private List<Stmt> statements;
 
@@ -413,6 +414,51 @@ public final class SemanticModel {
       keras = new KerasModels(this);
     }
     return keras.isKerasModel(e);
+  }
+
+  /**
+   * A TensorFlow {@code tf.function}.
+   *
+   * @param definition where it is created: the decorated {@link Stmt.FunctionDef}, or the
+   *     {@code tf.function(fn, ...)} call
+   * @param limitsRetracing whether it is given an {@code input_signature}, {@code reduce_retracing=True}
+   *     or {@code experimental_relax_shapes=True}
+   */
+  public record TfFunction(Node definition, boolean limitsRetracing) {}
+
+  private TfFunctions tfFunctions() {
+    if (tfFunctions == null) {
+      tfFunctions = new TfFunctions(this);
+    }
+    return tfFunctions;
+  }
+
+  /** The decorator that makes {@code f} a {@code tf.function} ({@code @tf.function}, {@code @tf.function(...)}), or null. */
+  public Expr tfFunctionDecorator(Stmt.FunctionDef f) {
+    return tfFunctions().decorator(f);
+  }
+
+  /** Whether a call creates a {@code tf.function} from a Python function ({@code tf.function(fn, ...)}). */
+  public boolean createsTfFunction(Expr.Call c) {
+    return tfFunctions().createsFunction(c);
+  }
+
+  /**
+   * The {@code tf.function} a call runs, or null: a same-file function or method decorated with it, or
+   * a name or {@code self} attribute bound to {@code tf.function(fn, ...)}.
+   */
+  public TfFunction tfFunctionCalled(Expr.Call c) {
+    return tfFunctions().called(c);
+  }
+
+  /** Whether {@code n} lies in the body of a {@code tf.function} (traced by autograph, not run per call). */
+  public boolean insideTfFunction(Node n) {
+    return tfFunctions().insideFunction(n);
+  }
+
+  /** Whether a {@code tf.function(...)} call (a decorator or a wrapper) limits retracing. */
+  public static boolean tfFunctionLimitsRetracing(Expr.Call c) {
+    return TfFunctions.limitsRetracing(c);
   }
 
   /** The Keras prefix ({@code "tensorflow.keras."}) of a qualified Keras model class name, or null. */

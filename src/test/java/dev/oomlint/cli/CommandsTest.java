@@ -86,13 +86,34 @@ class CommandsTest {
     Cli.Run selected = new Cli(tmp).rules(rules).run("check", "--output-format", "concise", "--extend-select", "OOM006", "p.py");
     assertTrue(selected.out().contains("p.py:1:1: OOM006"), selected.out());
     assertTrue(selected.out().contains("OOM001"), selected.out());
-    Cli.Run sarif = new Cli(tmp).rules(rules).run("check", "--output-format", "sarif", "--select", "ALL", "p.py");
-    JsonArray descriptors = JsonParser.parseString(sarif.out()).getAsJsonObject().getAsJsonArray("runs").get(0)
-        .getAsJsonObject().getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
+
+    // SARIF lists every rule with its default; the invocation says which of them this run turned on or off
+    JsonObject plainRun = sarifRun(new Cli(tmp).rules(rules).run("check", "--output-format", "sarif", "p.py"));
+    JsonArray descriptors = plainRun.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
     assertEquals(2, descriptors.size());
     assertNull(descriptors.get(0).getAsJsonObject().getAsJsonObject("defaultConfiguration").get("enabled"));
     assertFalse(descriptors.get(1).getAsJsonObject().getAsJsonObject("defaultConfiguration").get("enabled")
         .getAsBoolean());
+    assertNull(plainRun.getAsJsonArray("invocations").get(0).getAsJsonObject().get("ruleConfigurationOverrides"));
+
+    JsonObject swapped = sarifRun(new Cli(tmp).rules(rules).run("check", "--output-format", "sarif",
+        "--select", "OOM006", "p.py"));
+    assertEquals(2, swapped.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules").size());
+    JsonArray overrides = swapped.getAsJsonArray("invocations").get(0).getAsJsonObject()
+        .getAsJsonArray("ruleConfigurationOverrides");
+    assertEquals(2, overrides.size());
+    for (var e : overrides) {
+      JsonObject o = e.getAsJsonObject();
+      String id = o.getAsJsonObject("descriptor").get("id").getAsString();
+      assertEquals(id.equals("OOM006"), o.getAsJsonObject("configuration").get("enabled").getAsBoolean(), id);
+    }
+    JsonObject result = swapped.getAsJsonArray("results").get(0).getAsJsonObject();
+    assertEquals("OOM006", result.get("ruleId").getAsString());
+    assertEquals(1, result.get("ruleIndex").getAsInt());
+  }
+
+  private static JsonObject sarifRun(Cli.Run r) {
+    return JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
   }
 
   @Test

@@ -35,8 +35,16 @@ class SarifJsonTest {
 
   @Test
   void anExplicitLevelIsKeptEvenWhenItIsTheDefault() {
-    assertEquals("{\"level\":\"warning\"}", compact(new ReportingConfiguration().withLevel(ReportingConfiguration.Level.WARNING)));
+    assertEquals("{\"level\":\"warning\"}",
+        compact(new ReportingConfiguration().withEnabled(null).withLevel(ReportingConfiguration.Level.WARNING)));
     assertEquals("{\"level\":\"warning\"}", compact(new Result()));
+  }
+
+  @Test
+  void enabledIsKeptEvenWhenItIsTheDefault() {
+    // a rule configuration override that turns a rule on must say so
+    assertEquals("{\"enabled\":true}", compact(new ReportingConfiguration().withEnabled(true).withLevel(null)));
+    assertEquals("{\"enabled\":false}", compact(new ReportingConfiguration().withEnabled(false).withLevel(null)));
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.oomlint.rules.checks;
 
 import dev.oomlint.ast.AstWalker;
-import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
@@ -16,7 +15,6 @@ import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.SemanticModel;
-import java.math.BigInteger;
 import java.util.Set;
 
 /**
@@ -30,8 +28,8 @@ import java.util.Set;
     level = Level.WARNING, fix = FixSafety.NONE, precision = "high", tags = {"memory", "keras"},
     mentions = {"predict", "keras|tensorflow"})
 public final class KerasPredictInLoop implements Rule {
-  /** A loop over a literal list or tuple this short runs predict a bounded, small number of times. */
-  private static final int SHORT_LITERAL = 3;
+  /** A loop that its header bounds to this many passes runs predict a bounded, small number of times. */
+  private static final int FEW_PASSES = 32;
 
   private static final Set<String> FIT_METHODS = Set.of("fit", "fit_generator");
 
@@ -76,24 +74,18 @@ public final class KerasPredictInLoop implements Rule {
   }
 
   /**
-   * Whether the loop runs only a few times by its header: a literal list or tuple of at most three
-   * items, or {@code ds.take(n)} with n a literal of at most three or not a literal (peeking at a few
-   * batches to show them: {@code for image, mask in dataset.take(num)}).
+   * Whether the loop runs only a few times by its header: at most {@link #FEW_PASSES} passes by its
+   * literals ({@code range(20)}, {@code texts[:10]}, a literal list, {@code ds.take(5)}; a few calls
+   * leave a few small pipelines, not a growing heap), or {@code ds.take(n)} with n not a literal
+   * (peeking at a few batches to show them: {@code for image, mask in dataset.take(num)}).
    */
   private static boolean fewIterations(Stmt loop) {
-    if (!(loop instanceof Stmt.For f)) {
-      return false;
+    long passes = Iterations.literalPasses(loop);
+    if (passes >= 0) {
+      return passes <= FEW_PASSES;
     }
-    Expr it = f.iter();
-    if (it instanceof Expr.ListExpr l) {
-      return l.elts().size() <= SHORT_LITERAL;
-    }
-    if (it instanceof Expr.Call c && "take".equals(AstUtil.methodName(c)) && c.args().size() == 1) {
-      Expr n = c.args().get(0);
-      return !(n instanceof Expr.Constant k && k.value() instanceof ConstValue.Int i)
-          || i.value().compareTo(BigInteger.valueOf(SHORT_LITERAL)) <= 0;
-    }
-    return it instanceof Expr.Tuple t && t.elts().size() <= SHORT_LITERAL;
+    return loop instanceof Stmt.For f && f.iter() instanceof Expr.Call c && "take".equals(AstUtil.methodName(c))
+        && c.args().size() == 1;
   }
 
   /** Whether the loop body fits a model itself: the loop is over epochs, with one prediction each. */

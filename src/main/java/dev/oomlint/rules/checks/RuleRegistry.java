@@ -17,16 +17,19 @@ public final class RuleRegistry {
       new ZeroGradBetweenBackwardAndStep(),
       new InferenceWithoutNoGrad(),
       new GpuOutputsAccumulated(),
+      new TrainerEvalLogitsOnGpu(),
       new GenerationStateWithGrad(),
       new ModelLoadedInLoop(),
       new TorchLoadWithoutMapLocation(),
       new FullPrecisionLoad(),
       new VramBudgetExceeded(),
+      new WholeCheckpointToGpu(),
       new DeprecatedCudaAmp(),
       new DeprecatedQuantizationKwargs(),
       new KerasModelsInLoopWithoutClearSession(),
       new EmptyCacheInTrainingLoop(),
       new KerasPredictInLoop(),
+      new TfFunctionRetracing(),
       new TrainingWithoutMixedPrecision()
   );
 

@@ -1,0 +1,9 @@
+import torch
+
+device = torch.device("cuda")
+model = Model().to(device)
+# error: OOM406
+checkpoint = torch.load(weights_path, map_location=device)
+state_dict = checkpoint["state_dict"]
+state_dict = {k.replace("module.", ""): v for k, v in state_dict.items()}
+model.load_state_dict(state_dict)

@@ -1,0 +1,5 @@
+import tensorflow as tf
+
+serving_fns = []
+for model in models:
+    serving_fns.append(tf.function(model.call))
