@@ -48,6 +48,37 @@ public final class ModelSizes {
   private static final List<String[]> SMALL_INFIXES = List.of(
       new String[] {"mpnet-base", "110M"}, new String[] {"minilm", "118M"});
 
+  /** Library constructors of pretrained or full-size networks, by qualified-name prefix. */
+  private static final List<String> NETWORK_FACTORIES = List.of("torchvision.models.", "timm.create_model",
+      "torch.hub.load", "open_clip.create_model", "ultralytics.YOLO", "segmentation_models_pytorch.");
+
+  /**
+   * Whether the file loads or builds a network that is not known to be small: a Hugging Face
+   * {@code from_pretrained} of a checkpoint not known small ({@link #smallCheckpoint}), a torchvision or
+   * timm model, a {@code torch.hub} model. A network defined in the file itself is not counted (a
+   * tutorial's MLP is small; its size is not shown).
+   */
+  public static boolean loadsSizeableNetwork(SemanticModel sm) {
+    for (Expr.Call c : sm.calls()) {
+      String cls = HfModels.loadedModelClass(sm, c);
+      if (cls != null) {
+        if (smallCheckpoint(sm, c, cls) == null) {
+          return true;
+        }
+        continue;
+      }
+      String q = sm.qualifiedName(c.func());
+      if (q != null) {
+        for (String p : NETWORK_FACTORIES) {
+          if (q.startsWith(p)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * The known size of a small checkpoint ({@code "135M"}), or null when the checkpoint is large or its
    * size is not known. Every id the name may hold must be small.

@@ -540,6 +540,11 @@ public final class SemanticModel {
     return torchObjects().optimizerModels(optimizer);
   }
 
+  /** Whether an optimizer was built over a literal list of plain tensors ({@code Adam([image])}): it trains no network. */
+  public boolean optimizesTensorsOnly(Expr optimizer) {
+    return torchObjects().optimizesTensorsOnly(optimizer);
+  }
+
   /**
    * Whether a call runs a model's forward pass, frozen models included: {@code model(x)},
    * {@code self.net(x)}, {@code vae.decode(z)}; not same-file functions.

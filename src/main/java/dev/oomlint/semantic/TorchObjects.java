@@ -776,6 +776,27 @@ final class TorchObjects {
     return out.isEmpty() ? null : out;
   }
 
+  /**
+   * Whether an optimizer was built over a literal list of plain tensors ({@code Adam([image])}, an
+   * adversarial input, a latent): it trains no network's parameters.
+   */
+  boolean optimizesTensorsOnly(Expr optimizer) {
+    Expr.Call ctor = optimizerConstruction(optimizer, 0);
+    if (ctor == null || ctor.args().isEmpty() || !(ctor.args().get(0) instanceof Expr.ListExpr
+        || ctor.args().get(0) instanceof Expr.Tuple)) {
+      return false;
+    }
+    boolean[] network = {false};
+    AstWalker.descend(ctor.args().get(0), n -> {
+      if (n instanceof Expr.Call || n instanceof Expr.Dict || n instanceof Expr.Starred
+          || n instanceof Expr.Name nm && isModel(nm)) {
+        network[0] = true;
+      }
+      return !network[0];
+    });
+    return !network[0];
+  }
+
   /** The constructor call that built an optimizer ({@code torch.optim.SGD(...)}), or null. */
   Expr.Call optimizerConstruction(Expr e, int depth) {
     if (depth > MAX_DEPTH || e == null) {

@@ -31,7 +31,8 @@ public final class RuleRegistry {
       new EmptyCacheInTrainingLoop(),
       new KerasPredictInLoop(),
       new TfFunctionRetracing(),
-      new TfGpuMemoryNotLimited()
+      new TfGpuMemoryNotLimited(),
+      new TrainingWithoutMixedPrecision()
   );
 
   public static List<Rule> all() {
