@@ -92,7 +92,8 @@ class CatalogueRulesTest {
 
   @Test
   void reportLocations() {
-    assertEquals("torch.load(p)", reported(new TorchLoadWithoutMapLocation(), "import torch\nckpt = torch.load(p)\n"));
+    assertEquals("torch.load(p)", reported(new TorchLoadWithoutMapLocation(),
+        "import torch\nckpt = torch.load(p)\nopt.load_state_dict(ckpt['optimizer'])\n"));
     assertEquals("torch.cuda.amp.GradScaler(enabled=True)", reported(new DeprecatedCudaAmp(),
         "import torch\ns = torch.cuda.amp.GradScaler(enabled=True)\n"));
     assertEquals("load_in_4bit=flag", reported(new DeprecatedQuantizationKwargs(),
