@@ -645,6 +645,16 @@ public final class SemanticModel {
     return devices().mayBeCuda(device);
   }
 
+  /**
+   * Whether a call of a model runs on the CPU: the model and every input are names whose values were
+   * made on the CPU in the call's scope and not moved since (see {@code Devices.staysOnCpu}), or
+   * inputs that read nothing the file puts on a GPU.
+   */
+  public boolean runsOnCpu(Expr.Call c) {
+    Expr model = c.func() instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr()) ? a.value() : c.func();
+    return devices().callRunsOnCpu(c, model);
+  }
+
   /** Whether a value (a model, a tensor, an expression) may be on a GPU, from what the file shows. */
   public boolean mayBeOnGpu(Expr value) {
     return devices().mayBeOnGpu(value);
