@@ -513,10 +513,23 @@ public final class SemanticModel {
   public List<Expr.Call> fineTuningCalls() {
     if (fineTuningCalls == null) {
       List<Expr.Call> out = new java.util.ArrayList<>(0);
+      Boolean trainCalled = null;
       for (int i = 0, n = index.calls.size(); i < n; i++) {
         String q = qualifiedName(index.calls.get(i).func());
         if (q != null && isFineTuningName(q)) {
           out.add(index.calls.get(i));
+        } else if (q != null && q.contains(".") && q.endsWith("Trainer") && !q.startsWith("torch")) {
+          // another library's trainer (from unilm...trainers import XfunReTrainer), when the file calls .train()
+          if (trainCalled == null) {
+            trainCalled = false;
+            for (Expr.Call c : index.calls) {
+              trainCalled |= "train".equals(AstUtil.methodName(c)) && c.args().isEmpty() && c.keywords().isEmpty()
+                  && !(AstUtil.receiver(c) instanceof Expr.Name r && (r.id().contains("model") || r.id().contains("net")));
+            }
+          }
+          if (trainCalled) {
+            out.add(index.calls.get(i));
+          }
         }
       }
       fineTuningCalls = out;
