@@ -24,7 +24,10 @@ public final class Checkpoints {
   private static final Set<String> DATA_WORDS = Set.of("data", "dataset", "datasets", "stat", "stats",
       "statistics", "f0", "bounds", "centroids", "assignments", "features", "feats", "vocab", "labels",
       "indices", "mean", "std", "codes", "samples", "molecules", "pkl", "shard", "shards", "cache", "corpus",
-      "split", "manifest", "quantizer", "quantizers");
+      "split", "manifest", "quantizer", "quantizers", "label", "cached", "feature");
+
+  /** Words that name random-number-generator state: CPU byte tensors even in a GPU checkpoint folder. */
+  private static final Set<String> RNG_WORDS = Set.of("rng", "rngs");
 
   /** Words that name a checkpoint: with one of these the file may hold GPU tensors. */
   private static final Set<String> CHECKPOINT_WORDS = Set.of("ckpt", "checkpoint", "checkpoints", "model",
@@ -39,6 +42,24 @@ public final class Checkpoints {
    */
   public static boolean namesDataFile(SemanticModel sm, Expr.Call load) {
     Set<String> words = words(sm, load);
+    for (String w : words) {
+      if (RNG_WORDS.contains(w)) {
+        return true; // torch.get_rng_state() and torch.cuda.get_rng_state() are both CPU tensors
+      }
+    }
+    // the name the result is given says what the file holds: features = torch.load(cached_file_for_model)
+    Set<String> target = targetWords(sm, load);
+    if (!target.isEmpty()) {
+      boolean dataTarget = false;
+      boolean checkpointTarget = false;
+      for (String w : target) {
+        dataTarget |= DATA_WORDS.contains(w);
+        checkpointTarget |= CHECKPOINT_WORDS.contains(w);
+      }
+      if (dataTarget && !checkpointTarget) {
+        return true;
+      }
+    }
     boolean data = false;
     for (String w : words) {
       if (CHECKPOINT_WORDS.contains(w) && !w.equals("pt") && !w.equals("pth") && !w.equals("bin")) {
@@ -127,6 +148,16 @@ public final class Checkpoints {
           collect(t, words);
         }
       }
+    }
+    return words;
+  }
+
+  /** The words of the single name the result of the load is assigned to, or none. */
+  private static Set<String> targetWords(SemanticModel sm, Expr.Call load) {
+    Set<String> words = new HashSet<>();
+    if (sm.parent(load) instanceof Stmt.Assign a && a.value() == load && a.targets().size() == 1
+        && a.targets().get(0) instanceof Expr.Name n && !n.id().equals("data") && !n.id().equals("obj")) {
+      split(n.id(), words);
     }
     return words;
   }
@@ -277,5 +308,316 @@ public final class Checkpoints {
       }
     });
     return out;
+  }
+
+  /**
+   * Whether the code shows that the loaded tensors are on the CPU, whatever the file's name says:
+   * the result is turned into NumPy at once ({@code torch.load(p).numpy()} fails on CUDA tensors), or
+   * the file ships next to the code ({@code Path(__file__).parent / "weights.pt"}: package data,
+   * written by its authors for every machine, CUDA or not).
+   */
+  public static boolean holdsCpuValues(SemanticModel sm, Expr.Call load) {
+    Node cur = load;
+    for (int i = 0; i < 8; i++) {
+      Node p = sm.parent(cur);
+      if (p instanceof Expr.Attribute a && a.value() == cur && sm.parent(a) instanceof Expr.Call c && c.func() == a) {
+        if (a.attr().equals("numpy") || a.attr().equals("tolist")) {
+          return true;
+        }
+        cur = c;
+      } else if (p instanceof Expr.Subscript sub && sub.value() == cur) {
+        cur = sub;
+      } else {
+        break;
+      }
+    }
+    return fromModuleFile(sm, pathOf(load), 0);
+  }
+
+  /** Whether an expression is built from {@code __file__} (directly or through names, two levels). */
+  private static boolean fromModuleFile(SemanticModel sm, Expr e, int depth) {
+    if (e == null || depth > 2) {
+      return false;
+    }
+    boolean[] found = {false};
+    AstWalker.walkAll(List.of(e), n -> {
+      if (found[0] || !(n instanceof Expr.Name nm)) {
+        return;
+      }
+      if (nm.id().equals("__file__")) {
+        found[0] = true;
+        return;
+      }
+      for (Binding b : sm.reachingBindings(nm)) {
+        if (b.kind() == Binding.Kind.ASSIGN && b.value() != null && fromModuleFile(sm, b.value(), depth + 1)) {
+          found[0] = true;
+          return;
+        }
+      }
+    });
+    return found[0];
+  }
+
+  /** The path argument of a {@code torch.load}, or null. */
+  public static Expr pathOf(Expr.Call load) {
+    return Calls.argument(load, 0, "f");
+  }
+
+  /** The file argument of a {@code torch.save}, or null. */
+  private static Expr saveTarget(Expr.Call save) {
+    return Calls.argument(save, 1, "f");
+  }
+
+  private static boolean isTorchSave(SemanticModel sm, Expr.Call c) {
+    String q = sm.qualifiedName(c.func());
+    return q != null && (q.equals("torch.save") || q.equals("torch.serialization.save"));
+  }
+
+  /**
+   * Whether this file itself wrote the file the load reads, so the load gets back what this same
+   * process (a notebook, a script) or this same module put there, not a checkpoint of an earlier GPU
+   * run:
+   * <ul>
+   *   <li>an earlier {@code torch.save} in the same function to the same path expression
+   *       ({@code tmp + "/p.bin"});
+   *   <li>a path in a temporary directory ({@code tempfile.TemporaryDirectory()}, {@code mkdtemp()}):
+   *       it lives for one process;
+   *   <li>an earlier {@code torch.save} anywhere in the file to the same constant path or the same
+   *       module-level name ({@code MODEL_SAVE_PATH}), or an earlier call of a same-file function that
+   *       {@code torch.save}s to the parameter given that constant ({@code train(..., "model.pt")}), or
+   *       an earlier {@code save...(...)} call given the file's name or its directory
+   *       ({@code save_model(target_dir="models", ...)}); a load before the save (resuming) is not one;
+   *   <li>a load whose path is a parameter of a same-file function whose every caller passes such a path;
+   *   <li>a {@code torch.save} of a value moved to the CPU ({@code t.cpu()}) to the same path expression
+   *       in the same file (an offloading cache).
+   * </ul>
+   */
+  public static boolean writtenBySameFile(SemanticModel sm, Expr.Call load) {
+    Expr path = pathOf(load);
+    if (path == null) {
+      return false;
+    }
+    if (inTemporaryDirectory(sm, path)) {
+      return true;
+    }
+    List<Expr.Call> saves = new java.util.ArrayList<>();
+    for (Expr.Call c : sm.calls()) {
+      if (isTorchSave(sm, c) && saveTarget(c) != null) {
+        saves.add(c);
+      }
+    }
+    Stmt.FunctionDef f = sm.enclosingFunction(load);
+    String text = text(sm, path);
+    for (Expr.Call save : saves) {
+      Expr target = saveTarget(save);
+      if (text.equals(text(sm, target)) && (sm.enclosingFunction(save) == f && save.range().start() < load.range().start()
+          || savesCpuValue(sm, save))) {
+        return true;
+      }
+    }
+    if (path instanceof Expr.Name n && f != null) {
+      for (Binding b : sm.resolve(n)) {
+        if (b.kind() == Binding.Kind.PARAMETER && b.node() != null) {
+          return callersPassWrittenPaths(sm, f, n.id());
+        }
+      }
+    }
+    return writtenBefore(sm, path, load.range().start(), saves);
+  }
+
+  /** Every call of {@code f} in this file passes, for parameter {@code param}, a path written before the call. */
+  private static boolean callersPassWrittenPaths(SemanticModel sm, Stmt.FunctionDef f, String param) {
+    List<Expr.Call> sites = sm.callSites(f);
+    if (sites.isEmpty()) {
+      return false;
+    }
+    int pos = parameterIndex(f, param);
+    List<Expr.Call> saves = new java.util.ArrayList<>();
+    for (Expr.Call c : sm.calls()) {
+      if (isTorchSave(sm, c) && saveTarget(c) != null) {
+        saves.add(c);
+      }
+    }
+    for (Expr.Call site : sites) {
+      Expr arg = Calls.argument(site, pos, param);
+      if (arg == null || !writtenBefore(sm, arg, site.range().start(), saves)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int parameterIndex(Stmt.FunctionDef f, String param) {
+    List<dev.oomlint.ast.Support.Arg> ps = new java.util.ArrayList<>(f.args().posonlyargs());
+    ps.addAll(f.args().args());
+    for (int i = 0; i < ps.size(); i++) {
+      if (ps.get(i).arg().equals(param)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a path (a constant, or a module-level name) was written before {@code offset}: by a
+   * {@code torch.save} to the same constant or name, by a call of a same-file function that saves to
+   * the parameter given that constant, or by a {@code save...(...)} call given its name or directory.
+   */
+  private static boolean writtenBefore(SemanticModel sm, Expr path, int offset, List<Expr.Call> saves) {
+    String constant = Calls.string(path);
+    if (constant == null && path instanceof Expr.Name pn) {
+      List<Binding> bs = sm.reachingBindings(pn);
+      if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0) {
+        constant = Calls.string(bs.get(0).value()); // best_path = "models/best.pth"
+      }
+    }
+    boolean moduleName = path instanceof Expr.Name n && isModuleLevelName(sm, n);
+    if (constant == null && !moduleName) {
+      return false;
+    }
+    String base = constant == null ? null : constant.substring(constant.lastIndexOf('/') + 1);
+    String dir = constant == null || !constant.contains("/") ? null : constant.substring(0, constant.lastIndexOf('/'));
+    for (Expr.Call save : saves) {
+      if (save.range().start() < offset && samePath(sm, path, constant, base, saveTarget(save))) {
+        return true;
+      }
+    }
+    if (constant == null) {
+      return false;
+    }
+    for (Expr.Call c : sm.calls()) {
+      if (c.range().start() >= offset || isTorchSave(sm, c)) {
+        continue;
+      }
+      Stmt.FunctionDef callee = sm.resolveCall(c);
+      if (callee != null) {
+        if (savesToPassedConstant(sm, callee, c, constant, base)) {
+          return true;
+        }
+        continue;
+      }
+      String name = AstUtil.lastName(c.func());
+      if (name == null || !name.toLowerCase(Locale.ROOT).contains("save")) {
+        continue;
+      }
+      List<Expr> given = new java.util.ArrayList<>(c.args());
+      c.keywords().forEach(k -> given.add(k.value()));
+      for (Expr g : given) {
+        String s = Calls.string(g);
+        if (s != null && (s.equals(constant) || s.equals(base) || s.equals(dir))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean samePath(SemanticModel sm, Expr path, String constant, String base, Expr target) {
+    if (constant != null) {
+      String t = Calls.string(target);
+      return t != null && (t.equals(constant) || t.substring(t.lastIndexOf('/') + 1).equals(base));
+    }
+    return target instanceof Expr.Name tn && path instanceof Expr.Name pn && tn.id().equals(pn.id())
+        && isModuleLevelName(sm, tn);
+  }
+
+  /** A call of a same-file function that {@code torch.save}s to a parameter, given the constant for it. */
+  private static boolean savesToPassedConstant(SemanticModel sm, Stmt.FunctionDef callee, Expr.Call call,
+      String constant, String base) {
+    boolean[] found = {false};
+    AstWalker.walkAll(callee.body(), n -> {
+      if (found[0] || !(n instanceof Expr.Call c) || !isTorchSave(sm, c) || !(saveTarget(c) instanceof Expr.Name t)) {
+        return;
+      }
+      found[0] = passes(call, callee, t.id(), constant, base);
+    });
+    if (found[0]) {
+      return true;
+    }
+    // a parameter meant for it: def train(..., save_path) called with "model.pt" (the save is left to the reader)
+    List<dev.oomlint.ast.Support.Arg> ps = new java.util.ArrayList<>(callee.args().posonlyargs());
+    ps.addAll(callee.args().args());
+    for (dev.oomlint.ast.Support.Arg a : ps) {
+      if (a.arg().toLowerCase(Locale.ROOT).contains("save") && passes(call, callee, a.arg(), constant, base)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a call passes, for a parameter of the callee, the constant path (or one with its file name). */
+  private static boolean passes(Expr.Call call, Stmt.FunctionDef callee, String param, String constant, String base) {
+    int pos = parameterIndex(callee, param);
+    if (pos < 0) {
+      return false;
+    }
+    String s = Calls.string(Calls.argument(call, pos, param));
+    return s != null && (s.equals(constant) || s.substring(s.lastIndexOf('/') + 1).equals(base));
+  }
+
+  /** A name every binding of which is at module level (a notebook's or script's global path). */
+  private static boolean isModuleLevelName(SemanticModel sm, Expr.Name n) {
+    List<Binding> bs = sm.resolve(n);
+    if (bs.isEmpty()) {
+      return false;
+    }
+    for (Binding b : bs) {
+      if (b.kind() != Binding.Kind.ASSIGN || b.statement() == null || sm.enclosingFunction(b.statement()) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A path built from a temporary directory ({@code with tempfile.TemporaryDirectory() as d}, {@code mkdtemp()}). */
+  private static boolean inTemporaryDirectory(SemanticModel sm, Expr path) {
+    boolean[] found = {false};
+    AstWalker.walkAll(List.of(path), n -> {
+      if (found[0] || !(n instanceof Expr.Name nm)) {
+        return;
+      }
+      for (Binding b : sm.reachingBindings(nm)) {
+        Expr v = b.value();
+        if (v instanceof Expr.Call c) {
+          String q = sm.qualifiedName(c.func());
+          if (q != null && q.startsWith("tempfile.")) {
+            found[0] = true;
+          }
+        }
+      }
+    });
+    return found[0];
+  }
+
+  /** A {@code torch.save} of a value moved to the CPU: {@code t.cpu()}, or a name bound to one. */
+  private static boolean savesCpuValue(SemanticModel sm, Expr.Call save) {
+    Expr v = Calls.argument(save, 0, "obj");
+    if (isCpuMove(v)) {
+      return true;
+    }
+    if (v instanceof Expr.Name n) {
+      List<Binding> bs = sm.reachingBindings(n);
+      if (bs.isEmpty()) {
+        return false;
+      }
+      for (Binding b : bs) {
+        if (!isCpuMove(b.value())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean isCpuMove(Expr e) {
+    if (!(e instanceof Expr.Call c) || !(c.func() instanceof Expr.Attribute a)) {
+      return false;
+    }
+    return a.attr().equals("cpu") || a.attr().equals("to") && c.args().size() == 1 && "cpu".equals(Calls.string(c.args().get(0)));
+  }
+
+  private static String text(SemanticModel sm, Expr e) {
+    return e == null ? "" : sm.file().slice(e.range()).replaceAll("\\s+", "");
   }
 }

@@ -3,6 +3,7 @@ package dev.oomlint.semantic;
 import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
 import java.util.HashSet;
@@ -215,6 +216,141 @@ final class Devices {
   }
 
   // ------------------------------------------------------------ values
+
+  /**
+   * Whether the value a name holds at a use was made on the CPU in the use's own scope, and nothing
+   * has moved it since: every binding reaching the use is an assignment or a {@code for} target of the
+   * same scope, before the use, whose value places nothing on a GPU and reads nothing the file puts
+   * there; between that binding and the use (and anywhere in a loop around the use that the binding
+   * is outside of), no call moves the name to a device that may be CUDA and no call is given the name
+   * itself (a helper could move it). A notebook cell that builds a model and runs it before a later
+   * cell sets the device, or reloads a model on the CPU for a demo, holds no GPU memory there.
+   */
+  boolean callRunsOnCpu(Expr.Call c, Expr model) {
+    if (!(model instanceof Expr.Name m) || !placesExplicitly() || !staysOnCpu(m, true)) {
+      return false;
+    }
+    List<Expr> inputs = new java.util.ArrayList<>(c.args());
+    c.keywords().forEach(k -> inputs.add(k.value()));
+    for (Expr in : inputs) {
+      Expr v = in instanceof Expr.Starred st ? st.value() : in;
+      if (v instanceof Expr.Name n ? !staysOnCpu(n, false) && mayBeOnGpu(n) : mayBeOnGpu(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Boolean placesExplicitly;
+
+  /**
+   * Whether the file puts things on a GPU by explicit moves ({@code x.to(device)}, {@code .cuda()},
+   * {@code device=}) and never changes the default device ({@code torch.set_default_device},
+   * {@code torch.cuda.set_device}, {@code set_default_tensor_type}): only then does a value the file never
+   * moves stay on the CPU.
+   */
+  private boolean placesExplicitly() {
+    if (placesExplicitly == null) {
+      boolean moves = false;
+      for (Expr.Call c : index.calls) {
+        String q = names.torchQualifiedName(c.func());
+        if (q != null && (q.equals("torch.set_default_device") || q.equals("torch.cuda.set_device")
+            || q.equals("torch.set_default_tensor_type"))) {
+          placesExplicitly = false;
+          return false;
+        }
+        moves = moves || placesOnGpu(c);
+      }
+      placesExplicitly = moves;
+    }
+    return placesExplicitly;
+  }
+
+  /**
+   * The binding of a {@code for} loop around the use whose target is the name, when nothing else binds
+   * the name in the loop before the use ({@code for x, y in loader: model(x)}); else null.
+   */
+  private Binding loopTarget(Expr.Name use, Scope scope) {
+    List<Binding> own = scope.rawBindings(use.id());
+    if (own == null) {
+      return null;
+    }
+    for (Node cur = index.parent(use); cur != null && !(cur instanceof Stmt.FunctionDef); cur = index.parent(cur)) {
+      if (!(cur instanceof Stmt.For f)) {
+        continue;
+      }
+      Binding target = null;
+      for (Binding b : own) {
+        if (b.kind() == Binding.Kind.FOR_TARGET && b.statement() == f) {
+          target = b;
+        }
+      }
+      if (target == null) {
+        continue;
+      }
+      for (Binding b : own) {
+        int at = b.node().range().start();
+        if (b != target && at > f.target().range().end() && at < use.range().start()) {
+          return null;
+        }
+      }
+      return target;
+    }
+    return null;
+  }
+
+  /** See {@link SemanticModel#runsOnCpu}: the value of {@code use} was made on the CPU and stays there. */
+  boolean staysOnCpu(Expr.Name use, boolean module) {
+    Scope scope = index.scope(use);
+    List<Binding> bs = names.reaching(use);
+    Binding target = loopTarget(use, scope);
+    if (target != null) {
+      bs = List.of(target);
+    }
+    if (bs.isEmpty()) {
+      return false;
+    }
+    int from = Integer.MAX_VALUE;
+    for (Binding b : bs) {
+      Expr value = b.statement() instanceof Stmt.For f && b.kind() == Binding.Kind.FOR_TARGET ? f.iter() : b.value();
+      if (b.kind() != Binding.Kind.ASSIGN && b.kind() != Binding.Kind.FOR_TARGET || b.statement() == null
+          || value == null || index.scope(b.node()) != scope
+          || b.kind() == Binding.Kind.ASSIGN && b.effective() > use.range().start()
+          || valueOnGpu(value, gpuPaths())) {
+        return false;
+      }
+      from = Math.min(from, (b.kind() == Binding.Kind.FOR_TARGET ? b.node() : b.statement()).range().end());
+    }
+    int to = use.range().start();
+    for (Node cur = index.parent(use); cur != null; cur = index.parent(cur)) {
+      if (AstUtil.isLoop(cur) && cur.range().start() > from) {
+        to = Math.max(to, cur.range().end());
+      }
+    }
+    for (Expr.Call c : index.calls) {
+      int at = c.range().start();
+      if (at < from || at > to) {
+        continue;
+      }
+      if (placesOnGpu(c) && use.id().equals(AstUtil.path(AstUtil.receiver(c)))) {
+        return false;
+      }
+      if (!module) {
+        continue; // a tensor is moved by rebinding it (t = t.to(d)); a module also in place, by a helper
+      }
+      for (Expr a : c.args()) {
+        if (a instanceof Expr.Name n && n.id().equals(use.id())) {
+          return false;
+        }
+      }
+      for (Support.Keyword k : c.keywords()) {
+        if (k.value() instanceof Expr.Name n && n.id().equals(use.id())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
 
   /**
    * Whether a call moves or places something on a device that may be CUDA: {@code x.cuda()},

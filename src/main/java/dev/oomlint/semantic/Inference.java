@@ -74,6 +74,9 @@ final class Inference {
   private boolean mayRunOnGpu(Expr.Call c) {
     Expr model = c.func() instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
         && objects.isModel(a.value()) ? a.value() : c.func();
+    if (devices.callRunsOnCpu(c, model)) {
+      return false; // built or loaded on the CPU in this cell or function, and not moved before the call
+    }
     if (devices.mayBeOnGpu(model)) {
       return true;
     }

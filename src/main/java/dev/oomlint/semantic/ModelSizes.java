@@ -46,7 +46,45 @@ public final class ModelSizes {
 
   /** Families matched anywhere in the name (sentence-transformers prefixes them: multi-qa-mpnet-base). */
   private static final List<String[]> SMALL_INFIXES = List.of(
-      new String[] {"mpnet-base", "110M"}, new String[] {"minilm", "118M"});
+      new String[] {"mpnet-base", "110M"}, new String[] {"minilm", "118M"},
+      // every DETR-style detector: DETR R50/R101 41M/60M, Conditional/Deformable/DAB-DETR 40-63M, RT-DETR up to R101 76M
+      new String[] {"detr", "76M"},
+      // a ViT-Base backbone: SAM/MedSAM vit-base 94M, CLIP ViT-B 150M
+      new String[] {"vit-base", "150M"});
+
+  /** More families matched at the start of the name. */
+  private static final List<String[]> MORE_SMALL_PREFIXES = List.of(
+      new String[] {"imagegpt-small", "76M"}, new String[] {"table-transformer", "29M"},
+      new String[] {"table-structure-recognition", "29M"}, new String[] {"segformer-", "85M"},
+      new String[] {"mit-b", "82M"}, new String[] {"groupvit-", "56M"}, new String[] {"yolos-", "127M"},
+      new String[] {"optical-flow-perceiver", "41M"}, new String[] {"vision-perceiver-", "62M"},
+      new String[] {"mobilevit", "6M"}, new String[] {"mobilenet", "6M"}, new String[] {"efficientnet", "66M"},
+      new String[] {"resnet-", "60M"});
+
+  /**
+   * Model classes (the name after the last dot, prefix matched) whose every published checkpoint is
+   * small, so the class alone tells the size: DETR-style detectors, SegFormer (B0-B5), GroupViT, YOLOS,
+   * the vision Perceivers, Table Transformer, and small vision and text families.
+   */
+  private static final List<String[]> SMALL_CLASSES = List.of(
+      new String[] {"Detr", "60M"}, new String[] {"ConditionalDetr", "63M"}, new String[] {"DeformableDetr", "40M"},
+      new String[] {"DabDetr", "63M"}, new String[] {"RTDetr", "76M"}, new String[] {"TableTransformer", "29M"},
+      new String[] {"Yolos", "127M"}, new String[] {"Segformer", "85M"}, new String[] {"GroupViT", "56M"},
+      new String[] {"PerceiverForImageClassification", "62M"}, new String[] {"PerceiverForOpticalFlow", "41M"},
+      new String[] {"MobileViT", "6M"}, new String[] {"MobileNetV1", "4M"}, new String[] {"MobileNetV2", "6M"},
+      new String[] {"EfficientNet", "66M"}, new String[] {"ResNet", "60M"}, new String[] {"DistilBert", "66M"},
+      new String[] {"MobileBert", "25M"}, new String[] {"SqueezeBert", "51M"}, new String[] {"Swin2SR", "12M"},
+      new String[] {"Levit", "39M"}, new String[] {"PoolFormer", "73M"}, new String[] {"Deit", "87M"});
+
+  /** The known size of a class whose every published checkpoint is small, or null. */
+  static String smallClass(String cls) {
+    for (String[] f : SMALL_CLASSES) {
+      if (cls.startsWith(f[0])) {
+        return f[1];
+      }
+    }
+    return null;
+  }
 
   /** Library constructors of pretrained or full-size networks, by qualified-name prefix. */
   private static final List<String> NETWORK_FACTORIES = List.of("torchvision.models.", "timm.create_model",
@@ -85,12 +123,15 @@ public final class ModelSizes {
    */
   public static String smallCheckpoint(SemanticModel sm, Expr.Call load, String modelClass) {
     Expr idArg = load.args().isEmpty() ? keywordValue(load, "pretrained_model_name_or_path") : load.args().get(0);
+    String cls = modelClass.substring(modelClass.lastIndexOf('.') + 1);
+    String subfolder = Calls.string(keywordValue(load, "subfolder"));
+    if (subfolder == null && smallClass(cls) != null) {
+      return smallClass(cls);
+    }
     List<String> ids = strings(sm, idArg);
     if (ids == null || ids.isEmpty()) {
       return null;
     }
-    String subfolder = Calls.string(keywordValue(load, "subfolder"));
-    String cls = modelClass.substring(modelClass.lastIndexOf('.') + 1);
     String size = null;
     for (String id : ids) {
       String s = smallSize(id, subfolder, cls);
@@ -125,6 +166,15 @@ public final class ModelSizes {
   private static Expr keywordValue(Expr.Call c, String name) {
     Support.Keyword k = Calls.keyword(c, name);
     return k == null ? null : k.value();
+  }
+
+  /** The checkpoint ids a {@code from_pretrained} call may load (constants, or a name bound to them), or null. */
+  public static List<String> checkpointIds(SemanticModel sm, Expr.Call load) {
+    if (Calls.keyword(load, "subfolder") != null) {
+      return null; // one component of a repository: the id's size is the whole repository's
+    }
+    Expr idArg = load.args().isEmpty() ? keywordValue(load, "pretrained_model_name_or_path") : load.args().get(0);
+    return strings(sm, idArg);
   }
 
   /** The strings an expression may be: a constant, or a name every reaching binding sets to a constant. */
@@ -175,6 +225,11 @@ public final class ModelSizes {
     }
     if (name.equals("gpt2")) {
       return "124M";
+    }
+    for (String[] f : MORE_SMALL_PREFIXES) {
+      if (name.startsWith(f[0])) {
+        return f[1];
+      }
     }
     for (String[] f : SMALL_PREFIXES) {
       if (name.startsWith(f[0])) {

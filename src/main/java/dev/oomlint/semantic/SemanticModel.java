@@ -603,10 +603,23 @@ public final class SemanticModel {
   public List<Expr.Call> fineTuningCalls() {
     if (fineTuningCalls == null) {
       List<Expr.Call> out = new java.util.ArrayList<>(0);
+      Boolean trainCalled = null;
       for (int i = 0, n = index.calls.size(); i < n; i++) {
         String q = qualifiedName(index.calls.get(i).func());
         if (q != null && isFineTuningName(q)) {
           out.add(index.calls.get(i));
+        } else if (q != null && q.contains(".") && q.endsWith("Trainer") && !q.startsWith("torch")) {
+          // another library's trainer (from unilm...trainers import XfunReTrainer), when the file calls .train()
+          if (trainCalled == null) {
+            trainCalled = false;
+            for (Expr.Call c : index.calls) {
+              trainCalled |= "train".equals(AstUtil.methodName(c)) && c.args().isEmpty() && c.keywords().isEmpty()
+                  && !(AstUtil.receiver(c) instanceof Expr.Name r && (r.id().contains("model") || r.id().contains("net")));
+            }
+          }
+          if (trainCalled) {
+            out.add(index.calls.get(i));
+          }
         }
       }
       fineTuningCalls = out;
@@ -752,6 +765,16 @@ public final class SemanticModel {
   /** Whether a device expression may denote a CUDA device ({@code "cuda"}, a variable that may be "cuda"). */
   public boolean mayBeCudaDevice(Expr device) {
     return devices().mayBeCuda(device);
+  }
+
+  /**
+   * Whether a call of a model runs on the CPU: the model and every input are names whose values were
+   * made on the CPU in the call's scope and not moved since (see {@code Devices.staysOnCpu}), or
+   * inputs that read nothing the file puts on a GPU.
+   */
+  public boolean runsOnCpu(Expr.Call c) {
+    Expr model = c.func() instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr()) ? a.value() : c.func();
+    return devices().callRunsOnCpu(c, model);
   }
 
   /** Whether a value (a model, a tensor, an expression) may be on a GPU, from what the file shows. */

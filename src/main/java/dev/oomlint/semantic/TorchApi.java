@@ -80,8 +80,22 @@ public final class TorchApi {
       return false;
     }
     return !Set.of("Parameter", "ParameterList", "ParameterDict", "ModuleList", "ModuleDict", "Module",
-        "Buffer", "UninitializedParameter").contains(last);
+        "Buffer", "UninitializedParameter").contains(last) && !STATELESS_NN.contains(last);
   }
+
+  /**
+   * torch.nn modules without parameters (activations, dropout, pooling, reshaping, padding): calling one
+   * is a function on its input, not a model's forward pass ({@code torch.nn.Sigmoid()(logits)}).
+   */
+  private static final Set<String> STATELESS_NN = Set.of("Sigmoid", "Tanh", "ReLU", "ReLU6", "LeakyReLU", "ELU",
+      "SELU", "CELU", "GELU", "SiLU", "Mish", "Softmax", "Softmax2d", "LogSoftmax", "Softmin", "Softplus",
+      "Softsign", "Hardtanh", "Hardswish", "Hardsigmoid", "Tanhshrink", "Softshrink", "Hardshrink", "Threshold",
+      "LogSigmoid", "GLU", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "Identity",
+      "Flatten", "Unflatten", "MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d",
+      "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d",
+      "AdaptiveMaxPool3d", "Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d", "PixelShuffle",
+      "PixelUnshuffle", "ZeroPad2d", "ConstantPad1d", "ConstantPad2d", "ReflectionPad2d", "ReplicationPad2d",
+      "CosineSimilarity", "PairwiseDistance", "ChannelShuffle", "Fold", "Unfold");
 
   static boolean isNnLossClass(String qualified) {
     return qualified != null && qualified.startsWith("torch.nn.") && qualified.endsWith("Loss");

@@ -36,6 +36,33 @@ public final class TrainingIteration {
     return !sm.isTestFile() && sm.usesGpu();
   }
 
+  /**
+   * Whether this iteration runs on the CPU only: it is a loop whose model calls (at least one) all run
+   * a model and inputs made on the CPU in the loop's scope and not moved since
+   * ({@link SemanticModel#runsOnCpu}): a notebook's first training cell before a later cell sets the
+   * device. Its graph costs host memory of a toy run, not GPU memory.
+   */
+  public boolean runsOnCpu() {
+    if (!loop) {
+      return false;
+    }
+    List<Expr.Call> forwards = new java.util.ArrayList<>();
+    AstWalker.walkAll(AstUtil.loopBody((Stmt) node), n -> {
+      if (n instanceof Expr.Call c && sm.isForwardCall(c)) {
+        forwards.add(c);
+      }
+    });
+    if (forwards.isEmpty()) {
+      return false;
+    }
+    for (Expr.Call c : forwards) {
+      if (!sm.runsOnCpu(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** One pass of {@code loop}'s body (any loop: for the questions below, not only training loops). */
   public static TrainingIteration ofLoop(SemanticModel sm, Stmt loop) {
     return new TrainingIteration(sm, loop, true);

@@ -52,7 +52,8 @@ public final class FullPrecisionLoad implements Rule {
       if (fineTuned(sm, c) || onlyExtractsWeights(sm, c)) {
         continue;
       }
-      if (sm.isTestCode(c) || Placement.inNonGpuBranch(sm, c) || ModelSizes.smallCheckpoint(sm, c, cls) != null) {
+      if (sm.isTestCode(c) || Placement.inNonGpuBranch(sm, c) || ModelSizes.smallCheckpoint(sm, c, cls) != null
+          || cataloguedSmall(sm, c)) {
         continue;
       }
       boolean transformers = HfModels.isTransformers(cls);
@@ -123,12 +124,40 @@ public final class FullPrecisionLoad implements Rule {
       List<Expr> given = new java.util.ArrayList<>(t.args());
       t.keywords().forEach(k -> given.add(k.value()));
       for (Expr g : given) {
-        if (g instanceof Expr.Name use && use.id().equals(n.id())) {
-          for (dev.oomlint.semantic.Binding b : sm.resolve(use)) {
-            if (b.statement() == a) {
-              return true;
-            }
-          }
+        if (g instanceof Expr.Name use && comesFrom(sm, use, a, 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a name handed to a trainer holds the loaded model: bound by the load itself, by a move of
+   * a name that does ({@code model = model.to(DEVICE)}), or by a same-file class built around one
+   * ({@code clf = Classifier(lm, num_labels)}: a head on the loaded model), a few steps deep.
+   */
+  private static boolean comesFrom(SemanticModel sm, Expr.Name use, Stmt load, int depth) {
+    if (depth > 3) {
+      return false;
+    }
+    for (dev.oomlint.semantic.Binding b : sm.resolve(use)) {
+      if (b.statement() == load) {
+        return true;
+      }
+      if (b.kind() != dev.oomlint.semantic.Binding.Kind.ASSIGN || b.index() >= 0 || !(b.value() instanceof Expr.Call c)) {
+        continue;
+      }
+      List<Expr> from = new java.util.ArrayList<>();
+      if (c.func() instanceof Expr.Attribute at && Placement.PASSTHROUGH.contains(at.attr())) {
+        from.add(at.value());
+      } else if (sm.classCalled(c) != null) {
+        from.addAll(c.args());
+        c.keywords().forEach(k -> from.add(k.value()));
+      }
+      for (Expr f : from) {
+        if (f instanceof Expr.Name n && n != use && comesFrom(sm, n, load, depth + 1)) {
+          return true;
         }
       }
     }
@@ -174,6 +203,24 @@ public final class FullPrecisionLoad implements Rule {
       }
     });
     return extracting[0] > 0 && !other[0];
+  }
+
+  /**
+   * Whether every id the load may read is in the estimator's catalogue (counts with sources) with at
+   * most {@link ModelSizes#SMALL_PARAMETERS} parameters ({@code google-bert/bert-base-uncased}: 109M).
+   */
+  private static boolean cataloguedSmall(SemanticModel sm, Expr.Call load) {
+    List<String> ids = ModelSizes.checkpointIds(sm, load);
+    if (ids == null || ids.isEmpty()) {
+      return false;
+    }
+    for (String id : ids) {
+      dev.oomlint.estimate.Catalogue.Entry e = dev.oomlint.estimate.Catalogue.builtIn().find(id);
+      if (e == null || e.parameters() > ModelSizes.SMALL_PARAMETERS) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A dtype, a quantization, or {@code **kwargs} / {@code *args} that may carry one. */

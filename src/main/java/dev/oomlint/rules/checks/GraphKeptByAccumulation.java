@@ -66,7 +66,7 @@ public final class GraphKeptByAccumulation implements Rule {
     }
     TrainingIteration tc = TrainingIteration.of(sm, stmt);
     if (tc == null || !tc.outlivesIteration(holder, stmt) || tc.feedsBackward(holder)
-        || tc.resetAtOptimizerStep(AstUtil.path(holder))) {
+        || tc.resetAtOptimizerStep(AstUtil.path(holder)) || tc.runsOnCpu()) {
       return;
     }
     String a = ExprEdits.text(ctx.file(), acc);

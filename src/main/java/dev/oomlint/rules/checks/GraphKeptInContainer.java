@@ -82,7 +82,7 @@ public final class GraphKeptInContainer implements Rule {
     }
     TrainingIteration tc = TrainingIteration.of(sm, site);
     if (tc == null || !tc.outlivesIteration(container, site) || tc.feedsBackward(container)
-        || tc.drains(AstUtil.path(container))) {
+        || tc.drains(AstUtil.path(container)) || tc.runsOnCpu()) {
       return;
     }
     Expr focus = value;

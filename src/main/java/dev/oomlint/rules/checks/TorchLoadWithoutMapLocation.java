@@ -24,7 +24,9 @@ import java.util.Set;
  * was saved from, so resuming multi-GPU training puts every rank's copy on {@code cuda:0}. Checked:
  * loads in code that uses a GPU ({@link SemanticModel#usesGpu}) and loads named as checkpoints
  * ({@link Checkpoints#namesCheckpoint}: library code that loads what GPU training saved). Not checked:
- * tests, round trips (the same function saved the file) and data files ({@link Checkpoints#namesDataFile}).
+ * tests, round trips (the same function or an earlier part of the same notebook or script saved the
+ * file: {@link Checkpoints#writtenBySameFile}), data files ({@link Checkpoints#namesDataFile}) and values
+ * the code shows are on the CPU ({@link Checkpoints#holdsCpuValues}).
  */
 @RuleInfo(code = "OOM402", name = "torch-load-without-map-location",
     summary = "torch.load() without map_location restores tensors to the GPU they were saved from.",
@@ -39,7 +41,8 @@ public final class TorchLoadWithoutMapLocation implements Rule {
     for (Expr.Call c : sm.calls()) {
       if (!isTorchLoad(sm, c) || !lacksMapLocation(c) || sm.isTestCode(c) || isRoundTrip(sm, c)
           || Checkpoints.namesDataFile(sm, c) || !sm.usesGpu() && !Checkpoints.namesCheckpoint(sm, c)
-          || gpuSideOfExplicitChoice(sm, c)) {
+          || gpuSideOfExplicitChoice(sm, c) || Checkpoints.holdsCpuValues(sm, c)
+          || Checkpoints.writtenBySameFile(sm, c)) {
         continue;
       }
       String waste;
@@ -68,7 +71,8 @@ public final class TorchLoadWithoutMapLocation implements Rule {
 
   /**
    * A serialization round trip, where keeping each tensor's device is the point: the same function
-   * {@code torch.save}s to the very file or buffer it loads, or
+   * {@code torch.save}s to the very file or buffer it loads, before the load (a load before the save
+   * resumes an earlier run), or
    * the bytes come from an in-memory buffer and the file {@code torch.save}s into one (objects
    * broadcast or sent between processes). The process that wrote the file reads it back on the
    * devices it wrote it from.
@@ -83,7 +87,8 @@ public final class TorchLoadWithoutMapLocation implements Rule {
         continue;
       }
       Expr target = c.args().get(1);
-      if (buffer && isBuffer(sm, target) || sm.enclosingFunction(c) == f && sameFile(sm, source, target)) {
+      if (buffer && isBuffer(sm, target)
+          || sm.enclosingFunction(c) == f && c.range().start() < load.range().start() && sameFile(sm, source, target)) {
         return true;
       }
     }
