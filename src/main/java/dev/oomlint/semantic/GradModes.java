@@ -118,6 +118,36 @@ final class GradModes {
     return q == null || q.indexOf('.') < 0 ? null : projectUse(q);
   }
 
+  /** Methods that return the model they are called on (or a copy of it). */
+  private static final Set<String> SAME_MODEL = Set.of("to", "cuda", "cpu", "eval", "half", "float", "bfloat16",
+      "requires_grad_", "train");
+
+  /**
+   * Whether {@code model} is an instance of a class of another module of the project whose
+   * {@code forward} runs without grad ({@code model = AutoShape(m).to(device)}, with
+   * {@code AutoShape.forward} under the project's {@code @smart_inference_mode()}): calling it records
+   * nothing.
+   */
+  boolean forwardWithoutGrad(Expr model) {
+    if (project == ProjectView.NONE || !(model instanceof Expr.Name n)) {
+      return false;
+    }
+    List<Binding> bs = names.resolve(n);
+    if (bs.size() != 1 || bs.get(0).kind() != Binding.Kind.ASSIGN || bs.get(0).index() >= 0) {
+      return false;
+    }
+    Expr v = bs.get(0).value();
+    for (int i = 0; i < 8 && v instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+        && SAME_MODEL.contains(a.attr()); i++) {
+      v = a.value();
+    }
+    if (!(v instanceof Expr.Call c)) {
+      return false;
+    }
+    String q = names.qualifiedName(c.func());
+    return q != null && q.indexOf('.') >= 0 && ProjectNames.forwardDisablesGrad(project, q);
+  }
+
   private ModuleSummary.GradUse projectUse(String q) {
     return projectUses.computeIfAbsent(q, k -> Optional.ofNullable(ProjectNames.gradUse(project, k))).orElse(null);
   }

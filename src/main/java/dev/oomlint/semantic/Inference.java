@@ -60,9 +60,9 @@ final class Inference {
     Expr f = c.func();
     if (f instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
         && objects.isModel(a.value())) {
-      return !objects.isFrozen(a.value());
+      return !objects.isFrozen(a.value()) && !modes.forwardWithoutGrad(a.value());
     }
-    return objects.isModel(f) && !objects.isFrozen(f);
+    return objects.isModel(f) && !objects.isFrozen(f) && !modes.forwardWithoutGrad(f);
   }
 
   /**

@@ -33,12 +33,29 @@ public final class ModuleSummary {
   private final Map<String, GradUse> grad;
   private final Map<String, String> imports;
   private final List<String> stars;
+  private final Map<String, List<String>> forwardDecorators;
 
-  private ModuleSummary(Path file, Map<String, GradUse> grad, Map<String, String> imports, List<String> stars) {
+  private ModuleSummary(Path file, Map<String, GradUse> grad, Map<String, String> imports, List<String> stars,
+      Map<String, List<String>> forwardDecorators) {
     this.file = file;
     this.grad = grad;
     this.imports = imports;
     this.stars = stars;
+    this.forwardDecorators = forwardDecorators;
+  }
+
+  /** A forward decorator that is torch's own {@code no_grad}/{@code inference_mode}. */
+  static final String TORCH_NO_GRAD = "torch";
+
+  /**
+   * The decorators of the {@code forward} (or {@code __call__}) of the module's top-level class
+   * {@code name} that may disable grad, as references to resolve: {@link #TORCH_NO_GRAD} for torch's
+   * own, {@code "()" + q} for a call of the name {@code q} ({@code @smart_inference_mode()}),
+   * {@code q} for the plain name; {@code q} is a qualified name through the module's imports, or a
+   * name of the module itself. Empty when the class has none (or is not defined here).
+   */
+  public List<String> forwardDecorators(String name) {
+    return forwardDecorators.getOrDefault(name, List.of());
   }
 
   /** The file this summary was read from (null when built from text alone). */
@@ -70,7 +87,16 @@ public final class ModuleSummary {
     }
     Builder b = new Builder(imports);
     Map<String, GradUse> grad = new HashMap<>();
+    Map<String, List<String>> forward = new HashMap<>();
     for (Stmt s : module.body()) {
+      if (s instanceof Stmt.ClassDef c) {
+        List<String> refs = b.forwardDecorators(c);
+        if (!refs.isEmpty()) {
+          forward.put(c.name(), List.copyOf(refs));
+        } else {
+          forward.remove(c.name());
+        }
+      }
       if (s instanceof Stmt.FunctionDef f) {
         GradUse u = b.functionUse(f);
         if (u != null) {
@@ -87,7 +113,7 @@ public final class ModuleSummary {
         }
       }
     }
-    return new ModuleSummary(file, Map.copyOf(grad), Map.copyOf(imports), List.copyOf(stars));
+    return new ModuleSummary(file, Map.copyOf(grad), Map.copyOf(imports), List.copyOf(stars), Map.copyOf(forward));
   }
 
   /** Top-level imports, also those under {@code try}/{@code if} (guarded imports of the same name). */
@@ -190,6 +216,33 @@ public final class ModuleSummary {
             && k.value() instanceof dev.oomlint.ast.ConstValue.Bool b && !b.value());
       }
       return true;
+    }
+
+    /** The references of the decorators of {@code c}'s {@code forward}/{@code __call__} (see {@link #forwardDecorators}). */
+    List<String> forwardDecorators(Stmt.ClassDef c) {
+      List<String> out = new ArrayList<>(0);
+      for (Stmt s : c.body()) {
+        if (!(s instanceof Stmt.FunctionDef f) || !(f.name().equals("forward") || f.name().equals("__call__"))) {
+          continue;
+        }
+        for (Expr d : f.decoratorList()) {
+          if (noGradContext(d, null) || noGradClass(d, null, 0)) {
+            out.add(TORCH_NO_GRAD);
+            continue;
+          }
+          boolean called = d instanceof Expr.Call;
+          String p = AstUtil.path(called ? ((Expr.Call) d).func() : d);
+          if (p == null) {
+            continue;
+          }
+          int dot = p.indexOf('.');
+          String root = dot < 0 ? p : p.substring(0, dot);
+          String q = imports.get(root);
+          String ref = q == null ? p : dot < 0 ? q : q + p.substring(dot);
+          out.add(called ? "()" + ref : ref);
+        }
+      }
+      return out;
     }
 
     GradUse valueUse(Expr v) {

@@ -147,6 +147,55 @@ class ProjectFactsCommandTest {
   }
 
   @Test
+  void aModelWhoseForwardTheProjectDecoratesRunsWithoutGrad() throws IOException {
+    project();
+    write("models/__init__.py", "");
+    write("models/common.py", """
+        import torch
+        import torch.nn as nn
+        from utils.torch_utils import smart_inference_mode
+
+
+        class AutoShape(nn.Module):
+            def __init__(self, model):
+                super().__init__()
+                self.model = model
+
+            @smart_inference_mode()
+            def forward(self, ims):
+                return self.model(ims)
+
+
+        class Frozen(nn.Module):
+            @torch.no_grad()
+            def forward(self, x):
+                return x
+
+
+        class Plain(nn.Module):
+            def forward(self, x):
+                return x
+        """);
+    String predict = """
+        import torch
+        from models.common import %s
+
+
+        def predict(weights, ims, device):
+            model = %s(torch.load(weights)).to(device)
+            model.eval()
+            return model(ims)
+        """;
+    write("a.py", predict.formatted("AutoShape", "AutoShape"));
+    write("b.py", predict.formatted("Frozen", "Frozen"));
+    write("c.py", predict.formatted("Plain", "Plain"));
+    Cli.Run r = check(".");
+    assertFalse(oom301(r, "a.py"), r.out());
+    assertFalse(oom301(r, "b.py"), r.out());
+    assertTrue(oom301(r, "c.py"), "a plain forward records: " + r.out());
+  }
+
+  @Test
   void nothingOutsideTheProjectRootIsRead() throws IOException {
     write("utils/torch_utils.py", TORCH_UTILS);
     write("proj/pyproject.toml", "[project]\nname = \"p\"\n");

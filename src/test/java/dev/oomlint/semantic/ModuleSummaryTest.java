@@ -76,6 +76,35 @@ class ModuleSummaryTest {
   }
 
   @Test
+  void forwardDecorators() {
+    ModuleSummary s = of("""
+        import torch
+        from utils.torch_utils import smart_inference_mode as sim
+        import utils
+
+        class A(torch.nn.Module):
+            @sim()
+            def forward(self, x):
+                return x
+
+        class B:
+            @torch.inference_mode()
+            def __call__(self, x):
+                return x
+
+        class C:
+            @utils.no_grad_wrapper
+            @staticmethod
+            def forward(x):
+                return x
+        """);
+    assertEquals(List.of("()utils.torch_utils.smart_inference_mode"), s.forwardDecorators("A"));
+    assertEquals(List.of("torch"), s.forwardDecorators("B"));
+    assertEquals(List.of("utils.no_grad_wrapper", "staticmethod"), s.forwardDecorators("C"));
+    assertEquals(List.of(), s.forwardDecorators("D"));
+  }
+
+  @Test
   void importsAndStars() {
     ModuleSummary s = of("""
         from .torch_utils import smart_inference_mode as sim
