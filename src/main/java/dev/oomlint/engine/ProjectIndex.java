@@ -76,12 +76,7 @@ public final class ProjectIndex {
     if (file == null) {
       return transformersOption == null ? ProjectView.NONE : new OptionOnly(transformersOption);
     }
-    Path abs = file.toAbsolutePath().normalize();
-    Path dir = abs.getParent();
-    if (dir == null) {
-      return ProjectView.NONE;
-    }
-    return new FileView(abs, dir, root(dir));
+    return new FileView(file); // nothing is computed before a rule asks
   }
 
   /** The project root of the files of {@code dir}. */
@@ -278,20 +273,32 @@ public final class ProjectIndex {
 
   /** One checked file's view of its project. */
   private final class FileView implements ProjectView {
-    private final Path file;
-    private final Path dir;
-    private final Path root;
+    private final Path given;
+    private Path file;
+    private Path dir;
+    private Path root;
     private DeclaredVersion transformers;
     private boolean transformersKnown;
 
-    FileView(Path file, Path dir, Path root) {
-      this.file = file;
-      this.dir = dir;
-      this.root = root;
+    FileView(Path given) {
+      this.given = given;
+    }
+
+    /** Finds the file's directory and project root on first use; false when the file has no directory. */
+    private synchronized boolean located() {
+      if (file == null) {
+        file = given.toAbsolutePath().normalize();
+        dir = file.getParent();
+        root = dir == null ? null : root(dir);
+      }
+      return dir != null;
     }
 
     @Override
     public ModuleSummary module(String name, ModuleSummary from) {
+      if (!located()) {
+        return null;
+      }
       Path importer = from == null ? file : from.file();
       if (importer == null || importer.getParent() == null || name == null) {
         return null;
@@ -328,7 +335,8 @@ public final class ProjectIndex {
     @Override
     public synchronized DeclaredVersion transformers() {
       if (!transformersKnown) {
-        transformers = transformersOption != null ? transformersOption : ProjectIndex.this.transformers(dir, root);
+        transformers = transformersOption != null ? transformersOption
+            : located() ? ProjectIndex.this.transformers(dir, root) : null;
         transformersKnown = true;
       }
       return transformers;
