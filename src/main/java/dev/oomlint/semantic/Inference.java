@@ -60,9 +60,19 @@ final class Inference {
     Expr f = c.func();
     if (f instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
         && objects.isModel(a.value())) {
-      return !objects.isFrozen(a.value()) && !modes.forwardWithoutGrad(a.value());
+      return !objects.isFrozen(a.value());
     }
-    return objects.isModel(f) && !objects.isFrozen(f) && !modes.forwardWithoutGrad(f);
+    return objects.isModel(f) && !objects.isFrozen(f);
+  }
+
+  /**
+   * Whether the model a model call runs is an instance of a project class whose {@code forward}
+   * runs without grad (another file's fact: asked last, only of calls that would be reported).
+   */
+  private boolean forwardWithoutGrad(Expr.Call c) {
+    Expr f = c.func();
+    return modes.forwardWithoutGrad(f instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
+        ? a.value() : f);
   }
 
   /**
@@ -222,7 +232,7 @@ final class Inference {
           return false;
         }
         if (n instanceof Expr.Call c && isModelCall(c) && modes.mode(c) == GradMode.ENABLED && mayRunOnGpu(c)
-            && !smokeCall(u, c)) {
+            && !smokeCall(u, c) && !forwardWithoutGrad(c)) {
           modelCalls.add(c);
         }
         return true;
