@@ -53,6 +53,11 @@ final class CheckCommand implements Callable<Integer> {
           + " project's requires-python, else the newest).")
   String targetVersion;
 
+  @Option(names = "--target-transformers", paramLabel = "VERSION",
+      description = "Oldest transformers version the code runs with, e.g. 4.46 or 5 (default: the lower bound the"
+          + " project's requirements declare); OOM403 is moot from 5 on.")
+  String targetTransformers;
+
   @Option(names = "--gpu-memory", paramLabel = "SIZE",
       description = "GPU memory budget for OOM404: 24GiB, 16GB, 80G (a bare number is GiB); overrides the"
           + " configured gpu-memory/gpu.")
@@ -167,6 +172,13 @@ final class CheckCommand implements Callable<Integer> {
             + " 64MiB, 500K or 1000000)");
       }
       settings = settings.withMaxFileSize(bytes);
+    }
+    if (targetTransformers != null) {
+      if (!ConfigLoader.isVersion(targetTransformers)) {
+        throw new UsageException("invalid value '" + targetTransformers + "' for '--target-transformers' (expected a"
+            + " version such as 4.46 or 5)");
+      }
+      settings = settings.withTargetTransformers(targetTransformers, "the command line");
     }
     List<Rule> all = tools.rules();
     RunSetup setup;

@@ -43,6 +43,7 @@ final class QuickCheckArgs {
       Map.entry("--output-format", Kind.STRING),
       Map.entry("--statistics", Kind.FLAG),
       Map.entry("--target-version", Kind.STRING),
+      Map.entry("--target-transformers", Kind.STRING),
       Map.entry("--gpu-memory", Kind.STRING),
       Map.entry("--gpu", Kind.STRING),
       Map.entry("-o", Kind.PATH),
@@ -170,6 +171,9 @@ final class QuickCheckArgs {
           return true;
         case "--target-version":
           c.targetVersion = value;
+          return true;
+        case "--target-transformers":
+          c.targetTransformers = value;
           return true;
         case "--gpu-memory":
           c.gpuMemory = value;

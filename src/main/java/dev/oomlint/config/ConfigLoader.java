@@ -31,7 +31,7 @@ public final class ConfigLoader {
   /** Every option, in the order the documentation lists them. */
   public static final List<String> OPTIONS = List.of("select", "extend-select", "ignore",
       "per-file-ignores", "exclude", "extend-exclude", "fix", "unsafe-fixes", "output-format", "target-version",
-      "gpu-memory", "gpu", "max-file-size");
+      "target-transformers", "gpu-memory", "gpu", "max-file-size");
 
   /** The values of {@code target-version} (and {@code --target-version}), as {@code PythonVersion} names them. */
   public static final List<String> TARGET_VERSIONS = List.of("py38", "py39", "py310", "py311", "py312", "py313");
@@ -92,6 +92,11 @@ public final class ConfigLoader {
       throw new ConfigException(abs + ": option 'target-version'" + where
           + " must be one of " + String.join(", ", TARGET_VERSIONS) + " (got '" + targetVersion + "')");
     }
+    String targetTransformers = string(v, "target-transformers", where, abs);
+    if (targetTransformers != null && !isVersion(targetTransformers)) {
+      throw new ConfigException(abs + ": option 'target-transformers'" + where
+          + " must be a version such as \"4.46\" or \"5\" (got '" + targetTransformers + "')");
+    }
     String[] budget = budget(v, where, abs);
     String requiresPython = null;
     if (pyproject && root.valueMap().get("project") instanceof Config project
@@ -104,7 +109,13 @@ public final class ConfigLoader {
         strings(v, "exclude", where, abs), strings(v, "extend-exclude", where, abs),
         bool(v, "fix", where, abs), bool(v, "unsafe-fixes", where, abs), outputFormat, targetVersion,
         requiresPython, budget[0] == null ? null : Long.valueOf(budget[0]), budget[1],
-        size(v, "max-file-size", where, abs));
+        size(v, "max-file-size", where, abs), targetTransformers,
+        targetTransformers == null ? null : abs.getFileName().toString());
+  }
+
+  /** Whether {@code s} is a release version: numbers separated by dots ({@code 5}, {@code 4.46.1}). */
+  public static boolean isVersion(String s) {
+    return s != null && s.matches("[0-9]{1,6}(\\.[0-9]{1,6}){0,3}");
   }
 
   /**

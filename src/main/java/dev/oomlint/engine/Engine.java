@@ -2,6 +2,7 @@ package dev.oomlint.engine;
 
 import dev.oomlint.fix.AtomicWriter;
 import dev.oomlint.parser.PythonFrontEnd;
+import dev.oomlint.semantic.ProjectView;
 import dev.oomlint.source.NotebookDocument;
 import dev.oomlint.source.RegularFiles;
 import dev.oomlint.source.ScriptDocument;
@@ -34,15 +35,22 @@ public final class Engine {
   /**
    * What the engine needs: the linter (enabled rules and parser), per-file ignores, the fix mode,
    * the number of worker threads, where {@code --verbose} details go (null: nowhere), the size
-   * limit above which a file is not read, and how fixed files are written (a seam for tests: a
-   * disk that is full or read-only cannot be made in a test running as root).
+   * limit above which a file is not read, how fixed files are written (a seam for tests: a
+   * disk that is full or read-only cannot be made in a test running as root), and the run's
+   * {@link ProjectIndex} (null: each file is checked on its own, knowing no other file).
    */
   public record Options(Linter linter, PerFileIgnores perFileIgnores, FixMode fixMode, int threads,
-      Consumer<String> verboseLog, long maxFileSize, DocumentWriter writer) {
+      Consumer<String> verboseLog, long maxFileSize, DocumentWriter writer, ProjectIndex project) {
     public Options {
       threads = Math.max(1, threads);
       maxFileSize = maxFileSize <= 0 ? RegularFiles.DEFAULT_MAX_BYTES : maxFileSize;
       writer = writer == null ? SourceDocument::write : writer;
+    }
+
+    /** No project index: each file on its own. */
+    public Options(Linter linter, PerFileIgnores perFileIgnores, FixMode fixMode, int threads,
+        Consumer<String> verboseLog, long maxFileSize, DocumentWriter writer) {
+      this(linter, perFileIgnores, fixMode, threads, verboseLog, maxFileSize, writer, null);
     }
 
     /** The default size limit, and fixed files written by {@link SourceDocument#write}. */
@@ -236,13 +244,14 @@ public final class Engine {
     }
     SourceDocument document = ((SourceReader.Outcome.Read) read).document();
     Set<String> ignored = options.perFileIgnores().selectorsFor(t.path());
+    ProjectView project = options.project() == null ? ProjectView.NONE : options.project().viewFor(t.path());
     FixMode mode = options.fixMode();
     if (!mode.apply()) {
-      Linter.Result r = lint(document, ignored);
+      Linter.Result r = lint(document, ignored, project);
       verbose(t.displayPath(), r.cause());
       return new FileOutcome(result(t, document, r), 0, "", null);
     }
-    FixLoop.Outcome fixed = FixLoop.run(document, new DocumentLint(ignored), mode);
+    FixLoop.Outcome fixed = FixLoop.run(document, new DocumentLint(ignored, project), mode);
     Linter.Result r = fixed.result();
     verbose(t.displayPath(), r.cause());
     SourceDocument after = fixed.document();
@@ -274,21 +283,23 @@ public final class Engine {
     return new FileOutcome(result(t, after, r), fixed.fixed(), "", writeBack ? null : after.contents());
   }
 
-  private Linter.Result lint(SourceDocument document, Set<String> ignored) {
-    return options.linter().lint(document, ignored);
+  private Linter.Result lint(SourceDocument document, Set<String> ignored, ProjectView project) {
+    return options.linter().lint(document, ignored, project);
   }
 
   /** The fix loop's lint of one file (a class: the JVM makes a lambda's class at every start). */
   private final class DocumentLint implements FixLoop.Lint {
     private final Set<String> ignored;
+    private final ProjectView project;
 
-    DocumentLint(Set<String> ignored) {
+    DocumentLint(Set<String> ignored, ProjectView project) {
       this.ignored = ignored;
+      this.project = project;
     }
 
     @Override
     public Linter.Result lint(SourceDocument document) {
-      return Engine.this.lint(document, ignored);
+      return Engine.this.lint(document, ignored, project);
     }
   }
 

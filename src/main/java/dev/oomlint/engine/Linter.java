@@ -13,6 +13,7 @@ import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.RuleOptions;
 import dev.oomlint.semantic.NeverRuns;
+import dev.oomlint.semantic.ProjectView;
 import dev.oomlint.semantic.SemanticModel;
 import dev.oomlint.source.NotebookDocument;
 import dev.oomlint.source.SourceDocument;
@@ -162,10 +163,18 @@ public final class Linter {
    * error and left out (blanked, so every other cell keeps its offsets), and the rest is linted.
    */
   public Result lint(SourceDocument document, Set<String> ignoredSelectors) {
+    return lint(document, ignoredSelectors, ProjectView.NONE);
+  }
+
+  /**
+   * As {@link #lint(SourceDocument, Set)}, for a file of a project: {@code project} answers the
+   * semantic model's questions about the project's other files.
+   */
+  public Result lint(SourceDocument document, Set<String> ignoredSelectors, ProjectView project) {
     if (!document.lintable()) {
       return NOTHING_TO_LINT;
     }
-    Result r = lint(document.file(), document.facts(), ignoredSelectors);
+    Result r = lint(document.file(), document.facts(), ignoredSelectors, project);
     if (!(document instanceof NotebookDocument notebook)) {
       return r;
     }
@@ -173,7 +182,7 @@ public final class Linter {
     if (!failed && (r.module() == null || !spansCells(r.module(), notebook.cells()))) {
       return r;
     }
-    return lintGoodCells(notebook, r, ignoredSelectors);
+    return lintGoodCells(notebook, r, ignoredSelectors, project);
   }
 
   /** True when a top-level statement of {@code module} starts in one cell and ends in another. */
@@ -191,7 +200,8 @@ public final class Linter {
     return false;
   }
 
-  private Result lintGoodCells(NotebookDocument notebook, Result joined, Set<String> ignoredSelectors) {
+  private Result lintGoodCells(NotebookDocument notebook, Result joined, Set<String> ignoredSelectors,
+      ProjectView project) {
     String text = notebook.file().text();
     List<NotebookSource.CodeCell> cells = notebook.cells();
     List<SkippedCell> skipped = new ArrayList<>();
@@ -225,7 +235,7 @@ public final class Linter {
     if (skipped.isEmpty()) {
       return joined; // no cell fails on its own: the joined text's result stands
     }
-    Result rest = lint(new SourceFile(notebook.path(), new String(blanked)), null, ignoredSelectors);
+    Result rest = lint(new SourceFile(notebook.path(), new String(blanked)), null, ignoredSelectors, project);
     return new Result(rest.module(), rest.diagnostics(), rest.problem(), rest.cause(), List.copyOf(skipped));
   }
 
@@ -239,6 +249,11 @@ public final class Linter {
    * another text or word set: found here on first use).
    */
   public Result lint(SourceFile file, TextFacts facts, Set<String> ignoredSelectors) {
+    return lint(file, facts, ignoredSelectors, ProjectView.NONE);
+  }
+
+  /** As {@link #lint(SourceFile, TextFacts, Set)}, for a file of a project (see {@link ProjectView}). */
+  public Result lint(SourceFile file, TextFacts facts, Set<String> ignoredSelectors, ProjectView project) {
     if (facts == null || facts.text() != file.text() || facts.wordSet() != words) {
       facts = TextFacts.of(words, file.text());
     }
@@ -269,7 +284,7 @@ public final class Linter {
     List<String> failures = new ArrayList<>();
     Throwable firstCause = null;
     // one semantic model per file, built on first use and shared by all rules
-    Supplier<SemanticModel> semantic = SemanticModel.lazy(file, module);
+    Supplier<SemanticModel> semantic = SemanticModel.lazy(file, module, project);
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
       String code = codes[i] != null ? codes[i] : rule.info().code();

@@ -63,7 +63,11 @@ public record RunSetup(Settings settings, List<Rule> enabled, PerFileIgnores per
     return new RunSetup(settings, enabled, perFileIgnores, filter, options);
   }
 
-  /** The engine for this setup: {@code threads} workers, {@code verboseLog} for details (null: none). */
+  /**
+   * The engine for this setup: {@code threads} workers, {@code verboseLog} for details (null: none),
+   * and a {@link ProjectIndex} of its own, so the files of the run can learn facts of their
+   * projects' other files (read once per run).
+   */
   public Engine engine(Linter.Parser parser, FixMode mode, int threads, Consumer<String> verboseLog) {
     return engine(parser, null, mode, threads, verboseLog);
   }
@@ -76,8 +80,10 @@ public record RunSetup(Settings settings, List<Rule> enabled, PerFileIgnores per
       Consumer<String> verboseLog) {
     Linter.Parser p = target == null ? parser : new TargetedParser(parser, target);
     long maxFileSize = settings.maxFileSize() != null ? settings.maxFileSize() : RegularFiles.DEFAULT_MAX_BYTES;
+    ProjectIndex project = new ProjectIndex(settings.projectRoot(), parser, maxFileSize, settings.targetTransformers(),
+        settings.targetTransformersOrigin());
     return new Engine(new Engine.Options(new Linter(enabled, p, ruleOptions), perFileIgnores, mode, threads, verboseLog,
-        maxFileSize, null));
+        maxFileSize, null, project));
   }
 
   /**

@@ -58,6 +58,8 @@ final class AstIndex {
   final List<Stmt.Assign> assigns = new ArrayList<>();
   /** The absolute modules of the file's {@code from M import *} statements, in source order. */
   final List<String> starModules = new ArrayList<>(0);
+  /** Every module the file star-imports at module level, relative ones with their dots ({@code .utils}). */
+  final List<String> allStarModules = new ArrayList<>(0);
   private final Scope moduleScope;
 
   // identity table, interleaved so that one probe touches one cache line: entry i holds the node at
@@ -690,6 +692,9 @@ final class AstIndex {
         Support.Alias al = als.get(i);
         put(al, s, scope, null, 0);
         if (al.name().equals("*")) {
+          if (scope == moduleScope()) {
+            allStarModules.add(base);
+          }
           if (imp.level() == 0 && imp.module() != null) {
             starModules.add(imp.module());
           }

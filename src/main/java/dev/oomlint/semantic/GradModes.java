@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,11 +28,15 @@ final class GradModes {
   private final Map<List<Stmt>, GradMode[]> blockModes = new IdentityHashMap<>();
   private final Map<Node, GradMode> memo = new IdentityHashMap<>();
   private final Set<Stmt.FunctionDef> disabledByCallers = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final ProjectView project;
+  /** The project's answers by qualified name (a decorator is usually used many times). */
+  private final Map<String, Optional<ModuleSummary.GradUse>> projectUses = new HashMap<>();
 
-  GradModes(AstIndex index, Names names, CallGraph calls) {
+  GradModes(AstIndex index, Names names, CallGraph calls, ProjectView project) {
     this.index = index;
     this.names = names;
     this.calls = calls;
+    this.project = project == null ? ProjectView.NONE : project;
     findSwitchStatements();
     solveCallers();
   }
@@ -62,7 +68,7 @@ final class GradModes {
         Boolean mode = boolArg(c, "mode");
         return mode == null ? GradMode.UNKNOWN : mode ? GradMode.ENABLED : GradMode.DISABLED;
       }
-      return null;
+      return projectUse(c.func(), q) == ModuleSummary.GradUse.FACTORY ? GradMode.DISABLED : null;
     }
     if (e instanceof Expr.Name || e instanceof Expr.Attribute) {
       String q = names.torchQualifiedName(e);
@@ -78,7 +84,7 @@ final class GradModes {
           return contextMode(bs.get(0).value(), depth + 1);
         }
       }
-      return null;
+      return projectUse(e, q) == ModuleSummary.GradUse.DECORATOR ? GradMode.DISABLED : null;
     }
     if (e instanceof Expr.IfExp i) {
       GradMode a = contextMode(i.body(), depth + 1);
@@ -89,6 +95,61 @@ final class GradModes {
       return a == b ? a : GradMode.UNKNOWN;
     }
     return null;
+  }
+
+  /**
+   * How the project's own name {@code e} (qualified {@code q} through this file's imports, or a name
+   * a star import may bring) disables grad, as another file of the project defines it; null when no
+   * project module says so. Asks the project only for imported names.
+   */
+  private ModuleSummary.GradUse projectUse(Expr e, String q) {
+    if (project == ProjectView.NONE) {
+      return null;
+    }
+    if (q == null && e instanceof Expr.Name n && !index.allStarModules.isEmpty() && names.resolve(n).isEmpty()) {
+      for (String star : index.allStarModules) {
+        ModuleSummary.GradUse u = projectUse(ModuleSummary.join(star, n.id()));
+        if (u != null) {
+          return u;
+        }
+      }
+      return null;
+    }
+    return q == null || q.indexOf('.') < 0 ? null : projectUse(q);
+  }
+
+  /** Methods that return the model they are called on (or a copy of it). */
+  private static final Set<String> SAME_MODEL = Set.of("to", "cuda", "cpu", "eval", "half", "float", "bfloat16",
+      "requires_grad_", "train");
+
+  /**
+   * Whether {@code model} is an instance of a class of another module of the project whose
+   * {@code forward} runs without grad ({@code model = AutoShape(m).to(device)}, with
+   * {@code AutoShape.forward} under the project's {@code @smart_inference_mode()}): calling it records
+   * nothing.
+   */
+  boolean forwardWithoutGrad(Expr model) {
+    if (project == ProjectView.NONE || !(model instanceof Expr.Name n)) {
+      return false;
+    }
+    List<Binding> bs = names.resolve(n);
+    if (bs.size() != 1 || bs.get(0).kind() != Binding.Kind.ASSIGN || bs.get(0).index() >= 0) {
+      return false;
+    }
+    Expr v = bs.get(0).value();
+    for (int i = 0; i < 8 && v instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+        && SAME_MODEL.contains(a.attr()); i++) {
+      v = a.value();
+    }
+    if (!(v instanceof Expr.Call c)) {
+      return false;
+    }
+    String q = names.qualifiedName(c.func());
+    return q != null && q.indexOf('.') >= 0 && ProjectNames.forwardDisablesGrad(project, q);
+  }
+
+  private ModuleSummary.GradUse projectUse(String q) {
+    return projectUses.computeIfAbsent(q, k -> Optional.ofNullable(ProjectNames.gradUse(project, k))).orElse(null);
   }
 
   private static Boolean boolArg(Expr.Call c, String keyword) {

@@ -59,15 +59,15 @@ public final class HfModels {
   }
 
   /**
-   * Whether transformers' {@code from_pretrained} in this project already loads the checkpoint's own
-   * dtype when none is given (transformers 5 defaults to {@code dtype="auto"}). Always false for now:
-   * the answer lives in the project's declared dependencies (requirements files, {@code pyproject.toml},
-   * {@code setup.py}/{@code setup.cfg}) or a {@code target-versions} option, and a rule reads no other
-   * file. This is the hook for the project-wide facts of issue #12: when the project declares
-   * {@code transformers>=5}, return true here and OOM403 stops reporting transformers loads.
+   * Whether transformers' {@code from_pretrained} in this file's project already loads the
+   * checkpoint's own dtype when none is given: transformers 5 defaults to {@code dtype="auto"}, so
+   * this holds when the project targets transformers 5 or later (its {@code target-transformers}
+   * option, else the lowest version its declared requirement allows: requirements files,
+   * {@code pyproject.toml}, {@code setup.py}/{@code setup.cfg}). Unknown means no.
    */
   public static boolean loadsCheckpointDtypeByDefault(SemanticModel sm) {
-    return false;
+    ProjectView.DeclaredVersion v = sm.targetTransformers();
+    return v != null && v.major() >= 5;
   }
 
   /** Whether the qualified name is transformers' {@code pipeline()} factory. */

@@ -66,6 +66,16 @@ final class Inference {
   }
 
   /**
+   * Whether the model a model call runs is an instance of a project class whose {@code forward}
+   * runs without grad (another file's fact: asked last, only of calls that would be reported).
+   */
+  private boolean forwardWithoutGrad(Expr.Call c) {
+    Expr f = c.func();
+    return modes.forwardWithoutGrad(f instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
+        ? a.value() : f);
+  }
+
+  /**
    * Whether a model call may hold GPU memory: the model or one of its inputs may be on a GPU (moved
    * there, loaded there with {@code device_map=}, prepared by an accelerator); where the file does not
    * show where the model came from (a parameter, an attribute set elsewhere), whether the file may use
@@ -225,7 +235,7 @@ final class Inference {
           return false;
         }
         if (n instanceof Expr.Call c && isModelCall(c) && modes.mode(c) == GradMode.ENABLED && mayRunOnGpu(c)
-            && !smokeCall(u, c)) {
+            && !smokeCall(u, c) && !forwardWithoutGrad(c)) {
           modelCalls.add(c);
         }
         return true;

@@ -24,6 +24,7 @@ public final class SemanticModel {
   private final Mod.Module module;
   private final AstIndex index;
   private final Names names;
+  private final ProjectView project;
   // the parts below are built on first use: many files only need the index and names
   private CallGraph calls;
   private GradModes modes;
@@ -37,9 +38,10 @@ public final class SemanticModel {
   private Devices devices;
   private List<Stmt> statements;
 
-  private SemanticModel(SourceFile file, Mod.Module module) {
+  private SemanticModel(SourceFile file, Mod.Module module, ProjectView project) {
     this.file = file;
     this.module = module;
+    this.project = project == null ? ProjectView.NONE : project;
     this.index = new AstIndex(module);
     this.names = new Names(index);
   }
@@ -53,7 +55,7 @@ public final class SemanticModel {
 
   private GradModes gradModes() {
     if (modes == null) {
-      modes = new GradModes(index, names, callGraph());
+      modes = new GradModes(index, names, callGraph(), project);
     }
     return modes;
   }
@@ -96,18 +98,31 @@ public final class SemanticModel {
 
   /** Builds the model of one parsed file. */
   public static SemanticModel build(SourceFile file, Mod.Module module) {
-    return new SemanticModel(file, module);
+    return new SemanticModel(file, module, ProjectView.NONE);
+  }
+
+  /**
+   * Builds the model of one parsed file of a project: {@code project} answers questions about the
+   * project's other files (null: {@link ProjectView#NONE}, the file alone).
+   */
+  public static SemanticModel build(SourceFile file, Mod.Module module, ProjectView project) {
+    return new SemanticModel(file, module, project);
   }
 
   /** A supplier that builds the model on first use and then returns the same instance (thread-safe). */
   public static Supplier<SemanticModel> lazy(SourceFile file, Mod.Module module) {
+    return lazy(file, module, ProjectView.NONE);
+  }
+
+  /** As {@link #lazy(SourceFile, Mod.Module)}, for a file of a project ({@link #build(SourceFile, Mod.Module, ProjectView)}). */
+  public static Supplier<SemanticModel> lazy(SourceFile file, Mod.Module module, ProjectView project) {
     return new Supplier<>() {
       private SemanticModel model;
 
       @Override
       public synchronized SemanticModel get() {
         if (model == null) {
-          model = build(file, module);
+          model = build(file, module, project);
         }
         return model;
       }
@@ -116,6 +131,14 @@ public final class SemanticModel {
 
   public SourceFile file() {
     return file;
+  }
+
+  /**
+   * The transformers version the file's project targets (its {@code target-transformers} option or
+   * declared requirement), or null when nothing says: read from the project on first use.
+   */
+  public ProjectView.DeclaredVersion targetTransformers() {
+    return project.transformers();
   }
 
   public Mod.Module module() {

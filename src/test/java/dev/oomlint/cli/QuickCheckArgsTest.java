@@ -141,6 +141,6 @@ class QuickCheckArgsTest {
   private static List<Object> fields(CheckCommand c) {
     return Arrays.asList(c.paths, c.outputFormat, c.outputFile, c.select, c.extendSelect, c.ignore, c.fix,
         c.unsafeFixes, c.diff, c.exitZero, c.exitNonZeroOnFix, c.config, c.stdinFilename, c.forceExclude,
-        c.verbose, c.threads, c.statistics, c.targetVersion, c.gpuMemory, c.gpu, c.maxFileSize);
+        c.verbose, c.threads, c.statistics, c.targetVersion, c.targetTransformers, c.gpuMemory, c.gpu, c.maxFileSize);
   }
 }

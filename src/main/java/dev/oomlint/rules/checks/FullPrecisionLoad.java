@@ -16,6 +16,7 @@ import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.HfModels;
 import dev.oomlint.semantic.ModelSizes;
 import dev.oomlint.semantic.Placement;
+import dev.oomlint.semantic.ProjectView;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.List;
 
@@ -66,7 +67,7 @@ public final class FullPrecisionLoad implements Rule {
       }
       String owner = cls.substring(cls.lastIndexOf('.') + 1);
       String message = "`" + owner + ".from_pretrained(...)` without `torch_dtype` loads the weights in float32"
-          + (transformers ? " (transformers before v5; v5 loads the checkpoint's dtype by default)" : "")
+          + (transformers ? " (transformers before v5" + declared(sm) + "; v5 loads the checkpoint's dtype by default)" : "")
           + ", twice the memory of bfloat16/float16, and this inference code puts them on the GPU; pass"
           + (transformers ? " `torch_dtype=\"auto\"` (the checkpoint's own dtype) or `torch_dtype=torch.bfloat16`."
               : " `torch_dtype=torch.float16` (or `torch.bfloat16`).");
@@ -77,6 +78,15 @@ public final class FullPrecisionLoad implements Rule {
       }
       ctx.report(new Diagnostic(ctx.code(), message, c.range(), fix));
     }
+  }
+
+  /**
+   * Which declared requirement lets the project run transformers before v5 ({@code , which
+   * `transformers>=4.36` in requirements.txt allows}), or "" when the project declares none.
+   */
+  private static String declared(SemanticModel sm) {
+    ProjectView.DeclaredVersion v = sm.targetTransformers();
+    return v == null ? "" : ", which `" + v.requirement() + "` in " + v.source() + " allows";
   }
 
   private static final java.util.Set<String> CLOSENESS = java.util.Set.of("allclose", "isclose", "assert_close",

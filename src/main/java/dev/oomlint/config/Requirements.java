@@ -1,0 +1,211 @@
+package dev.oomlint.config;
+
+import com.electronwill.nightconfig.core.Config;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A library's requirement as a project declares it, read from the text of its dependency files:
+ * requirements files, {@code pyproject.toml} ({@code [project]} dependencies and optional
+ * dependencies, Poetry's {@code [tool.poetry.dependencies]}) and {@code setup.cfg}'s
+ * {@code install_requires} ({@code setup.py}'s literal {@code install_requires} is read by the
+ * engine, which has the Python parser). Each method returns the requirement as written (the name,
+ * extras dropped, and its version specifiers), or null when the text does not name the library;
+ * {@link #lowest} gives the lowest version it allows.
+ */
+public final class Requirements {
+  private Requirements() {}
+
+  /** A PEP 508 requirement: the name, optional extras, then the specifiers (up to a marker or URL). */
+  private static final Pattern REQUIREMENT = Pattern.compile(
+      "^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(\\[[^\\]]*\\])?\\s*(\\(?[^;@#]*?\\)?)\\s*(?:[;@#].*)?$");
+
+  /** One version clause: an operator and a version. */
+  private static final Pattern CLAUSE = Pattern.compile("^\\s*(===|==|~=|>=|<=|!=|>|<|\\^|~|)\\s*v?([0-9][0-9A-Za-z.*+!-]*)\\s*$");
+
+  /** {@code library}'s requirement in one PEP 508 string ({@code transformers[torch]>=4.36; python_version>"3.8"}), or null. */
+  public static String fromSpecifier(String spec, String library) {
+    if (spec == null) {
+      return null;
+    }
+    Matcher m = REQUIREMENT.matcher(spec.strip());
+    if (!m.matches() || !normalise(m.group(1)).equals(normalise(library))) {
+      return null;
+    }
+    String specifiers = m.group(3).strip();
+    if (specifiers.startsWith("(") && specifiers.endsWith(")")) {
+      specifiers = specifiers.substring(1, specifiers.length() - 1).strip();
+    }
+    return specifiers.isEmpty() ? library : library + specifiers.replace(" ", "");
+  }
+
+  /** The first requirement of {@code library} in a requirements file (comments, options and {@code -r} lines skipped). */
+  public static String inRequirementsTxt(String text, String library) {
+    for (String line : text.split("\r?\n|\r")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#") || l.startsWith("-")) {
+        continue;
+      }
+      int hash = l.indexOf(" #");
+      String r = fromSpecifier(hash >= 0 ? l.substring(0, hash) : l, library);
+      if (r != null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** {@code library}'s requirement in {@code setup.cfg}'s {@code [options] install_requires}, or null. */
+  public static String inSetupCfg(String text, String library) {
+    boolean inOptions = false;
+    boolean inRequires = false;
+    for (String line : text.split("\r?\n|\r")) {
+      String l = line.strip();
+      if (l.startsWith("[")) {
+        inOptions = l.replace(" ", "").equals("[options]");
+        inRequires = false;
+        continue;
+      }
+      if (!inOptions) {
+        continue;
+      }
+      boolean continuation = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
+      if (!continuation) {
+        int eq = l.indexOf('=');
+        inRequires = eq > 0 && l.substring(0, eq).strip().equals("install_requires");
+        l = inRequires ? l.substring(eq + 1).strip() : "";
+      }
+      if (inRequires && !l.isEmpty() && !l.startsWith("#")) {
+        String r = fromSpecifier(l, library);
+        if (r != null) {
+          return r;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code library}'s requirement in a pyproject.toml: {@code [project] dependencies}, then its
+   * optional dependencies, then Poetry's dependencies ({@code transformers = "^4.36"} is
+   * {@code transformers^4.36}); null when none names it or the TOML does not parse.
+   */
+  public static String inPyproject(Path file, String text, String library) {
+    if (!text.contains(library)) {
+      return null;
+    }
+    Config root;
+    try {
+      root = ConfigLoader.parse(file, text);
+    } catch (ConfigException e) {
+      return null;
+    }
+    Map<String, Object> top = root.valueMap();
+    if (top.get("project") instanceof Config project) {
+      String r = inList(project.valueMap().get("dependencies"), library);
+      if (r != null) {
+        return r;
+      }
+      if (project.valueMap().get("optional-dependencies") instanceof Config extras) {
+        for (Object group : extras.valueMap().values()) {
+          r = inList(group, library);
+          if (r != null) {
+            return r;
+          }
+        }
+      }
+    }
+    if (top.get("tool") instanceof Config tool && tool.valueMap().get("poetry") instanceof Config poetry
+        && poetry.valueMap().get("dependencies") instanceof Config deps) {
+      for (Map.Entry<String, Object> e : deps.valueMap().entrySet()) {
+        if (!normalise(e.getKey()).equals(normalise(library))) {
+          continue;
+        }
+        Object v = e.getValue();
+        if (v instanceof Config c) {
+          v = c.valueMap().get("version");
+        }
+        return v instanceof String s && !s.isBlank() && !s.strip().equals("*") ? library + s.replace(" ", "") : library;
+      }
+    }
+    return null;
+  }
+
+  private static String inList(Object list, String library) {
+    if (!(list instanceof List<?> items)) {
+      return null;
+    }
+    for (Object o : items) {
+      String r = o instanceof String s ? fromSpecifier(s, library) : null;
+      if (r != null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The lowest version a requirement ({@code transformers>=4.36,<5}) allows: the greatest lower
+   * bound of its {@code >=}, {@code >}, {@code ==}, {@code ~=}, {@code ===} and Poetry's {@code ^}/{@code ~}
+   * clauses ({@code ==5.*} is 5); null when it sets none.
+   */
+  public static String lowest(String requirement, String library) {
+    if (requirement == null || !requirement.startsWith(library)) {
+      return null;
+    }
+    String best = null;
+    for (String clause : requirement.substring(library.length()).split(",")) {
+      Matcher m = CLAUSE.matcher(clause);
+      if (!m.matches()) {
+        continue;
+      }
+      String op = m.group(1);
+      if (op.equals("<") || op.equals("<=") || op.equals("!=")) {
+        continue;
+      }
+      String v = m.group(2);
+      int star = v.indexOf('*');
+      if (star >= 0) {
+        v = v.substring(0, star);
+      }
+      while (v.endsWith(".")) {
+        v = v.substring(0, v.length() - 1);
+      }
+      if (!v.isEmpty() && (best == null || compare(v, best) > 0)) {
+        best = v;
+      }
+    }
+    return best;
+  }
+
+  /** Compares the numeric release parts of two versions ({@code 4.36} before {@code 5}). */
+  static int compare(String a, String b) {
+    String[] pa = a.split("\\.");
+    String[] pb = b.split("\\.");
+    for (int i = 0; i < Math.max(pa.length, pb.length); i++) {
+      long x = i < pa.length ? leadingNumber(pa[i]) : 0;
+      long y = i < pb.length ? leadingNumber(pb[i]) : 0;
+      if (x != y) {
+        return Long.compare(x, y);
+      }
+    }
+    return 0;
+  }
+
+  private static long leadingNumber(String s) {
+    int end = 0;
+    while (end < s.length() && end < 12 && Character.isDigit(s.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? 0 : Long.parseLong(s.substring(0, end));
+  }
+
+  /** PEP 503 name normalisation. */
+  static String normalise(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+  }
+}

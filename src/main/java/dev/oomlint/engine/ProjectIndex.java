@@ -1,0 +1,353 @@
+package dev.oomlint.engine;
+
+import dev.oomlint.ast.AstWalker;
+import dev.oomlint.ast.ConstValue;
+import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Mod;
+import dev.oomlint.ast.SourceFile;
+import dev.oomlint.config.Requirements;
+import dev.oomlint.parser.ParseOutcome;
+import dev.oomlint.semantic.ModuleSummary;
+import dev.oomlint.semantic.ProjectView;
+import dev.oomlint.source.RegularFiles;
+import dev.oomlint.source.SourceReader;
+import dev.oomlint.source.WordSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the files of one run may learn about the other files of their projects, read lazily and kept
+ * for the run: the summaries of the project's own modules ({@link ModuleSummary}, read and parsed
+ * with the run's front end the first time a file asks about a name it imports from them), and the
+ * transformers version a project declares. Owned by the run's {@link Engine} (made by
+ * {@link RunSetup}); thread-safe, as the engine checks files in parallel (two threads may read
+ * the same module at once; both get an equal answer and one is kept).
+ *
+ * <p>A file's project root is the nearest directory at or above it with a {@code pyproject.toml},
+ * {@code setup.py}, {@code setup.cfg} or {@code .git}, else the run's root (the configuration's
+ * directory, or the working directory) when the file is below it, else the file's own directory.
+ * Nothing outside that root is read. Imports resolve as Python would find them from a script of
+ * the project: relative ones from the importing module's package, absolute ones from the importing
+ * file's directory and each directory above it up to the root, then the root's {@code src/}.
+ */
+public final class ProjectIndex {
+  /** The files whose presence marks a project's root. */
+  private static final List<String> MARKERS = List.of("pyproject.toml", "setup.py", "setup.cfg", ".git");
+
+  /** Where a project declares its dependencies, in the order a directory's files are read. */
+  private static final String TRANSFORMERS = "transformers";
+
+  private static final Optional<ModuleSummary> NO_MODULE = Optional.empty();
+
+  private final Path runRoot;
+  private final Linter.Parser parser;
+  private final long maxFileSize;
+  private final ProjectView.DeclaredVersion transformersOption;
+  private final ConcurrentHashMap<Path, Path> roots = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<Path>> moduleFiles = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, Optional<ModuleSummary>> summaries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, Optional<ProjectView.DeclaredVersion>> declared = new ConcurrentHashMap<>();
+
+  /**
+   * An index for a run rooted at {@code runRoot} (null: the working directory), parsing other
+   * modules with {@code parser}, skipping files above {@code maxFileSize} bytes;
+   * {@code targetTransformers} (null: unset) is the {@code target-transformers} option, set by
+   * {@code origin}, which wins over what the projects declare.
+   */
+  public ProjectIndex(Path runRoot, Linter.Parser parser, long maxFileSize, String targetTransformers, String origin) {
+    this.runRoot = (runRoot == null ? Path.of("") : runRoot).toAbsolutePath().normalize();
+    this.parser = parser;
+    this.maxFileSize = maxFileSize <= 0 ? RegularFiles.DEFAULT_MAX_BYTES : maxFileSize;
+    this.transformersOption = targetTransformers == null ? null
+        : new ProjectView.DeclaredVersion(targetTransformers, "target-transformers = \"" + targetTransformers + "\"",
+            origin == null ? "the configuration" : origin);
+  }
+
+  /** What the file at {@code file} (absolute, or relative to the working directory) may learn of its project. */
+  public ProjectView viewFor(Path file) {
+    if (file == null) {
+      return transformersOption == null ? ProjectView.NONE : new OptionOnly(transformersOption);
+    }
+    return new FileView(file); // nothing is computed before a rule asks
+  }
+
+  /** The project root of the files of {@code dir}. */
+  Path root(Path dir) {
+    Path known = roots.get(dir);
+    if (known != null) {
+      return known;
+    }
+    Path found = null;
+    for (Path d = dir; d != null; d = d.getParent()) {
+      for (String m : MARKERS) {
+        if (Files.exists(d.resolve(m), LinkOption.NOFOLLOW_LINKS)) {
+          found = d;
+          break;
+        }
+      }
+      if (found != null) {
+        break;
+      }
+    }
+    if (found == null) {
+      found = dir.startsWith(runRoot) ? runRoot : dir;
+    }
+    roots.putIfAbsent(dir, found);
+    return found;
+  }
+
+  /** The file of module {@code dotted} ({@code a.b}; empty: the package itself) under {@code base}, if any. */
+  private Path moduleFile(Path base, String dotted, Path root) {
+    String key = base + "\0" + dotted;
+    Optional<Path> known = moduleFiles.get(key);
+    if (known == null) {
+      known = Optional.ofNullable(findModuleFile(base, dotted, root));
+      moduleFiles.putIfAbsent(key, known);
+    }
+    return known.orElse(null);
+  }
+
+  private static Path findModuleFile(Path base, String dotted, Path root) {
+    for (String part : dotted.split("\\.", -1)) {
+      if (!dotted.isEmpty() && !isIdentifier(part)) {
+        return null;
+      }
+    }
+    String rel = dotted.replace('.', '/');
+    List<Path> candidates = dotted.isEmpty() ? List.of(base.resolve("__init__.py"))
+        : List.of(base.resolve(rel + ".py"), base.resolve(rel).resolve("__init__.py"));
+    for (Path p : candidates) {
+      Path n = p.normalize();
+      if (n.startsWith(root) && Files.isRegularFile(n, LinkOption.NOFOLLOW_LINKS)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isIdentifier(String s) {
+    if (s.isEmpty() || !Character.isJavaIdentifierStart(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      if (!Character.isJavaIdentifierPart(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The summary of the module in {@code file}: read and parsed on first use; empty when it cannot be. */
+  private Optional<ModuleSummary> summary(Path file) {
+    Optional<ModuleSummary> known = summaries.get(file);
+    if (known != null) {
+      return known;
+    }
+    Optional<ModuleSummary> made = NO_MODULE;
+    try {
+      SourceReader.Outcome read = SourceReader.read(file, file.toString(), WordSet.empty(), maxFileSize);
+      if (read instanceof SourceReader.Outcome.Read r && r.document().lintable()) {
+        ParseOutcome parsed = parser.parse(r.document().file());
+        if (parsed instanceof ParseOutcome.Parsed p) {
+          made = Optional.of(ModuleSummary.of(p.module(), file));
+        }
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      made = NO_MODULE; // another file's problem is not this file's: it simply tells nothing
+    }
+    Optional<ModuleSummary> prev = summaries.putIfAbsent(file, made);
+    return prev != null ? prev : made;
+  }
+
+  /** The transformers requirement nearest to {@code dir}, looking up to {@code root}. */
+  private ProjectView.DeclaredVersion transformers(Path dir, Path root) {
+    for (Path d = dir; d != null && d.startsWith(root); d = d.getParent()) {
+      ProjectView.DeclaredVersion v = declaredIn(d);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** The transformers requirement declared by the dependency files of {@code dir}, or null. */
+  private ProjectView.DeclaredVersion declaredIn(Path dir) {
+    Optional<ProjectView.DeclaredVersion> known = declared.get(dir);
+    if (known == null) {
+      known = Optional.ofNullable(readDeclared(dir));
+      declared.putIfAbsent(dir, known);
+    }
+    return known.orElse(null);
+  }
+
+  private ProjectView.DeclaredVersion readDeclared(Path dir) {
+    List<Path> files = new ArrayList<>();
+    for (String name : List.of("pyproject.toml", "setup.cfg", "setup.py")) {
+      Path p = dir.resolve(name);
+      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        files.add(p);
+      }
+    }
+    List<Path> reqs = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "requirements*.txt")) {
+      for (Path p : ds) {
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          reqs.add(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // an unreadable directory declares nothing
+    }
+    reqs.sort(null); // requirements.txt before requirements-dev.txt
+    files.addAll(reqs);
+    for (Path p : files) {
+      String text = read(p);
+      if (text == null || !text.contains(TRANSFORMERS)) {
+        continue;
+      }
+      String name = p.getFileName().toString();
+      String req = switch (name) {
+        case "pyproject.toml" -> Requirements.inPyproject(p, text, TRANSFORMERS);
+        case "setup.cfg" -> Requirements.inSetupCfg(text, TRANSFORMERS);
+        case "setup.py" -> inSetupPy(p, text);
+        default -> Requirements.inRequirementsTxt(text, TRANSFORMERS);
+      };
+      if (req != null) {
+        String shown = dir.equals(runRoot) || !p.startsWith(runRoot) ? name : runRoot.relativize(p).toString();
+        return new ProjectView.DeclaredVersion(Requirements.lowest(req, TRANSFORMERS), req, shown);
+      }
+    }
+    return null;
+  }
+
+  private String read(Path p) {
+    try {
+      if (Files.size(p) > maxFileSize) {
+        return null;
+      }
+      return new String(RegularFiles.read(p), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The transformers requirement among the string literals of {@code setup.py}'s {@code install_requires=[...]}. */
+  private String inSetupPy(Path p, String text) {
+    ParseOutcome parsed;
+    try {
+      parsed = parser.parse(new SourceFile(p.toString(), text));
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
+    if (!(parsed instanceof ParseOutcome.Parsed ok)) {
+      return null;
+    }
+    String[] found = {null};
+    Mod.Module m = ok.module();
+    AstWalker.walk(m, n -> {
+      if (found[0] != null || !(n instanceof Expr.Call c)) {
+        return;
+      }
+      for (var k : c.keywords()) {
+        if ("install_requires".equals(k.arg())) {
+          List<Expr> items = k.value() instanceof Expr.ListExpr l ? l.elts()
+              : k.value() instanceof Expr.Tuple t ? t.elts() : List.of();
+          for (Expr e : items) {
+            if (e instanceof Expr.Constant s && s.value() instanceof ConstValue.Str str && found[0] == null) {
+              found[0] = Requirements.fromSpecifier(str.value(), TRANSFORMERS);
+            }
+          }
+        }
+      }
+    });
+    return found[0];
+  }
+
+  /** One checked file's view of its project. */
+  private final class FileView implements ProjectView {
+    private final Path given;
+    private Path file;
+    private Path dir;
+    private Path root;
+    private DeclaredVersion transformers;
+    private boolean transformersKnown;
+
+    FileView(Path given) {
+      this.given = given;
+    }
+
+    /** Finds the file's directory and project root on first use; false when the file has no directory. */
+    private synchronized boolean located() {
+      if (file == null) {
+        file = given.toAbsolutePath().normalize();
+        dir = file.getParent();
+        root = dir == null ? null : root(dir);
+      }
+      return dir != null;
+    }
+
+    @Override
+    public ModuleSummary module(String name, ModuleSummary from) {
+      if (!located()) {
+        return null;
+      }
+      Path importer = from == null ? file : from.file();
+      if (importer == null || importer.getParent() == null || name == null) {
+        return null;
+      }
+      int dots = 0;
+      while (dots < name.length() && name.charAt(dots) == '.') {
+        dots++;
+      }
+      String rest = name.substring(dots);
+      Path found = null;
+      if (dots > 0) {
+        Path base = importer.getParent();
+        for (int i = 1; i < dots && base != null; i++) {
+          base = base.getParent();
+        }
+        if (base == null || !base.startsWith(root)) {
+          return null;
+        }
+        found = moduleFile(base, rest, root);
+      } else if (!rest.isEmpty()) {
+        for (Path d = importer.getParent(); d != null && d.startsWith(root) && found == null; d = d.getParent()) {
+          found = moduleFile(d, rest, root);
+        }
+        if (found == null) {
+          found = moduleFile(root.resolve("src"), rest, root);
+        }
+      }
+      if (found == null || found.equals(file)) {
+        return null;
+      }
+      return summary(found).orElse(null);
+    }
+
+    @Override
+    public synchronized DeclaredVersion transformers() {
+      if (!transformersKnown) {
+        transformers = transformersOption != null ? transformersOption
+            : located() ? ProjectIndex.this.transformers(dir, root) : null;
+        transformersKnown = true;
+      }
+      return transformers;
+    }
+  }
+
+  /** A file without a path (standard input): only the option. */
+  private record OptionOnly(ProjectView.DeclaredVersion transformers) implements ProjectView {
+    @Override
+    public ModuleSummary module(String name, ModuleSummary from) {
+      return null;
+    }
+  }
+}

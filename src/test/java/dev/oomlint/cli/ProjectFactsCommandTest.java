@@ -1,0 +1,281 @@
+package dev.oomlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oomlint.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Facts of a project's other files, through {@code check} on a directory and on single files: a
+ * project's own decorator wrapping {@code torch.inference_mode} silences OOM301 (issue #12, class 6),
+ * and the declared transformers version silences OOM403.
+ */
+class ProjectFactsCommandTest {
+  @TempDir
+  Path tmp;
+
+  private Path write(String rel, String content) throws IOException {
+    Path p = tmp.resolve(rel);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, content);
+  }
+
+  private Cli.Run check(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "check";
+    all[1] = "--output-format=concise";
+    System.arraycopy(args, 0, all, 2, args.length);
+    return new Cli(tmp).toolbox(Toolbox.builtIn()).run(all);
+  }
+
+  /** yolov5's smart_inference_mode: a decorator factory choosing inference_mode or no_grad. */
+  private static final String TORCH_UTILS = """
+      import torch
+
+
+      def smart_inference_mode(torch_1_9=True):
+          \"\"\"inference_mode() if torch>=1.9.0 else no_grad(), as a decorator.\"\"\"
+
+          def decorate(fn):
+              return (torch.inference_mode if torch_1_9 else torch.no_grad)()(fn)
+
+          return decorate
+
+
+      def no_grad_wrapper(fn):
+          import functools
+
+          @functools.wraps(fn)
+          def wrapper(*args, **kwargs):
+              with torch.no_grad():
+                  return fn(*args, **kwargs)
+
+          return wrapper
+
+
+      def timed(fn):
+          def wrapper(*args, **kwargs):
+              return fn(*args, **kwargs)
+
+          return wrapper
+
+
+      def frozen():
+          return torch.inference_mode()
+      """;
+
+  private static String evaluate(String imports, String decorator) {
+    return imports + "\n\n" + decorator + """
+
+        def evaluate(model, loader, device):
+            model.eval()
+            total = 0
+            for x, y in loader:
+                x, y = x.to(device), y.to(device)
+                logits = model(x)
+                total += (logits.argmax(1) == y).sum().item()
+            return total
+        """;
+  }
+
+  private void project() throws IOException {
+    write("pyproject.toml", "[project]\nname = \"p\"\n");
+    write("utils/__init__.py", "");
+    write("utils/torch_utils.py", TORCH_UTILS);
+  }
+
+  private static boolean oom301(Cli.Run r, String file) {
+    return r.out().contains(file + ":") && r.out().lines().anyMatch(l -> l.startsWith(file + ":") && l.contains("OOM301"));
+  }
+
+  @Test
+  void aProjectDecoratorWrappingInferenceModeIsSilentOnADirectoryAndOnOneFile() throws IOException {
+    project();
+    write("val.py", evaluate("from utils.torch_utils import smart_inference_mode", "@smart_inference_mode()"));
+    write("plain.py", evaluate("from utils.torch_utils import smart_inference_mode", ""));
+    Cli.Run dir = check(".");
+    assertFalse(oom301(dir, "val.py"), dir.out());
+    assertTrue(oom301(dir, "plain.py"), "without the decorator the finding stays: " + dir.out());
+    Cli.Run one = check("val.py");
+    assertEquals(0, one.code(), "one file (pre-commit passes only changed files): " + one.out());
+  }
+
+  @Test
+  void decoratorsThatDoNotDisableGradKeepTheFinding() throws IOException {
+    project();
+    write("val.py", evaluate("from utils.torch_utils import timed", "@timed"));
+    assertTrue(oom301(check("val.py"), "val.py"));
+  }
+
+  @Test
+  void aPlainDecoratorAContextFactoryAndAnAliasedImport() throws IOException {
+    project();
+    write("a.py", evaluate("from utils.torch_utils import no_grad_wrapper", "@no_grad_wrapper"));
+    write("b.py", evaluate("import utils.torch_utils as tu", "@tu.smart_inference_mode()"));
+    write("c.py", evaluate("from utils import torch_utils", "@torch_utils.frozen()"));
+    Cli.Run r = check(".");
+    assertEquals(0, r.code(), r.out());
+  }
+
+  @Test
+  void reExportsStarImportsRelativeImportsSiblingsAndSrcLayouts() throws IOException {
+    project();
+    write("utils/__init__.py", "from .torch_utils import smart_inference_mode\n");
+    write("reexport.py", evaluate("from utils import smart_inference_mode", "@smart_inference_mode()"));
+    write("star.py", evaluate("from utils.torch_utils import *", "@smart_inference_mode()"));
+    write("scripts/deep/val.py", evaluate("from utils.torch_utils import smart_inference_mode",
+        "@smart_inference_mode()"));
+    write("pkg/__init__.py", "");
+    write("pkg/helpers.py", TORCH_UTILS);
+    write("pkg/engine.py", evaluate("from .helpers import smart_inference_mode", "@smart_inference_mode()"));
+    write("pkg/sub/__init__.py", "");
+    write("pkg/sub/run.py", evaluate("from ..helpers import *", "@no_grad_wrapper"));
+    write("tools/grad.py", TORCH_UTILS);
+    write("tools/val.py", evaluate("from grad import smart_inference_mode", "@smart_inference_mode()"));
+    write("src/mypkg/__init__.py", "");
+    write("src/mypkg/nograd.py", TORCH_UTILS);
+    write("src/mypkg/evaluate.py", evaluate("from mypkg.nograd import smart_inference_mode",
+        "@smart_inference_mode()"));
+    Cli.Run r = check(".");
+    assertEquals(0, r.code(), r.out());
+  }
+
+  @Test
+  void aModelWhoseForwardTheProjectDecoratesRunsWithoutGrad() throws IOException {
+    project();
+    write("models/__init__.py", "");
+    write("models/common.py", """
+        import torch
+        import torch.nn as nn
+        from utils.torch_utils import smart_inference_mode
+
+
+        class AutoShape(nn.Module):
+            def __init__(self, model):
+                super().__init__()
+                self.model = model
+
+            @smart_inference_mode()
+            def forward(self, ims):
+                return self.model(ims)
+
+
+        class Frozen(nn.Module):
+            @torch.no_grad()
+            def forward(self, x):
+                return x
+
+
+        class Plain(nn.Module):
+            def forward(self, x):
+                return x
+        """);
+    String predict = """
+        import torch
+        from models.common import %s
+
+
+        def predict(weights, ims, device):
+            model = %s(torch.load(weights)).to(device)
+            model.eval()
+            return model(ims)
+        """;
+    write("a.py", predict.formatted("AutoShape", "AutoShape"));
+    write("b.py", predict.formatted("Frozen", "Frozen"));
+    write("c.py", predict.formatted("Plain", "Plain"));
+    Cli.Run r = check(".");
+    assertFalse(oom301(r, "a.py"), r.out());
+    assertFalse(oom301(r, "b.py"), r.out());
+    assertTrue(oom301(r, "c.py"), "a plain forward records: " + r.out());
+  }
+
+  @Test
+  void nothingOutsideTheProjectRootIsRead() throws IOException {
+    write("utils/torch_utils.py", TORCH_UTILS);
+    write("proj/pyproject.toml", "[project]\nname = \"p\"\n");
+    write("proj/val.py", evaluate("from utils.torch_utils import smart_inference_mode", "@smart_inference_mode()"));
+    Cli.Run r = new Cli(tmp.resolve("proj")).toolbox(Toolbox.builtIn()).run("check", "--output-format=concise", "val.py");
+    assertTrue(oom301(r, "val.py"), "utils/ lies above the project root: " + r.out());
+  }
+
+  @Test
+  void aBrokenOrMissingModuleTellsNothing() throws IOException {
+    project();
+    write("utils/torch_utils.py", "def smart_inference_mode(:\n");
+    write("val.py", evaluate("from utils.torch_utils import smart_inference_mode\nfrom missing import x",
+        "@smart_inference_mode()"));
+    Cli.Run r = check("val.py");
+    assertTrue(oom301(r, "val.py"), r.out());
+  }
+
+  // ------------------------------------------------------------ OOM403 and the declared transformers version
+
+  private static final String LOAD = """
+      import torch
+      from transformers import AutoModelForCausalLM
+
+      model = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-2-7b-hf").to("cuda")
+      with torch.no_grad():
+          out = model.generate(ids)
+      """;
+
+  private boolean oom403(String... args) {
+    Cli.Run r = check(args);
+    return r.out().contains("OOM403");
+  }
+
+  @Test
+  void transformersFiveDeclaredInRequirementsSilencesOom403() throws IOException {
+    write("load.py", LOAD);
+    assertTrue(oom403("load.py"), "nothing declared: the finding stays");
+    write("requirements.txt", "# deps\ntorch>=2.1\ntransformers[torch]>=5.0.0 ; python_version >= \"3.9\"\n");
+    assertFalse(oom403("load.py"));
+    write("requirements.txt", "transformers>=4.40,<6\n");
+    Cli.Run r = check("load.py");
+    assertTrue(r.out().contains("(transformers before v5, which `transformers>=4.40,<6` in requirements.txt allows;"),
+        r.out());
+  }
+
+  @Test
+  void pyprojectSetupPySetupCfgAndPoetryDeclareItToo() throws IOException {
+    write("a/load.py", LOAD);
+    write("a/pyproject.toml", "[project]\nname = \"a\"\ndependencies = [\"torch\", \"transformers==5.2.*\"]\n");
+    write("b/load.py", LOAD);
+    write("b/setup.py", "from setuptools import setup\nsetup(name='b', install_requires=['transformers~=5.1'])\n");
+    write("c/load.py", LOAD);
+    write("c/setup.cfg", "[metadata]\nname = c\n\n[options]\ninstall_requires =\n    numpy\n    transformers >= 5\n");
+    write("d/load.py", LOAD);
+    write("d/pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.10\"\ntransformers = \"^5.0\"\n");
+    write("e/load.py", LOAD);
+    write("e/pyproject.toml", "[project]\nname = \"e\"\ndependencies = [\"transformers>=4.57\"]\n");
+    Cli.Run r = check(".");
+    assertEquals(1, r.out().lines().filter(l -> l.contains("OOM403")).count(), r.out());
+    assertTrue(r.out().contains("e/load.py:"), r.out());
+    assertTrue(r.out().contains("which `transformers>=4.57` in e/pyproject.toml allows"), r.out());
+  }
+
+  @Test
+  void theTargetTransformersOptionWinsOverTheRequirement() throws IOException {
+    write("load.py", LOAD);
+    write("requirements.txt", "transformers>=4.40\n");
+    assertFalse(oom403("--target-transformers", "5", "load.py"));
+    assertTrue(oom403("--target-transformers", "4.46", "load.py"));
+    write("pyproject.toml", "[tool.oomlint]\ntarget-transformers = \"5.0\"\n");
+    assertFalse(oom403("load.py"));
+    Cli.Run r = check("--target-transformers", "4.46", "load.py");
+    assertTrue(r.out().contains("which `target-transformers = \"4.46\"` in the command line allows"), r.out());
+    Cli.Run bad = check("--target-transformers", "five", "load.py");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("'--target-transformers'"), bad.err());
+    write("pyproject.toml", "[tool.oomlint]\ntarget-transformers = \">=5\"\n");
+    Cli.Run badConfig = check("load.py");
+    assertEquals(2, badConfig.code());
+    assertTrue(badConfig.err().contains("option 'target-transformers'"), badConfig.err());
+  }
+}

@@ -1,0 +1,48 @@
+package dev.oomlint.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class RequirementsTest {
+  private static final String T = "transformers";
+
+  @Test
+  void specifiers() {
+    assertEquals("transformers>=4.36,<5", Requirements.fromSpecifier("transformers >= 4.36, < 5", T));
+    assertEquals("transformers>=5", Requirements.fromSpecifier("Transformers[torch,sentencepiece]>=5 ; python_version>'3.9'", T));
+    assertEquals("transformers", Requirements.fromSpecifier("transformers @ git+https://github.com/huggingface/transformers", T));
+    assertEquals("transformers==4.40.0", Requirements.fromSpecifier("transformers (==4.40.0)", T));
+    assertNull(Requirements.fromSpecifier("transformers-stream-generator>=0.0.4", T));
+    assertNull(Requirements.fromSpecifier("sentence-transformers>=3", T));
+  }
+
+  @Test
+  void lowestAllowedVersion() {
+    assertEquals("4.36", Requirements.lowest("transformers>=4.36,<5", T));
+    assertEquals("5.1", Requirements.lowest("transformers~=5.1", T));
+    assertEquals("5.2", Requirements.lowest("transformers==5.2.*", T));
+    assertEquals("5.0", Requirements.lowest("transformers^5.0", T));
+    assertEquals("5", Requirements.lowest("transformers>4.9,>=5", T));
+    assertNull(Requirements.lowest("transformers<5", T));
+    assertNull(Requirements.lowest("transformers", T));
+    assertNull(Requirements.lowest("transformers!=4.38", T));
+  }
+
+  @Test
+  void files() {
+    assertEquals("transformers>=5", Requirements.inRequirementsTxt("-r base.txt\n# transformers<4\ntorch\ntransformers>=5  # new\n", T));
+    assertNull(Requirements.inRequirementsTxt("--extra-index-url x\nsentence-transformers\n", T));
+    assertEquals("transformers>=5", Requirements.inSetupCfg(
+        "[metadata]\ninstall_requires = transformers<4\n[options]\ninstall_requires =\n  torch\n  transformers>=5\n[options.extras_require]\nx = transformers<5\n", T));
+    assertEquals("transformers>=5", Requirements.inSetupCfg("[options]\ninstall_requires = transformers>=5\n", T));
+    Path p = Path.of("pyproject.toml");
+    assertEquals("transformers>=4.57", Requirements.inPyproject(p,
+        "[project]\ndependencies = [\"torch\"]\n[project.optional-dependencies]\nhf = [\"transformers>=4.57\"]\n", T));
+    assertEquals("transformers^5.0", Requirements.inPyproject(p,
+        "[tool.poetry.dependencies]\ntransformers = { version = \"^5.0\", extras = [\"torch\"] }\n", T));
+    assertNull(Requirements.inPyproject(p, "[project\ntransformers", T), "broken TOML declares nothing");
+  }
+}
