@@ -145,7 +145,10 @@ public final class ProjectIndex {
     return true;
   }
 
-  /** The summary of the module in {@code file}: read and parsed on first use; empty when it cannot be. */
+  /**
+   * The summary of the module in {@code file}: read on first use, parsed only when a question its text
+   * cannot answer needs it ({@link ModuleSummary#lazy}); empty when it cannot be read.
+   */
   private Optional<ModuleSummary> summary(Path file) {
     Optional<ModuleSummary> known = summaries.get(file);
     if (known != null) {
@@ -155,10 +158,14 @@ public final class ProjectIndex {
     try {
       SourceReader.Outcome read = SourceReader.read(file, file.toString(), WordSet.empty(), maxFileSize);
       if (read instanceof SourceReader.Outcome.Read r && r.document().lintable()) {
-        ParseOutcome parsed = parser.parse(r.document().file());
-        if (parsed instanceof ParseOutcome.Parsed p) {
-          made = Optional.of(ModuleSummary.of(p.module(), file));
-        }
+        dev.oomlint.ast.SourceFile source = r.document().file();
+        made = Optional.of(ModuleSummary.lazy(file, source.text(), () -> {
+          try {
+            return parser.parse(source) instanceof ParseOutcome.Parsed p ? p.module() : null;
+          } catch (RuntimeException | StackOverflowError e) {
+            return null; // another file's problem is not this file's: it simply tells nothing
+          }
+        }));
       }
     } catch (RuntimeException | StackOverflowError e) {
       made = NO_MODULE; // another file's problem is not this file's: it simply tells nothing

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The few facts other files of a project may need about one module, taken from its top level in one
@@ -34,14 +35,60 @@ public final class ModuleSummary {
   private final Map<String, String> imports;
   private final List<String> stars;
   private final Map<String, List<String>> forwardDecorators;
+  private final java.util.Set<String> defined;
+  /** A summary not parsed yet ({@link #lazy}): the module's text and how to parse it; null once built. */
+  private final String text;
+  private final Supplier<Mod.Module> parse;
+  private final boolean mentionsGrad;
+  private ModuleSummary full;
 
   private ModuleSummary(Path file, Map<String, GradUse> grad, Map<String, String> imports, List<String> stars,
-      Map<String, List<String>> forwardDecorators) {
+      Map<String, List<String>> forwardDecorators, java.util.Set<String> defined) {
     this.file = file;
     this.grad = grad;
     this.imports = imports;
     this.stars = stars;
     this.forwardDecorators = forwardDecorators;
+    this.defined = defined;
+    this.text = null;
+    this.parse = null;
+    this.mentionsGrad = true;
+  }
+
+  private ModuleSummary(Path file, String text, Supplier<Mod.Module> parse) {
+    this.file = file;
+    this.grad = Map.of();
+    this.imports = Map.of();
+    this.stars = List.of();
+    this.forwardDecorators = Map.of();
+    this.defined = java.util.Set.of();
+    this.text = text;
+    this.parse = parse;
+    this.mentionsGrad = text.contains("no_grad") || text.contains("inference_mode");
+  }
+
+  /**
+   * A summary of the module with this text, parsed (by {@code parse}; null: it does not parse) only
+   * when a question needs it: most modules a file imports are asked about names they define
+   * themselves ({@code @register_model}) and never mention {@code no_grad}/{@code inference_mode}, so
+   * their text answers (every grad-disabling fact names one of them).
+   */
+  public static ModuleSummary lazy(Path file, String text, Supplier<Mod.Module> parse) {
+    return new ModuleSummary(file, text, parse);
+  }
+
+  /** The parsed summary of a lazy one (an empty one when the text does not parse); this one when built from a module. */
+  private synchronized ModuleSummary full() {
+    if (text == null) {
+      return this;
+    }
+    if (full == null) {
+      Mod.Module m = parse.get();
+      full = m == null
+          ? new ModuleSummary(file, Map.of(), Map.of(), List.of(), Map.of(), java.util.Set.of())
+          : of(m, file);
+    }
+    return full;
   }
 
   /** A forward decorator that is torch's own {@code no_grad}/{@code inference_mode}. */
@@ -55,6 +102,9 @@ public final class ModuleSummary {
    * name of the module itself. Empty when the class has none (or is not defined here).
    */
   public List<String> forwardDecorators(String name) {
+    if (text != null) {
+      return !mentionsGrad && !text.contains("@") ? List.of() : full().forwardDecorators(name);
+    }
     return forwardDecorators.getOrDefault(name, List.of());
   }
 
@@ -65,16 +115,40 @@ public final class ModuleSummary {
 
   /** How the module's top-level {@code name} disables grad, or null when it does not (or is not defined here). */
   public GradUse gradUse(String name) {
+    if (text != null) {
+      return mentionsGrad ? full().gradUse(name) : null;
+    }
     return grad.get(name);
+  }
+
+  /**
+   * Whether the module defines {@code name} itself at its top level ({@code def name}, {@code class
+   * name}): then what {@link #gradUse} says of it is all there is, no import of it is followed.
+   */
+  public boolean definesItself(String name) {
+    if (text != null) {
+      if (!mentionsGrad && text.contains(name)) {
+        return java.util.regex.Pattern.compile("(?m)^(?:(?:async[ \\t]+)?def|class)[ \\t]+"
+            + java.util.regex.Pattern.quote(name) + "\\b").matcher(text).find();
+      }
+      return text.contains(name) && full().definesItself(name);
+    }
+    return defined.contains(name);
   }
 
   /** The qualified name (as written: relative ones keep their dots) a top-level import binds to {@code name}, or null. */
   public String imported(String name) {
+    if (text != null) {
+      return text.contains(name) ? full().imported(name) : null;
+    }
     return imports.get(name);
   }
 
   /** The modules the module star-imports, as written ({@code .utils}, {@code pkg.mod}). */
   public List<String> starImports() {
+    if (text != null) {
+      return text.indexOf('*') >= 0 ? full().starImports() : List.of();
+    }
     return stars;
   }
 
@@ -88,8 +162,10 @@ public final class ModuleSummary {
     Builder b = new Builder(imports);
     Map<String, GradUse> grad = new HashMap<>();
     Map<String, List<String>> forward = new HashMap<>();
+    java.util.Set<String> defined = new java.util.HashSet<>();
     for (Stmt s : module.body()) {
       if (s instanceof Stmt.ClassDef c) {
+        defined.add(c.name());
         List<String> refs = b.forwardDecorators(c);
         if (!refs.isEmpty()) {
           forward.put(c.name(), List.copyOf(refs));
@@ -98,6 +174,7 @@ public final class ModuleSummary {
         }
       }
       if (s instanceof Stmt.FunctionDef f) {
+        defined.add(f.name());
         GradUse u = b.functionUse(f);
         if (u != null) {
           grad.put(f.name(), u);
@@ -113,7 +190,8 @@ public final class ModuleSummary {
         }
       }
     }
-    return new ModuleSummary(file, Map.copyOf(grad), Map.copyOf(imports), List.copyOf(stars), Map.copyOf(forward));
+    return new ModuleSummary(file, Map.copyOf(grad), Map.copyOf(imports), List.copyOf(stars), Map.copyOf(forward),
+        java.util.Set.copyOf(defined));
   }
 
   /** Top-level imports, also those under {@code try}/{@code if} (guarded imports of the same name). */

@@ -55,6 +55,9 @@ final class ProjectNames {
         return true;
       }
     }
+    if (s.definesItself(attr)) {
+      return false;
+    }
     String imported = s.imported(attr);
     if (imported != null) {
       return forwardDisablesGrad(view, imported, s, depth + 1);
@@ -93,7 +96,7 @@ final class ProjectNames {
 
   private static ModuleSummary.GradUse lookup(ProjectView view, ModuleSummary s, String attr, int depth) {
     ModuleSummary.GradUse u = s.gradUse(attr);
-    if (u != null) {
+    if (u != null || s.definesItself(attr)) {
       return u;
     }
     String imported = s.imported(attr);

@@ -1,11 +1,14 @@
 package dev.oomlint.semantic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.parser.ParseOutcome;
 import dev.oomlint.parser.PythonFrontEnd;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ModuleSummaryTest {
@@ -119,5 +122,87 @@ class ModuleSummaryTest {
     assertEquals(".helpers", s.imported("helpers"));
     assertEquals("pkg.fast.frozen", s.imported("frozen"));
     assertEquals(List.of("..common"), s.starImports());
+  }
+
+  private static ModuleSummary lazy(String code, AtomicInteger parses) {
+    return ModuleSummary.lazy(null, code, () -> {
+      parses.incrementAndGet();
+      return PythonFrontEnd.parse(code) instanceof ParseOutcome.Parsed p ? p.module() : null;
+    });
+  }
+
+  @Test
+  void lazySummaryAnswersAsTheParsedOne() {
+    List<String> sources = List.of("""
+        import torch as th
+        from .helpers import *
+        from utils import eval_mode as em
+
+        def smart_inference_mode(torch_1_9=True):
+            def decorate(fn):
+                return (th.inference_mode if torch_1_9 else th.no_grad)()(fn)
+            return decorate
+
+        class A(th.nn.Module):
+            @em
+            def forward(self, x):
+                return x
+
+        def plain(fn):
+            return fn
+        """, """
+        from .registry import register_model
+        from . import helpers
+        from ..common import *
+
+        def register_model(fn):
+            return fn
+
+        class Net:
+            @staticmethod
+            def forward(x):
+                return x
+        """, "def broken(:\n    pass\n");
+    List<String> names = List.of("smart_inference_mode", "A", "plain", "em", "register_model", "helpers", "Net",
+        "broken", "missing", "th");
+    for (String code : sources) {
+      ModuleSummary parsed = PythonFrontEnd.parse(code) instanceof ParseOutcome.Parsed p ? ModuleSummary.of(p.module(), null)
+          : ModuleSummary.lazy(null, "", () -> null);
+      ModuleSummary lazy = lazy(code, new AtomicInteger());
+      for (String n : names) {
+        assertEquals(parsed.gradUse(n), lazy.gradUse(n), n);
+        assertEquals(parsed.imported(n), lazy.imported(n), n);
+        assertEquals(parsed.forwardDecorators(n), lazy.forwardDecorators(n), n);
+        if (!code.startsWith("def broken")) { // a module that does not parse tells nothing either way
+          assertEquals(parsed.definesItself(n), lazy.definesItself(n), n);
+        }
+      }
+      assertEquals(parsed.starImports(), lazy.starImports());
+    }
+  }
+
+  @Test
+  void moduleWithoutGradWordsIsNotParsedForWhatItDefines() {
+    AtomicInteger parses = new AtomicInteger();
+    ModuleSummary s = lazy("""
+        import functools
+
+        def register_model(fn):
+            _registry[fn.__name__] = fn
+            return fn
+
+        class Registry:
+            pass
+        """, parses);
+    assertNull(s.gradUse("register_model"));
+    assertTrue(s.definesItself("register_model"));
+    assertTrue(s.definesItself("Registry"));
+    assertEquals(List.of(), s.forwardDecorators("Registry"));
+    assertEquals(List.of(), s.starImports());
+    assertNull(s.imported("missing"));
+    assertEquals(0, parses.get(), "the text answers");
+    assertEquals("functools", s.imported("functools"));
+    assertFalse(s.definesItself("functools"));
+    assertEquals(1, parses.get(), "parsed once, when an import had to be read");
   }
 }
