@@ -91,4 +91,24 @@ public final class CheckpointRestore {
     String k = key.toLowerCase(Locale.ROOT);
     return k.contains("optim") || k.equals("opt") || k.startsWith("opt_") || k.endsWith("_opt");
   }
+
+  /**
+   * Whether the load restores only state that holds no tensors: its result goes straight into the
+   * {@code load_state_dict} of a learning-rate scheduler or a gradient scaler
+   * ({@code self.lr_scheduler.load_state_dict(torch.load(...))}, {@code scaler.load_state_dict(...)}):
+   * a scheduler's state is step counts and rates, a {@code GradScaler}'s its scale as a Python float.
+   * A copy of the transformers {@code Trainer} resumes these beside the optimizer.
+   */
+  public static boolean restoresOnlyCounters(SemanticModel sm, Expr.Call load) {
+    if (!(sm.parent(load) instanceof Expr.Call outer) || !outer.args().contains(load)
+        || !(outer.func() instanceof Expr.Attribute at) || !at.attr().equals("load_state_dict")) {
+      return false;
+    }
+    String path = AstUtil.path(at.value());
+    if (path == null) {
+      return false;
+    }
+    String last = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return last.contains("sched") || last.contains("scaler");
+  }
 }

@@ -189,14 +189,23 @@ public final class Iterations {
   /**
    * How many passes a {@code for} loop makes by its header alone, when the header says so with
    * literals: {@code range(n)}, {@code range(a, b)}, a literal list or tuple, {@code x[:n]},
-   * {@code ds.take(n)}, and {@code enumerate}/{@code zip} of those (zip: the fewest). -1 when the header
-   * does not tell (a dataset, a variable, {@code range(len(x))}).
+   * {@code ds.take(n)}, {@code random.sample(xs, n)}, {@code random.choices(xs, k=n)}, and
+   * {@code enumerate}/{@code zip} of those (zip: the fewest); a name assigned once stands for its value
+   * ({@code n = 20; range(n)}, {@code picks = random.sample(xs, 10); for p in picks}). -1 when the header
+   * does not tell (a dataset, a parameter, {@code range(len(x))}).
    */
-  public static long literalPasses(Stmt loop) {
-    return loop instanceof Stmt.For f ? literalLength(f.iter()) : -1;
+  public static long literalPasses(SemanticModel sm, Stmt loop) {
+    return loop instanceof Stmt.For f ? literalLength(sm, f.iter(), 0) : -1;
   }
 
-  private static long literalLength(Expr it) {
+  private static long literalLength(SemanticModel sm, Expr it, int depth) {
+    if (depth > 2) {
+      return -1;
+    }
+    if (it instanceof Expr.Name n) {
+      Expr v = singleValue(sm, n);
+      return v == null ? -1 : literalLength(sm, v, depth + 1);
+    }
     if (it instanceof Expr.ListExpr l) {
       return l.elts().size();
     }
@@ -205,27 +214,38 @@ public final class Iterations {
     }
     if (it instanceof Expr.Subscript s && s.slice() instanceof Expr.Slice sl && sl.lower() == null
         && sl.step() == null && sl.upper() != null) {
-      return intLiteral(sl.upper());
+      return intLiteral(sm, sl.upper(), depth);
     }
-    if (it instanceof Expr.Call c && c.keywords().isEmpty()) {
+    if (it instanceof Expr.Call c) {
       String callee = c.func() instanceof Expr.Name n ? n.id() : null;
       String method = c.func() instanceof Expr.Attribute a ? a.attr() : null;
+      String q = sm.qualifiedName(c.func());
       List<Expr> args = c.args();
+      if ("random.sample".equals(q) && args.size() == 2 && c.keywords().isEmpty()) {
+        return intLiteral(sm, args.get(1), depth); // random.sample(population, 10)
+      }
+      if ("random.choices".equals(q)) {
+        dev.oomlint.ast.Support.Keyword k = Calls.keyword(c, "k");
+        return k == null ? 1 : intLiteral(sm, k.value(), depth);
+      }
+      if (!c.keywords().isEmpty()) {
+        return -1;
+      }
       if ("range".equals(callee) && args.size() == 1) {
-        return intLiteral(args.get(0));
+        return intLiteral(sm, args.get(0), depth);
       }
       if ("range".equals(callee) && args.size() == 2) {
-        long a = intLiteral(args.get(0));
-        long b = intLiteral(args.get(1));
+        long a = intLiteral(sm, args.get(0), depth);
+        long b = intLiteral(sm, args.get(1), depth);
         return a < 0 || b < 0 ? -1 : Math.max(0, b - a);
       }
       if ("enumerate".equals(callee) && args.size() == 1) {
-        return literalLength(args.get(0));
+        return literalLength(sm, args.get(0), depth);
       }
       if ("zip".equals(callee) && !args.isEmpty()) {
         long fewest = -1;
         for (Expr a : args) {
-          long n = literalLength(a);
+          long n = literalLength(sm, a, depth);
           if (n >= 0 && (fewest < 0 || n < fewest)) {
             fewest = n;
           }
@@ -233,10 +253,28 @@ public final class Iterations {
         return fewest;
       }
       if ("take".equals(method) && args.size() == 1) {
-        return intLiteral(args.get(0));
+        return intLiteral(sm, args.get(0), depth);
       }
     }
     return -1;
+  }
+
+  /** The value of the only assignment that reaches a name ({@code n = 20}), or null. */
+  private static Expr singleValue(SemanticModel sm, Expr.Name n) {
+    List<Binding> bs = sm.reachingBindings(n);
+    if (bs.size() != 1 || bs.get(0).kind() != Binding.Kind.ASSIGN || bs.get(0).index() >= 0) {
+      return null;
+    }
+    return bs.get(0).value();
+  }
+
+  /** A non-negative int literal's value (capped), directly or through a name bound once to one; or -1. */
+  private static long intLiteral(SemanticModel sm, Expr e, int depth) {
+    if (e instanceof Expr.Name n && depth <= 2) {
+      Expr v = singleValue(sm, n);
+      return v == null ? -1 : intLiteral(sm, v, depth + 1);
+    }
+    return intLiteral(e);
   }
 
   /** A non-negative int literal's value (capped), or -1. */

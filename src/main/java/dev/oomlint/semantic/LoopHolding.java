@@ -380,6 +380,35 @@ public final class LoopHolding {
     return moved[0];
   }
 
+  /**
+   * Whether the load runs at most once per process although it sits in a loop: the loop walks the
+   * ranks and the load is guarded by an equality with the loop variable
+   * ({@code for rank in range(world_size): if global_rank == rank: torch.load(...)}), which loads
+   * rank by rank to bound the host memory, each process once.
+   */
+  public static boolean oncePerProcess(SemanticModel sm, Stmt loop, Expr.Call load) {
+    if (!(loop instanceof Stmt.For f) || !(f.target() instanceof Expr.Name t)) {
+      return false;
+    }
+    for (dev.oomlint.ast.Node cur = sm.parent(load); cur != null && cur != loop; cur = sm.parent(cur)) {
+      if (cur instanceof Stmt.If i && i.test() instanceof Expr.Compare cmp && cmp.ops().size() == 1
+          && cmp.ops().get(0) == dev.oomlint.ast.Operators.CmpOperator.EQ
+          && (isName(cmp.left(), t.id()) != isName(cmp.comparators().get(0), t.id()))
+          && !contains(i.test(), load)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isName(Expr e, String id) {
+    return e instanceof Expr.Name n && n.id().equals(id);
+  }
+
+  private static boolean contains(dev.oomlint.ast.Node outer, dev.oomlint.ast.Node inner) {
+    return outer.range().start() <= inner.range().start() && inner.range().end() <= outer.range().end();
+  }
+
   private static boolean mentions(Expr e, java.util.Set<String> names) {
     boolean[] found = {false};
     dev.oomlint.ast.AstWalker.walkAll(List.of(e), n -> found[0] |= n instanceof Expr.Name nm && names.contains(nm.id()));

@@ -191,7 +191,9 @@ public final class TorchApi {
       "unfreeze", "to", "register", "apply", "configure", "setup", "reset", "update", "log", "print", "export",
       "convert", "copy", "push", "download", "upload", "is", "has", "count", "num", "check", "validate", "eval",
       "evaluate", "train", "test", "fit", "run", "remove", "add", "patch", "cast", "move", "sync", "merge",
-      "fuse", "delete", "upcast", "offload", "unload", "quantize", "resize", "replace", "select", "find", "default", "swap", "average", "clone", "share");
+      "fuse", "delete", "upcast", "offload", "unload", "quantize", "resize", "replace", "select", "find", "default", "swap", "average", "clone", "share",
+      "parse", "format", "extract", "compute", "calc", "calculate", "process", "preprocess", "postprocess",
+      "tokenize", "render", "plot", "show", "display", "read", "write", "filter", "split", "collect", "normalize");
 
   /** Whether an identifier names a model ({@code model}, {@code netG}, {@code policy_net}, {@code G}). */
   static boolean isModelName(String id) {

@@ -102,16 +102,25 @@ public final class DeprecatedCudaAmp implements Rule {
   /**
    * Whether the call is the old-PyTorch branch of code that also uses the current API: the other
    * branch of {@code new() if version_ok else old()}, of an {@code if}/{@code else}, or the
-   * {@code except} handler of a {@code try} whose body uses it.
+   * {@code except} handler of a {@code try} whose body uses it; or the branch a test of the torch
+   * version keeps for old versions ({@code else} of {@code if is_torch_greater_or_equal_than_1_10:}),
+   * where the current API does not exist.
    */
   static boolean isVersionFallback(SemanticModel sm, Expr.Call c) {
     Node child = c;
     for (Node cur = sm.parent(c); cur != null && !(cur instanceof Stmt.FunctionDef); cur = sm.parent(cur)) {
       List<? extends Node> other = null;
       if (cur instanceof Expr.IfExp i) {
+        if (child != i.test() && oldVersionBranch(sm, i.test(), i.orelse() == child)) {
+          return true;
+        }
         other = List.of(i.body() == child ? i.orelse() : i.body());
       } else if (cur instanceof Stmt.If i) {
-        other = AstUtil.containsNode(i.body(), child) ? i.orelse() : i.body();
+        boolean inBody = AstUtil.containsNode(i.body(), child);
+        if (child != i.test() && oldVersionBranch(sm, i.test(), !inBody)) {
+          return true;
+        }
+        other = inBody ? i.orelse() : i.body();
       } else if (cur instanceof Stmt.Try t && child instanceof Support.ExceptHandler) {
         other = t.body();
       }
@@ -121,6 +130,12 @@ public final class DeprecatedCudaAmp implements Rule {
       child = cur;
     }
     return false;
+  }
+
+  /** Whether a branch ({@code inElse}: the else one) of a test of the torch version is the old-version one. */
+  private static boolean oldVersionBranch(SemanticModel sm, Expr test, boolean inElse) {
+    Boolean elseIsOld = dev.oomlint.semantic.VersionGuards.elseIsOldVersion(sm, test);
+    return elseIsOld != null && elseIsOld == inElse;
   }
 
   private static boolean usesCurrentApi(SemanticModel sm, List<? extends Node> roots) {

@@ -44,7 +44,7 @@ public final class KerasPredictInLoop implements Rule {
         continue;
       }
       Stmt loop = Iterations.innermostLoop(sm, c);
-      if (loop == null || iteratesModels(sm, loop, AstUtil.receiver(c)) || fewIterations(loop)
+      if (loop == null || iteratesModels(sm, loop, AstUtil.receiver(c)) || fewIterations(sm, loop)
           || fitsInBody(loop)) {
         continue;
       }
@@ -79,8 +79,8 @@ public final class KerasPredictInLoop implements Rule {
    * leave a few small pipelines, not a growing heap), or {@code ds.take(n)} with n not a literal
    * (peeking at a few batches to show them: {@code for image, mask in dataset.take(num)}).
    */
-  private static boolean fewIterations(Stmt loop) {
-    long passes = Iterations.literalPasses(loop);
+  private static boolean fewIterations(SemanticModel sm, Stmt loop) {
+    long passes = Iterations.literalPasses(sm, loop);
     if (passes >= 0) {
       return passes <= FEW_PASSES;
     }

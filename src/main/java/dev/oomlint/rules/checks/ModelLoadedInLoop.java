@@ -39,7 +39,8 @@ public final class ModelLoadedInLoop implements Rule {
         continue;
       }
       LoopHolding.Hold hold = LoopHolding.find(sm, c, what.equals("torch.load"), what.equals("module"));
-      if (hold == null || LoopHolding.oneModelPerDevice(sm, hold.loop(), c) || sm.isTestCode(c)) {
+      if (hold == null || LoopHolding.oneModelPerDevice(sm, hold.loop(), c)
+          || LoopHolding.oncePerProcess(sm, hold.loop(), c) || sm.isTestCode(c)) {
         continue;
       }
       String shown = what.equals("module") ? "`" + sm.file().slice(c.func().range()) + "(...)`"

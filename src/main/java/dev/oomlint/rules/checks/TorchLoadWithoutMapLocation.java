@@ -42,7 +42,7 @@ public final class TorchLoadWithoutMapLocation implements Rule {
       if (!isTorchLoad(sm, c) || !lacksMapLocation(c) || sm.isTestCode(c) || isRoundTrip(sm, c)
           || Checkpoints.namesDataFile(sm, c) || !sm.usesGpu() && !Checkpoints.namesCheckpoint(sm, c)
           || gpuSideOfExplicitChoice(sm, c) || Checkpoints.holdsCpuValues(sm, c)
-          || Checkpoints.writtenBySameFile(sm, c)) {
+          || Checkpoints.writtenBySameFile(sm, c) || CheckpointRestore.restoresOnlyCounters(sm, c)) {
         continue;
       }
       String waste;
