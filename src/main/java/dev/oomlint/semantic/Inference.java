@@ -7,6 +7,7 @@ import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Operators;
 import dev.oomlint.ast.Stmt;
+import dev.oomlint.ast.Support;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -63,6 +64,65 @@ final class Inference {
       return !objects.isFrozen(a.value());
     }
     return objects.isModel(f) && !objects.isFrozen(f);
+  }
+
+  /**
+   * Whether the call's input is a PyTorch 0.3 {@code Variable(x, volatile=True)}: code written for the
+   * versions where volatile inputs turned autograd off for the whole forward pass (its
+   * {@code loss.data[0]} fails on later ones), so nothing records there.
+   */
+  private boolean volatileInput(Expr.Call c) {
+    for (Expr a : c.args()) {
+      if (a instanceof Expr.Name n) {
+        // in a loop, the bindings of this pass count (the loop's own target, or another loop's
+        // binding of the same name, may still appear to reach the call when every branch rebinds it)
+        Stmt loop = innermostLoop(c);
+        boolean volatileSeen = false;
+        boolean other = false;
+        for (Binding b : names.reaching(n)) {
+          if (isVolatileVariable(b.value())) {
+            volatileSeen = true;
+          } else if (b.kind() != Binding.Kind.FOR_TARGET && (loop == null || b.statement() == null
+              || loop.range().start() <= b.statement().range().start()
+                  && b.statement().range().end() <= loop.range().end())) {
+            other = true;
+          }
+        }
+        if (volatileSeen && !other) {
+          return true;
+        }
+      } else if (isVolatileVariable(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The innermost loop around a node, within its function; or null. */
+  private Stmt innermostLoop(Node n) {
+    for (Node cur = index.parent(n); cur != null && !(cur instanceof Stmt.FunctionDef); cur = index.parent(cur)) {
+      if (cur instanceof Stmt st && AstUtil.isLoop(st)) {
+        return st;
+      }
+    }
+    return null;
+  }
+
+  private boolean isVolatileVariable(Expr e) {
+    // Variable(x, volatile=True).cuda(): the move keeps the flag
+    while (e instanceof Expr.Call m && m.func() instanceof Expr.Attribute a
+        && (a.attr().equals("cuda") || a.attr().equals("to")) && a.value() instanceof Expr.Call) {
+      e = a.value();
+    }
+    if (!(e instanceof Expr.Call v)) {
+      return false;
+    }
+    String q = names.qualifiedName(v.func());
+    if (q == null || !q.equals("torch.autograd.Variable") && !q.equals("torch.autograd.variable.Variable")) {
+      return false;
+    }
+    Support.Keyword k = Calls.keyword(v, "volatile");
+    return k != null && k.value() instanceof Expr.Constant kc && kc.value() instanceof ConstValue.Bool b && b.value();
   }
 
   /**
@@ -235,7 +295,7 @@ final class Inference {
           return false;
         }
         if (n instanceof Expr.Call c && isModelCall(c) && modes.mode(c) == GradMode.ENABLED && mayRunOnGpu(c)
-            && !smokeCall(u, c) && !forwardWithoutGrad(c)) {
+            && !smokeCall(u, c) && !volatileInput(c) && !forwardWithoutGrad(c)) {
           modelCalls.add(c);
         }
         return true;

@@ -91,7 +91,21 @@ public final class ModelSizes {
       "torch.hub.load", "open_clip.create_model", "ultralytics.YOLO", "segmentation_models_pytorch.");
 
   /**
-   * Whether the file loads or builds a network that is not known to be small: a Hugging Face
+   * torchvision's small classifiers (under ~12M parameters: ResNet-18, MobileNets, SqueezeNets,
+   * ShuffleNets, MNASNets, EfficientNet-B0): their training activations are small next to a GPU's memory.
+   */
+  private static boolean smallVisionModel(String q) {
+    if (!q.startsWith("torchvision.models.")) {
+      return false;
+    }
+    String name = q.substring(q.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+    return name.equals("resnet18") || name.startsWith("mobilenet") || name.startsWith("squeezenet")
+        || name.startsWith("shufflenet") || name.startsWith("mnasnet") || name.equals("efficientnet_b0");
+  }
+
+  /**
+   * Whether the file loads or builds a network that is not known to be small (torchvision's small
+   * classifiers are): a Hugging Face
    * {@code from_pretrained} of a checkpoint not known small ({@link #smallCheckpoint}), a torchvision or
    * timm model, a {@code torch.hub} model. A network defined in the file itself is not counted (a
    * tutorial's MLP is small; its size is not shown).
@@ -106,7 +120,7 @@ public final class ModelSizes {
         continue;
       }
       String q = sm.qualifiedName(c.func());
-      if (q != null) {
+      if (q != null && !smallVisionModel(q)) {
         for (String p : NETWORK_FACTORIES) {
           if (q.startsWith(p)) {
             return true;

@@ -776,10 +776,14 @@ final class TorchObjects {
     return out.isEmpty() ? null : out;
   }
 
+  /** Tensor methods that return the tensor itself or a copy of it. */
+  private static final Set<String> TENSOR_SELF = Set.of("requires_grad_", "detach", "clone");
+
   /**
-   * Whether an optimizer was built over a literal list of plain tensors ({@code Adam([image])}, an
-   * adversarial input, a latent): it trains no network's parameters.
+   * Whether an optimizer was built over a literal list of plain tensors ({@code Adam([image])},
+   * {@code Adam([X.requires_grad_()])}, an adversarial input, a latent): it trains no network's parameters.
    */
+
   boolean optimizesTensorsOnly(Expr optimizer) {
     Expr.Call ctor = optimizerConstruction(optimizer, 0);
     if (ctor == null || ctor.args().isEmpty() || !(ctor.args().get(0) instanceof Expr.ListExpr
@@ -788,6 +792,9 @@ final class TorchObjects {
     }
     boolean[] network = {false};
     AstWalker.descend(ctor.args().get(0), n -> {
+      if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute a && TENSOR_SELF.contains(a.attr())) {
+        return true; // X.requires_grad_(), X.detach().clone(): the tensor itself, looked at below
+      }
       if (n instanceof Expr.Call || n instanceof Expr.Dict || n instanceof Expr.Starred
           || n instanceof Expr.Name nm && isModel(nm)) {
         network[0] = true;

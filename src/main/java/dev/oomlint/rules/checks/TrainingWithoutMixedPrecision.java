@@ -12,6 +12,7 @@ import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.HeadOnlyTraining;
 import dev.oomlint.semantic.MixedPrecision;
 import dev.oomlint.semantic.ModelSizes;
 import dev.oomlint.semantic.SemanticModel;
@@ -23,7 +24,8 @@ import java.util.List;
  * GradScaler, bf16/fp16, {@code .half()}, {@code precision=}, Accelerate, DeepSpeed, quantized training,
  * an amp switch). Activations, which dominate training memory, take twice the bytes of bf16/fp16.
  * Silent for networks defined in the file (their size is not shown), checkpoints known to be small,
- * CPU-only code and tests.
+ * a new head trained on a frozen network ({@link HeadOnlyTraining}), CPU-only code ({@code no_cuda=True})
+ * and tests.
  */
 @RuleInfo(code = "OOM601", name = "training-without-mixed-precision",
     summary = "A GPU training loop trains a sizeable network in float32, with no autocast or bf16/fp16 anywhere.",
@@ -38,7 +40,7 @@ public final class TrainingWithoutMixedPrecision implements Rule {
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
     if (sm.isTestFile() || sm.isOtherFramework() || !sm.usesGpu() || !ModelSizes.loadsSizeableNetwork(sm)
-        || MixedPrecision.chosenInFile(sm)) {
+        || MixedPrecision.chosenInFile(sm) || HeadOnlyTraining.trainsOnlyAHead(sm)) {
       return;
     }
     for (Stmt loop : sm.loops()) {
@@ -51,7 +53,7 @@ public final class TrainingWithoutMixedPrecision implements Rule {
     }
     for (Expr.Call c : sm.calls()) {
       String q = sm.qualifiedName(c.func());
-      if (q == null || !isTrainingArguments(q) || sm.isTestCode(c) || hasDoubleStar(c)) {
+      if (q == null || !isTrainingArguments(q) || sm.isTestCode(c) || hasDoubleStar(c) || onCpu(c)) {
         continue;
       }
       String owner = q.substring(q.lastIndexOf('.') + 1);
@@ -92,6 +94,17 @@ public final class TrainingWithoutMixedPrecision implements Rule {
   /** {@code TrainingArguments} or {@code Seq2SeqTrainingArguments} (float32 unless told otherwise). */
   private static boolean isTrainingArguments(String q) {
     return ARGUMENT_CLASSES.contains(q); // trl's configs (SFTConfig, GRPOConfig...) default to bf16
+  }
+
+  /** {@code no_cuda=True} or {@code use_cpu=True}: the trainer runs on the CPU. */
+  private static boolean onCpu(Expr.Call c) {
+    for (Support.Keyword k : c.keywords()) {
+      if (("no_cuda".equals(k.arg()) || "use_cpu".equals(k.arg())) && k.value() instanceof Expr.Constant kc
+          && kc.value() instanceof dev.oomlint.ast.ConstValue.Bool b && b.value()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasDoubleStar(Expr.Call c) {
