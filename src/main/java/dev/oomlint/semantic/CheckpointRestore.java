@@ -96,13 +96,22 @@ public final class CheckpointRestore {
    * Whether the load restores only state that holds no tensors: its result goes straight into the
    * {@code load_state_dict} of a learning-rate scheduler or a gradient scaler
    * ({@code self.lr_scheduler.load_state_dict(torch.load(...))}, {@code scaler.load_state_dict(...)}):
-   * a scheduler's state is step counts and rates, a {@code GradScaler}'s its scale as a Python float.
+   * a scheduler's state is step counts and rates, a {@code GradScaler}'s its scale as a Python float;
+   * or of a torch2trt {@code TRTModule}, whose state is its serialised engine (bytes).
    * A copy of the transformers {@code Trainer} resumes these beside the optimizer.
    */
   public static boolean restoresOnlyCounters(SemanticModel sm, Expr.Call load) {
     if (!(sm.parent(load) instanceof Expr.Call outer) || !outer.args().contains(load)
         || !(outer.func() instanceof Expr.Attribute at) || !at.attr().equals("load_state_dict")) {
       return false;
+    }
+    if (at.value() instanceof Expr.Name receiver) {
+      // a TensorRT module (torch2trt's TRTModule): its state is the serialised engine, bytes
+      for (Binding b : sm.reachingBindings(receiver)) {
+        if (b.value() instanceof Expr.Call made && String.valueOf(sm.qualifiedName(made.func())).startsWith("torch2trt.")) {
+          return true;
+        }
+      }
     }
     String path = AstUtil.path(at.value());
     if (path == null) {

@@ -49,6 +49,11 @@ public final class Checkpoints {
     }
     // the name the result is given says what the file holds: features = torch.load(cached_file_for_model)
     Set<String> target = targetWords(sm, load);
+    // pickled arguments or metadata (training_args.bin, a sharded checkpoint's metadata file): no tensors
+    if (target.contains("args") || target.contains("metadata") || words.contains("metadata")
+        || words.contains("hparams")) {
+      return true;
+    }
     if (!target.isEmpty()) {
       boolean dataTarget = false;
       boolean checkpointTarget = false;

@@ -1,6 +1,7 @@
 package dev.oomlint.semantic;
 
 import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
 import java.util.List;
 import java.util.Locale;
@@ -142,6 +143,9 @@ public final class ModelSizes {
     if (subfolder == null && smallClass(cls) != null) {
       return smallClass(cls);
     }
+    if (cls.equals("AutoencoderKL") || cls.equals("AutoencoderTiny")) {
+      return "84M"; // the image VAEs of Stable Diffusion 1.x to 3 and FLUX, whatever the id
+    }
     List<String> ids = strings(sm, idArg);
     if (ids == null || ids.isEmpty()) {
       return null;
@@ -192,10 +196,36 @@ public final class ModelSizes {
   }
 
   /** The strings an expression may be: a constant, or a name every reaching binding sets to a constant. */
+  /**
+   * Whether every checkpoint id the load may read is published already quantized (GPTQ, AWQ, GGUF,
+   * bitsandbytes 4-/8-bit, EXL2: {@code TheBloke/...-GPTQ}, {@code unsloth/...-bnb-4bit}): the
+   * quantization comes from the checkpoint's config and transformers loads the rest in float16.
+   */
+  public static boolean preQuantized(SemanticModel sm, Expr.Call load) {
+    Expr idArg = load.args().isEmpty() ? keywordValue(load, "pretrained_model_name_or_path") : load.args().get(0);
+    List<String> ids = strings(sm, idArg);
+    if (ids == null || ids.isEmpty()) {
+      return false;
+    }
+    for (String id : ids) {
+      if (!PRE_QUANTIZED.matcher(id).find()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final java.util.regex.Pattern PRE_QUANTIZED = java.util.regex.Pattern.compile(
+      "(?i)(?:gptq|awq|gguf|exl2|bnb-[48]bit|[-_][48]bit\\b|[-_]int[48]\\b)");
+
   private static List<String> strings(SemanticModel sm, Expr e) {
     String s = Calls.string(e);
     if (s != null) {
       return List.of(s);
+    }
+    if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Name owner) {
+      String v = classConstant(sm, owner, a.attr()); // Config.BASE_MODEL
+      return v == null ? null : List.of(v);
     }
     if (!(e instanceof Expr.Name n)) {
       return null;
@@ -210,6 +240,25 @@ public final class ModelSizes {
       out.add(v);
     }
     return out;
+  }
+
+  /** The string a same-file class assigns to {@code attr} in its body ({@code class Config: BASE = "id"}), or null. */
+  private static String classConstant(SemanticModel sm, Expr.Name owner, String attr) {
+    List<Binding> bs = sm.resolve(owner);
+    if (bs.size() != 1 || bs.get(0).kind() != Binding.Kind.CLASS || !(bs.get(0).node() instanceof Stmt.ClassDef cls)) {
+      return null;
+    }
+    String found = null;
+    for (Stmt st : cls.body()) {
+      if (st instanceof Stmt.Assign as && as.targets().size() == 1 && as.targets().get(0) instanceof Expr.Name t
+          && t.id().equals(attr)) {
+        found = Calls.string(as.value());
+        if (found == null) {
+          return null;
+        }
+      }
+    }
+    return found;
   }
 
   /** The size of one checkpoint id when it is known to be small, else null. */

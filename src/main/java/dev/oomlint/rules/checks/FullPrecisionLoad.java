@@ -54,7 +54,7 @@ public final class FullPrecisionLoad implements Rule {
         continue;
       }
       if (sm.isTestCode(c) || Placement.inNonGpuBranch(sm, c) || ModelSizes.smallCheckpoint(sm, c, cls) != null
-          || cataloguedSmall(sm, c)) {
+          || cataloguedSmall(sm, c) || ModelSizes.preQuantized(sm, c)) {
         continue;
       }
       boolean transformers = HfModels.isTransformers(cls);
