@@ -41,11 +41,7 @@ public final class ModelReloadedWithoutRelease implements Rule {
       return;
     }
     for (Expr.Call load : sm.calls()) {
-      String kind = ModelLoadedInLoop.loadKind(sm, load);
-      if (kind == null || kind.equals("module") || kind.equals("keras") || sm.isTestCode(load)
-          || Iterations.innermostLoop(sm, load) != null || !Placement.loadPutsOnGpu(sm, load)) {
-        continue;
-      }
+      // the cheap structural tests first: a name rebound by this call after an earlier assignment
       Stmt.Assign second = assignmentOf(sm, load);
       if (second == null || !(second.targets().get(0) instanceof Expr.Name target)) {
         continue;
@@ -53,6 +49,11 @@ public final class ModelReloadedWithoutRelease implements Rule {
       Binding previous = previousBinding(sm, target, second);
       if (previous == null || previous.kind() != Binding.Kind.ASSIGN || previous.index() >= 0
           || !(previous.statement() instanceof Stmt.Assign first) || first.targets().size() != 1) {
+        continue;
+      }
+      String kind = ModelLoadedInLoop.loadKind(sm, load);
+      if (kind == null || kind.equals("module") || kind.equals("keras") || sm.isTestCode(load)
+          || Iterations.innermostLoop(sm, load) != null || !Placement.loadPutsOnGpu(sm, load)) {
         continue;
       }
       Expr.Call old = loadIn(sm, first.value());
