@@ -16,3 +16,4 @@ model_ckpt = "sentence-transformers/multi-qa-mpnet-base-dot-v1"
 encoder = AutoModel.from_pretrained(model_ckpt).to(device)
 qa = AutoModel.from_pretrained("distilbert-base-cased-distilled-squad", device_map="auto")
 lm = AutoModelForCausalLM.from_pretrained("gpt2").cuda()
+imdb = AutoModelForCausalLM.from_pretrained("lvwerra/gpt2-imdb").cuda()  # a fine-tune of GPT-2 (124M)

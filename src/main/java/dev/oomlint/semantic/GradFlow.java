@@ -559,6 +559,20 @@ final class GradFlow {
       return true;
     }
 
+    /**
+     * {@code x.item() if hasattr(x, "item") else x} (or {@code .tolist()}): a value with the method is
+     * turned into a plain number, the other branch returns what has no such method, so no tensor.
+     */
+    private boolean itemUnlessPlain(Expr.IfExp i) {
+      if (!(i.test() instanceof Expr.Call t) || !(t.func() instanceof Expr.Name h) || !h.id().equals("hasattr")
+          || t.args().size() != 2 || !(t.args().get(0) instanceof Expr.Name x)) {
+        return false;
+      }
+      return i.body() instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+          && Set.of("item", "tolist").contains(a.attr()) && a.value() instanceof Expr.Name y && y.id().equals(x.id())
+          && i.orelse() instanceof Expr.Name z && z.id().equals(x.id());
+    }
+
     boolean eval(Expr e, Env env, boolean off, int depth) {
       if (e == null || depth > MAX_EXPR_DEPTH) {
         return false;
@@ -627,7 +641,8 @@ final class GradFlow {
         eval(i.test(), env, off, d);
         boolean a = eval(i.body(), env, off, d);
         boolean b = eval(i.orelse(), env, off, d);
-        return a || b;
+        // x.item() if hasattr(x, "item") else x: the other branch runs only for what is no tensor
+        return (a || b) && !itemUnlessPlain(i);
       }
       if (e instanceof Expr.Tuple || e instanceof Expr.ListExpr || e instanceof Expr.Set) {
         boolean v = false;

@@ -286,8 +286,9 @@ public final class ModelSizes {
       double n = Double.parseDouble(m.group(1)) * (m.group(2).equals("b") ? 1e9 : 1e6);
       return n <= SMALL_PARAMETERS ? m.group(1) + m.group(2).toUpperCase(Locale.ROOT) : null;
     }
-    if (name.equals("gpt2")) {
-      return "124M";
+    if (name.equals("gpt2") || (name.startsWith("gpt2-") || name.startsWith("gpt2_"))
+        && !name.matches("gpt2[-_](medium|large|xl)([-_].*)?")) {
+      return "124M"; // GPT-2 and fine-tunes of it named after it (gpt2-imdb, gpt2-wikitext2)
     }
     for (String[] f : MORE_SMALL_PREFIXES) {
       if (name.startsWith(f[0])) {
