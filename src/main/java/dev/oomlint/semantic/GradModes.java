@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
@@ -68,6 +69,10 @@ final class GradModes {
         Boolean mode = boolArg(c, "mode");
         return mode == null ? GradMode.UNKNOWN : mode ? GradMode.ENABLED : GradMode.DISABLED;
       }
+      GradMode own = sameFileContextManager(c, depth);
+      if (own != null) {
+        return own;
+      }
       return projectUse(c.func(), q) == ModuleSummary.GradUse.FACTORY ? GradMode.DISABLED : null;
     }
     if (e instanceof Expr.Name || e instanceof Expr.Attribute) {
@@ -95,6 +100,84 @@ final class GradModes {
       return a == b ? a : GradMode.UNKNOWN;
     }
     return null;
+  }
+
+  /**
+   * The mode a call of a same-file {@code @contextmanager} function sets around its {@code yield}:
+   * {@code with torch.no_grad(): yield}, or {@code with torch.set_grad_enabled(training): yield} with the
+   * constant the call passes for that parameter ({@code with self._set_training_mode(False):}); null
+   * when the call is no such function.
+   */
+  private GradMode sameFileContextManager(Expr.Call c, int depth) {
+    Stmt.FunctionDef f = calls.resolve(c);
+    if (f == null || !decoratedContextManager(f)) {
+      return null;
+    }
+    GradMode[] found = {null};
+    AstWalker.descend(f, n -> {
+      if (found[0] != null || n instanceof Stmt.ClassDef || n instanceof Stmt.FunctionDef fd && fd != f) {
+        return false;
+      }
+      if (n instanceof Stmt.With w && yields(w.body())) {
+        for (Support.WithItem item : w.items()) {
+          GradMode m = itemMode(item.contextExpr(), f, c, depth);
+          if (m != null) {
+            found[0] = m;
+          }
+        }
+      }
+      return true;
+    });
+    return found[0];
+  }
+
+  private GradMode itemMode(Expr ctx, Stmt.FunctionDef f, Expr.Call call, int depth) {
+    if (ctx instanceof Expr.Call sc && !sc.args().isEmpty() && sc.args().get(0) instanceof Expr.Name p
+        && TorchApi.SET_GRAD_ENABLED.contains(String.valueOf(names.torchQualifiedName(sc.func())))) {
+      Expr passed = passedFor(f, call, p.id());
+      if (passed instanceof Expr.Constant k && k.value() instanceof ConstValue.Bool b) {
+        return b.value() ? GradMode.ENABLED : GradMode.DISABLED;
+      }
+      return passed == null ? null : GradMode.UNKNOWN;
+    }
+    return contextMode(ctx, depth + 1);
+  }
+
+  /** What a call passes for parameter {@code param} of {@code f} (a method called on an object skips self); or null. */
+  private Expr passedFor(Stmt.FunctionDef f, Expr.Call call, String param) {
+    List<Support.Arg> ps = new java.util.ArrayList<>(f.args().posonlyargs());
+    ps.addAll(f.args().args());
+    int skip = index.enclosingClass(f) != null && call.func() instanceof Expr.Attribute ? 1 : 0;
+    for (int i = skip; i < ps.size(); i++) {
+      if (ps.get(i).arg().equals(param)) {
+        if (i - skip < call.args().size()) {
+          return call.args().get(i - skip);
+        }
+        break;
+      }
+    }
+    for (Support.Keyword k : call.keywords()) {
+      if (param.equals(k.arg())) {
+        return k.value();
+      }
+    }
+    return null;
+  }
+
+  private static boolean decoratedContextManager(Stmt.FunctionDef f) {
+    for (Expr d : f.decoratorList()) {
+      String p = AstUtil.path(d);
+      if (p != null && (p.equals("contextmanager") || p.endsWith(".contextmanager"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean yields(List<Stmt> body) {
+    boolean[] y = {false};
+    AstWalker.walkAll(body, n -> y[0] |= n instanceof Expr.Yield);
+    return y[0];
   }
 
   /**

@@ -212,8 +212,8 @@ final class Inference {
       }
     }
     for (var k : c.keywords()) {
-      if (k.arg() == null || !synthetic(k.value(), 0)) {
-        return false;
+      if (!synthetic(k.value(), 0)) {
+        return false; // model(**inputs): a dict of literal tensors is synthetic too
       }
     }
     return true;
@@ -232,6 +232,10 @@ final class Inference {
     }
     if (e instanceof Expr.Tuple t) {
       return t.elts().stream().allMatch(x -> synthetic(x, depth));
+    }
+    if (e instanceof Expr.Dict d) {
+      return !d.values().isEmpty() && d.keys().stream().allMatch(x -> x instanceof Expr.Constant)
+          && d.values().stream().allMatch(x -> synthetic(x, depth));
     }
     if (e instanceof Expr.BinOp b) {
       return synthetic(b.left(), depth) && synthetic(b.right(), depth);
