@@ -25,15 +25,80 @@ import java.util.regex.Pattern;
 public final class CheckpointRestore {
   private CheckpointRestore() {}
 
-  /** Words of distributed training or launching (as identifiers, attribute names or strings). */
+  /** A cheap first test: the words of distributed training or launching anywhere in the text (the AST decides). */
   private static final Pattern SEVERAL_PROCESSES = Pattern.compile(
       "\\b(?:local_rank|LOCAL_RANK|world_size|WORLD_SIZE|get_rank|init_process_group|torch\\.distributed"
           + "|DistributedDataParallel|FullyShardedDataParallel|FSDP|Accelerator|accelerator|Fabric|fabric"
-          + "|deepspeed|horovod|hvd|mp\\.spawn|torchrun|ddp_rank|is_main_process)\\b");
+          + "|deepspeed|horovod|hvd|mp\\.spawn|torchrun|ddp_rank|is_main_process|multiprocessing|accelerate|fabric"
+          + "|RANK|distributed)\\b|fsdp|ddp|_distributed");
 
-  /** Whether the file shows code that runs as several processes, one per GPU. */
+  /** Names (identifiers, attributes, environment keys) that show code running one process per GPU. */
+  private static final java.util.Set<String> PROCESS_WORDS = java.util.Set.of("local_rank", "LOCAL_RANK",
+      "world_size", "WORLD_SIZE", "get_rank", "init_process_group", "DistributedDataParallel",
+      "FullyShardedDataParallel", "FSDP", "Accelerator", "accelerator", "Fabric", "fabric", "deepspeed", "horovod",
+      "hvd", "ddp_rank", "is_main_process", "RANK");
+
+  /** Modules whose import shows distributed training or launching. */
+  private static final Pattern PROCESS_MODULES = Pattern.compile(
+      "^(?:torch\\.distributed|torch\\.multiprocessing|deepspeed|horovod|accelerate|lightning\\.fabric"
+          + "|lightning_fabric)(?:\\.|$)");
+
+  /**
+   * Whether the file shows code that runs as several processes, one per GPU: it imports
+   * {@code torch.distributed}, {@code torch.multiprocessing}, DeepSpeed, Horovod, Accelerate or Fabric,
+   * or its code (not its strings, comments or f-string messages such as transformers' "Process rank:
+   * {training_args.local_rank}" log line) names a local rank, a world size, DDP/FSDP, an accelerator
+   * or {@code os.environ["LOCAL_RANK"]}.
+   */
   public static boolean severalProcesses(SemanticModel sm) {
-    return SEVERAL_PROCESSES.matcher(sm.file().text()).find();
+    if (!SEVERAL_PROCESSES.matcher(sm.file().text()).find()) {
+      return false; // none of the words anywhere
+    }
+    boolean[] found = {false};
+    AstWalker.descend(sm.module(), n -> {
+      if (found[0] || n instanceof Expr.JoinedStr) {
+        return false;
+      }
+      if (n instanceof Stmt.Import imp) {
+        for (dev.oomlint.ast.Support.Alias al : imp.names()) {
+          found[0] |= PROCESS_MODULES.matcher(al.name()).find() || namesDistribution(al.name());
+        }
+      } else if (n instanceof Stmt.ImportFrom imp && imp.module() != null) {
+        found[0] |= imp.level() == 0 && PROCESS_MODULES.matcher(imp.module()).find() || namesDistribution(imp.module())
+            || imp.names().stream().anyMatch(a -> PROCESS_WORDS.contains(a.name()) || namesDistribution(a.name())
+                || imp.module().equals("torch") && a.name().equals("distributed"));
+      } else if (n instanceof Stmt.FunctionDef f) {
+        found[0] |= namesDistribution(f.name()); // def prepare_for_distributed_training(self)
+      } else if (n instanceof Expr.Name nm) {
+        found[0] |= PROCESS_WORDS.contains(nm.id()) || namesDistribution(nm.id());
+      } else if (n instanceof Expr.Attribute a) {
+        found[0] |= PROCESS_WORDS.contains(a.attr()) || namesDistribution(a.attr());
+      } else if (n instanceof Expr.Subscript sub && Calls.string(sub.slice()) != null) {
+        found[0] |= PROCESS_WORDS.contains(Calls.string(sub.slice())); // os.environ["LOCAL_RANK"]
+      } else if (n instanceof Expr.Call c && readsEnvironment(c)) {
+        found[0] |= PROCESS_WORDS.contains(Calls.string(c.args().get(0))); // os.getenv("LOCAL_RANK")
+      }
+      return !found[0];
+    });
+    return found[0];
+  }
+
+  /** A dotted or snake-case name with a word of distributed training: {@code get_fsdp_wrapper}, {@code dinov2.fsdp}, {@code is_distributed}, {@code ddp_model}. */
+  private static boolean namesDistribution(String name) {
+    for (String w : name.toLowerCase(Locale.ROOT).split("[._]")) {
+      if (w.equals("fsdp") || w.equals("ddp") || w.equals("distributed")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code os.getenv("KEY")} or {@code os.environ.get("KEY")}. */
+  private static boolean readsEnvironment(Expr.Call c) {
+    if (c.args().isEmpty() || Calls.string(c.args().get(0)) == null || !(c.func() instanceof Expr.Attribute a)) {
+      return false;
+    }
+    return a.attr().equals("getenv") || a.attr().equals("get") && String.valueOf(AstUtil.path(a.value())).endsWith("environ");
   }
 
   /**
