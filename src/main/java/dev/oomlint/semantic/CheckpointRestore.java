@@ -40,15 +40,15 @@ public final class CheckpointRestore {
 
   /** Modules whose import shows distributed training or launching. */
   private static final Pattern PROCESS_MODULES = Pattern.compile(
-      "^(?:torch\\.distributed|torch\\.multiprocessing|deepspeed|horovod|accelerate|lightning\\.fabric"
-          + "|lightning_fabric)(?:\\.|$)");
+      "^(?:torch\\.distributed|deepspeed|horovod|lightning\\.fabric|lightning_fabric)(?:\\.|$)");
 
   /**
    * Whether the file shows code that runs as several processes, one per GPU: it imports
-   * {@code torch.distributed}, {@code torch.multiprocessing}, DeepSpeed, Horovod, Accelerate or Fabric,
-   * or its code (not its strings, comments or f-string messages such as transformers' "Process rank:
+   * {@code torch.distributed}, DeepSpeed, Horovod or Fabric, spawns workers ({@code mp.spawn}), or its
+   * code (not its strings, comments or f-string messages such as transformers' "Process rank:
    * {training_args.local_rank}" log line) names a local rank, a world size, DDP/FSDP, an accelerator
-   * or {@code os.environ["LOCAL_RANK"]}.
+   * or {@code os.environ["LOCAL_RANK"]}. Importing {@code accelerate} (for {@code init_empty_weights})
+   * or {@code torch.multiprocessing} (for its sharing strategy) is not enough; an {@code Accelerator} is.
    */
   public static boolean severalProcesses(SemanticModel sm) {
     if (!SEVERAL_PROCESSES.matcher(sm.file().text()).find()) {
@@ -72,7 +72,8 @@ public final class CheckpointRestore {
       } else if (n instanceof Expr.Name nm) {
         found[0] |= PROCESS_WORDS.contains(nm.id()) || namesDistribution(nm.id());
       } else if (n instanceof Expr.Attribute a) {
-        found[0] |= PROCESS_WORDS.contains(a.attr()) || namesDistribution(a.attr());
+        found[0] |= PROCESS_WORDS.contains(a.attr()) || namesDistribution(a.attr())
+            || a.attr().equals("spawn") && String.valueOf(AstUtil.path(a.value())).matches("(?:.*\\.)?(?:mp|multiprocessing)");
       } else if (n instanceof Expr.Subscript sub && Calls.string(sub.slice()) != null) {
         found[0] |= PROCESS_WORDS.contains(Calls.string(sub.slice())); // os.environ["LOCAL_RANK"]
       } else if (n instanceof Expr.Call c && readsEnvironment(c)) {
