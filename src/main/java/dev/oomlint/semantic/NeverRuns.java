@@ -14,7 +14,9 @@ import java.util.List;
  * {@code if None:} / {@code while False:}, the {@code else} of {@code if True:} / {@code if 1:}, and
  * the body of {@code if TYPE_CHECKING:} (true only for type checkers). Code there costs no GPU memory,
  * so no finding is reported in it (templates switch features off this way: {@code if False: # set to
- * True to load the adapters}). Only literal tests count, never a variable that happens to be false.
+ * True to load the adapters}). Besides literal tests, only a module-level switch bound once to a false
+ * literal and never rebound counts ({@code DEBUG_PLOTS = False ... if DEBUG_PLOTS:}), never a variable
+ * that merely happens to be false.
  */
 public final class NeverRuns {
   private final List<SourceRange> ranges;
@@ -26,23 +28,74 @@ public final class NeverRuns {
   /** The dead blocks of {@code module} (one walk over its statements, not its expressions). */
   public static NeverRuns of(Mod.Module module) {
     List<SourceRange> out = new ArrayList<>(0);
+    java.util.Set<String> off = switchedOffFlags(module);
     AstWalker.descend(module, n -> {
       if (n instanceof Stmt.If s) {
         Boolean v = constantTruth(s.test());
-        if (Boolean.FALSE.equals(v) || isTypeChecking(s.test())) {
+        if (Boolean.FALSE.equals(v) || isTypeChecking(s.test())
+            || s.test() instanceof Expr.Name flag && off.contains(flag.id())) {
           add(out, s.body());
         } else if (Boolean.TRUE.equals(v)) {
           add(out, s.orelse());
         }
         return true;
       }
-      if (n instanceof Stmt.While w && Boolean.FALSE.equals(constantTruth(w.test()))) {
+      if (n instanceof Stmt.While w && (Boolean.FALSE.equals(constantTruth(w.test()))
+          || w.test() instanceof Expr.Name flag && off.contains(flag.id()))) {
         add(out, w.body());
         return true;
       }
       return !(n instanceof Expr); // statements (and handlers, cases) hold statements; expressions never do
     });
     return new NeverRuns(out);
+  }
+
+  /**
+   * Module-level switches turned off: names bound exactly once in the whole file, by a module-level
+   * {@code NAME = False} (or {@code 0}, {@code None}), and never rebound anywhere (no other assignment,
+   * augmented assignment, loop or {@code with} target, parameter, import, {@code global} or
+   * {@code del}): {@code if NAME:} then never runs, like {@code if False:} (a script's or notebook's
+   * {@code model_improvement_progress = False}).
+   */
+  private static java.util.Set<String> switchedOffFlags(Mod.Module module) {
+    java.util.Map<String, Stmt.Assign> candidates = new java.util.HashMap<>();
+    for (Stmt st : module.body()) {
+      if (st instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
+          && Boolean.FALSE.equals(constantTruth(a.value()))) {
+        candidates.put(n.id(), candidates.containsKey(n.id()) ? null : a);
+      }
+    }
+    candidates.values().removeIf(java.util.Objects::isNull);
+    if (candidates.isEmpty()) {
+      return java.util.Set.of();
+    }
+    java.util.Map<String, Integer> bindings = new java.util.HashMap<>();
+    AstWalker.descend(module, n -> {
+      if (n instanceof Expr.Name nm && nm.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD
+          && candidates.containsKey(nm.id())) {
+        bindings.merge(nm.id(), 1, Integer::sum);
+      } else if (n instanceof dev.oomlint.ast.Support.Arg arg && candidates.containsKey(arg.arg())) {
+        bindings.merge(arg.arg(), 2, Integer::sum);
+      } else if (n instanceof dev.oomlint.ast.Support.Alias al) {
+        String bound = al.asname() != null ? al.asname() : al.name();
+        if (candidates.containsKey(bound)) {
+          bindings.merge(bound, 2, Integer::sum);
+        }
+      } else if (n instanceof Stmt.Global g) {
+        g.names().forEach(x -> bindings.merge(x, candidates.containsKey(x) ? 2 : 0, Integer::sum));
+      } else if (n instanceof Stmt.FunctionDef f && candidates.containsKey(f.name())
+          || n instanceof Stmt.ClassDef c && candidates.containsKey(c.name())) {
+        bindings.merge(n instanceof Stmt.FunctionDef f ? f.name() : ((Stmt.ClassDef) n).name(), 2, Integer::sum);
+      }
+      return true;
+    });
+    java.util.Set<String> off = new java.util.HashSet<>();
+    for (String name : candidates.keySet()) {
+      if (bindings.getOrDefault(name, 0) == 1) {
+        off.add(name);
+      }
+    }
+    return off;
   }
 
   /** Whether {@code range} lies inside a block that never runs. */

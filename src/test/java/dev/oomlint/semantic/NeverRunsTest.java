@@ -70,9 +70,41 @@ class NeverRunsTest {
   }
 
   @Test
+  void switchesBoundOnceToFalseCountOthersDoNot() {
+    assertEquals(List.of("a", "e"), dead("""
+        DEBUG = False
+        if DEBUG:
+            a()
+        RESUME = False
+        if args.resume:
+            RESUME = True
+        if RESUME:
+            b()
+        STEPS = 0
+        STEPS += 1
+        if STEPS:
+            c()
+        USE = None
+        def configure(USE):
+            if USE:
+                d()
+        PLOT = 0
+        while PLOT:
+            e()
+        flag = False
+        for flag in options:
+            pass
+        if flag:
+            f()
+        if not DEBUG:
+            live()
+        """));
+  }
+
+  @Test
   void onlyLiteralsCountAndNestedBlocksAreFound() {
     assertEquals(List.of("c", "d"), dead("""
-        DEBUG = False
+        DEBUG = compute()
         if DEBUG:
             a()
         if not True:
