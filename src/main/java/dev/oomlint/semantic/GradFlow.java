@@ -533,6 +533,64 @@ final class GradFlow {
       return m != null && INDEX_RESULT.contains(m);
     }
 
+    /** Whether every {@code return} of a function (nested functions aside) gives a Python number. */
+    private boolean returnsPlainNumber(Stmt.FunctionDef f) {
+      List<Expr> values = new ArrayList<>();
+      boolean[] bare = {false};
+      for (Stmt st : f.body()) {
+        AstWalker.descend(st, n -> {
+          if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda) {
+            return false;
+          }
+          if (n instanceof Stmt.Return r) {
+            if (r.value() == null) {
+              bare[0] = true;
+            } else {
+              values.add(r.value());
+            }
+          }
+          return !(n instanceof Expr);
+        });
+      }
+      if (values.isEmpty() || bare[0]) {
+        return false;
+      }
+      for (Expr v : values) {
+        if (!plainNumber(v)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * A Python number: a constant, {@code float(...)}/{@code int(...)}/{@code round(...)}/{@code len(...)},
+     * {@code x.item()}, a {@code math}/NumPy call, and arithmetic of those with names
+     * ({@code float(total) / count}, {@code (-1 / len(preds)) * total}).
+     */
+    private boolean plainNumber(Expr e) {
+      if (e instanceof Expr.Constant k) {
+        return k.value() instanceof ConstValue.Int || k.value() instanceof ConstValue.Float;
+      }
+      if (e instanceof Expr.UnaryOp u) {
+        return plainNumber(u.operand());
+      }
+      if (e instanceof Expr.BinOp b) {
+        return plainNumber(b.left()) && (plainNumber(b.right()) || b.right() instanceof Expr.Name)
+            || plainNumber(b.right()) && b.left() instanceof Expr.Name;
+      }
+      if (e instanceof Expr.Call c) {
+        String m = AstUtil.methodName(c);
+        if ("item".equals(m) && c.args().isEmpty()) {
+          return true;
+        }
+        String q = names.qualifiedName(c.func());
+        return q != null && (Set.of("float", "int", "round", "len").contains(q) || q.startsWith("math.")
+            || q.startsWith("numpy."));
+      }
+      return false;
+    }
+
     /** Whether an assigned expression could be a tensor at all (for values later backpropagated). */
     boolean mayBeTensor(Expr value) {
       if (value instanceof Expr.Constant || value instanceof Expr.JoinedStr || value instanceof Expr.Compare
@@ -543,6 +601,10 @@ final class GradFlow {
         String m = AstUtil.methodName(c);
         if (m != null && (TorchApi.DETACHING_METHODS.contains(m) || TorchApi.NON_GRAD_METHODS.contains(m))) {
           return false;
+        }
+        Stmt.FunctionDef callee = calls.resolve(c);
+        if (callee != null && returnsPlainNumber(callee)) {
+          return false; // a same-file metric that returns a Python number (float(total) / n, math.log sums)
         }
         String q = names.qualifiedName(c.func());
         if (q != null && (Names.BUILTINS.contains(q) && !PROPAGATING_BUILTINS.contains(q)
