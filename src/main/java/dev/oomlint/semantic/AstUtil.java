@@ -106,6 +106,31 @@ public final class AstUtil {
     return out;
   }
 
+  /**
+   * The values of a function's own {@code return} statements (not those of nested functions, classes
+   * or lambdas), in source order; null when one of them is a bare {@code return}.
+   */
+  public static List<Expr> returnValues(Stmt.FunctionDef f) {
+    List<Expr> values = new ArrayList<>();
+    boolean[] bare = {false};
+    for (Stmt st : f.body()) {
+      dev.oomlint.ast.AstWalker.descend(st, n -> {
+        if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef) {
+          return false;
+        }
+        if (n instanceof Stmt.Return r) {
+          if (r.value() == null) {
+            bare[0] = true;
+          } else {
+            values.add(r.value());
+          }
+        }
+        return !(n instanceof Expr); // a return is a statement: expressions (lambdas too) hold none
+      });
+    }
+    return bare[0] ? null : values;
+  }
+
   /** The body of a loop statement ({@code for} or {@code while}). */
   public static List<Stmt> loopBody(Stmt loop) {
     if (loop instanceof Stmt.For f) {

@@ -535,24 +535,8 @@ final class GradFlow {
 
     /** Whether every {@code return} of a function (nested functions aside) gives a Python number. */
     private boolean returnsPlainNumber(Stmt.FunctionDef f) {
-      List<Expr> values = new ArrayList<>();
-      boolean[] bare = {false};
-      for (Stmt st : f.body()) {
-        AstWalker.descend(st, n -> {
-          if (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda) {
-            return false;
-          }
-          if (n instanceof Stmt.Return r) {
-            if (r.value() == null) {
-              bare[0] = true;
-            } else {
-              values.add(r.value());
-            }
-          }
-          return !(n instanceof Expr);
-        });
-      }
-      if (values.isEmpty() || bare[0]) {
+      List<Expr> values = AstUtil.returnValues(f);
+      if (values == null || values.isEmpty()) {
         return false;
       }
       for (Expr v : values) {

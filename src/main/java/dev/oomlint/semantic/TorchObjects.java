@@ -444,22 +444,8 @@ final class TorchObjects {
     if (depth > MAX_DEPTH - 2) {
       return false;
     }
-    List<Expr> values = new ArrayList<>();
-    boolean[] bare = {false};
-    AstWalker.descend(fn, n -> {
-      if (n != fn && (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda)) {
-        return false;
-      }
-      if (n instanceof Stmt.Return r) {
-        if (r.value() == null) {
-          bare[0] = true;
-        } else {
-          values.add(r.value());
-        }
-      }
-      return true;
-    });
-    if (values.isEmpty() || bare[0]) {
+    List<Expr> values = AstUtil.returnValues(fn);
+    if (values == null || values.isEmpty()) {
       return false;
     }
     for (Expr v : values) {
@@ -482,24 +468,18 @@ final class TorchObjects {
 
   /** Whether every {@code return} of {@code fn} gives a tuple whose element {@code i} is a function. */
   private boolean returnsFunction(Stmt.FunctionDef fn, int i) {
-    boolean[] seen = {false};
-    boolean[] other = {false};
-    AstWalker.descend(fn, n -> {
-      if (n != fn && (n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda)) {
+    List<Expr> values = AstUtil.returnValues(fn);
+    if (values == null || values.isEmpty()) {
+      return false;
+    }
+    for (Expr v : values) {
+      if (!(v instanceof Expr.Tuple t && i < t.elts().size() && t.elts().get(i) instanceof Expr.Name nm
+          && !names.resolve(nm).isEmpty()
+          && names.resolve(nm).stream().allMatch(b -> b.kind() == Binding.Kind.FUNCTION))) {
         return false;
       }
-      if (n instanceof Stmt.Return r) {
-        if (r.value() instanceof Expr.Tuple t && i < t.elts().size() && t.elts().get(i) instanceof Expr.Name nm
-            && !names.resolve(nm).isEmpty()
-            && names.resolve(nm).stream().allMatch(b -> b.kind() == Binding.Kind.FUNCTION)) {
-          seen[0] = true;
-        } else {
-          other[0] = true;
-        }
-      }
-      return true;
-    });
-    return seen[0] && !other[0];
+    }
+    return true;
   }
 
   /** Whether an expression names a class ({@code _EvalWrapper}, {@code transformers.AutoModel}). */
