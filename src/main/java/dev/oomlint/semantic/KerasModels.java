@@ -106,7 +106,7 @@ final class KerasModels {
       return unknown && guessByName(n.id());
     }
     if (e instanceof Expr.Attribute a && sm.isSelf(a.value())) {
-      List<Expr> values = selfValues(a);
+      List<Expr> values = sm.selfAssignedValues(a);
       for (Expr v : values) {
         if (builds(v, depth)) {
           return true;
@@ -176,26 +176,6 @@ final class KerasModels {
     });
     builders.put(f, hit[0]);
     return hit[0];
-  }
-
-  /** The values assigned to {@code self.attr} in the methods of the enclosing class. */
-  private List<Expr> selfValues(Expr.Attribute a) {
-    Stmt.FunctionDef fn = sm.enclosingFunction(a);
-    Stmt.ClassDef cls = fn == null ? null : sm.enclosingClass(fn);
-    if (cls == null) {
-      return List.of();
-    }
-    List<Expr> out = new java.util.ArrayList<>();
-    AstWalker.walkAll(cls.body(), n -> {
-      if (n instanceof Stmt.Assign as) {
-        for (Expr t : as.targets()) {
-          if (t instanceof Expr.Attribute at && at.attr().equals(a.attr()) && sm.isSelf(at.value())) {
-            out.add(as.value());
-          }
-        }
-      }
-    });
-    return out;
   }
 
   /** For a value the file does not show: a model-like name in a file that uses Keras and no other predictor library. */

@@ -305,6 +305,18 @@ public final class SemanticModel {
     return false;
   }
 
+  /** Whether the file imports the top-level package {@code top} ({@code import tensorflow as tf}, {@code from tensorflow import keras}). */
+  public boolean importsPackage(String top) {
+    for (Stmt s : allImports()) {
+      for (String m : importedModules(s)) {
+        if (m.equals(top) || m.startsWith(top + ".")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   public boolean isOtherFramework() {
     if (otherFramework == null) {
       boolean other = false;
@@ -375,6 +387,29 @@ public final class SemanticModel {
   /** Whether {@code e} is the receiver a method was called on ({@code self}). */
   public boolean isSelf(Expr e) {
     return callGraph().isSelf(e);
+  }
+
+  /**
+   * The values of the plain assignments {@code self.attr = value} anywhere in the class whose method
+   * holds {@code a} (of {@code self.attr}); empty outside a method.
+   */
+  public List<Expr> selfAssignedValues(Expr.Attribute a) {
+    Stmt.FunctionDef fn = enclosingFunction(a);
+    Stmt.ClassDef cls = fn == null ? null : enclosingClass(fn);
+    if (cls == null) {
+      return List.of();
+    }
+    List<Expr> out = new java.util.ArrayList<>();
+    dev.oomlint.ast.AstWalker.walkAll(cls.body(), n -> {
+      if (n instanceof Stmt.Assign as) {
+        for (Expr t : as.targets()) {
+          if (t instanceof Expr.Attribute at && at.attr().equals(a.attr()) && isSelf(at.value())) {
+            out.add(as.value());
+          }
+        }
+      }
+    });
+    return out;
   }
 
   // ------------------------------------------------------------ grad mode and values

@@ -81,7 +81,7 @@ final class TfFunctions {
         }
       }
     } else if (e instanceof Expr.Attribute a && sm.isSelf(a.value())) {
-      values.addAll(selfValues(a));
+      values.addAll(sm.selfAssignedValues(a));
     }
     for (Expr v : values) {
       if (v instanceof Expr.Call vc && createsFunction(vc)) {
@@ -96,26 +96,6 @@ final class TfFunctions {
       }
     }
     return null;
-  }
-
-  /** The values assigned to {@code self.attr} in the methods of the enclosing class. */
-  private List<Expr> selfValues(Expr.Attribute a) {
-    Stmt.FunctionDef fn = sm.enclosingFunction(a);
-    Stmt.ClassDef cls = fn == null ? null : sm.enclosingClass(fn);
-    if (cls == null) {
-      return List.of();
-    }
-    List<Expr> out = new ArrayList<>();
-    AstWalker.walkAll(cls.body(), n -> {
-      if (n instanceof Stmt.Assign as) {
-        for (Expr t : as.targets()) {
-          if (t instanceof Expr.Attribute at && at.attr().equals(a.attr()) && sm.isSelf(at.value())) {
-            out.add(as.value());
-          }
-        }
-      }
-    });
-    return out;
   }
 
   /**

@@ -35,11 +35,6 @@ import java.util.List;
     level = Level.WARNING, fix = FixSafety.NONE, precision = "high", tags = {"memory", "tensorflow"},
     mentions = {"function", "tensorflow"})
 public final class TfFunctionRetracing implements Rule {
-  /** Whether the text imports TensorFlow in any form ({@code import tensorflow as tf}, {@code from tensorflow import function}). */
-  static boolean importsTensorflow(String text) {
-    return text.contains("import tensorflow") || text.contains("from tensorflow") || text.contains(", tensorflow");
-  }
-
   /** A loop over a literal list, tuple or {@code range(k)} this short traces a bounded, small number of times. */
   private static final int SHORT_LOOP = 3;
 
@@ -48,7 +43,7 @@ public final class TfFunctionRetracing implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isTestFile() || !importsTensorflow(sm.file().text())) {
+    if (sm.isTestFile() || !sm.importsPackage("tensorflow")) {
       return; // "tensorflow" and "function" in a torch file's comments: no tf.function to find
     }
     for (Stmt.FunctionDef f : sm.functions()) {

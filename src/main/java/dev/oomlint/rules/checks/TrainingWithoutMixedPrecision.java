@@ -12,6 +12,7 @@ import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.HeadOnlyTraining;
 import dev.oomlint.semantic.MixedPrecision;
 import dev.oomlint.semantic.ModelSizes;
@@ -53,7 +54,7 @@ public final class TrainingWithoutMixedPrecision implements Rule {
     }
     for (Expr.Call c : sm.calls()) {
       String q = sm.qualifiedName(c.func());
-      if (q == null || !isTrainingArguments(q) || sm.isTestCode(c) || hasDoubleStar(c) || onCpu(c)) {
+      if (q == null || !isTrainingArguments(q) || sm.isTestCode(c) || Calls.hasDoubleStar(c) || onCpu(c)) {
         continue;
       }
       String owner = q.substring(q.lastIndexOf('.') + 1);
@@ -98,18 +99,10 @@ public final class TrainingWithoutMixedPrecision implements Rule {
 
   /** {@code no_cuda=True} or {@code use_cpu=True}: the trainer runs on the CPU. */
   private static boolean onCpu(Expr.Call c) {
-    for (Support.Keyword k : c.keywords()) {
-      if (("no_cuda".equals(k.arg()) || "use_cpu".equals(k.arg())) && k.value() instanceof Expr.Constant kc
-          && kc.value() instanceof dev.oomlint.ast.ConstValue.Bool b && b.value()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasDoubleStar(Expr.Call c) {
-    for (Support.Keyword k : c.keywords()) {
-      if (k.arg() == null) {
+    for (String name : List.of("no_cuda", "use_cpu")) {
+      Support.Keyword k = Calls.keyword(c, name);
+      if (k != null && k.value() instanceof Expr.Constant kc && kc.value() instanceof dev.oomlint.ast.ConstValue.Bool b
+          && b.value()) {
         return true;
       }
     }
