@@ -100,6 +100,8 @@ final class GradFlow {
   }
 
   private final Map<Node, Set<String>> backpropRelated = new IdentityHashMap<>();
+  /** Per same-file function: whether every return gives a Python number (see {@code returnsPlainNumber}). */
+  private final Map<Stmt.FunctionDef, Boolean> plainNumberReturns = new IdentityHashMap<>();
 
   /**
    * Names and paths that flow into a backward in a unit (function or module body, nested defs
@@ -587,7 +589,7 @@ final class GradFlow {
           return false;
         }
         Stmt.FunctionDef callee = calls.resolve(c);
-        if (callee != null && returnsPlainNumber(callee)) {
+        if (callee != null && plainNumberReturns.computeIfAbsent(callee, this::returnsPlainNumber)) {
           return false; // a same-file metric that returns a Python number (float(total) / n, math.log sums)
         }
         String q = names.qualifiedName(c.func());

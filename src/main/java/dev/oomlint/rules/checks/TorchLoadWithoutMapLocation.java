@@ -38,6 +38,7 @@ public final class TorchLoadWithoutMapLocation implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
+    Boolean several = null; // a fact of the file: one walk, asked of the first load that needs it
     for (Expr.Call c : sm.calls()) {
       if (!isTorchLoad(sm, c) || !lacksMapLocation(c) || sm.isTestCode(c) || isRoundTrip(sm, c)
           || Checkpoints.namesDataFile(sm, c) || !sm.usesGpu() && !Checkpoints.namesCheckpoint(sm, c)
@@ -45,8 +46,11 @@ public final class TorchLoadWithoutMapLocation implements Rule {
           || Checkpoints.writtenBySameFile(sm, c) || CheckpointRestore.restoresOnlyCounters(sm, c)) {
         continue;
       }
+      if (several == null) {
+        several = CheckpointRestore.severalProcesses(sm);
+      }
       String waste;
-      if (CheckpointRestore.severalProcesses(sm)) {
+      if (several) {
         waste = "every rank of a multi-GPU run restores the whole checkpoint onto the GPU it was saved from"
             + " (`cuda:0`) before copying it to its own device";
       } else if (CheckpointRestore.restoresOptimizer(sm, c)) {
