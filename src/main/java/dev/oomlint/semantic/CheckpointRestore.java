@@ -25,18 +25,20 @@ import java.util.regex.Pattern;
 public final class CheckpointRestore {
   private CheckpointRestore() {}
 
-  /** A cheap first test: the words of distributed training or launching anywhere in the text (the AST decides). */
-  private static final Pattern SEVERAL_PROCESSES = Pattern.compile(
-      "\\b(?:local_rank|LOCAL_RANK|world_size|WORLD_SIZE|get_rank|init_process_group|torch\\.distributed"
-          + "|DistributedDataParallel|FullyShardedDataParallel|FSDP|Accelerator|accelerator|Fabric|fabric"
-          + "|deepspeed|horovod|hvd|mp\\.spawn|torchrun|ddp_rank|is_main_process|multiprocessing|accelerate|fabric"
-          + "|RANK|distributed)\\b|fsdp|ddp|_distributed");
-
   /** Names (identifiers, attributes, environment keys) that show code running one process per GPU. */
   private static final java.util.Set<String> PROCESS_WORDS = java.util.Set.of("local_rank", "LOCAL_RANK",
       "world_size", "WORLD_SIZE", "get_rank", "init_process_group", "DistributedDataParallel",
       "FullyShardedDataParallel", "FSDP", "Accelerator", "accelerator", "Fabric", "fabric", "deepspeed", "horovod",
       "hvd", "ddp_rank", "is_main_process", "RANK");
+
+  /**
+   * A cheap first test, made from what the walk below accepts so that it never rejects a file the walk
+   * would accept: any of {@link #PROCESS_WORDS} as a word, or (any case, inside a name) the parts of
+   * {@link #PROCESS_MODULES}, of {@link #namesDistribution} and {@code spawn}.
+   */
+  private static final Pattern SEVERAL_PROCESSES = Pattern.compile(
+      "\\b(?:" + String.join("|", PROCESS_WORDS) + ")\\b"
+          + "|(?i:distributed|fsdp|ddp|deepspeed|horovod|fabric|spawn)");
 
   /** Modules whose import shows distributed training or launching. */
   private static final Pattern PROCESS_MODULES = Pattern.compile(
