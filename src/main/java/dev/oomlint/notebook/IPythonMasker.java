@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  *       Ruff treats them) only have their first line replaced;
  *   <li>{@code %time stmt}, {@code %timeit stmt} and {@code %prun stmt} (without options) keep
  *       their statement at the magic's indentation, so the code they run is still analysed;
+ *   <li>{@code %env NAME=value} and {@code %set_env NAME value} become the assignment to
+ *       {@code os.environ} that IPython makes ({@link #envAssignment});
  *   <li>a logical line starting with an IPython escape ({@code %magic}, {@code !shell},
  *       {@code ?help}, {@code /call}, {@code ,quote}, {@code ;quote}), with its backslash
  *       continuations, becomes {@code pass} at the same indentation;
@@ -97,6 +99,12 @@ final class IPythonMasker {
           shift[i] = kept - indentEnd;
           continue;
         }
+        String env = envAssignment(line, indentEnd);
+        if (env != null) {
+          out[i] = line.substring(0, indentEnd) + env;
+          masked[i] = true;
+          continue;
+        }
         if (indentEnd < line.length() && ESCAPES.indexOf(line.charAt(indentEnd)) >= 0) {
           i = maskContinued(lines, out, masked, i, line.substring(0, indentEnd) + "pass");
           continue;
@@ -129,6 +137,24 @@ final class IPythonMasker {
       }
     }
     return new Masked(join(out, ends), masked, shift, false);
+  }
+
+  private static final Pattern ENV_MAGIC =
+      Pattern.compile("%(?:env|set_env)[ \\t]+([A-Za-z_][A-Za-z0-9_]*)(?:[ \\t]*=[ \\t]*|[ \\t]+)([^\\\\]*)");
+
+  /**
+   * {@code %env NAME=value} (or {@code %set_env NAME value}) as the assignment IPython makes,
+   * {@code __import__("os").environ["NAME"] = "value"}, so rules see the environment a notebook sets
+   * (TensorFlow's memory growth, hidden GPUs); null for any other line. Lines with a backslash
+   * continuation are left to the ordinary masking.
+   */
+  static String envAssignment(String line, int indentEnd) {
+    Matcher m = ENV_MAGIC.matcher(line);
+    if (!m.region(indentEnd, line.length()).matches()) {
+      return null;
+    }
+    String value = m.group(2).strip().replace("\\", "\\\\").replace("\"", "\\\"");
+    return "__import__(\"os\").environ[\"" + m.group(1) + "\"] = \"" + value + "\"";
   }
 
   private static final Pattern INDENT = Pattern.compile("^[ \\t]+");

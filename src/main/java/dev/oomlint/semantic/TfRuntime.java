@@ -7,6 +7,7 @@ import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -39,10 +40,8 @@ final class TfRuntime {
       "predict_on_batch", "evaluate", "evaluate_generator", "predict_generator", "test_on_batch");
 
   /** Calls (qualified name prefixes or names) that run TensorFlow computation on a device. */
-  private static final Set<String> RUNS_EXACT = Set.of("tensorflow.GradientTape", "tensorflow.Session",
-      "tensorflow.compat.v1.Session", "tensorflow.InteractiveSession", "tensorflow.compat.v1.InteractiveSession",
-      "tensorflow.saved_model.load", "tensorflow.compat.v1.train.MonitoredTrainingSession",
-      "tensorflow_hub.load", "tensorflow_hub.KerasLayer");
+  private static final Set<String> RUNS_EXACT = Set.of("tensorflow.saved_model.load", "tensorflow_hub.load",
+      "tensorflow_hub.KerasLayer");
 
   private final SemanticModel sm;
   private Node workSite;
@@ -68,40 +67,174 @@ final class TfRuntime {
 
   /**
    * The first call that builds, loads, trains or runs a TensorFlow or Keras model, records gradients
-   * ({@code tf.GradientTape}) or opens a TF1 session; or null.
+   * ({@code tf.GradientTape}) or opens a TF1 session; or null. Two kinds of file have none although
+   * they call such things: a file that only builds or loads a model to print, plot or save it (a
+   * model file's self-test, a plotting script: it never runs the model), and one whose gradient tapes
+   * and sessions compute on plain tensors with no model, layer or optimizer anywhere in it (an
+   * autodiff or {@code tf.multiply} demo).
    */
   Node workSite() {
     if (!workSearched) {
       workSearched = true;
+      Node first = null;
+      Node firstModel = null;
+      boolean runs = false;
+      boolean builds = false;
+      boolean evidence = false;
+      boolean tapes = false;
       for (Expr.Call c : sm.calls()) {
-        if (isWork(c) && (workSite == null || c.range().start() < workSite.range().start())) {
-          workSite = c;
+        Work w = work(c);
+        evidence = evidence || w == Work.BUILD || w == Work.RUN || modelEvidence(c);
+        if (w == Work.NONE) {
+          continue;
         }
+        tapes |= w == Work.TAPE;
+        runs |= w == Work.RUN;
+        builds |= w == Work.BUILD;
+        if (first == null || c.range().start() < first.range().start()) {
+          first = c;
+        }
+        if (w != Work.TAPE && (firstModel == null || c.range().start() < firstModel.range().start())) {
+          firstModel = c;
+        }
+      }
+      if (tapes && (evidence || definesModelClass())) {
+        workSite = first;
+      } else if (runs || builds && modelUsed()) {
+        workSite = firstModel;
       }
     }
     return workSite;
   }
 
-  private boolean isWork(Expr.Call c) {
+  private enum Work { NONE, BUILD, RUN, TAPE }
+
+  /** Gradient tapes and TF1 sessions: GPU work when the file also has a model, layer or optimizer. */
+  private static final Set<String> TAPES = Set.of("tensorflow.GradientTape", "tensorflow.Session",
+      "tensorflow.compat.v1.Session", "tensorflow.InteractiveSession", "tensorflow.compat.v1.InteractiveSession",
+      "tensorflow.compat.v1.train.MonitoredTrainingSession");
+
+  /** Methods of a Keras model that only describe, plot or save it: a model used only through them never runs. */
+  private static final Set<String> DESCRIBES = Set.of("summary", "save", "save_weights", "to_json", "to_yaml",
+      "count_params", "get_config", "get_layer", "compile", "build");
+
+  /** Functions a model is passed to without running it. */
+  private static final Set<String> DESCRIBERS = Set.of("print", "plot_model", "model_to_dot", "len", "str", "repr",
+      "type", "isinstance", "id");
+
+  private Work work(Expr.Call c) {
     String q = sm.qualifiedName(c.func());
     if (q != null) {
-      if (RUNS_EXACT.contains(q) || q.startsWith("tensorflow.estimator.") && Character.isUpperCase(lastChar0(q))
-          || q.startsWith("transformers.TF") && q.contains("Model")) {
-        return true;
+      if (TAPES.contains(q)) {
+        return Work.TAPE;
       }
-      String p = KerasModels.modelClassPrefix(q);
-      return p != null || KerasModels.isLoader(q);
+      if (RUNS_EXACT.contains(q) || q.startsWith("tensorflow.estimator.") && Character.isUpperCase(lastChar0(q))) {
+        return Work.RUN;
+      }
+      if (q.startsWith("transformers.TF") && q.contains("Model")) {
+        return Work.RUN;   // pretrained weights are loaded to be used
+      }
+      return KerasModels.modelClassPrefix(q) != null || KerasModels.isLoader(q) ? Work.BUILD : Work.NONE;
     }
     String m = AstUtil.methodName(c);
     if (m != null && (MODEL_RUNS.contains(m) || "from_pretrained".equals(m))) {
       Expr recv = AstUtil.receiver(c);
       if ("from_pretrained".equals(m)) {
         String rq = sm.qualifiedName(recv);
-        return rq != null && rq.startsWith("transformers.TF");
+        return rq != null && rq.startsWith("transformers.TF") ? Work.RUN : Work.NONE;
       }
-      return sm.isKerasModel(recv);
+      return sm.isKerasModel(recv) ? Work.RUN : Work.NONE;
+    }
+    return Work.NONE;
+  }
+
+  /**
+   * Whether a model the file builds is run or handed on: called ({@code model(x)}), a method other than
+   * describing or saving it called on it, or passed to a function other than {@code print} and
+   * {@code plot_model} (a training helper, a converter).
+   */
+  private boolean modelUsed() {
+    for (Expr.Call c : sm.calls()) {
+      if (sm.isKerasModel(c.func())) {
+        return true;
+      }
+      String m = AstUtil.methodName(c);
+      if (m != null && !DESCRIBES.contains(m) && sm.isKerasModel(AstUtil.receiver(c))) {
+        return true;
+      }
+      String callee = AstUtil.lastName(c.func());
+      if (callee != null && DESCRIBERS.contains(callee)) {
+        continue;
+      }
+      for (Expr a : c.args()) {
+        if (sm.isKerasModel(a)) {
+          return true;
+        }
+      }
+      for (Support.Keyword k : c.keywords()) {
+        if (sm.isKerasModel(k.value())) {
+          return true;
+        }
+      }
     }
     return false;
+  }
+
+  /** Parts of TensorFlow that make a model: Keras layers, models and optimizers, TF1 layers and optimizers, hub modules. */
+  private static final List<String> EVIDENCE_PREFIXES = List.of("tensorflow.keras.", "keras.", "tf_keras.",
+      "tensorflow.python.keras.", "tensorflow.layers.", "tensorflow.compat.v1.layers.", "tensorflow.contrib.",
+      "tensorflow.estimator.", "tensorflow.optimizers.", "tensorflow_hub.", "transformers.TF", "sonnet.");
+
+  /** TF1 calls that show trained variables or a stored graph: initialisers, savers, {@code get_variable}, frozen graphs. */
+  private static final Set<String> TF1_EVIDENCE = Set.of("global_variables_initializer", "initialize_all_variables",
+      "Saver", "get_variable", "import_graph_def", "GraphDef", "GraphDef.FromString", "loader.load");
+
+  /** {@code tf.nn} functions that are layers, not arithmetic. */
+  private static final List<String> NN_LAYER_WORDS = List.of("conv", "pool", "rnn", "lstm", "gru", "embedding",
+      "dropout", "batch_norm", "xw_plus_b", "bias_add", "cross_entropy", "attention");
+
+  private boolean modelEvidence(Expr.Call c) {
+    String q = sm.qualifiedName(c.func());
+    if (q == null) {
+      return false;
+    }
+    for (String p : EVIDENCE_PREFIXES) {
+      if (q.startsWith(p)) {
+        return true;
+      }
+    }
+    if ((q.startsWith("tensorflow.train.") || q.startsWith("tensorflow.compat.v1.train.")) && q.endsWith("Optimizer")) {
+      return true;
+    }
+    String rest = q.startsWith("tensorflow.compat.v1.") ? q.substring("tensorflow.compat.v1.".length())
+        : q.startsWith("tensorflow.") ? q.substring("tensorflow.".length()) : null;
+    if (rest != null && (TF1_EVIDENCE.contains(rest) || rest.startsWith("train.") && TF1_EVIDENCE.contains(rest.substring(6))
+        || rest.startsWith("saved_model.") && TF1_EVIDENCE.contains(rest.substring(12)))) {
+      return true;
+    }
+    if (q.startsWith("tensorflow.nn.") || q.startsWith("tensorflow.compat.v1.nn.")) {
+      for (String w : NN_LAYER_WORDS) {
+        if (q.contains(w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the file defines a class deriving from a Keras model or layer, or from {@code tf.Module}. */
+  private boolean definesModelClass() {
+    boolean[] hit = {false};
+    AstWalker.walk(sm.module(), n -> {
+      if (!hit[0] && n instanceof Stmt.ClassDef cls) {
+        for (Expr b : cls.bases()) {
+          String q = sm.qualifiedName(b);
+          hit[0] |= q != null && (q.equals("tensorflow.Module") || KerasModels.modelClassPrefix(q) != null
+              || q.contains("keras.") && q.contains("layers."));
+        }
+      }
+    });
+    return hit[0];
   }
 
   private static char lastChar0(String q) {
@@ -114,7 +247,7 @@ final class TfRuntime {
    * {@code memory_limit}, TF1 {@code gpu_options} ({@code allow_growth},
    * {@code per_process_gpu_memory_fraction}), {@code TF_FORCE_GPU_ALLOW_GROWTH} or
    * {@code TF_GPU_ALLOCATOR} named, or a helper whose name says it does ({@code set_gpu_memory_growth()},
-   * {@code limit_gpu_memory()}).
+   * {@code limit_gpu_memory()}, {@code tf_cap_memory()}).
    */
   boolean limitsGpuMemory() {
     boolean[] hit = {false};
@@ -144,7 +277,9 @@ final class TfRuntime {
   private static boolean helperLimits(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return n.contains("memory_growth") || n.contains("allow_growth") || n.contains("gpu") && (n.contains("memory")
-        || n.contains("mem_") || n.endsWith("mem") || n.contains("growth") || n.contains("limit"));
+        || n.contains("mem_") || n.endsWith("mem") || n.contains("growth") || n.contains("limit"))
+        || (n.contains("memory") || n.startsWith("mem_") || n.contains("_mem_") || n.endsWith("_mem"))
+        && (n.contains("cap") || n.contains("limit") || n.contains("growth"));
   }
 
   /**

@@ -21,8 +21,19 @@ class IPythonMaskerTest {
   @Test
   void lineMagicsAndShellBecomePassAtTheirIndentation() {
     assertEquals("pass\nimport torch\npass\n", masked("%matplotlib inline\nimport torch\n!pip install x\n"));
-    assertEquals("for i in r:\n    pass\n    f(i)", masked("for i in r:\n    %env X=1\n    f(i)"));
+    assertEquals("for i in r:\n    pass\n    f(i)", masked("for i in r:\n    %pylab inline\n    f(i)"));
     assertEquals("pass\npass\npass\npass", masked("!!ls\n/f a b\n,f a b\n;f a b"));
+  }
+
+  @Test
+  void envMagicsBecomeTheEnvironmentAssignmentIPythonMakes() {
+    assertEquals("__import__(\"os\").environ[\"TF_FORCE_GPU_ALLOW_GROWTH\"] = \"true\"\nimport tensorflow",
+        masked("%env TF_FORCE_GPU_ALLOW_GROWTH=true\nimport tensorflow"));
+    assertEquals("if a:\n    __import__(\"os\").environ[\"CUDA_VISIBLE_DEVICES\"] = \"\\\"0\\\"\"",
+        masked("if a:\n    %set_env CUDA_VISIBLE_DEVICES \"0\""));
+    // listing the environment, or a value continued on the next line, is masked as any other magic
+    assertEquals("pass\npass\n", masked("%env\n%env X\n"));
+    assertEquals("pass\n\nx = 1", masked("%env X=a\\\nb\nx = 1"));
   }
 
   @Test
