@@ -1,6 +1,7 @@
 package dev.oomlint.semantic;
 
 import dev.oomlint.ast.Expr;
+import dev.oomlint.ast.Support;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,6 +52,18 @@ public final class HfModels {
     }
     // peft's PeftModel.from_pretrained(base, adapter) wraps a model that is already loaded
     return !(q.startsWith("peft.") && !lower.startsWith("autopeft"));
+  }
+
+  /**
+   * Whether a {@code from_pretrained} call runs the checkpoint's own modelling code
+   * ({@code trust_remote_code=} anything but a false constant). That code builds the model, and may
+   * choose its precision itself (Qwen's first models cast themselves to bfloat16 or float16 unless told
+   * otherwise, and take {@code bf16=True}/{@code fp16=True}): which dtype the weights get cannot be told
+   * from the call.
+   */
+  public static boolean runsRemoteCode(Expr.Call c) {
+    Support.Keyword k = Calls.keyword(c, "trust_remote_code");
+    return k != null && !Calls.isFalsyConstant(k.value());
   }
 
   /** Whether the class is a transformers class (they take {@code torch_dtype="auto"} and bitsandbytes kwargs). */

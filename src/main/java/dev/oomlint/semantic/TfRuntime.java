@@ -155,12 +155,12 @@ final class TfRuntime {
    */
   private boolean modelUsed() {
     for (Expr.Call c : sm.calls()) {
-      if (sm.isKerasModel(c.func())) {
+      if (sm.isKerasModel(c.func()) || callsKerasClassInstance(c.func())) {
         return true;
       }
       String m = AstUtil.methodName(c);
-      if (m != null && !DESCRIBES.contains(m) && sm.isKerasModel(AstUtil.receiver(c))) {
-        return true;
+      if (m != null && (MODEL_RUNS.contains(m) || !DESCRIBES.contains(m) && sm.isKerasModel(AstUtil.receiver(c)))) {
+        return true;   // fit/predict on a model built through helpers the model tracking does not follow
       }
       String callee = AstUtil.lastName(c.func());
       if (callee != null && DESCRIBERS.contains(callee)) {
@@ -222,6 +222,55 @@ final class TfRuntime {
     return false;
   }
 
+  /**
+   * Whether {@code callee} is an instance of a same-file Keras layer or model class, or of a
+   * {@code tf.Module}: {@code FCLayer(2048, 512)} in {@code FCLayer(2048, 512)(h)}, or a name bound
+   * to one ({@code layer = SelfAttention(512)}, then {@code layer(x)}): calling it runs it.
+   */
+  private boolean callsKerasClassInstance(Expr callee) {
+    if (callee instanceof Expr.Call made) {
+      Stmt.ClassDef cls = sm.classCalled(made);
+      return cls != null && kerasClass(cls, 0);
+    }
+    if (callee instanceof Expr.Name n) {
+      for (Binding b : sm.resolve(n)) {
+        if (b.value() instanceof Expr.Call made) {
+          Stmt.ClassDef cls = sm.classCalled(made);
+          if (cls != null && kerasClass(cls, 0)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean kerasClass(Stmt.ClassDef cls, int depth) {
+    if (depth > 4) {
+      return false;
+    }
+    for (Expr b : cls.bases()) {
+      String q = sm.qualifiedName(b);
+      if (q != null) {
+        if (kerasBase(q)) {
+          return true;
+        }
+      } else if (b instanceof Expr.Name n) {
+        for (Binding binding : sm.resolve(n)) {
+          if (binding.node() instanceof Stmt.ClassDef base && base != cls && kerasClass(base, depth + 1)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean kerasBase(String q) {
+    return q.equals("tensorflow.Module") || KerasModels.modelClassPrefix(q) != null
+        || q.contains("keras.") && q.contains("layers.");
+  }
+
   /** Whether the file defines a class deriving from a Keras model or layer, or from {@code tf.Module}. */
   private boolean definesModelClass() {
     boolean[] hit = {false};
@@ -229,8 +278,7 @@ final class TfRuntime {
       if (!hit[0] && n instanceof Stmt.ClassDef cls) {
         for (Expr b : cls.bases()) {
           String q = sm.qualifiedName(b);
-          hit[0] |= q != null && (q.equals("tensorflow.Module") || KerasModels.modelClassPrefix(q) != null
-              || q.contains("keras.") && q.contains("layers."));
+          hit[0] |= q != null && kerasBase(q);
         }
       }
     });

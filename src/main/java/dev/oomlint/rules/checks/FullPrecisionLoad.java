@@ -41,7 +41,7 @@ public final class FullPrecisionLoad implements Rule {
     Boolean trains = null;
     for (Expr.Call c : sm.calls()) {
       String cls = HfModels.loadedModelClass(sm, c);
-      if (cls == null || choosesPrecision(c)) {
+      if (cls == null || choosesPrecision(c) || HfModels.runsRemoteCode(c)) {
         continue;
       }
       if (trains == null) {
