@@ -3,7 +3,6 @@ import tensorflow as tf
 
 for arch in [ResNet50, MobileNetV2]:
     tf.keras.backend.clear_session()
-    # error: OOM503
-    # error: OOM503
+    # error: OOM503 "ResNet50(...)"
     base = ResNet50(weights=None) if arch is ResNet50 else MobileNetV2(weights=None)
     print(base.count_params())

@@ -44,6 +44,7 @@ public final class KerasModelsInLoopWithoutClearSession implements Rule {
     }
     Map<Stmt.FunctionDef, String> builders = new IdentityHashMap<>();
     Map<Stmt.FunctionDef, Boolean> clears = new IdentityHashMap<>();
+    Map<Stmt, Boolean> reported = new IdentityHashMap<>();   // one finding per loop: one clear_session fixes it
     for (Expr.Call c : sm.calls()) {
       String prefix = modelPrefix(sm, c);
       boolean helper = false;
@@ -59,9 +60,11 @@ public final class KerasModelsInLoopWithoutClearSession implements Rule {
         }
       }
       Stmt loop = innermostLoop(sm, c);
-      if (loop == null || clearedInEnclosingLoops(sm, c, clears) || keptAsPart(sm, c, loop) || sm.isTestCode(c)) {
+      if (loop == null || reported.containsKey(loop) || clearedInEnclosingLoops(sm, c, clears) || keptAsPart(sm, c, loop)
+          || sm.isTestCode(c)) {
         continue;
       }
+      reported.put(loop, true);
       String what = helper ? "`" + sm.file().slice(c.func().range()) + "(...)` builds a Keras model"
           : "`" + AstUtil.lastName(c.func()) + "(...)` builds a Keras model";
       String message = what + " on every iteration of the loop at line "
