@@ -29,7 +29,7 @@ import java.util.Set;
     mentions = {"predict", "keras|tensorflow"})
 public final class KerasPredictInLoop implements Rule {
   /** A loop that its header bounds to this many passes runs predict a bounded, small number of times. */
-  private static final int FEW_PASSES = 32;
+  private static final int FEW_PASSES = 100;
 
   private static final Set<String> FIT_METHODS = Set.of("fit", "fit_generator");
 
