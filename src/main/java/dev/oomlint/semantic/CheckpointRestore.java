@@ -51,10 +51,14 @@ public final class CheckpointRestore {
    * {training_args.local_rank}" log line) names a local rank, a world size, DDP/FSDP, an accelerator
    * or {@code os.environ["LOCAL_RANK"]}. Importing {@code accelerate} (for {@code init_empty_weights})
    * or {@code torch.multiprocessing} (for its sharing strategy) is not enough; an {@code Accelerator} is.
+   * A notebook is one process unless it launches workers ({@link #launchesWorkers}).
    */
   public static boolean severalProcesses(SemanticModel sm) {
     if (!SEVERAL_PROCESSES.matcher(sm.file().text()).find()) {
       return false; // none of the words anywhere
+    }
+    if (sm.file().path().endsWith(".ipynb")) {
+      return launchesWorkers(sm); // a notebook's cells run in its one kernel process
     }
     boolean[] found = {false};
     AstWalker.descend(sm.module(), n -> {
@@ -86,6 +90,24 @@ public final class CheckpointRestore {
     return found[0];
   }
 
+  /**
+   * Whether a notebook starts worker processes that run its code: {@code notebook_launcher(...)}
+   * (Accelerate), {@code mp.spawn(...)}, {@code start_processes(...)}. Without one, a notebook is one
+   * process whatever its code names (an {@code Accelerator}, a trainer's {@code accelerator}, a local
+   * rank that is always 0): cell magics such as {@code %%writefile train.py} that hold scripts for
+   * {@code torchrun} are not its code.
+   */
+  private static boolean launchesWorkers(SemanticModel sm) {
+    for (Expr.Call c : sm.calls()) {
+      String name = AstUtil.lastName(c.func());
+      if (name != null && (name.equals("notebook_launcher") || name.equals("spawn") || name.equals("start_processes")
+          || name.equals("launch") && String.valueOf(AstUtil.path(c.func())).contains("distributed"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A dotted or snake-case name with a word of distributed training: {@code get_fsdp_wrapper}, {@code dinov2.fsdp}, {@code is_distributed}, {@code ddp_model}. */
   private static boolean namesDistribution(String name) {
     for (String w : name.toLowerCase(Locale.ROOT).split("[._]")) {
@@ -107,7 +129,9 @@ public final class CheckpointRestore {
   /**
    * Whether the result of {@code load} carries optimizer state that is restored: the load is the
    * argument of an optimizer's {@code load_state_dict}, or the name it is stored in is read at a key
-   * naming an optimizer ({@code ckpt["optimizer"]}, {@code ckpt.get("optim_state")}) in the same function.
+   * naming an optimizer ({@code ckpt["optimizer"]}, {@code ckpt.get("optim_state")}) in the same
+   * function, and that entry is used as state ({@link #intoLoadStateDict}), not as the pickled
+   * optimizer object itself.
    */
   public static boolean restoresOptimizer(SemanticModel sm, Expr.Call load) {
     Node parent = sm.parent(load);
@@ -127,17 +151,39 @@ public final class CheckpointRestore {
       }
       if (node instanceof Expr.Subscript s && s.value() instanceof Expr.Name v && v.id().equals(name)
           && namesOptimizer(Calls.string(s.slice()))) {
-        found[0] = true;
+        found[0] = intoLoadStateDict(sm, s, body);
       } else if (node instanceof Expr.Call c && c.func() instanceof Expr.Attribute at && at.attr().equals("get")
           && at.value() instanceof Expr.Name v && v.id().equals(name) && !c.args().isEmpty()
           && namesOptimizer(Calls.string(c.args().get(0)))) {
-        found[0] = true;
+        found[0] = intoLoadStateDict(sm, c, body);
       } else if (node instanceof Expr.Call c && isOptimizerLoad(sm, c) && c.args().size() == 1
           && c.args().get(0) instanceof Expr.Name v && v.id().equals(name)) {
         found[0] = true;
       }
     });
     return found[0];
+  }
+
+  /**
+   * Whether an entry read from a checkpoint is optimizer state put to use as such: it goes into an
+   * expression ({@code opt.load_state_dict(ckpt["optimizer"])}, a dict saved again), or the name it is
+   * assigned to goes into a {@code load_state_dict(...)} in the same body. An entry only bound to a
+   * name that is used otherwise pickles the optimizer object itself
+   * ({@code decoder_optimizer = checkpoint["decoder_optimizer"]}, then {@code decoder_optimizer.step()}):
+   * it is the live optimizer, there is no second copy, and loading it on the CPU would leave its state there.
+   */
+  private static boolean intoLoadStateDict(SemanticModel sm, Expr entry, List<Stmt> body) {
+    Node parent = sm.parent(entry);
+    if (!(parent instanceof Stmt.Assign a) || a.value() != entry) {
+      return true;
+    }
+    if (a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name t)) {
+      return true;
+    }
+    boolean[] fed = {false};
+    AstWalker.walkAll(body, n -> fed[0] |= n instanceof Expr.Call c && "load_state_dict".equals(AstUtil.methodName(c))
+        && c.args().stream().anyMatch(arg -> arg instanceof Expr.Name an && an.id().equals(t.id())));
+    return fed[0];
   }
 
   /** {@code opt.load_state_dict(...)} on an optimizer (or a name that says optimizer). */

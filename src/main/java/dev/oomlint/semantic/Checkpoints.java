@@ -392,9 +392,12 @@ public final class Checkpoints {
    *       {@code torch.save}s to the parameter given that constant ({@code train(..., "model.pt")}), or
    *       an earlier {@code save...(...)} call given the file's name or its directory
    *       ({@code save_model(target_dir="models", ...)}); a load before the save (resuming) is not one;
-   *   <li>a load whose path is a parameter of a same-file function whose every caller passes such a path;
-   *   <li>a {@code torch.save} of a value moved to the CPU ({@code t.cpu()}) to the same path expression
-   *       in the same file (an offloading cache).
+   *   <li>a load whose path is a parameter of a same-file function or method whose every caller passes
+   *       such a path ({@code trainer.load_checkpoint("ckpt.pth")} after {@code trainer.save_checkpoint("ckpt.pth")},
+   *       also for a function installed with {@code setattr(Trainer, "load_checkpoint", f)});
+   *   <li>a {@code torch.save} of host values ({@code t.cpu()}, a tuple of {@code .cpu()} copies, a step
+   *       counter) to the same path expression in the same file (an offloading cache), or to a path with
+   *       the same file-name pattern when every save to that pattern writes host values.
    * </ul>
    */
   public static boolean writtenBySameFile(SemanticModel sm, Expr.Call load) {
@@ -420,6 +423,9 @@ public final class Checkpoints {
         return true;
       }
     }
+    if (savedOnlyHostValuesByName(sm, path, saves)) {
+      return true;
+    }
     if (path instanceof Expr.Name n && f != null) {
       for (Binding b : sm.resolve(n)) {
         if (b.kind() == Binding.Kind.PARAMETER && b.node() != null) {
@@ -432,24 +438,72 @@ public final class Checkpoints {
 
   /** Every call of {@code f} in this file passes, for parameter {@code param}, a path written before the call. */
   private static boolean callersPassWrittenPaths(SemanticModel sm, Stmt.FunctionDef f, String param) {
-    List<Expr.Call> sites = sm.callSites(f);
+    List<Expr.Call> sites = new java.util.ArrayList<>(sm.callSites(f));
+    String installed = installedAsMethod(sm, f);
+    if (installed != null) {
+      for (Expr.Call c : sm.calls()) {
+        if (c.func() instanceof Expr.Attribute a && a.attr().equals(installed) && !sites.contains(c)) {
+          sites.add(c);
+        }
+      }
+    }
     if (sites.isEmpty()) {
       return false;
     }
-    int pos = parameterIndex(f, param);
+    // obj.load(path) of a method def load(self, path): the receiver is the first parameter
+    boolean bound = installed != null || sm.enclosingClass(f) != null && !isStaticMethod(f);
     List<Expr.Call> saves = new java.util.ArrayList<>();
     for (Expr.Call c : sm.calls()) {
       if (isTorchSave(sm, c) && saveTarget(c) != null) {
         saves.add(c);
       }
     }
+    int declared = parameterIndex(f, param);
     for (Expr.Call site : sites) {
+      int pos = bound && site.func() instanceof Expr.Attribute && declared > 0 ? declared - 1 : declared;
       Expr arg = Calls.argument(site, pos, param);
       if (arg == null || !writtenBefore(sm, arg, site.range().start(), saves)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** A method whose first parameter is the instance ({@code self}): not a static method, first parameter named self. */
+  private static boolean boundMethod(Stmt.FunctionDef f) {
+    List<dev.oomlint.ast.Support.Arg> ps = new java.util.ArrayList<>(f.args().posonlyargs());
+    ps.addAll(f.args().args());
+    return !ps.isEmpty() && ps.get(0).arg().equals("self") && !isStaticMethod(f);
+  }
+
+  private static boolean isStaticMethod(Stmt.FunctionDef f) {
+    for (Expr d : f.decoratorList()) {
+      if ("staticmethod".equals(AstUtil.lastName(d))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The method name a module-level function is installed under by {@code setattr(Cls, "name", f)}
+   * (notebooks that grow a class cell by cell), or null.
+   */
+  private static String installedAsMethod(SemanticModel sm, Stmt.FunctionDef f) {
+    if (sm.enclosingFunction(f) != null || sm.enclosingClass(f) != null) {
+      return null;
+    }
+    for (Expr.Call c : sm.calls()) {
+      if (c.func() instanceof Expr.Name n && n.id().equals("setattr") && c.args().size() == 3
+          && c.args().get(2) instanceof Expr.Name fn && fn.id().equals(f.name()) && Calls.string(c.args().get(1)) != null) {
+        for (Binding b : sm.resolve(fn)) {
+          if (b.node() == f) {
+            return Calls.string(c.args().get(1));
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static int parameterIndex(Stmt.FunctionDef f, String param) {
@@ -556,6 +610,10 @@ public final class Checkpoints {
     if (pos < 0) {
       return false;
     }
+    if (pos > 0 && call.func() instanceof Expr.Attribute && (callee.args().posonlyargs().size()
+        + callee.args().args().size() > 0) && boundMethod(callee)) {
+      pos--; // obj.save(path) of def save(self, path)
+    }
     String s = Calls.string(Calls.argument(call, pos, param));
     return s != null && (s.equals(constant) || s.substring(s.lastIndexOf('/') + 1).equals(base));
   }
@@ -594,19 +652,73 @@ public final class Checkpoints {
     return found[0];
   }
 
-  /** A {@code torch.save} of a value moved to the CPU: {@code t.cpu()}, or a name bound to one. */
+  /**
+   * A {@code torch.save} of values that hold no GPU tensor ({@link #isHostValue}): {@code t.cpu()},
+   * {@code (logits, targets)} built from {@code .cpu()} copies, a step counter.
+   */
   private static boolean savesCpuValue(SemanticModel sm, Expr.Call save) {
-    Expr v = Calls.argument(save, 0, "obj");
-    if (isCpuMove(v)) {
-      return true;
+    return isHostValue(sm, Calls.argument(save, 0, "obj"), 0);
+  }
+
+  /** Methods of a tensor whose result stays on its device. */
+  private static final Set<String> SAME_DEVICE_METHODS = Set.of("permute", "reshape", "view", "transpose",
+      "contiguous", "float", "half", "double", "long", "int", "clone", "detach", "squeeze", "unsqueeze", "flatten", "t");
+
+  /** Names of training counters: {@code self.step}, {@code global_step}, {@code epoch} (Python numbers). */
+  private static final java.util.regex.Pattern COUNTER = java.util.regex.Pattern.compile(
+      "(?:[a-z0-9]+_)*(?:step|steps|epoch|epochs|iter|iters|iteration|iterations)");
+
+  /**
+   * Whether a value holds no GPU tensor: a copy moved to the CPU ({@code t.detach().cpu()},
+   * {@code t.to("cpu")}), a NumPy array or Python list of one, a number or a training counter
+   * ({@code self.step}), a tuple or list of such values, {@code torch.cat}/{@code torch.stack} of
+   * them (a list filled only with {@code .append(x.cpu())}), a same-device method of one
+   * ({@code .permute(...)}), or a name every binding of which reaching here is one.
+   */
+  private static boolean isHostValue(SemanticModel sm, Expr e, int depth) {
+    if (e == null || depth > 8) {
+      return false;
     }
-    if (v instanceof Expr.Name n) {
-      List<Binding> bs = sm.reachingBindings(n);
+    if (e instanceof Expr.Constant k) {
+      return !(k.value() instanceof ConstValue.Str);
+    }
+    if (e instanceof Expr.Tuple t) {
+      return !t.elts().isEmpty() && t.elts().stream().allMatch(x -> isHostValue(sm, x, depth + 1));
+    }
+    if (e instanceof Expr.ListExpr l) {
+      return !l.elts().isEmpty() && l.elts().stream().allMatch(x -> isHostValue(sm, x, depth + 1));
+    }
+    if (e instanceof Expr.Attribute a && !(sm.parent(a) instanceof Expr.Call pc && pc.func() == a)) {
+      return COUNTER.matcher(a.attr().toLowerCase(Locale.ROOT)).matches();
+    }
+    if (e instanceof Expr.Call c) {
+      if (c.func() instanceof Expr.Attribute a) {
+        String m = a.attr();
+        if (m.equals("cpu") || m.equals("numpy") || m.equals("tolist") || m.equals("item")
+            || m.equals("to") && c.args().size() == 1 && "cpu".equals(Calls.string(c.args().get(0)))) {
+          return true;
+        }
+        if (SAME_DEVICE_METHODS.contains(m)) {
+          return isHostValue(sm, a.value(), depth + 1);
+        }
+      }
+      String q = sm.qualifiedName(c.func());
+      if (("torch.cat".equals(q) || "torch.stack".equals(q)) && !c.args().isEmpty()) {
+        Expr parts = c.args().get(0);
+        return parts instanceof Expr.Name n ? isHostList(sm, n, depth + 1) : isHostValue(sm, parts, depth + 1);
+      }
+      return false;
+    }
+    if (e instanceof Expr.Name n) {
+      if (COUNTER.matcher(n.id().toLowerCase(Locale.ROOT)).matches() && !hasTensorBinding(sm, n)) {
+        return true;
+      }
+      List<Binding> bs = bindingsOnPath(sm, n);
       if (bs.isEmpty()) {
         return false;
       }
       for (Binding b : bs) {
-        if (!isCpuMove(b.value())) {
+        if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || !isHostValue(sm, b.value(), depth + 1)) {
           return false;
         }
       }
@@ -615,11 +727,184 @@ public final class Checkpoints {
     return false;
   }
 
-  private static boolean isCpuMove(Expr e) {
-    if (!(e instanceof Expr.Call c) || !(c.func() instanceof Expr.Attribute a)) {
+  /**
+   * The bindings of {@link SemanticModel#reachingBindings} that can reach the use along one path: a
+   * binding in the other branch of an {@code if} that holds the use is dropped, and the walk back stops
+   * at a binding made in a block that holds the use ({@code x = []} in the same {@code else}).
+   */
+  private static List<Binding> bindingsOnPath(SemanticModel sm, Expr.Name use) {
+    List<Binding> out = new java.util.ArrayList<>();
+    for (Binding b : sm.reachingBindings(use)) {
+      Stmt st = b.statement();
+      if (st == null) {
+        out.add(b);
+        continue;
+      }
+      if (otherBranch(sm, st, use)) {
+        continue;
+      }
+      out.add(b);
+      if (sameBlockBefore(sm, st, use)) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** The statement lists a statement sits in directly (the body or else part of its parent). */
+  private static List<? extends Node> blockOf(SemanticModel sm, Node st) {
+    Node p = sm.parent(st);
+    List<List<? extends Node>> blocks = new java.util.ArrayList<>();
+    if (p instanceof Stmt.If i) {
+      blocks.add(i.body());
+      blocks.add(i.orelse());
+    } else if (p instanceof Stmt.For f) {
+      blocks.add(f.body());
+      blocks.add(f.orelse());
+    } else if (p instanceof Stmt.While w) {
+      blocks.add(w.body());
+      blocks.add(w.orelse());
+    } else if (p instanceof Stmt.With w) {
+      blocks.add(w.body());
+    } else if (p instanceof Stmt.FunctionDef f) {
+      blocks.add(f.body());
+    } else if (p instanceof dev.oomlint.ast.Mod.Module m) {
+      blocks.add(m.body());
+    }
+    for (List<? extends Node> b : blocks) {
+      for (Node x : b) {
+        if (x == st) {
+          return b;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code st} sits in a block that also holds (an ancestor of) the use, before it. */
+  private static boolean sameBlockBefore(SemanticModel sm, Stmt st, Node use) {
+    List<? extends Node> block = blockOf(sm, st);
+    if (block == null) {
       return false;
     }
-    return a.attr().equals("cpu") || a.attr().equals("to") && c.args().size() == 1 && "cpu".equals(Calls.string(c.args().get(0)));
+    for (Node cur = use; cur != null; cur = sm.parent(cur)) {
+      if (cur != st && block.contains(cur)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code st} and the use sit in different branches of one {@code if}. */
+  private static boolean otherBranch(SemanticModel sm, Stmt st, Node use) {
+    for (Node cur = sm.parent(st), child = st; cur != null; child = cur, cur = sm.parent(cur)) {
+      if (cur instanceof Stmt.If i && child != i.test()) {
+        boolean stInBody = i.body().contains(child);
+        for (Node u = use, uc = null; u != null; uc = u, u = sm.parent(u)) {
+          if (u == i) {
+            return uc != null && uc != i.test() && i.body().contains(uc) != stInBody;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a counter-named name is bound to a call (which may make a tensor) rather than a number. */
+  private static boolean hasTensorBinding(SemanticModel sm, Expr.Name n) {
+    for (Binding b : sm.reachingBindings(n)) {
+      if (b.value() instanceof Expr.Call c && !isHostValue(sm, c, 8)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A list name whose reaching bindings are all {@code []} and every {@code .append(x)} on which, in
+   * its scope, appends a host value ({@code logits.append(preds.detach().cpu())}).
+   */
+  private static boolean isHostList(SemanticModel sm, Expr.Name n, int depth) {
+    List<Binding> bs = bindingsOnPath(sm, n);
+    if (bs.isEmpty()) {
+      return false;
+    }
+    for (Binding b : bs) {
+      if (!(b.value() instanceof Expr.ListExpr l) || !l.elts().isEmpty() || b.index() >= 0) {
+        return false;
+      }
+    }
+    Node scope = sm.scopeOf(n).node();
+    boolean[] ok = {true};
+    int[] appends = {0};
+    AstWalker.walkAll(List.of(scope), x -> {
+      if (x instanceof Expr.Call c && c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name r
+          && r.id().equals(n.id())) {
+        if (a.attr().equals("append") && c.args().size() == 1) {
+          appends[0]++;
+          ok[0] &= isHostValue(sm, c.args().get(0), depth + 1);
+        } else if (a.attr().equals("extend") || a.attr().equals("insert")) {
+          ok[0] = false;
+        }
+      }
+    });
+    return ok[0] && appends[0] > 0;
+  }
+
+  /**
+   * Whether the file name of a load's path (the last part of {@code os.path.join(dir, name)} or
+   * {@code dir / name}, through the names it is built in) has the same pattern as the file names this
+   * file saves to, and every such save writes host values
+   * ({@code f"{split}_kernels_{task}.pt"} saved from {@code .cpu()} copies, read back from another
+   * directory). The pattern must name something ({@code "{}.pt"} alone says nothing).
+   */
+  private static boolean savedOnlyHostValuesByName(SemanticModel sm, Expr path, List<Expr.Call> saves) {
+    String name = fileNamePattern(sm, path, 0);
+    if (name == null || !name.replaceAll("\\.[A-Za-z0-9]+$", "").replace("{}", "").matches(".*[A-Za-z]{3,}.*")) {
+      return false;
+    }
+    boolean any = false;
+    for (Expr.Call save : saves) {
+      if (name.equals(fileNamePattern(sm, saveTarget(save), 0))) {
+        if (!savesCpuValue(sm, save)) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** The file-name part of a path expression, with {@code {}} for each formatted value; null when unknown. */
+  private static String fileNamePattern(SemanticModel sm, Expr e, int depth) {
+    if (e == null || depth > 3) {
+      return null;
+    }
+    if (e instanceof Expr.Constant k && k.value() instanceof ConstValue.Str str) {
+      return str.value().substring(str.value().lastIndexOf('/') + 1);
+    }
+    if (e instanceof Expr.JoinedStr j) {
+      StringBuilder sb = new StringBuilder();
+      for (Expr part : j.values()) {
+        String lit = Calls.string(part);
+        sb.append(lit != null ? lit : "{}");
+      }
+      String out = sb.toString();
+      return out.substring(out.lastIndexOf('/') + 1);
+    }
+    if (e instanceof Expr.BinOp b && b.op() == dev.oomlint.ast.Operators.Operator.DIV) {
+      return fileNamePattern(sm, b.right(), depth + 1);
+    }
+    if (e instanceof Expr.Call c && "os.path.join".equals(sm.qualifiedName(c.func())) && !c.args().isEmpty()) {
+      return fileNamePattern(sm, c.args().get(c.args().size() - 1), depth + 1);
+    }
+    if (e instanceof Expr.Name n) {
+      List<Binding> bs = bindingsOnPath(sm, n);
+      if (bs.size() == 1 && bs.get(0).kind() == Binding.Kind.ASSIGN && bs.get(0).index() < 0) {
+        return fileNamePattern(sm, bs.get(0).value(), depth + 1);
+      }
+    }
+    return null;
   }
 
   private static String text(SemanticModel sm, Expr e) {

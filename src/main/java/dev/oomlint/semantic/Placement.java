@@ -334,4 +334,57 @@ public final class Placement {
     }
     return new Placement(sm).isCudaDevice(d, 0) || sm.mayBeCudaDevice(d);
   }
+
+  /**
+   * Whether a device expression is a function's parameter whose default is the CPU and that no call of
+   * the function in this file gives a value that may be CUDA ({@code def get_model(device="cpu")}, called
+   * as {@code get_model()}): the device is the CPU unless a caller elsewhere chooses another. Also
+   * through {@code torch.device(device)} and {@code str(device)}.
+   */
+  public static boolean cpuDefaultParameter(SemanticModel sm, Expr device) {
+    if (device instanceof Expr.Call c && !c.args().isEmpty() && c.keywords().isEmpty()
+        && ("torch.device".equals(sm.qualifiedName(c.func())) || "str".equals(sm.qualifiedName(c.func())))) {
+      device = c.args().get(0);
+    }
+    if (!(device instanceof Expr.Name n)) {
+      return false;
+    }
+    List<Binding> bs = sm.resolve(n);
+    if (bs.size() != 1 || bs.get(0).kind() != Binding.Kind.PARAMETER) {
+      return false;
+    }
+    Stmt.FunctionDef f = sm.enclosingFunction(n);
+    while (f != null && !f.args().range().contains(bs.get(0).node().range())) {
+      f = sm.enclosingFunction(f);
+    }
+    if (f == null || sm.enclosingClass(f) != null) {
+      return false;
+    }
+    Support.Arguments a = f.args();
+    List<Support.Arg> positional = new java.util.ArrayList<>(a.posonlyargs());
+    positional.addAll(a.args());
+    int pos = positional.indexOf((Support.Arg) bs.get(0).node());
+    Expr def = null;
+    if (pos >= 0) {
+      int first = positional.size() - a.defaults().size();
+      def = pos >= first ? a.defaults().get(pos - first) : null;
+    } else {
+      int k = a.kwonlyargs().indexOf((Support.Arg) bs.get(0).node());
+      def = k >= 0 && k < a.kwDefaults().size() ? a.kwDefaults().get(k) : null;
+    }
+    if (!"cpu".equals(Calls.string(def))) {
+      return false;
+    }
+    for (Expr.Call site : sm.callSites(f)) {
+      if (Calls.hasStarred(site) || Calls.hasDoubleStar(site)) {
+        return false;
+      }
+      Expr given = pos >= 0 ? Calls.argument(site, pos, n.id()) : Calls.keyword(site, n.id()) == null ? null
+          : Calls.keyword(site, n.id()).value();
+      if (given != null && !"cpu".equals(Calls.string(given))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

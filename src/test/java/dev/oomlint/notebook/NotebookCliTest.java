@@ -56,6 +56,25 @@ class NotebookCliTest {
     assertFalse(r.out().contains("echo"), "the %%bash cell is not linted");
   }
 
+  /**
+   * A notebook runs in one kernel process: naming an accelerator (a trainer's {@code model.accelerator})
+   * does not make OOM402 read its loads as every rank's, unless the notebook launches workers.
+   */
+  @Test
+  void aNotebookIsOneProcessUnlessItLaunchesWorkers() throws IOException {
+    String cells = "import torch\nfrom accelerate import Accelerator\n";
+    String load = "net.load_state_dict(torch.load(model.ckpt_path))\nloader = model.accelerator.prepare(loader)";
+    write("one.ipynb", Nb.notebook().code(cells).code(load).json());
+    write("many.ipynb", Nb.notebook().code(cells).code(load)
+        .code("from accelerate import notebook_launcher\nnotebook_launcher(train, num_processes=2)").json());
+    write("script.py", cells + load + "\n");
+    Cli.Run r = new Cli(tmp).toolbox(dev.oomlint.cli.Toolbox.builtIn())
+        .run("check", "--output-format=concise", "--select", "OOM402", ".");
+    assertFalse(r.out().contains("one.ipynb"), r.out());
+    assertTrue(r.out().contains("many.ipynb:cell 2:1:21: OOM402"), r.out());
+    assertTrue(r.out().contains("script.py:3:21: OOM402"), r.out());
+  }
+
   @Test
   void directoriesIncludeNotebooks() throws IOException {
     write("sub/nb.ipynb", NB);

@@ -64,6 +64,9 @@ public final class GraphKeptByAccumulation implements Rule {
     if (AstUtil.path(holder) == null || !sm.isGradCarrying(added) || Tensors.isLossCompanion(sm, added)) {
       return;
     }
+    if (sm.gradMode(stmt) == dev.oomlint.semantic.GradMode.DISABLED) {
+      return; // the sum is made with autograd off (`with torch.no_grad(): acc += loss`): no graph links it
+    }
     TrainingIteration tc = TrainingIteration.of(sm, stmt);
     if (tc == null || !tc.outlivesIteration(holder, stmt) || tc.feedsBackward(holder)
         || tc.resetAtOptimizerStep(AstUtil.path(holder)) || tc.runsOnCpu()) {

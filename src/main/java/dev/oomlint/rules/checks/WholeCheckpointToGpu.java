@@ -40,7 +40,7 @@ public final class WholeCheckpointToGpu implements Rule {
         continue;
       }
       Expr where = Calls.argument(c, 1, "map_location");
-      if (where == null || !mayBeCuda(sm, where)) {
+      if (where == null || !mayBeCuda(sm, where) || dev.oomlint.semantic.Placement.cpuDefaultParameter(sm, where)) {
         continue;
       }
       String key = Checkpoints.singleWeightsEntry(sm, c);
