@@ -279,6 +279,29 @@ final class Inference {
   }
 
   /**
+   * Whether a function is a step of a model's own forward pass: a same-file call runs it from
+   * {@code forward}/{@code __call__}, directly or through other non-evaluation methods of its class
+   * ({@code _forward_pitch_predictor}: "predictor" names a sub-network, trained with the rest).
+   */
+  private boolean partOfForward(Stmt.FunctionDef f, int depth) {
+    Stmt.ClassDef cls = calls.enclosingClass(f);
+    for (Expr.Call site : calls.callSites(f)) {
+      Stmt.FunctionDef g = calls.enclosingFunction(site);
+      if (g == null || g == f) {
+        continue;
+      }
+      if (g.name().equals("forward") || g.name().equals("__call__")) {
+        return true;
+      }
+      if (depth < 2 && cls != null && calls.enclosingClass(g) == cls && !TorchApi.isEvalFunctionName(g.name())
+          && partOfForward(g, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The evaluation function a nested function belongs to: {@code f} is defined in an
    * evaluation-named function, is called only there, and is handed nowhere else, so it runs as part of
    * that evaluation; null otherwise.
@@ -444,7 +467,7 @@ final class Inference {
           "in `" + f.name() + "`, a sampling function of a training script"));
       return;
     }
-    if (f != null && TorchApi.isEvalFunctionName(f.name())) {
+    if (f != null && TorchApi.isEvalFunctionName(f.name()) && !partOfForward(f, 0)) {
       regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
           "in `" + f.name() + "`, an evaluation function"));
       return;
