@@ -303,7 +303,7 @@ final class Inference {
 
   /**
    * The evaluation function a nested function belongs to: {@code f} is defined in an
-   * evaluation-named function, is called only there, and is handed nowhere else, so it runs as part of
+   * evaluation-named function, is called only by that function's own code, and is handed nowhere else, so it runs as part of
    * that evaluation; null otherwise.
    */
   private Stmt.FunctionDef evalFunctionOfClosure(Stmt.FunctionDef f) {
@@ -313,8 +313,8 @@ final class Inference {
       return null;
     }
     for (Expr.Call site : calls.callSites(f)) {
-      if (!TorchObjects.within(outer, site)) {
-        return null;
+      if (calls.enclosingFunction(site) != outer) {
+        return null; // called from another closure, which may be handed to a sampler that disables grad
       }
     }
     return outer;
