@@ -404,6 +404,13 @@ final class Inference {
       if (q != null && TENSOR_MAKERS.contains(q)) {
         return call.args().stream().allMatch(x -> synthetic(x, depth + 1));
       }
+      // a tokenizer run on literal text: tokenizer("Hello, my dog is", return_tensors="pt")
+      String callee = AstUtil.lastName(call.func());
+      if (callee != null && callee.toLowerCase(java.util.Locale.ROOT).contains("tokenizer") && !call.args().isEmpty()
+          && call.args().stream().allMatch(x -> synthetic(x, depth + 1))
+          && call.keywords().stream().allMatch(k -> k.value() instanceof Expr.Constant)) {
+        return true;
+      }
       // a method of a synthetic tensor: .unsqueeze(0), .to(device), .long()
       return q == null && call.func() instanceof Expr.Attribute a && synthetic(a.value(), depth + 1);
     }
