@@ -40,6 +40,7 @@ final class GradModes {
     this.project = project == null ? ProjectView.NONE : project;
     findSwitchStatements();
     solveCallers();
+    solveStoredClosures();
   }
 
   /** The grad mode a {@code with} item or decorator establishes, or null when it does not touch it. */
@@ -372,6 +373,130 @@ final class GradModes {
         cur = index.parent(cur);
       }
     }
+  }
+
+  /**
+   * Closures a factory method builds and the object keeps in an attribute
+   * ({@code self.val_step_fn = self._make_val_step_fn()}, whose body ends {@code return perform_val_step_fn}):
+   * the closure runs where the attribute is read and called. When every read of that attribute runs
+   * with grad disabled, also where a read is only taken in the {@code if validation:} branch of a
+   * method every caller passing a true {@code validation} runs under {@code no_grad}, so does the closure.
+   */
+  private void solveStoredClosures() {
+    for (Stmt.FunctionDef f : index.functions) {
+      Stmt.FunctionDef factory = index.enclosingFunction(f);
+      if (factory == null || decoratorMode(f) != null || !returnsOnly(factory, f)) {
+        continue;
+      }
+      Stmt.ClassDef cls = index.enclosingClass(factory);
+      List<Expr.Call> made = calls.callSites(factory);
+      if (cls == null || made.isEmpty()) {
+        continue;
+      }
+      String attr = null;
+      boolean ok = true;
+      for (Expr.Call site : made) {
+        if (index.parent(site) instanceof Stmt.Assign as && as.value() == site && as.targets().size() == 1
+            && as.targets().get(0) instanceof Expr.Attribute t && calls.isSelf(t.value())
+            && (attr == null || attr.equals(t.attr()))) {
+          attr = t.attr();
+        } else {
+          ok = false;
+        }
+      }
+      if (!ok || attr == null) {
+        continue;
+      }
+      boolean read = false;
+      for (Expr.Attribute a : index.attributes) {
+        if (!a.attr().equals(attr) || a.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD
+            || !calls.isSelf(a.value())) {
+          continue;
+        }
+        read = true;
+        if (mode(a) != GradMode.DISABLED && !disabledInBranch(a)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok && read) {
+        disabledByCallers.add(f);
+        memo.clear();
+      }
+    }
+  }
+
+  /** Whether {@code factory}'s only use of its nested function {@code f} is {@code return f}. */
+  private boolean returnsOnly(Stmt.FunctionDef factory, Stmt.FunctionDef f) {
+    boolean[] returned = {false};
+    boolean[] other = {false};
+    AstWalker.walkAll(factory.body(), n -> {
+      if (n instanceof Stmt.Return r && r.value() instanceof Expr.Name rn && rn.id().equals(f.name())) {
+        returned[0] = true;
+      } else if (n instanceof Expr.Name nm && nm.id().equals(f.name())
+          && !(index.parent(n) instanceof Stmt.Return)) {
+        other[0] = true;
+      }
+    });
+    return returned[0] && !other[0] && calls.callSites(f).isEmpty();
+  }
+
+  /**
+   * Whether {@code n} sits in the body of {@code if p:} ({@code p} a parameter of its function) and every
+   * same-file call of that function that may pass a true {@code p} runs with grad disabled.
+   */
+  private boolean disabledInBranch(Node n) {
+    Stmt.FunctionDef g = index.enclosingFunction(n);
+    if (g == null || calls.escapes(g) || calls.callSites(g).isEmpty()) {
+      return false;
+    }
+    for (Node cur = n, parent = index.parent(n); parent != null && parent != g; cur = parent,
+        parent = index.parent(parent)) {
+      if (!(parent instanceof Stmt.If i) || !AstUtil.containsNode(i.body(), cur)
+          || !(i.test() instanceof Expr.Name p) || !isParameter(g, p.id())) {
+        continue;
+      }
+      boolean any = false;
+      for (Expr.Call site : calls.callSites(g)) {
+        Expr passed = passedFor(g, site, p.id());
+        if (passed == null) {
+          passed = defaultOf(g, p.id());
+        }
+        if (passed instanceof Expr.Constant k && (k.value() == ConstValue.Singleton.NONE
+            || k.value() instanceof ConstValue.Bool b && !b.value())) {
+          continue; // this call never takes the branch
+        }
+        if (mode(site) != GradMode.DISABLED) {
+          return false;
+        }
+        any = true;
+      }
+      return any;
+    }
+    return false;
+  }
+
+  private static boolean isParameter(Stmt.FunctionDef g, String name) {
+    for (Support.Arg a : g.args().args()) {
+      if (a.arg().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The default value of a positional parameter, or null. */
+  private static Expr defaultOf(Stmt.FunctionDef g, String name) {
+    List<Support.Arg> ps = new ArrayList<>(g.args().posonlyargs());
+    ps.addAll(g.args().args());
+    List<Expr> ds = g.args().defaults();
+    int first = ps.size() - ds.size();
+    for (int i = 0; i < ps.size(); i++) {
+      if (ps.get(i).arg().equals(name)) {
+        return i >= first ? ds.get(i - first) : null;
+      }
+    }
+    return null;
   }
 
   /** Greatest fixpoint: assume every candidate disabled, drop those with a call site that is not. */

@@ -55,8 +55,8 @@ final class Inference {
 
   /** Whether a call runs a model's forward pass (a frozen model's does not build a graph). */
   boolean isModelCall(Expr.Call c) {
-    if (calls.resolve(c) != null) {
-      return false; // a same-file function or method, not a model
+    if (calls.resolve(c) != null || TorchApi.isTokenizerCall(c)) {
+      return false; // a same-file function or method, or a tokenizer: not a model
     }
     Expr f = c.func();
     if (f instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
@@ -64,6 +64,105 @@ final class Inference {
       return !objects.isFrozen(a.value());
     }
     return objects.isModel(f) && !objects.isFrozen(f);
+  }
+
+  /** Methods that, given raw text, are an embedding library's own entry point. */
+  private static final Set<String> TEXT_ENCODE_METHODS = Set.of("encode", "embed", "encode_queries",
+      "encode_corpus", "encode_text");
+
+  /**
+   * Whether an {@code encode}/{@code embed} call hands raw text to the model
+   * ({@code model.encode(sentences)}): a model that tokenizes by itself is an embedding library's
+   * wrapper (sentence-transformers, remote-code embedders), whose {@code encode} runs under
+   * {@code no_grad} itself.
+   */
+  private boolean encodesText(Expr.Call c) {
+    return c.func() instanceof Expr.Attribute a && TEXT_ENCODE_METHODS.contains(a.attr()) && !c.args().isEmpty()
+        && isText(c.args().get(0), 0);
+  }
+
+  /** Keys of a record that hold its text ({@code datum["text"]}). */
+  private static final Set<String> TEXT_KEYS = Set.of("text", "sentence", "sentences", "prompt", "question",
+      "query", "caption", "passage", "document", "content");
+
+  /** Methods of {@code str} that return a string. */
+  private static final Set<String> STR_METHODS = Set.of("format", "strip", "lower", "upper", "replace",
+      "lstrip", "rstrip", "capitalize", "title");
+
+  /**
+   * Whether an expression is Python text or a list of it: string literals and f-strings,
+   * {@code " ".join(...)}, {@code template.format(...)}, {@code datum["text"]}, lists and comprehensions
+   * of those, and names bound only to such values (or to a list whose every append is text).
+   */
+  private boolean isText(Expr e, int depth) {
+    if (e == null || depth > 4) {
+      return false;
+    }
+    if (e instanceof Expr.Constant k) {
+      return k.value() instanceof ConstValue.Str;
+    }
+    if (e instanceof Expr.JoinedStr) {
+      return true;
+    }
+    if (e instanceof Expr.BinOp b && (b.op() == Operators.Operator.ADD
+        || b.op() == Operators.Operator.MOD && b.left() instanceof Expr.Constant)) {
+      return isText(b.left(), depth + 1) || b.op() == Operators.Operator.ADD && isText(b.right(), depth + 1);
+    }
+    if (e instanceof Expr.ListExpr l) {
+      return !l.elts().isEmpty() && l.elts().stream().allMatch(x -> isText(x, depth + 1));
+    }
+    if (e instanceof Expr.ListComp lc) {
+      return isText(lc.elt(), depth + 1);
+    }
+    if (e instanceof Expr.Subscript sub) {
+      return sub.slice() instanceof Expr.Constant k && k.value() instanceof ConstValue.Str str
+          && TEXT_KEYS.contains(str.value());
+    }
+    if (e instanceof Expr.Call call) {
+      if (call.func() instanceof Expr.Name n && n.id().equals("str") && names.isUnbound(n)) {
+        return true;
+      }
+      return call.func() instanceof Expr.Attribute a && (STR_METHODS.contains(a.attr())
+          || a.attr().equals("join") && a.value() instanceof Expr.Constant k && k.value() instanceof ConstValue.Str);
+    }
+    if (e instanceof Expr.Name n) {
+      List<Binding> bs = names.resolve(n);
+      if (bs.isEmpty()) {
+        return false;
+      }
+      for (Binding b : bs) {
+        if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0) {
+          return false;
+        }
+        if (b.value() instanceof Expr.ListExpr l && l.elts().isEmpty()) {
+          if (!appendsText(n, depth)) {
+            return false;
+          }
+        } else if (!isText(b.value(), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether the list a name holds is filled with text: it has appends in its scope, and each is text. */
+  private boolean appendsText(Expr.Name n, int depth) {
+    Scope scope = index.scope(n);
+    boolean any = false;
+    for (Expr.Call c : index.calls) {
+      if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name r && r.id().equals(n.id())
+          && (a.attr().equals("append") || a.attr().equals("extend") || a.attr().equals("insert"))
+          && index.scope(r) == scope) {
+        if (c.args().isEmpty() || !isText(c.args().get(c.args().size() - 1), depth + 1)
+            && !(a.attr().equals("extend") && isText(c.args().get(0), depth + 1))) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
   }
 
   /**
@@ -179,6 +278,48 @@ final class Inference {
     return false;
   }
 
+  /**
+   * Whether a function is a step of a model's own forward pass: a same-file call runs it from
+   * {@code forward}/{@code __call__}, directly or through other non-evaluation methods of its class
+   * ({@code _forward_pitch_predictor}: "predictor" names a sub-network, trained with the rest).
+   */
+  private boolean partOfForward(Stmt.FunctionDef f, int depth) {
+    Stmt.ClassDef cls = calls.enclosingClass(f);
+    for (Expr.Call site : calls.callSites(f)) {
+      Stmt.FunctionDef g = calls.enclosingFunction(site);
+      if (g == null || g == f) {
+        continue;
+      }
+      if (g.name().equals("forward") || g.name().equals("__call__")) {
+        return true;
+      }
+      if (depth < 2 && cls != null && calls.enclosingClass(g) == cls && !TorchApi.isEvalFunctionName(g.name())
+          && partOfForward(g, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The evaluation function a nested function belongs to: {@code f} is defined in an
+   * evaluation-named function, is called only by that function's own code, and is handed nowhere else, so it runs as part of
+   * that evaluation; null otherwise.
+   */
+  private Stmt.FunctionDef evalFunctionOfClosure(Stmt.FunctionDef f) {
+    Stmt.FunctionDef outer = calls.enclosingFunction(f);
+    if (outer == null || !TorchApi.isEvalFunctionName(outer.name()) || calls.escapes(f)
+        || calls.callSites(f).isEmpty() || skipFunction(outer)) {
+      return null;
+    }
+    for (Expr.Call site : calls.callSites(f)) {
+      if (calls.enclosingFunction(site) != outer) {
+        return null; // called from another closure, which may be handed to a sampler that disables grad
+      }
+    }
+    return outer;
+  }
+
   /** Whether a function name says it draws samples ({@code sample}, {@code sample_images}, {@code sampling}). */
   private static boolean isSamplingName(String id) {
     List<String> ws = TorchApi.words(id);
@@ -263,6 +404,13 @@ final class Inference {
       if (q != null && TENSOR_MAKERS.contains(q)) {
         return call.args().stream().allMatch(x -> synthetic(x, depth + 1));
       }
+      // a tokenizer run on literal text: tokenizer("Hello, my dog is", return_tensors="pt")
+      String callee = AstUtil.lastName(call.func());
+      if (callee != null && callee.toLowerCase(java.util.Locale.ROOT).contains("tokenizer") && !call.args().isEmpty()
+          && call.args().stream().allMatch(x -> synthetic(x, depth + 1))
+          && call.keywords().stream().allMatch(k -> k.value() instanceof Expr.Constant)) {
+        return true;
+      }
       // a method of a synthetic tensor: .unsqueeze(0), .to(device), .long()
       return q == null && call.func() instanceof Expr.Attribute a && synthetic(a.value(), depth + 1);
     }
@@ -299,7 +447,7 @@ final class Inference {
           return false;
         }
         if (n instanceof Expr.Call c && isModelCall(c) && modes.mode(c) == GradMode.ENABLED && mayRunOnGpu(c)
-            && !smokeCall(u, c) && !volatileInput(c) && !forwardWithoutGrad(c)) {
+            && !smokeCall(u, c) && !volatileInput(c) && !encodesText(c) && !forwardWithoutGrad(c)) {
           modelCalls.add(c);
         }
         return true;
@@ -326,9 +474,15 @@ final class Inference {
           "in `" + f.name() + "`, a sampling function of a training script"));
       return;
     }
-    if (f != null && TorchApi.isEvalFunctionName(f.name())) {
+    if (f != null && TorchApi.isEvalFunctionName(f.name()) && !partOfForward(f, 0)) {
       regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
           "in `" + f.name() + "`, an evaluation function"));
+      return;
+    }
+    Stmt.FunctionDef outer = f == null ? null : evalFunctionOfClosure(f);
+    if (outer != null) {
+      regions.add(new InferenceRegion(InferenceRegion.Kind.FUNCTION, f, modelCalls.get(0),
+          "in `" + f.name() + "`, a helper of the evaluation function `" + outer.name() + "`"));
       return;
     }
     if (!training.fileTrains() && script && loadsWeights() && (f == null || index.parent(f) instanceof Mod.Module)) {

@@ -179,8 +179,12 @@ final class Names {
       if (BUILTINS.contains(n.id())) {
         return n.id();
       }
-      // an unbound name after the file's only star import comes from that module
-      return index.starModules.size() == 1 ? index.starModules.get(0) + "." + n.id() : null;
+      // an unbound name after the file's only star import comes from that module; an unbound
+      // `torch` is torch all the same (a helper library's `from torch_snippets import *` re-exports it)
+      if (index.starModules.size() == 1) {
+        return n.id().equals("torch") ? "torch" : index.starModules.get(0) + "." + n.id();
+      }
+      return null;
     }
     List<Binding> main = new ArrayList<>();
     for (Binding b : bs) {

@@ -608,7 +608,7 @@ public final class SemanticModel {
    * {@code self.net(x)}, {@code vae.decode(z)}; not same-file functions.
    */
   public boolean isForwardCall(Expr.Call c) {
-    if (callGraph().resolve(c) != null) {
+    if (callGraph().resolve(c) != null || TorchApi.isTokenizerCall(c)) {
       return false;
     }
     if (c.func() instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())

@@ -1,5 +1,6 @@
 package dev.oomlint.semantic;
 
+import dev.oomlint.ast.Expr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,34 @@ public final class TorchApi {
   static final Set<String> FORWARD_METHODS = Set.of("forward", "encode", "decode", "__call__",
       "get_text_features", "get_image_features", "encode_image", "encode_text", "forward_features",
       "forward_head", "embed");
+
+  /** Keywords only a tokenizer's {@code encode}/{@code decode} takes ({@code return_tensors="pt"}). */
+  private static final Set<String> TOKENIZER_KEYWORDS = Set.of("return_tensors", "skip_special_tokens",
+      "add_special_tokens", "padding", "truncation", "clean_up_tokenization_spaces", "return_attention_mask",
+      "return_token_type_ids", "return_offsets_mapping");
+
+  /**
+   * Whether an {@code encode}/{@code decode} call is a tokenizer's, known from its keywords
+   * ({@code model.encode(prompts, return_tensors="pt")}, {@code model.decode(ids, skip_special_tokens=True)}
+   * on a wrapper that forwards to its tokenizer) or from decoding one unbatched sequence
+   * ({@code model.decode(output_ids[0])}): it runs no forward pass.
+   */
+  static boolean isTokenizerCall(Expr.Call c) {
+    if (!(c.func() instanceof Expr.Attribute a) || !a.attr().contains("code")) {
+      return false;
+    }
+    for (var k : c.keywords()) {
+      if (k.arg() != null && TOKENIZER_KEYWORDS.contains(k.arg())) {
+        return true;
+      }
+    }
+    // decode(ids[0]): one unbatched sequence, which only a tokenizer decodes (a decoder network takes a batch)
+    if (!a.attr().equals("decode") || c.args().size() != 1 || !(c.args().get(0) instanceof Expr.Subscript sub)) {
+      return false;
+    }
+    Expr first = sub.slice() instanceof Expr.Tuple t && !t.elts().isEmpty() ? t.elts().get(0) : sub.slice();
+    return first instanceof Expr.Constant k && k.value() instanceof dev.oomlint.ast.ConstValue.Int;
+  }
 
   /** Attributes that never carry the graph. */
   static final Set<String> NON_GRAD_ATTRIBUTES = Set.of("data", "grad", "shape", "device", "dtype",

@@ -100,6 +100,10 @@ final class TorchObjects {
       }
       return TorchApi.isModelAttributeName(a.attr()) && !(a.value() instanceof Expr.Call);
     }
+    if (e instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute g
+        && g.attr().startsWith("get_") && g.attr().endsWith("_model") && calls.resolve(c) == null) {
+      return isModel(g.value(), depth + 1); // a wrapper's model.get_backend_model()(ids)
+    }
     return false;
   }
 
