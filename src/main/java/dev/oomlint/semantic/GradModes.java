@@ -358,7 +358,7 @@ final class GradModes {
 
   private void findSwitchStatements() {
     for (Expr.Call c : index.calls) {
-      if (!(index.parent(c) instanceof Stmt.ExprStmt es)) {
+      if (!(index.parent(c) instanceof Stmt.ExprStmt es) || !"set_grad_enabled".equals(AstUtil.lastName(c.func()))) {
         continue;
       }
       String q = names.torchQualifiedName(c.func());
@@ -385,12 +385,11 @@ final class GradModes {
   private void solveStoredClosures() {
     for (Stmt.FunctionDef f : index.functions) {
       Stmt.FunctionDef factory = index.enclosingFunction(f);
-      if (factory == null || decoratorMode(f) != null || !returnsOnly(factory, f)) {
+      if (factory == null || index.enclosingClass(factory) == null) {
         continue;
       }
-      Stmt.ClassDef cls = index.enclosingClass(factory);
-      List<Expr.Call> made = calls.callSites(factory);
-      if (cls == null || made.isEmpty()) {
+      List<Expr.Call> made = calls.callSites(factory);   // cheap questions first: most closures fail here
+      if (made.isEmpty() || decoratorMode(f) != null || !returnsOnly(factory, f)) {
         continue;
       }
       String attr = null;

@@ -128,12 +128,58 @@ public final class ModuleSummary {
   public boolean definesItself(String name) {
     if (text != null) {
       if (!mentionsGrad && text.contains(name)) {
-        return java.util.regex.Pattern.compile("(?m)^(?:(?:async[ \\t]+)?def|class)[ \\t]+"
-            + java.util.regex.Pattern.quote(name) + "\\b").matcher(text).find();
+        return definesAtTopLevel(text, name);
       }
       return text.contains(name) && full().definesItself(name);
     }
     return defined.contains(name);
+  }
+
+  /**
+   * Whether a line of {@code text} starts with {@code def name}, {@code async def name} or
+   * {@code class name} (a top-level definition; a scan, where a regular expression compiled per name
+   * cost more than the rest of the lookup).
+   */
+  static boolean definesAtTopLevel(String text, String name) {
+    int n = name.length();
+    for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      int end = i + n;
+      if (end < text.length() && isWordChar(text.charAt(end))) {
+        continue;
+      }
+      int k = i;
+      while (k > 0 && (text.charAt(k - 1) == ' ' || text.charAt(k - 1) == '\t')) {
+        k--;
+      }
+      if (k == i) {
+        continue;
+      }
+      if (k >= 5 && text.startsWith("class", k - 5) && lineStart(text, k - 5)) {
+        return true;
+      }
+      if (k >= 3 && text.startsWith("def", k - 3)) {
+        int d = k - 3;
+        if (lineStart(text, d)) {
+          return true;
+        }
+        int a = d;
+        while (a > 0 && (text.charAt(a - 1) == ' ' || text.charAt(a - 1) == '\t')) {
+          a--;
+        }
+        if (a < d && a >= 5 && text.startsWith("async", a - 5) && lineStart(text, a - 5)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean lineStart(String text, int at) {
+    return at == 0 || text.charAt(at - 1) == '\n' || text.charAt(at - 1) == '\r';
+  }
+
+  private static boolean isWordChar(char c) {
+    return c == '_' || c < 128 && Character.isLetterOrDigit(c);
   }
 
   /** The qualified name (as written: relative ones keep their dots) a top-level import binds to {@code name}, or null. */
