@@ -358,7 +358,13 @@ final class GradModes {
 
   private void findSwitchStatements() {
     for (Expr.Call c : index.calls) {
-      if (!(index.parent(c) instanceof Stmt.ExprStmt es) || !"set_grad_enabled".equals(AstUtil.lastName(c.func()))) {
+      // torch.set_grad_enabled(False) as a statement, or its result thrown away (`_ = torch.set_grad_enabled(False)`,
+      // as notebooks write it to hide the returned object's repr)
+      Node parent = index.parent(c);
+      Stmt es = parent instanceof Stmt.ExprStmt e ? e
+          : parent instanceof Stmt.Assign a && a.value() == c && a.targets().size() == 1
+              && a.targets().get(0) instanceof Expr.Name n && n.id().startsWith("_") ? a : null;
+      if (es == null || !"set_grad_enabled".equals(AstUtil.lastName(c.func()))) {
         continue;
       }
       String q = names.torchQualifiedName(c.func());
