@@ -187,6 +187,26 @@ public final class Iterations {
   }
 
   /**
+   * Whether the loop waits for a person on every pass: its body (or its test) calls the builtin
+   * {@code input()} ({@code while True: path = input("image: ")}). It runs as often as someone types,
+   * a handful of times, whatever its header says.
+   */
+  public static boolean pacedByInput(SemanticModel sm, Stmt loop) {
+    boolean[] hit = {false};
+    AstWalker.descend(loop, n -> {
+      if (hit[0]) {
+        return false;
+      }
+      if (n instanceof Expr.Call c && c.func() instanceof Expr.Name f && f.id().equals("input")
+          && "input".equals(sm.qualifiedName(f))) {
+        hit[0] = true;
+      }
+      return n == loop || !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef) && !(n instanceof Expr.Lambda);
+    });
+    return hit[0];
+  }
+
+  /**
    * How many passes a {@code for} loop makes by its header alone, when the header says so with
    * literals: {@code range(n)}, {@code range(a, b)}, a literal list or tuple, {@code x[:n]},
    * {@code ds.take(n)}, {@code random.sample(xs, n)}, {@code random.choices(xs, k=n)}, and

@@ -548,6 +548,11 @@ public final class SemanticModel {
     return tfRuntime().limitsGpuMemory();
   }
 
+  /** Whether the file switches TensorFlow to TF1 graph execution ({@code disable_eager_execution()}, {@code disable_v2_behavior()}). */
+  public boolean tensorFlowGraphMode() {
+    return tfRuntime().graphMode();
+  }
+
   /** Whether the file keeps TensorFlow off the GPUs ({@code CUDA_VISIBLE_DEVICES=""/"-1"}, no visible GPU, a TPU). */
   public boolean hidesGpusFromTensorFlow() {
     return tfRuntime().hidesGpus();

@@ -331,6 +331,24 @@ final class TfRuntime {
   }
 
   /**
+   * Whether the file switches TensorFlow to TF1 graph execution ({@code tf.compat.v1.disable_eager_execution()},
+   * {@code disable_v2_behavior()}): Keras then runs {@code predict} through the session's graph, with no
+   * new {@code tf.data} pipeline or traced function per call.
+   */
+  boolean graphMode() {
+    for (Expr.Call c : sm.calls()) {
+      String last = AstUtil.lastName(c.func());
+      if ("disable_eager_execution".equals(last) || "disable_v2_behavior".equals(last)) {
+        String q = sm.qualifiedName(c.func());
+        if (q != null && q.startsWith("tensorflow.")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether the file keeps TensorFlow off the GPUs: {@code CUDA_VISIBLE_DEVICES} set to {@code ""} or
    * {@code "-1"}, {@code tf.config.set_visible_devices([], "GPU")}, or a TPU strategy or resolver.
    */

@@ -39,14 +39,21 @@ public final class KerasPredictInLoop implements Rule {
     if (sm.isTestFile()) {
       return;
     }
+    Boolean graphMode = null;
     for (Expr.Call c : sm.calls()) {
       if (!"predict".equals(AstUtil.methodName(c)) || !sm.isKerasModel(AstUtil.receiver(c))) {
         continue;
       }
       Stmt loop = Iterations.innermostLoop(sm, c);
       if (loop == null || iteratesModels(sm, loop, AstUtil.receiver(c)) || fewIterations(sm, loop)
-          || fitsInBody(loop)) {
+          || fitsInBody(loop) || Iterations.pacedByInput(sm, loop)) {
         continue;
+      }
+      if (graphMode == null) {
+        graphMode = sm.tensorFlowGraphMode();
+      }
+      if (graphMode) {
+        return;   // TF1 graph execution: predict runs in the session's graph, nothing is built per call
       }
       ctx.report(new Diagnostic(ctx.code(), "`" + ExprEdits.text(ctx.file(), c) + "` runs on every iteration"
           + " of the loop at line " + sm.file().lines().line(loop.range().start()) + ": each call builds a new"
