@@ -15,8 +15,9 @@ import java.util.List;
  * the body of {@code if TYPE_CHECKING:} (true only for type checkers). Code there costs no GPU memory,
  * so no finding is reported in it (templates switch features off this way: {@code if False: # set to
  * True to load the adapters}). Besides literal tests, only a module-level switch bound once to a false
- * literal and never rebound counts ({@code DEBUG_PLOTS = False ... if DEBUG_PLOTS:}), never a variable
- * that merely happens to be false.
+ * literal and never rebound counts ({@code DEBUG_PLOTS = False ... if DEBUG_PLOTS:}), and the same for a
+ * function's local ({@code classify = False ... if classify:}), never a variable that merely happens to
+ * be false.
  */
 public final class NeverRuns {
   private final List<SourceRange> ranges;
@@ -28,8 +29,11 @@ public final class NeverRuns {
   /** The dead blocks of {@code module} (one walk over its statements, not its expressions). */
   public static NeverRuns of(Mod.Module module) {
     List<SourceRange> out = new ArrayList<>(0);
-    java.util.Set<String> off = switchedOffFlags(module);
+    java.util.Set<String> off = switchedOffFlags(module.body(), module);
     AstWalker.descend(module, n -> {
+      if (n instanceof Stmt.FunctionDef f) {
+        addLocalSwitches(f, out);
+      }
       if (n instanceof Stmt.If s) {
         Boolean v = constantTruth(s.test());
         if (Boolean.FALSE.equals(v) || isTypeChecking(s.test())
@@ -55,11 +59,12 @@ public final class NeverRuns {
    * {@code NAME = False} (or {@code 0}, {@code None}), and never rebound anywhere (no other assignment,
    * augmented assignment, loop or {@code with} target, parameter, import, {@code global} or
    * {@code del}): {@code if NAME:} then never runs, like {@code if False:} (a script's or notebook's
-   * {@code model_improvement_progress = False}).
+   * {@code model_improvement_progress = False}). {@code scope} is the module or the function whose
+   * {@code body} is searched.
    */
-  private static java.util.Set<String> switchedOffFlags(Mod.Module module) {
+  private static java.util.Set<String> switchedOffFlags(List<Stmt> body, dev.oomlint.ast.Node scope) {
     java.util.Map<String, Stmt.Assign> candidates = new java.util.HashMap<>();
-    for (Stmt st : module.body()) {
+    for (Stmt st : body) {
       if (st instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
           && Boolean.FALSE.equals(constantTruth(a.value()))) {
         candidates.put(n.id(), candidates.containsKey(n.id()) ? null : a);
@@ -70,7 +75,7 @@ public final class NeverRuns {
       return java.util.Set.of();
     }
     java.util.Map<String, Integer> bindings = new java.util.HashMap<>();
-    AstWalker.descend(module, n -> {
+    AstWalker.descend(scope, n -> {
       if (n instanceof Expr.Name nm && nm.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD
           && candidates.containsKey(nm.id())) {
         bindings.merge(nm.id(), 1, Integer::sum);
@@ -82,6 +87,8 @@ public final class NeverRuns {
           bindings.merge(bound, 2, Integer::sum);
         }
       } else if (n instanceof Stmt.Global g) {
+        g.names().forEach(x -> bindings.merge(x, candidates.containsKey(x) ? 2 : 0, Integer::sum));
+      } else if (n instanceof Stmt.Nonlocal g) {
         g.names().forEach(x -> bindings.merge(x, candidates.containsKey(x) ? 2 : 0, Integer::sum));
       } else if (n instanceof Stmt.FunctionDef f && candidates.containsKey(f.name())
           || n instanceof Stmt.ClassDef c && candidates.containsKey(c.name())) {
@@ -96,6 +103,34 @@ public final class NeverRuns {
       }
     }
     return off;
+  }
+
+  /**
+   * The same inside a function: a name the function's own body binds once to a false literal
+   * ({@code classify = False}) and nothing in the function rebinds (no parameter, other assignment,
+   * {@code global}/{@code nonlocal}, nested definition) switches off its {@code if name:} blocks.
+   */
+  private static void addLocalSwitches(Stmt.FunctionDef f, List<SourceRange> out) {
+    boolean any = false;
+    for (Stmt st : f.body()) {
+      any |= st instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name
+          && Boolean.FALSE.equals(constantTruth(a.value()));
+    }
+    if (!any) {
+      return;
+    }
+    java.util.Set<String> off = switchedOffFlags(f.body(), f);
+    if (off.isEmpty()) {
+      return;
+    }
+    AstWalker.descend(f, n -> {
+      if (n instanceof Stmt.If s && s.test() instanceof Expr.Name flag && off.contains(flag.id())) {
+        add(out, s.body());
+      } else if (n instanceof Stmt.While w && w.test() instanceof Expr.Name flag && off.contains(flag.id())) {
+        add(out, w.body());
+      }
+      return !(n instanceof Expr);
+    });
   }
 
   /** Whether {@code range} lies inside a block that never runs. */

@@ -70,6 +70,38 @@ class NeverRunsTest {
   }
 
   @Test
+  void functionLocalSwitchesBoundOnceToFalseCount() {
+    assertEquals(List.of("a", "e"), dead("""
+        def detect(opt):
+            classify = False
+            if classify:
+                a()
+            save = False
+            if opt.save:
+                save = True
+            if save:
+                b()
+            def inner():
+                nonlocal_flag = 1
+            half = False
+            def later():
+                nonlocal half
+                half = True
+            if half:
+                c()
+            if opt.x:
+                show = False
+            if show:
+                d()
+            while classify:
+                e()
+        def other(classify):
+            if classify:
+                f()
+        """));
+  }
+
+  @Test
   void switchesBoundOnceToFalseCountOthersDoNot() {
     assertEquals(List.of("a", "e"), dead("""
         DEBUG = False
