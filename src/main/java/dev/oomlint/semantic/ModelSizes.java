@@ -43,7 +43,8 @@ public final class ModelSizes {
       new String[] {"wav2vec2-base", "95M"}, new String[] {"whisper-tiny", "39M"},
       new String[] {"whisper-base", "74M"}, new String[] {"ddpm-", "114M"},
       new String[] {"swin2sr-lightweight", "1M"}, new String[] {"all-minilm", "33M"},
-      new String[] {"all-mpnet-base", "110M"});
+      new String[] {"all-mpnet-base", "110M"}, new String[] {"retribert-base", "110M"},
+      new String[] {"dpr-", "110M"});
 
   /** Families matched anywhere in the name (sentence-transformers prefixes them: multi-qa-mpnet-base). */
   private static final List<String[]> SMALL_INFIXES = List.of(
@@ -75,7 +76,10 @@ public final class ModelSizes {
       new String[] {"MobileViT", "6M"}, new String[] {"MobileNetV1", "4M"}, new String[] {"MobileNetV2", "6M"},
       new String[] {"EfficientNet", "66M"}, new String[] {"ResNet", "60M"}, new String[] {"DistilBert", "66M"},
       new String[] {"MobileBert", "25M"}, new String[] {"SqueezeBert", "51M"}, new String[] {"Swin2SR", "12M"},
-      new String[] {"Levit", "39M"}, new String[] {"PoolFormer", "73M"}, new String[] {"Deit", "87M"});
+      new String[] {"Levit", "39M"}, new String[] {"PoolFormer", "73M"}, new String[] {"Deit", "87M"},
+      // DPR's encoders and reader and RetriBERT are BERT-base models (110M)
+      new String[] {"DPRContextEncoder", "110M"}, new String[] {"DPRQuestionEncoder", "110M"},
+      new String[] {"DPRReader", "110M"}, new String[] {"RetriBert", "110M"});
 
   /** The known size of a class whose every published checkpoint is small, or null. */
   static String smallClass(String cls) {
