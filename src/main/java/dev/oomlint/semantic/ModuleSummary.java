@@ -122,6 +122,14 @@ public final class ModuleSummary {
   }
 
   /**
+   * Whether the module's text contains {@code word} (false for a summary made from a parsed module,
+   * which keeps no text): a cheap question about what a project module does.
+   */
+  public boolean mentions(String word) {
+    return text != null && text.contains(word);
+  }
+
+  /**
    * Whether the module defines {@code name} itself at its top level ({@code def name}, {@code class
    * name}): then what {@link #gradUse} says of it is all there is, no import of it is followed.
    */

@@ -133,6 +133,11 @@ public final class SemanticModel {
     return file;
   }
 
+  /** What this file may learn of the other files of its project ({@link ProjectView#NONE} for a file alone). */
+  ProjectView project() {
+    return project;
+  }
+
   /**
    * The transformers version the file's project targets (its {@code target-transformers} option or
    * declared requirement), or null when nothing says: read from the project on first use.

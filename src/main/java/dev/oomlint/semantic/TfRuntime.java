@@ -118,9 +118,13 @@ final class TfRuntime {
   private static final Set<String> DESCRIBES = Set.of("summary", "save", "save_weights", "to_json", "to_yaml",
       "count_params", "get_config", "get_layer", "compile", "build");
 
-  /** Functions a model is passed to without running it. */
+  /**
+   * Functions a model is passed to without running it: printing and plotting, and the converters and
+   * savers of export scripts (TFLite's {@code from_keras_model}, tf2onnx's {@code from_keras},
+   * keras2onnx's {@code convert_keras}, {@code save_model}).
+   */
   private static final Set<String> DESCRIBERS = Set.of("print", "plot_model", "model_to_dot", "len", "str", "repr",
-      "type", "isinstance", "id");
+      "type", "isinstance", "id", "from_keras_model", "from_keras", "convert_keras", "save_model");
 
   private Work work(Expr.Call c) {
     String q = sm.qualifiedName(c.func());
@@ -306,7 +310,7 @@ final class TfRuntime {
       if (n instanceof Expr.Call c) {
         String q = sm.qualifiedName(c.func());
         String name = q != null ? q.substring(q.lastIndexOf('.') + 1) : AstUtil.lastName(c.func());
-        hit[0] = q != null && LIMITING_CALLS.contains(q) || name != null && helperLimits(name);
+        hit[0] = q != null && (LIMITING_CALLS.contains(q) || projectHelperLimits(q)) || name != null && helperLimits(name);
         for (Support.Keyword k : c.keywords()) {
           hit[0] |= k.arg() != null && LIMITING_OPTIONS.contains(k.arg());
         }
@@ -319,6 +323,21 @@ final class TfRuntime {
       }
     });
     return hit[0];
+  }
+
+  /**
+   * A call of a function imported from a module of the project that configures TensorFlow's GPU memory
+   * ({@code common.utils.optimize_tf_gpu(tf, K)} where that module calls {@code set_memory_growth} or
+   * sets {@code allow_growth}).
+   */
+  private boolean projectHelperLimits(String qualified) {
+    int dot = qualified.lastIndexOf('.');
+    if (dot <= 0 || qualified.startsWith("tensorflow.") || qualified.startsWith("keras.")) {
+      return false;
+    }
+    ModuleSummary m = sm.project().module(qualified.substring(0, dot), null);
+    return m != null && (m.mentions("set_memory_growth") || m.mentions("allow_growth")
+        || m.mentions("per_process_gpu_memory_fraction") || m.mentions("memory_limit"));
   }
 
   /** A same-project helper whose name says it sets GPU memory growth or a limit. */

@@ -278,4 +278,40 @@ class ProjectFactsCommandTest {
     assertEquals(2, badConfig.code());
     assertTrue(badConfig.err().contains("option 'target-transformers'"), badConfig.err());
   }
+
+  /**
+   * OOM507: a helper imported from a project module that configures TensorFlow's GPU memory limits
+   * memory where it is called; one from a module that does not, does not.
+   */
+  @Test
+  void aProjectHelperThatSetsMemoryGrowthLimitsTensorFlowMemory() throws IOException {
+    write("pyproject.toml", "[project]\nname = \"det\"\n");
+    write("common/__init__.py", "");
+    write("common/utils.py", """
+        def optimize_tf_gpu(tf, K):
+            gpus = tf.config.experimental.list_physical_devices("GPU")
+            for gpu in gpus:
+                tf.config.experimental.set_memory_growth(gpu, True)
+        """);
+    write("common/data.py", """
+        def get_classes(path):
+            with open(path) as f:
+                return [c.strip() for c in f]
+        """);
+    String script = """
+        import tensorflow as tf
+        import tensorflow.keras.backend as K
+        from tensorflow.keras.models import load_model
+        from common.%s import %s
+
+        %s(%s)
+        model = load_model("yolo.h5")
+        print(model.predict(images).shape)
+        """;
+    write("eval.py", script.formatted("utils", "optimize_tf_gpu", "optimize_tf_gpu", "tf, K"));
+    write("other.py", script.formatted("data", "get_classes", "get_classes", "\"classes.txt\""));
+    Cli.Run r = check("--select", "OOM507", ".");
+    assertFalse(r.out().contains("eval.py"), r.out());
+    assertTrue(r.out().contains("other.py:1:1: OOM507"), "a helper that does not touch GPU memory: " + r.out());
+  }
 }
