@@ -2,5 +2,5 @@ import torch
 
 model = UNet().cuda()
 # error: OOM406
-ckpt = torch.load(args.weights, "cuda")
+ckpt = torch.load(args.checkpoint, "cuda")
 model.load_state_dict(ckpt["model"])

@@ -203,6 +203,31 @@ public final class Checkpoints {
       "class", "label", "vocab", "tokenizer", "meta", "info");
 
   /**
+   * Whether a {@code torch.load(...)} reads a file its code calls weights ({@code opt.weights},
+   * {@code weights[0]}, {@code "./weights/model.pth"}, a name bound to such a path) and nothing there
+   * calls it a checkpoint ({@code ckpt}, {@code checkpoint}, {@code resume}, {@code last}): a released
+   * weights file, which projects strip down to the model before publishing it (YOLO's
+   * {@code strip_optimizer}), not a training checkpoint with optimizer state.
+   */
+  public static boolean readsReleasedWeights(SemanticModel sm, Expr.Call load) {
+    Expr path = Calls.argument(load, 0, "f");
+    if (path == null) {
+      return false;
+    }
+    StringBuilder text = new StringBuilder(sm.file().slice(path.range()));
+    if (path instanceof Expr.Name n) {
+      for (Binding b : sm.resolve(n)) {
+        if (b.value() != null) {
+          text.append(' ').append(sm.file().slice(b.value().range()));
+        }
+      }
+    }
+    String t = text.toString().toLowerCase(Locale.ROOT);
+    return t.contains("weight") && !t.contains("ckpt") && !t.contains("checkpoint") && !t.contains("resume")
+        && !t.contains("last");
+  }
+
+  /**
    * For a {@code torch.load(...)} of a training checkpoint of which only one network's weights are used,
    * the key of that entry ({@code "model"} for {@code model.load_state_dict(ckpt["model"])}); null
    * otherwise. Every use of the loaded object must be a subscript with a string key (or a

@@ -44,7 +44,7 @@ public final class WholeCheckpointToGpu implements Rule {
         continue;
       }
       String key = Checkpoints.singleWeightsEntry(sm, c);
-      if (key == null) {
+      if (key == null || Checkpoints.readsReleasedWeights(sm, c)) {
         continue;
       }
       Fix fix = Fix.safe("Load to the CPU: `map_location=\"cpu\"`", Edit.replace(where.range(), "\"cpu\""));
