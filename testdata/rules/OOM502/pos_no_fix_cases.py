@@ -1,7 +1,7 @@
 from transformers import AutoModelForCausalLM, BitsAndBytesConfig
 
-# both styles at once: transformers rejects this; no automatic rewrite
-# error: OOM502
+# both styles at once: transformers rejects this; no automatic rewrite, and the message says so
+# error: OOM502 "beside `quantization_config=`"
 a = AutoModelForCausalLM.from_pretrained(name, quantization_config=cfg, load_in_4bit=True)
 # the flag is a call: rewriting would evaluate it twice
 # error: OOM502

@@ -58,9 +58,13 @@ public final class DeprecatedQuantizationKwargs implements Rule {
       if (at == null) {
         continue;
       }
-      String message = "`" + at.arg() + "=` passed straight to `from_pretrained` is deprecated and removed in"
-          + " transformers v5 (the model would no longer be quantized as asked); pass"
-          + " `quantization_config=BitsAndBytesConfig(" + at.arg() + "=True, ...)` instead.";
+      String message = Calls.keyword(c, "quantization_config") != null
+          ? "`" + at.arg() + "=` beside `quantization_config=` is the deprecated spelling of the same request:"
+              + " transformers rejects the two together (a ValueError since 4.3x) and v5 removes the keyword;"
+              + " remove `" + at.arg() + "=` and keep the `BitsAndBytesConfig`."
+          : "`" + at.arg() + "=` passed straight to `from_pretrained` is deprecated and removed in"
+              + " transformers v5 (the model would no longer be quantized as asked); pass"
+              + " `quantization_config=BitsAndBytesConfig(" + at.arg() + "=True, ...)` instead.";
       ctx.report(new Diagnostic(ctx.code(), message, at.range(), fix(sm, c)));
     }
   }
