@@ -12,6 +12,7 @@ import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.RuleOptions;
+import dev.oomlint.semantic.HiddenGpus;
 import dev.oomlint.semantic.NeverRuns;
 import dev.oomlint.semantic.ProjectView;
 import dev.oomlint.semantic.SemanticModel;
@@ -307,6 +308,9 @@ public final class Linter {
           out.add(d);
         }
       }
+    }
+    if (!out.isEmpty() && HiddenGpus.in(module, file.text())) {
+      out.clear(); // the file hides every GPU from its process: no GPU memory is at stake
     }
     if (!out.isEmpty()) {
       NeverRuns dead = NeverRuns.of(module);
