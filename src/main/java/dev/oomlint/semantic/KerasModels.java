@@ -180,7 +180,29 @@ final class KerasModels {
 
   /** For a value the file does not show: a model-like name in a file that uses Keras and no other predictor library. */
   private boolean guessByName(String id) {
-    return kerasOnly() && TorchApi.isModelName(id);
+    return kerasOnly() && TorchApi.isModelName(id) && !definesOwnPredictor();
+  }
+
+  private Boolean ownPredictor;
+
+  /**
+   * Whether the file defines a class of its own, not a Keras model, with a {@code predict} method (a
+   * TF1 value or policy model running {@code session.run}): then a parameter named like a model may be
+   * one of those, and its name says nothing about Keras.
+   */
+  private boolean definesOwnPredictor() {
+    if (ownPredictor == null) {
+      boolean found = false;
+      for (Stmt st : sm.statements()) {
+        if (st instanceof Stmt.ClassDef cls && !isModelSubclass(cls, 0)) {
+          for (Stmt m : cls.body()) {
+            found |= m instanceof Stmt.FunctionDef f && f.name().equals("predict");
+          }
+        }
+      }
+      ownPredictor = found;
+    }
+    return ownPredictor;
   }
 
   private boolean kerasOnly() {
