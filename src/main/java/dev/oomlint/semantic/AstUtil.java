@@ -9,6 +9,13 @@ import java.util.List;
 
 /** Small AST helpers shared by the semantic model and the rules. */
 public final class AstUtil {
+  /** A function's positional parameters, positional-only ones first ({@code self} included for a method). */
+  public static List<dev.oomlint.ast.Support.Arg> positionalParams(Stmt.FunctionDef f) {
+    List<dev.oomlint.ast.Support.Arg> out = new ArrayList<>(f.args().posonlyargs());
+    out.addAll(f.args().args());
+    return out;
+  }
+
   private AstUtil() {}
 
   /** Identity membership (records compare deeply with equals; nodes are distinct objects). */

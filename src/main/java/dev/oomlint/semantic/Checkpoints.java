@@ -496,8 +496,7 @@ public final class Checkpoints {
 
   /** A method whose first parameter is the instance ({@code self}): not a static method, first parameter named self. */
   private static boolean boundMethod(Stmt.FunctionDef f) {
-    List<dev.oomlint.ast.Support.Arg> ps = new java.util.ArrayList<>(f.args().posonlyargs());
-    ps.addAll(f.args().args());
+    List<dev.oomlint.ast.Support.Arg> ps = AstUtil.positionalParams(f);
     return !ps.isEmpty() && ps.get(0).arg().equals("self") && !isStaticMethod(f);
   }
 
@@ -532,8 +531,7 @@ public final class Checkpoints {
   }
 
   private static int parameterIndex(Stmt.FunctionDef f, String param) {
-    List<dev.oomlint.ast.Support.Arg> ps = new java.util.ArrayList<>(f.args().posonlyargs());
-    ps.addAll(f.args().args());
+    List<dev.oomlint.ast.Support.Arg> ps = AstUtil.positionalParams(f);
     for (int i = 0; i < ps.size(); i++) {
       if (ps.get(i).arg().equals(param)) {
         return i;
@@ -619,9 +617,7 @@ public final class Checkpoints {
       return true;
     }
     // a parameter meant for it: def train(..., save_path) called with "model.pt" (the save is left to the reader)
-    List<dev.oomlint.ast.Support.Arg> ps = new java.util.ArrayList<>(callee.args().posonlyargs());
-    ps.addAll(callee.args().args());
-    for (dev.oomlint.ast.Support.Arg a : ps) {
+    for (dev.oomlint.ast.Support.Arg a : AstUtil.positionalParams(callee)) {
       if (a.arg().toLowerCase(Locale.ROOT).contains("save") && passes(call, callee, a.arg(), constant, base)) {
         return true;
       }
@@ -635,8 +631,7 @@ public final class Checkpoints {
     if (pos < 0) {
       return false;
     }
-    if (pos > 0 && call.func() instanceof Expr.Attribute && (callee.args().posonlyargs().size()
-        + callee.args().args().size() > 0) && boundMethod(callee)) {
+    if (pos > 0 && call.func() instanceof Expr.Attribute && boundMethod(callee)) {
       pos--; // obj.save(path) of def save(self, path)
     }
     String s = Calls.string(Calls.argument(call, pos, param));
@@ -776,39 +771,9 @@ public final class Checkpoints {
     return out;
   }
 
-  /** The statement lists a statement sits in directly (the body or else part of its parent). */
-  private static List<? extends Node> blockOf(SemanticModel sm, Node st) {
-    Node p = sm.parent(st);
-    List<List<? extends Node>> blocks = new java.util.ArrayList<>();
-    if (p instanceof Stmt.If i) {
-      blocks.add(i.body());
-      blocks.add(i.orelse());
-    } else if (p instanceof Stmt.For f) {
-      blocks.add(f.body());
-      blocks.add(f.orelse());
-    } else if (p instanceof Stmt.While w) {
-      blocks.add(w.body());
-      blocks.add(w.orelse());
-    } else if (p instanceof Stmt.With w) {
-      blocks.add(w.body());
-    } else if (p instanceof Stmt.FunctionDef f) {
-      blocks.add(f.body());
-    } else if (p instanceof dev.oomlint.ast.Mod.Module m) {
-      blocks.add(m.body());
-    }
-    for (List<? extends Node> b : blocks) {
-      for (Node x : b) {
-        if (x == st) {
-          return b;
-        }
-      }
-    }
-    return null;
-  }
-
   /** Whether {@code st} sits in a block that also holds (an ancestor of) the use, before it. */
   private static boolean sameBlockBefore(SemanticModel sm, Stmt st, Node use) {
-    List<? extends Node> block = blockOf(sm, st);
+    List<Stmt> block = sm.blockOf(st);
     if (block == null) {
       return false;
     }

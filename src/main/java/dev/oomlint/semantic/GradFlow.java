@@ -253,9 +253,7 @@ final class GradFlow {
   }
 
   private static List<Support.Arg> positionalParams(Stmt.FunctionDef f) {
-    List<Support.Arg> out = new ArrayList<>(f.args().posonlyargs());
-    out.addAll(f.args().args());
-    return out;
+    return AstUtil.positionalParams(f);
   }
 
   // ------------------------------------------------------------------ environment

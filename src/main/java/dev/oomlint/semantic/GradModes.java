@@ -146,8 +146,7 @@ final class GradModes {
 
   /** What a call passes for parameter {@code param} of {@code f} (a method called on an object skips self); or null. */
   private Expr passedFor(Stmt.FunctionDef f, Expr.Call call, String param) {
-    List<Support.Arg> ps = new java.util.ArrayList<>(f.args().posonlyargs());
-    ps.addAll(f.args().args());
+    List<Support.Arg> ps = AstUtil.positionalParams(f);
     int skip = index.enclosingClass(f) != null && call.func() instanceof Expr.Attribute ? 1 : 0;
     for (int i = skip; i < ps.size(); i++) {
       if (ps.get(i).arg().equals(param)) {
@@ -492,8 +491,7 @@ final class GradModes {
 
   /** The default value of a positional parameter, or null. */
   private static Expr defaultOf(Stmt.FunctionDef g, String name) {
-    List<Support.Arg> ps = new ArrayList<>(g.args().posonlyargs());
-    ps.addAll(g.args().args());
+    List<Support.Arg> ps = AstUtil.positionalParams(g);
     List<Expr> ds = g.args().defaults();
     int first = ps.size() - ds.size();
     for (int i = 0; i < ps.size(); i++) {

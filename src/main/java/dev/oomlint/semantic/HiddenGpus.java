@@ -39,8 +39,11 @@ public final class HiddenGpus {
     return !other[0];
   }
 
-  /** True: the statement hides the GPUs; false: it sets the variable to something else; null: neither. */
-  private static Boolean hides(Stmt s) {
+  /**
+   * True: the statement sets {@code CUDA_VISIBLE_DEVICES} to {@code ""} or {@code "-1"} (hiding the GPUs);
+   * false: it sets it to something else; null: it does not set it.
+   */
+  static Boolean hides(Stmt s) {
     if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Subscript sub
         && KEY.equals(Calls.string(sub.slice()))) {
       String v = Calls.string(a.value());

@@ -111,14 +111,6 @@ public final class NeverRuns {
    * {@code global}/{@code nonlocal}, nested definition) switches off its {@code if name:} blocks.
    */
   private static void addLocalSwitches(Stmt.FunctionDef f, List<SourceRange> out) {
-    boolean any = false;
-    for (Stmt st : f.body()) {
-      any |= st instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name
-          && Boolean.FALSE.equals(constantTruth(a.value()));
-    }
-    if (!any) {
-      return;
-    }
     java.util.Set<String> off = switchedOffFlags(f.body(), f);
     if (off.isEmpty()) {
       return;

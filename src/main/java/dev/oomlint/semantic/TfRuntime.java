@@ -377,10 +377,8 @@ final class TfRuntime {
       if (hit[0]) {
         return;
       }
-      if (n instanceof Stmt.Assign as && as.targets().size() == 1 && as.targets().get(0) instanceof Expr.Subscript sub
-          && "CUDA_VISIBLE_DEVICES".equals(Calls.string(sub.slice()))) {
-        String v = Calls.string(as.value());
-        hit[0] = v != null && (v.isBlank() || v.strip().equals("-1"));
+      if (n instanceof Stmt s && HiddenGpus.hides(s) != null) {
+        hit[0] = HiddenGpus.hides(s);
       } else if (n instanceof Expr.Call c) {
         String q = sm.qualifiedName(c.func());
         if (q == null) {
