@@ -400,14 +400,101 @@ final class TfRuntime {
     if (sm.file().path().endsWith(".ipynb")) {
       return true;
     }
+    Stmt.If selfTest = null;
     for (Stmt s : sm.module().body()) {
       if (s instanceof Stmt.If i && i.test() instanceof Expr.Compare cmp && cmp.left() instanceof Expr.Name n
           && n.id().equals("__name__")) {
-        return true;
+        if (!selfTest(i)) {
+          return true;
+        }
+        selfTest = i;
       }
     }
     Node w = workSite();
-    return w != null && sm.enclosingFunction(w) == null && !inClass(w);
+    return w != null && sm.enclosingFunction(w) == null && !inClass(w)
+        && (selfTest == null || !TorchObjects.within(selfTest, w));
+  }
+
+  /**
+   * Whether a {@code __main__} block is a model file's self-test: it runs ({@code predict}, outside any
+   * loop) only models built by a function or class of this file, trains nothing, opens no session, reads
+   * no command-line arguments, and no model runs anywhere else in the file
+   * ({@code model = MobileNet(weights="imagenet"); model.summary(); print(model.predict(x))} at the
+   * bottom of a backbone definition). Importing the file is its use; the demo is run by hand, if ever.
+   */
+  private boolean selfTest(Stmt.If main) {
+    boolean[] builtHere = {false};
+    boolean[] other = {false};
+    AstWalker.descend(main, n -> {
+      if (other[0]) {
+        return false;
+      }
+      if (n instanceof Stmt.For || n instanceof Stmt.While) {
+        other[0] = true;
+      } else if (n instanceof Expr.Call c) {
+        String m = AstUtil.methodName(c);
+        String q = sm.qualifiedName(c.func());
+        if (m != null && (TRAINS.contains(m) || m.equals("run")) || q != null && (q.startsWith("argparse.")
+            || TAPES.contains(q) || q.startsWith("absl."))) {
+          other[0] = true;
+        } else if (work(c) == Work.RUN) {
+          if (runsOwnModel(c)) {
+            builtHere[0] = true;
+          } else {
+            other[0] = true;
+          }
+        }
+      } else if (n instanceof Expr.Attribute a && a.value() instanceof Expr.Name s && s.id().equals("sys")
+          && a.attr().equals("argv")) {
+        other[0] = true;
+      }
+      return !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef) && !(n instanceof Expr.Lambda);
+    });
+    if (other[0] || !builtHere[0]) {
+      return false;
+    }
+    for (Expr.Call c : sm.calls()) {
+      Work w = work(c);
+      if ((w == Work.RUN || w == Work.TAPE) && !TorchObjects.within(main, c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code c} runs ({@code model.predict(x)}) a model bound only to what a definition of this file builds. */
+  private boolean runsOwnModel(Expr.Call c) {
+    if (!(AstUtil.receiver(c) instanceof Expr.Name model)) {
+      return false;
+    }
+    List<Binding> bs = sm.resolve(model);
+    if (bs.isEmpty()) {
+      return false;
+    }
+    for (Binding b : bs) {
+      if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || !(b.value() instanceof Expr.Call made)
+          || !topLevelDefinition(made)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Methods that train a model or run it over a dataset. */
+  private static final Set<String> TRAINS = Set.of("fit", "fit_generator", "train_on_batch", "evaluate",
+      "evaluate_generator", "predict_generator");
+
+  private boolean topLevelDefinition(Expr.Call c) {
+    if (!(c.func() instanceof Expr.Name f)) {
+      return false;
+    }
+    for (Binding b : sm.resolve(f)) {
+      if ((b.node() instanceof Stmt.FunctionDef || b.node() instanceof Stmt.ClassDef)
+          && sm.module().body().contains((Stmt) b.node())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean inClass(Node n) {
