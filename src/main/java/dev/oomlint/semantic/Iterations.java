@@ -1,6 +1,7 @@
 package dev.oomlint.semantic;
 
 import dev.oomlint.ast.AstWalker;
+import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
@@ -188,17 +189,18 @@ public final class Iterations {
 
   /**
    * Whether the loop waits for a person on every pass: its body (or its test) calls the builtin
-   * {@code input()} ({@code while True: path = input("image: ")}). It runs as often as someone types,
-   * a handful of times, whatever its header says.
+   * {@code input()} ({@code while True: path = input("image: ")}), or, in a script, shows a figure
+   * with {@code plt.show()} or waits for a key with {@code cv2.waitKey(0)}. It runs as often as someone
+   * types or closes a window, a handful of times, whatever its header says.
    */
   public static boolean pacedByInput(SemanticModel sm, Stmt loop) {
+    boolean script = !sm.file().path().endsWith(".ipynb");
     boolean[] hit = {false};
     AstWalker.descend(loop, n -> {
       if (hit[0]) {
         return false;
       }
-      if (n instanceof Expr.Call c && c.func() instanceof Expr.Name f && f.id().equals("input")
-          && "input".equals(sm.qualifiedName(f))) {
+      if (n instanceof Expr.Call c && waitsForPerson(sm, c, script)) {
         hit[0] = true;
       }
       return n == loop || !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef) && !(n instanceof Expr.Lambda);
@@ -207,12 +209,36 @@ public final class Iterations {
   }
 
   /**
+   * A call that blocks until someone acts: the builtin {@code input()}; in a script (not a notebook,
+   * where figures are drawn inline) {@code plt.show()}, which returns when the window is closed; and
+   * OpenCV's {@code cv2.waitKey()} or {@code cv2.waitKey(0)}, which waits for a key press.
+   */
+  private static boolean waitsForPerson(SemanticModel sm, Expr.Call c, boolean script) {
+    if (c.func() instanceof Expr.Name f) {
+      return f.id().equals("input") && "input".equals(sm.qualifiedName(f));
+    }
+    String m = AstUtil.methodName(c);
+    if (m == null || !m.equals("show") && !m.equals("waitKey")) {
+      return false;
+    }
+    String q = sm.qualifiedName(c.func());
+    if ("matplotlib.pyplot.show".equals(q)) {
+      return script && c.args().isEmpty() && c.keywords().isEmpty();
+    }
+    return "cv2.waitKey".equals(q) && c.keywords().isEmpty() && (c.args().isEmpty()
+        || c.args().size() == 1 && c.args().get(0) instanceof Expr.Constant k
+        && k.value() instanceof ConstValue.Int i && i.value().signum() == 0);
+  }
+
+  /**
    * How many passes a {@code for} loop makes by its header alone, when the header says so with
    * literals: {@code range(n)}, {@code range(a, b)}, a literal list or tuple, {@code x[:n]},
-   * {@code ds.take(n)}, {@code random.sample(xs, n)}, {@code random.choices(xs, k=n)}, and
-   * {@code enumerate}/{@code zip} of those (zip: the fewest); a name assigned once stands for its value
+   * {@code ds.take(n)}, {@code random.sample(xs, n)}, {@code random.choices(xs, k=n)}, a literal dict
+   * and its {@code items()}/{@code keys()}/{@code values()}, {@code len(...)} of any of these as a bound
+   * ({@code range(len(batch_sizes))}), a scikit-learn splitter's {@code split(...)} ({@code KFold(7)}: 7),
+   * and {@code enumerate}/{@code zip} of those (zip: the fewest); a name assigned once stands for its value
    * ({@code n = 20; range(n)}, {@code picks = random.sample(xs, 10); for p in picks}). -1 when the header
-   * does not tell (a dataset, a parameter, {@code range(len(x))}).
+   * does not tell (a dataset, a parameter, {@code range(len(x))} of a list built at run time).
    */
   public static long literalPasses(SemanticModel sm, Stmt loop) {
     return loop instanceof Stmt.For f ? literalLength(sm, f.iter(), 0) : -1;
@@ -224,6 +250,9 @@ public final class Iterations {
     }
     if (it instanceof Expr.Name n) {
       Expr v = singleValue(sm, n);
+      if ((v instanceof Expr.ListExpr || v instanceof Expr.Dict) && grows(sm, n)) {
+        return -1;   // images = []; images.append(...) in a loop
+      }
       return v == null ? -1 : literalLength(sm, v, depth + 1);
     }
     if (it instanceof Expr.ListExpr l) {
@@ -231,6 +260,9 @@ public final class Iterations {
     }
     if (it instanceof Expr.Tuple t) {
       return t.elts().size();
+    }
+    if (it instanceof Expr.Dict d) {
+      return d.keys().stream().anyMatch(java.util.Objects::isNull) ? -1 : d.keys().size();
     }
     if (it instanceof Expr.Subscript s && s.slice() instanceof Expr.Slice sl && sl.lower() == null
         && sl.step() == null && sl.upper() != null) {
@@ -250,6 +282,13 @@ public final class Iterations {
       }
       if (!c.keywords().isEmpty()) {
         return -1;
+      }
+      if (method != null && args.isEmpty() && DICT_VIEWS.contains(method)) {
+        return literalLength(sm, ((Expr.Attribute) c.func()).value(), depth + 1);   // configs.items()
+      }
+      if ("split".equals(method) && ((Expr.Attribute) c.func()).value() instanceof Expr.Name cv
+          && singleValue(sm, cv) instanceof Expr.Call folds) {
+        return folds(sm, folds, depth);   // KFold(n_splits=7).split(X, y)
       }
       if ("range".equals(callee) && args.size() == 1) {
         return intLiteral(sm, args.get(0), depth);
@@ -279,6 +318,61 @@ public final class Iterations {
     return -1;
   }
 
+  /** Methods that add to a list or dict. */
+  private static final java.util.Set<String> GROWERS = java.util.Set.of("append", "extend", "insert", "update",
+      "setdefault", "__setitem__");
+
+  /**
+   * Whether the list or dict a name is bound to may get more elements than its literal shows: a use of
+   * the same binding calls a growing method on it, stores into it by subscript, extends it with
+   * {@code +=}, or hands it to a function (which may fill it).
+   */
+  private static boolean grows(SemanticModel sm, Expr.Name n) {
+    List<Binding> bound = sm.reachingBindings(n);
+    boolean[] hit = {false};
+    AstWalker.walk(sm.module(), x -> {
+      if (hit[0] || !(x instanceof Expr.Name use) || use == n || !use.id().equals(n.id())) {
+        return;
+      }
+      Node p = sm.parent(use);
+      boolean changes = p instanceof Expr.Attribute a && a.value() == use && GROWERS.contains(a.attr())
+          || p instanceof Expr.Subscript sub && sub.value() == use && sub.ctx() != dev.oomlint.ast.Operators.ExprContext.LOAD
+          || p instanceof Stmt.AugAssign aug && aug.target() == use
+          || p instanceof Expr.Call call && call.func() != use && AstUtil.containsNode(call.args(), use)
+          && !(call.func() instanceof Expr.Name f && READERS.contains(f.id()));
+      if (changes) {
+        List<Binding> other = sm.reachingBindings(use);
+        hit[0] = other.isEmpty() || other.stream().anyMatch(bound::contains);
+      }
+    });
+    return hit[0];
+  }
+
+  /** Builtins that only read a container handed to them. */
+  private static final java.util.Set<String> READERS = java.util.Set.of("len", "enumerate", "zip", "list", "sorted",
+      "print", "range", "iter", "tuple", "set", "dict", "reversed", "sum", "max", "min", "any", "all");
+
+  private static final java.util.Set<String> DICT_VIEWS = java.util.Set.of("items", "keys", "values");
+
+  /** scikit-learn's cross-validation splitters and their default number of folds. */
+  private static final Map<String, Long> SPLITTERS = Map.of("sklearn.model_selection.KFold", 5L,
+      "sklearn.model_selection.StratifiedKFold", 5L, "sklearn.model_selection.GroupKFold", 5L,
+      "sklearn.model_selection.StratifiedGroupKFold", 5L, "sklearn.model_selection.TimeSeriesSplit", 5L,
+      "sklearn.model_selection.ShuffleSplit", 10L, "sklearn.model_selection.StratifiedShuffleSplit", 10L);
+
+  /** How many splits a scikit-learn splitter makes ({@code n_splits=}, its first argument, or its default); or -1. */
+  private static long folds(SemanticModel sm, Expr.Call splitter, int depth) {
+    Long dflt = SPLITTERS.get(sm.qualifiedName(splitter.func()));
+    if (dflt == null) {
+      return -1;
+    }
+    dev.oomlint.ast.Support.Keyword k = Calls.keyword(splitter, "n_splits");
+    if (k != null) {
+      return intLiteral(sm, k.value(), depth + 1);
+    }
+    return splitter.args().isEmpty() ? dflt : intLiteral(sm, splitter.args().get(0), depth + 1);
+  }
+
   /** The value of the only assignment that reaches a name ({@code n = 20}), or null. */
   private static Expr singleValue(SemanticModel sm, Expr.Name n) {
     List<Binding> bs = sm.reachingBindings(n);
@@ -293,6 +387,10 @@ public final class Iterations {
     if (e instanceof Expr.Name n && depth <= 2) {
       Expr v = singleValue(sm, n);
       return v == null ? -1 : intLiteral(sm, v, depth + 1);
+    }
+    if (e instanceof Expr.Call c && c.func() instanceof Expr.Name f && f.id().equals("len") && c.args().size() == 1
+        && c.keywords().isEmpty() && "len".equals(sm.qualifiedName(f))) {
+      return literalLength(sm, c.args().get(0), depth + 1);   // range(len(batch_sizes))
     }
     return intLiteral(e);
   }
