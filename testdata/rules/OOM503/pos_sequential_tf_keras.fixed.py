@@ -1,6 +1,6 @@
 import tensorflow as tf
 
-for units in [32, 64, 128]:
+for units in range(16, 1024, 16):
     tf.keras.backend.clear_session()
     # error: OOM503 "clear_session"
     model = tf.keras.Sequential([tf.keras.layers.Dense(units, activation="relu"), tf.keras.layers.Dense(10)])

@@ -15,6 +15,7 @@ import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.edits.ImportEdits;
 import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Iterations;
 import dev.oomlint.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -61,7 +62,7 @@ public final class KerasModelsInLoopWithoutClearSession implements Rule {
       }
       Stmt loop = innermostLoop(sm, c);
       if (loop == null || reported.containsKey(loop) || clearedInEnclosingLoops(sm, c, clears) || keptAsPart(sm, c, loop)
-          || sm.isTestCode(c)) {
+          || sm.isTestCode(c) || fewPasses(sm, c, loop)) {
         continue;
       }
       reported.put(loop, true);
@@ -73,6 +74,53 @@ public final class KerasModelsInLoopWithoutClearSession implements Rule {
           + " the loop body.";
       ctx.report(new Diagnostic(ctx.code(), message, c.range(), fix(sm, loop, prefix)));
     }
+  }
+
+  /** At most this many models built by one loop leave little global state: the concern is searches over many. */
+  static final long FEW_PASSES = 10;
+
+  /**
+   * Whether every loop around the build has a header that bounds it to a few passes together
+   * ({@code for _ in range(3)}, a literal list or dict of configurations, {@code KFold(5).split(X)},
+   * nested loops multiplied), unless it builds {@code keras.applications} models: a few small models'
+   * global state does not run a GPU out of memory.
+   */
+  private static boolean fewPasses(SemanticModel sm, Expr.Call c, Stmt loop) {
+    if (buildsApplication(sm, c, 0)) {
+      return false;   // ResNet50s: each pass holds a large model's graph and weights
+    }
+    long total = 1;
+    for (Node cur = loop; cur != null; cur = sm.parent(cur)) {
+      if (cur instanceof Stmt.FunctionDef || cur instanceof Stmt.ClassDef) {
+        return false;   // the function may itself be called in a loop
+      }
+      if (cur instanceof Stmt.For || cur instanceof Stmt.While) {
+        long n = Iterations.literalPasses(sm, (Stmt) cur);
+        if (n < 0) {
+          return false;
+        }
+        total *= Math.max(n, 1);
+        if (total > FEW_PASSES) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Whether a call builds a {@code keras.applications} model, itself or through same-file functions. */
+  private static boolean buildsApplication(SemanticModel sm, Expr.Call c, int depth) {
+    String q = sm.qualifiedName(c.func());
+    if (q != null) {
+      return q.contains(".applications.");
+    }
+    Stmt.FunctionDef f = depth < MAX_DEPTH ? sm.resolveCall(c) : null;
+    if (f == null) {
+      return false;
+    }
+    boolean[] hit = {false};
+    AstWalker.walkAll(f.body(), n -> hit[0] |= !hit[0] && n instanceof Expr.Call inner && buildsApplication(sm, inner, depth + 1));
+    return hit[0];
   }
 
   /** Methods that keep a built model: in a list, or as a layer of another model. */
