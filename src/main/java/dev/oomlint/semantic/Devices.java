@@ -241,6 +241,58 @@ final class Devices {
     return true;
   }
 
+  /**
+   * Whether a model call is fed a tensor the code moved to the CPU on purpose: an argument name whose
+   * reaching assignments include {@code h = h.to("cpu")} or {@code h = h.cpu()} and are otherwise the
+   * outputs of this same model ({@code _, h, c = model(x, h, c)} in a sampling loop; an earlier call's
+   * output counts as moved when that call was fed such a tensor). PyTorch refuses
+   * to mix devices in one forward pass, so the model runs on the CPU: no GPU memory is at stake.
+   */
+  boolean inputsMovedToCpu(Expr.Call c) {
+    return inputsMovedToCpu(c, 0);
+  }
+
+  private boolean inputsMovedToCpu(Expr.Call c, int depth) {
+    String callee = AstUtil.path(c.func());
+    if (callee == null || depth > 2) {
+      return false;
+    }
+    for (Expr a : c.args()) {
+      if (!(a instanceof Expr.Name n)) {
+        continue;
+      }
+      List<Binding> bs = names.reaching(n);
+      boolean moved = false;
+      boolean others = true;
+      for (Binding b : bs) {
+        if (b.kind() != Binding.Kind.ASSIGN || !(b.value() instanceof Expr.Call v)) {
+          others = false;
+          break;
+        }
+        if (b.index() < 0 && movesToCpu(v)) {
+          moved = true;
+        } else if (!callee.equals(AstUtil.path(v.func()))) {
+          others = false;
+          break;
+        } else if (v != c && inputsMovedToCpu(v, depth + 1)) {
+          moved = true;   // the output of an earlier pass that ran on the CPU
+        }
+      }
+      if (moved && others) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean movesToCpu(Expr.Call v) {
+    String m = AstUtil.methodName(v);
+    if ("cpu".equals(m)) {
+      return v.args().isEmpty() && v.keywords().isEmpty();
+    }
+    return "to".equals(m) && v.args().size() == 1 && device(v.args().get(0)) == Where.CPU;
+  }
+
   private Boolean placesExplicitly;
 
   /**

@@ -243,7 +243,7 @@ final class Inference {
   private boolean mayRunOnGpu(Expr.Call c) {
     Expr model = c.func() instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
         && objects.isModel(a.value()) ? a.value() : c.func();
-    if (devices.callRunsOnCpu(c, model)) {
+    if (devices.callRunsOnCpu(c, model) || devices.inputsMovedToCpu(c)) {
       return false; // built or loaded on the CPU in this cell or function, and not moved before the call
     }
     if (devices.mayBeOnGpu(model)) {

@@ -821,6 +821,20 @@ public final class SemanticModel {
     return false;
   }
 
+  private Boolean onlyTinyNetworks;
+
+  /**
+   * Whether every network the file runs is a tutorial-sized one it builds itself (an MNIST classifier,
+   * a character RNN): then a kept graph or an evaluation with autograd on costs megabytes, and no GPU
+   * memory is at stake ({@link TinyNetworks}).
+   */
+  public boolean onlyTinyNetworks() {
+    if (onlyTinyNetworks == null) {
+      onlyTinyNetworks = TinyNetworks.onlyTiny(this);
+    }
+    return onlyTinyNetworks;
+  }
+
   /**
    * Whether the file puts anything on a CUDA device, or may: like {@link #usesGpu()}, but device
    * variables are resolved through their assignments, so a file whose only device is {@code "cpu"}
@@ -846,6 +860,11 @@ public final class SemanticModel {
   }
 
   /** Whether a value (a model, a tensor, an expression) may be on a GPU, from what the file shows. */
+  /** Whether a model call is fed a tensor moved to the CPU on purpose, so that it runs on the CPU (see Devices). */
+  public boolean inputsMovedToCpu(Expr.Call c) {
+    return devices().inputsMovedToCpu(c);
+  }
+
   public boolean mayBeOnGpu(Expr value) {
     return devices().mayBeOnGpu(value);
   }

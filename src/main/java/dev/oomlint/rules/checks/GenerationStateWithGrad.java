@@ -25,7 +25,8 @@ import java.util.List;
  * with every generated token. Not reported: loops that run a backward (training, truncated BPTT),
  * state detached each step, code under {@code no_grad}/{@code inference_mode} (a decorator, a
  * {@code with} block, or callers that all disable grad), {@code model.generate} (no loop here),
- * loops in code that trains, CPU-only code and tests.
+ * loops in code that trains, CPU-only code (also a loop fed state moved to the CPU on purpose,
+ * {@code hidden = hidden.to("cpu")}), and tests.
  */
 @RuleInfo(code = "OOM304", name = "generation-state-with-grad",
     summary = "A hand-written decoding or recurrent loop feeds the model's state back each step with autograd on.",
@@ -35,7 +36,7 @@ public final class GenerationStateWithGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework() || !TrainingIteration.graphLeakCostsGpuMemory(sm)) {
+    if (sm.isOtherFramework() || !TrainingIteration.graphLeakCostsGpuMemory(sm) || sm.onlyTinyNetworks()) {
       return;
     }
     for (Stmt loop : sm.loops()) {
@@ -54,7 +55,7 @@ public final class GenerationStateWithGrad implements Rule {
           }
         }
       });
-      if (call[0] == null || !insideOwnLoop(sm, call[0], loop)) {
+      if (call[0] == null || !insideOwnLoop(sm, call[0], loop) || sm.inputsMovedToCpu(call[0])) {
         continue;
       }
       String model = ExprEdits.text(ctx.file(), call[0].func());

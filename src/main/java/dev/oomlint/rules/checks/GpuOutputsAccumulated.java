@@ -65,7 +65,7 @@ public final class GpuOutputsAccumulated implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework() || !sm.usesGpu()) {
+    if (sm.isOtherFramework() || !sm.usesGpu() || sm.onlyTinyNetworks()) {
       return;
     }
     for (Expr.Call c : sm.calls()) {

@@ -35,7 +35,7 @@ public final class InferenceWithoutNoGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework()) {
+    if (sm.isOtherFramework() || sm.onlyTinyNetworks()) {
       return;
     }
     for (InferenceRegion r : sm.inferenceRegions()) {
