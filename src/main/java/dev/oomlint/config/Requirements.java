@@ -59,6 +59,76 @@ public final class Requirements {
     return null;
   }
 
+  /**
+   * {@code library}'s requirement in a conda {@code environment.yml}: a dependency line
+   * {@code - pytorch=2.0.0} (conda's package name for torch; one {@code =} is conda's "this release"),
+   * or a pip requirement {@code - torch==2.0.0} under {@code - pip:}; null when none names it.
+   */
+  public static String inCondaEnvironment(String text, String library) {
+    boolean dependencies = false;
+    for (String line : text.split("\r?\n|\r")) {
+      String l = line.strip();
+      if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !l.startsWith("-") && !l.startsWith("#")) {
+        dependencies = l.startsWith("dependencies:");   // a top-level key: channels, dependencies, ...
+        continue;
+      }
+      if (!dependencies || !l.startsWith("- ")) {
+        continue;
+      }
+      l = l.substring(2).strip();
+      int hash = l.indexOf(" #");
+      l = hash >= 0 ? l.substring(0, hash).strip() : l;
+      if (library.equals("torch") && (l.equals("pytorch") || l.startsWith("pytorch=") || l.startsWith("pytorch>")
+          || l.startsWith("pytorch<") || l.startsWith("pytorch "))) {
+        l = "torch" + l.substring("pytorch".length());
+      }
+      l = l.replaceFirst("^([A-Za-z0-9._-]+)\\s*=(?!=)\\s*([0-9])", "$1==$2");   // conda's name=version
+      int build = l.indexOf('=', l.indexOf("==") + 2);
+      if (l.contains("==") && build > l.indexOf("==") + 1) {
+        l = l.substring(0, build);   // pytorch==2.0.0=py3.10_cuda11.7: the build string is not a version
+      }
+      String r = fromSpecifier(l, library);
+      if (r != null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a requirement allows no version of {@code library} at or after {@code version}: it pins an
+   * older one ({@code torch==2.0.0+cu117}, {@code ==1.13.*}) or caps below it ({@code <2.4},
+   * {@code <=2.3.1}).
+   */
+  public static boolean allowsOnlyBefore(String requirement, String library, String version) {
+    if (requirement == null || !requirement.startsWith(library)) {
+      return false;
+    }
+    for (String clause : requirement.substring(library.length()).split(",")) {
+      Matcher m = CLAUSE.matcher(clause);
+      if (!m.matches()) {
+        continue;
+      }
+      String op = m.group(1);
+      String v = m.group(2);
+      int star = v.indexOf('*');
+      if (star >= 0) {
+        v = v.substring(0, star);
+      }
+      while (v.endsWith(".")) {
+        v = v.substring(0, v.length() - 1);
+      }
+      if (v.isEmpty()) {
+        continue;
+      }
+      int cmp = compare(v, version);
+      if ((op.equals("==") || op.equals("===")) && cmp < 0 || op.equals("<") && cmp <= 0 || op.equals("<=") && cmp < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code library}'s requirement in {@code setup.cfg}'s {@code [options] install_requires}, or null. */
   public static String inSetupCfg(String text, String library) {
     boolean inOptions = false;

@@ -44,6 +44,7 @@ public final class ProjectIndex {
 
   /** Where a project declares its dependencies, in the order a directory's files are read. */
   private static final String TRANSFORMERS = "transformers";
+  private static final String TORCH = "torch";
 
   private static final Optional<ModuleSummary> NO_MODULE = Optional.empty();
 
@@ -54,7 +55,7 @@ public final class ProjectIndex {
   private final ConcurrentHashMap<Path, Path> roots = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Optional<Path>> moduleFiles = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, Optional<ModuleSummary>> summaries = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Path, Optional<ProjectView.DeclaredVersion>> declared = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<ProjectView.DeclaredVersion>> declared = new ConcurrentHashMap<>();
 
   /**
    * An index for a run rooted at {@code runRoot} (null: the working directory), parsing other
@@ -174,10 +175,10 @@ public final class ProjectIndex {
     return prev != null ? prev : made;
   }
 
-  /** The transformers requirement nearest to {@code dir}, looking up to {@code root}. */
-  private ProjectView.DeclaredVersion transformers(Path dir, Path root) {
+  /** {@code library}'s requirement nearest to {@code dir}, looking up to {@code root}. */
+  private ProjectView.DeclaredVersion requirement(String library, Path dir, Path root) {
     for (Path d = dir; d != null && d.startsWith(root); d = d.getParent()) {
-      ProjectView.DeclaredVersion v = declaredIn(d);
+      ProjectView.DeclaredVersion v = declaredIn(library, d);
       if (v != null) {
         return v;
       }
@@ -185,17 +186,18 @@ public final class ProjectIndex {
     return null;
   }
 
-  /** The transformers requirement declared by the dependency files of {@code dir}, or null. */
-  private ProjectView.DeclaredVersion declaredIn(Path dir) {
-    Optional<ProjectView.DeclaredVersion> known = declared.get(dir);
+  /** {@code library}'s requirement declared by the dependency files of {@code dir}, or null. */
+  private ProjectView.DeclaredVersion declaredIn(String library, Path dir) {
+    String key = library + "\0" + dir;
+    Optional<ProjectView.DeclaredVersion> known = declared.get(key);
     if (known == null) {
-      known = Optional.ofNullable(readDeclared(dir));
-      declared.putIfAbsent(dir, known);
+      known = Optional.ofNullable(readDeclared(library, dir));
+      declared.putIfAbsent(key, known);
     }
     return known.orElse(null);
   }
 
-  private ProjectView.DeclaredVersion readDeclared(Path dir) {
+  private ProjectView.DeclaredVersion readDeclared(String library, Path dir) {
     List<Path> files = new ArrayList<>();
     for (String name : List.of("pyproject.toml", "setup.cfg", "setup.py")) {
       Path p = dir.resolve(name);
@@ -215,21 +217,28 @@ public final class ProjectIndex {
     }
     reqs.sort(null); // requirements.txt before requirements-dev.txt
     files.addAll(reqs);
+    for (String name : List.of("environment.yml", "environment.yaml")) {
+      Path p = dir.resolve(name);
+      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        files.add(p);
+      }
+    }
     for (Path p : files) {
       String text = read(p);
-      if (text == null || !text.contains(TRANSFORMERS)) {
+      if (text == null || !text.contains(library)) {
         continue;
       }
       String name = p.getFileName().toString();
       String req = switch (name) {
-        case "pyproject.toml" -> Requirements.inPyproject(p, text, TRANSFORMERS);
-        case "setup.cfg" -> Requirements.inSetupCfg(text, TRANSFORMERS);
-        case "setup.py" -> inSetupPy(p, text);
-        default -> Requirements.inRequirementsTxt(text, TRANSFORMERS);
+        case "pyproject.toml" -> Requirements.inPyproject(p, text, library);
+        case "setup.cfg" -> Requirements.inSetupCfg(text, library);
+        case "setup.py" -> inSetupPy(p, text, library);
+        case "environment.yml", "environment.yaml" -> Requirements.inCondaEnvironment(text, library);
+        default -> Requirements.inRequirementsTxt(text, library);
       };
       if (req != null) {
         String shown = dir.equals(runRoot) || !p.startsWith(runRoot) ? name : runRoot.relativize(p).toString();
-        return new ProjectView.DeclaredVersion(Requirements.lowest(req, TRANSFORMERS), req, shown);
+        return new ProjectView.DeclaredVersion(Requirements.lowest(req, library), req, shown);
       }
     }
     return null;
@@ -246,8 +255,8 @@ public final class ProjectIndex {
     }
   }
 
-  /** The transformers requirement among the string literals of {@code setup.py}'s {@code install_requires=[...]}. */
-  private String inSetupPy(Path p, String text) {
+  /** {@code library}'s requirement among the string literals of {@code setup.py}'s {@code install_requires=[...]}. */
+  private String inSetupPy(Path p, String text, String library) {
     ParseOutcome parsed;
     try {
       parsed = parser.parse(new SourceFile(p.toString(), text));
@@ -269,7 +278,7 @@ public final class ProjectIndex {
               : k.value() instanceof Expr.Tuple t ? t.elts() : List.of();
           for (Expr e : items) {
             if (e instanceof Expr.Constant s && s.value() instanceof ConstValue.Str str && found[0] == null) {
-              found[0] = Requirements.fromSpecifier(str.value(), TRANSFORMERS);
+              found[0] = Requirements.fromSpecifier(str.value(), library);
             }
           }
         }
@@ -286,6 +295,8 @@ public final class ProjectIndex {
     private Path root;
     private DeclaredVersion transformers;
     private boolean transformersKnown;
+    private DeclaredVersion torch;
+    private boolean torchKnown;
 
     FileView(Path given) {
       this.given = given;
@@ -343,10 +354,25 @@ public final class ProjectIndex {
     public synchronized DeclaredVersion transformers() {
       if (!transformersKnown) {
         transformers = transformersOption != null ? transformersOption
-            : located() ? ProjectIndex.this.transformers(dir, root) : null;
+            : located() ? ProjectIndex.this.requirement(TRANSFORMERS, dir, root) : null;
         transformersKnown = true;
       }
       return transformers;
+    }
+
+    @Override
+    public synchronized DeclaredVersion torch() {
+      if (!torchKnown) {
+        torch = located() ? ProjectIndex.this.requirement(TORCH, dir, root) : null;
+        torchKnown = true;
+      }
+      return torch;
+    }
+
+    @Override
+    public boolean torchOnlyBefore(String version) {
+      DeclaredVersion t = torch();
+      return t != null && Requirements.allowsOnlyBefore(t.requirement(), TORCH, version);
     }
   }
 

@@ -237,7 +237,7 @@ public final class Iterations {
    * and its {@code items()}/{@code keys()}/{@code values()}, {@code len(...)} of any of these as a bound
    * ({@code range(len(batch_sizes))}), a scikit-learn splitter's {@code split(...)} ({@code KFold(7)}: 7),
    * and {@code enumerate}/{@code zip} of those (zip: the fewest); a name assigned once stands for its value
-   * ({@code n = 20; range(n)}, {@code picks = random.sample(xs, 10); for p in picks}). -1 when the header
+   * (a number: every assignment reaching it is one, the largest counts) ({@code n = 20; range(n)}, {@code picks = random.sample(xs, 10); for p in picks}). -1 when the header
    * does not tell (a dataset, a parameter, {@code range(len(x))} of a list built at run time).
    */
   public static long literalPasses(SemanticModel sm, Stmt loop) {
@@ -286,9 +286,12 @@ public final class Iterations {
       if (method != null && args.isEmpty() && DICT_VIEWS.contains(method)) {
         return literalLength(sm, ((Expr.Attribute) c.func()).value(), depth + 1);   // configs.items()
       }
-      if ("split".equals(method) && ((Expr.Attribute) c.func()).value() instanceof Expr.Name cv
-          && singleValue(sm, cv) instanceof Expr.Call folds) {
-        return folds(sm, folds, depth);   // KFold(n_splits=7).split(X, y)
+      if ("split".equals(method)) {
+        Expr cv = ((Expr.Attribute) c.func()).value();
+        Expr made = cv instanceof Expr.Name n ? singleValue(sm, n) : cv;
+        if (made instanceof Expr.Call folds) {
+          return folds(sm, folds, depth);   // KFold(n_splits=7).split(X, y)
+        }
       }
       if ("range".equals(callee) && args.size() == 1) {
         return intLiteral(sm, args.get(0), depth);
@@ -385,8 +388,17 @@ public final class Iterations {
   /** A non-negative int literal's value (capped), directly or through a name bound once to one; or -1. */
   private static long intLiteral(SemanticModel sm, Expr e, int depth) {
     if (e instanceof Expr.Name n && depth <= 2) {
-      Expr v = singleValue(sm, n);
-      return v == null ? -1 : intLiteral(sm, v, depth + 1);
+      List<Binding> bs = sm.reachingBindings(n);   // k = 4 in two notebook cells: the largest
+      long most = bs.isEmpty() ? -1 : 0;
+      for (Binding b : bs) {
+        long v = b.kind() == Binding.Kind.ASSIGN && b.index() < 0 && b.value() != null
+            ? intLiteral(sm, b.value(), depth + 1) : -1;
+        if (v < 0) {
+          return -1;
+        }
+        most = Math.max(most, v);
+      }
+      return most;
     }
     if (e instanceof Expr.Call c && c.func() instanceof Expr.Name f && f.id().equals("len") && c.args().size() == 1
         && c.keywords().isEmpty() && "len".equals(sm.qualifiedName(f))) {

@@ -38,6 +38,23 @@ public interface ProjectView {
   DeclaredVersion transformers();
 
   /**
+   * The torch requirement the project declares nearest to the file (requirements files,
+   * {@code pyproject.toml}, {@code setup.py}, {@code setup.cfg}, a conda {@code environment.yml}); null
+   * when none does.
+   */
+  default DeclaredVersion torch() {
+    return null;
+  }
+
+  /**
+   * Whether the project's torch requirement ({@link #torch}) allows only releases before
+   * {@code version}: it pins an older one ({@code torch==2.0.0+cu117}) or caps below it ({@code <2.4}).
+   */
+  default boolean torchOnlyBefore(String version) {
+    return false;
+  }
+
+  /**
    * A library version the project targets: the lowest version its requirement allows, or the
    * option's value.
    *

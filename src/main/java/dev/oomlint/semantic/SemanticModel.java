@@ -146,6 +146,14 @@ public final class SemanticModel {
     return project.transformers();
   }
 
+  /**
+   * Whether the torch requirement the file's project declares (read on first use) allows only releases
+   * before {@code version} ({@code torch==2.0.0}, {@code torch<2.4}).
+   */
+  public boolean torchPinnedBefore(String version) {
+    return project.torchOnlyBefore(version);
+  }
+
   public Mod.Module module() {
     return module;
   }

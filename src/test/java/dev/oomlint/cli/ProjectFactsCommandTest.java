@@ -242,6 +242,31 @@ class ProjectFactsCommandTest {
         r.out());
   }
 
+  private static final String AMP = """
+      import torch
+
+      scaler = torch.cuda.amp.GradScaler()
+      for x, y in loader:
+          with torch.cuda.amp.autocast():
+              loss = model(x.cuda()).loss
+          scaler.scale(loss).backward()
+      """;
+
+  @Test
+  void aTorchPinnedBeforeTheDeprecationSilencesOom501() throws IOException {
+    write("a/train.py", AMP);
+    write("a/requirements.txt", "torch==2.0.0+cu117\n");
+    write("b/train.py", AMP);
+    write("b/environment.yml", "channels:\n  - pytorch\ndependencies:\n  - pytorch=1.13.1\n");
+    write("c/train.py", AMP);
+    write("c/requirements.txt", "torch>=1.13\n");
+    write("d/train.py", AMP);
+    Cli.Run r = check(".");
+    assertEquals(4, r.out().lines().filter(l -> l.contains(": OOM501")).count(), r.out());
+    assertTrue(r.out().contains("c/train.py:") && r.out().contains("d/train.py:"), r.out());
+    assertFalse(r.out().contains("a/train.py:") || r.out().contains("b/train.py:"), r.out());
+  }
+
   @Test
   void pyprojectSetupPySetupCfgAndPoetryDeclareItToo() throws IOException {
     write("a/load.py", LOAD);

@@ -1,7 +1,9 @@
 package dev.oomlint.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -44,5 +46,28 @@ class RequirementsTest {
     assertEquals("transformers^5.0", Requirements.inPyproject(p,
         "[tool.poetry.dependencies]\ntransformers = { version = \"^5.0\", extras = [\"torch\"] }\n", T));
     assertNull(Requirements.inPyproject(p, "[project\ntransformers", T), "broken TOML declares nothing");
+  }
+
+  @Test
+  void condaEnvironments() {
+    String env = "name: llama\nchannels:\n  - pytorch\ndependencies:\n  - python=3.10\n  - pytorch=2.0.0  # cuda\n"
+        + "  - pip:\n    - transformers==4.31.0\n";
+    assertEquals("torch==2.0.0", Requirements.inCondaEnvironment(env, "torch"));
+    assertEquals("transformers==4.31.0", Requirements.inCondaEnvironment(env, T));
+    assertEquals("torch==1.13.1", Requirements.inCondaEnvironment("dependencies:\n  - pytorch==1.13.1=py3.9_cuda11.7_0\n", "torch"));
+    assertEquals("torch>=2.1", Requirements.inCondaEnvironment("dependencies:\n  - pip:\n    - torch>=2.1\n", "torch"));
+    assertNull(Requirements.inCondaEnvironment("channels:\n  - pytorch\ndependencies:\n  - numpy\n", "torch"));
+  }
+
+  @Test
+  void requirementsThatAllowOnlyOlderReleases() {
+    assertTrue(Requirements.allowsOnlyBefore("torch==2.0.0+cu117", "torch", "2.4"));
+    assertTrue(Requirements.allowsOnlyBefore("torch==1.13.*", "torch", "2.4"));
+    assertTrue(Requirements.allowsOnlyBefore("torch>=1.12,<2.4", "torch", "2.4"));
+    assertTrue(Requirements.allowsOnlyBefore("torch<=2.3.1", "torch", "2.4"));
+    assertFalse(Requirements.allowsOnlyBefore("torch==2.4.0", "torch", "2.4"));
+    assertFalse(Requirements.allowsOnlyBefore("torch>=1.13", "torch", "2.4"));
+    assertFalse(Requirements.allowsOnlyBefore("torch", "torch", "2.4"));
+    assertFalse(Requirements.allowsOnlyBefore("torch<3", "torch", "2.4"));
   }
 }

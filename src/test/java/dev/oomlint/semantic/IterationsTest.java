@@ -57,4 +57,48 @@ class IterationsTest {
   void aNotebookDrawsFiguresInlineWithoutWaiting() {
     assertEquals(List.of(true, false, true, true, false, false, false), paced("t.ipynb", LOOPS));
   }
+
+  /** For each for-loop of {@code code}, in order, how many passes its header shows (-1: unknown). */
+  private static List<Long> passes(String code) {
+    SourceFile f = new SourceFile("t.py", code);
+    Mod.Module m = ((ParseOutcome.Parsed) PythonFrontEnd.parse(f)).module();
+    SemanticModel sm = SemanticModel.build(f, m);
+    List<Long> out = new ArrayList<>();
+    AstWalker.walk(m, n -> {
+      if (n instanceof Stmt.For) {
+        out.add(Iterations.literalPasses(sm, (Stmt) n));
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void literalPassesReadDictsLengthsSplittersAndRepeatedNumbers() {
+    assertEquals(List.of(3L, 3L, 8L, 7L, 5L, 20L, -1L, -1L), passes("""
+        from sklearn.model_selection import KFold
+        configs = {"a": 1, "b": 2, "c": 3}
+        for k in configs:
+            pass
+        for k, v in configs.items():
+            pass
+        sizes = [4, 8, 16, 32, 64, 128, 256, 450]
+        for i in range(len(sizes)):
+            pass
+        for tr, te in KFold(7).split(X):
+            pass
+        cv = KFold(shuffle=True)
+        for tr, te in cv.split(X):
+            pass
+        steps = 20
+        steps = 20
+        for i in range(steps):
+            pass
+        grown = [1, 2]
+        grown.append(3)
+        for g in grown:
+            pass
+        for i in range(n):
+            pass
+        """));
+  }
 }

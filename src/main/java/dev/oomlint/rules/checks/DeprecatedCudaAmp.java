@@ -32,7 +32,9 @@ import java.util.Map;
  * imported, are deprecated in favour of {@code torch.amp.autocast("cuda", ...)} and
  * {@code torch.amp.GradScaler("cuda", ...)}. The fix rewrites the call (autocast's positional
  * arguments become keywords, as the new signature puts {@code dtype} second), drops the import that
- * becomes unused and adds {@code import torch} when the module has none.
+ * becomes unused and adds {@code import torch} when the module has none. Not reported in a project
+ * whose declared torch requirement allows only releases before 2.4 ({@code torch==2.0.0}, {@code <2.4}):
+ * there the old API does not warn, and before 2.3 {@code torch.amp.GradScaler} does not exist.
  */
 @RuleInfo(code = "OOM501", name = "deprecated-cuda-amp",
     summary = "torch.cuda.amp.autocast / GradScaler are deprecated; use torch.amp with device \"cuda\".",
@@ -48,9 +50,15 @@ public final class DeprecatedCudaAmp implements Rule {
   /** torch.cuda.amp.autocast's positional parameters; torch.amp.autocast takes them after device_type, reordered. */
   private static final List<String> AUTOCAST_POSITIONAL = List.of("enabled", "dtype", "cache_enabled");
 
+  /** The first PyTorch release that warns about {@code torch.cuda.amp}. */
+  static final String DEPRECATED_SINCE = "2.4";
+
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
+    if (sm.torchPinnedBefore(DEPRECATED_SINCE)) {
+      return;   // the project pins a PyTorch without the warning (and before 2.3, without torch.amp.GradScaler)
+    }
     // keyed by identity (an AST record's own hashCode would hash its whole subtree), in source order
     Map<Expr.Call, String> found = new IdentityHashMap<>();
     List<Expr.Call> calls = new ArrayList<>();
