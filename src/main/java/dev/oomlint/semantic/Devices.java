@@ -455,6 +455,22 @@ final class Devices {
   }
 
   /**
+   * Whether code inside {@code scope} moves the value at {@code path} ({@code pipe}, {@code self.net})
+   * to a device that may be CUDA ({@code pipe.to(device)}, {@code pipe = pipe.cuda()}).
+   */
+  boolean movesToGpuWithin(Node scope, String path) {
+    if (path == null) {
+      return false;
+    }
+    for (Expr.Call c : index.calls) {
+      if (scope.range().contains(c.range()) && placesOnGpu(c) && path.equals(AstUtil.path(AstUtil.receiver(c)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The paths ({@code model}, {@code self.net}) the file moves to a device that may be CUDA, or assigns
    * from an expression that does: {@code model.to(device)}, {@code model = Net().cuda()},
    * {@code x = batch["x"].to(device)}, {@code model = AutoModel.from_pretrained(..., device_map="auto")}.

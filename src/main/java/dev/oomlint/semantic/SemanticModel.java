@@ -873,6 +873,16 @@ public final class SemanticModel {
     return devices().inputsMovedToCpu(c);
   }
 
+  /** Whether a call moves its receiver to a device that may be CUDA ({@code .cuda()}, {@code .to(device)}). */
+  public boolean placesOnGpu(Expr.Call c) {
+    return devices().placesOnGpu(c);
+  }
+
+  /** Whether code inside {@code scope} moves what {@code path} holds ({@code pipe}, {@code self.model}) to a device that may be CUDA. */
+  public boolean movesToGpuWithin(Node scope, String path) {
+    return devices().movesToGpuWithin(scope, path);
+  }
+
   public boolean mayBeOnGpu(Expr value) {
     return devices().mayBeOnGpu(value);
   }

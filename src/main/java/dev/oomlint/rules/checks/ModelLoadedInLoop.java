@@ -9,6 +9,8 @@ import dev.oomlint.rules.Level;
 import dev.oomlint.rules.Rule;
 import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
+import dev.oomlint.semantic.AstUtil;
+import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.HfModels;
 import dev.oomlint.semantic.LoopHolding;
 import dev.oomlint.semantic.SemanticModel;
@@ -40,7 +42,7 @@ public final class ModelLoadedInLoop implements Rule {
       }
       LoopHolding.Hold hold = LoopHolding.find(sm, c, what.equals("torch.load"), what.equals("module"));
       if (hold == null || LoopHolding.oneModelPerDevice(sm, hold.loop(), c)
-          || LoopHolding.oncePerProcess(sm, hold.loop(), c) || sm.isTestCode(c)) {
+          || LoopHolding.oncePerProcess(sm, hold.loop(), c) || sm.isTestCode(c) || staysOnCpu(sm, c, what, hold)) {
         continue;
       }
       String shown = what.equals("module") ? "`" + sm.file().slice(c.func().range()) + "(...)`"
@@ -52,6 +54,66 @@ public final class ModelLoadedInLoop implements Rule {
           + "` (then `gc.collect()` and `torch.cuda.empty_cache()`) before loading the next.";
       ctx.report(new Diagnostic(ctx.code(), message, c.range()));
     }
+  }
+
+  /**
+   * Whether what the loop loads stays in host memory: a {@code torch.load} with a CPU
+   * {@code map_location} (checkpoint shards merged into one model), or a Hugging Face model or
+   * pipeline that nothing places on a GPU (no {@code device_map=}/{@code device=}, no {@code .to(device)}
+   * or {@code .cuda()} of it or of the name holding it): a pipeline rebuilt around the live training
+   * models to save weights loads only its small parts, on the CPU.
+   */
+  private static boolean staysOnCpu(SemanticModel sm, Expr.Call c, String what, LoopHolding.Hold hold) {
+    if (what.equals("torch.load")) {
+      Expr where = Calls.argument(c, 1, "map_location");
+      return where != null && !sm.mayBeCudaDevice(where);
+    }
+    if (!what.equals("hf") && !what.equals("pipeline")) {
+      return false;
+    }
+    Node up = sm.parent(c);
+    while (up instanceof Expr.Attribute || up instanceof Expr.Call) {
+      if (up instanceof Expr.Call moved && sm.placesOnGpu(moved)) {
+        return false;   // X.from_pretrained(...).to(device)
+      }
+      up = sm.parent(up);
+    }
+    Stmt.FunctionDef helper = sm.enclosingFunction(c);
+    if (up instanceof Stmt.Assign a && a.targets().size() == 1 && helper != null && !hold.loop().range().contains(c.range())
+        && sm.movesToGpuWithin(helper, AstUtil.path(a.targets().get(0)))) {
+      return false;   // def load(p): enc = AutoModel.from_pretrained(p); return enc.cuda()
+    }
+    for (var k : c.keywords()) {
+      if (("device_map".equals(k.arg()) || "device".equals(k.arg())) && sm.mayBeCudaDevice(k.value())) {
+        return false;
+      }
+    }
+    if (handedOn(sm, hold.loop(), hold.holder())) {
+      return false;   // Trainer(model=model): the trainer places it
+    }
+    return !sm.movesToGpuWithin(hold.loop(), hold.holder())
+        && !(up instanceof Stmt.Assign a && a.targets().size() == 1
+        && sm.movesToGpuWithin(hold.loop(), AstUtil.path(a.targets().get(0))));
+  }
+
+  /** Builtins a model can be handed to without being placed anywhere. */
+  private static final Set<String> INSPECTORS = Set.of("print", "len", "str", "repr", "type", "isinstance", "id");
+
+  /** Whether the loop hands the name's value itself to another call (a trainer, {@code accelerator.prepare}), which may place it on a GPU. */
+  private static boolean handedOn(SemanticModel sm, Stmt loop, String holder) {
+    boolean[] hit = {false};
+    dev.oomlint.ast.AstWalker.walk(loop, n -> {
+      if (hit[0] || !(n instanceof Expr.Call call) || call.func() instanceof Expr.Name f && INSPECTORS.contains(f.id())) {
+        return;
+      }
+      for (Expr a : call.args()) {
+        hit[0] |= holder.equals(AstUtil.path(a));
+      }
+      for (var k : call.keywords()) {
+        hit[0] |= holder.equals(AstUtil.path(k.value()));
+      }
+    });
+    return hit[0];
   }
 
   private static String lastPart(SemanticModel sm, Expr.Call c) {
