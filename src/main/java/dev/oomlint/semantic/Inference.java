@@ -59,6 +59,10 @@ final class Inference {
       return false; // a same-file function or method, or a tokenizer: not a model
     }
     Expr f = c.func();
+    if (f instanceof Expr.Name callee && index.parent(c) instanceof Stmt.Assign a && a.targets().size() == 1
+        && a.targets().get(0) instanceof Expr.Name t && t.id().equals(callee.id())) {
+      return false; // trainer = trainer(plans, ...): a class or factory replaced by what it builds, not a forward pass
+    }
     if (f instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
         && objects.isModel(a.value())) {
       return !objects.isFrozen(a.value());

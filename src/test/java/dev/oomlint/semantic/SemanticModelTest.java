@@ -416,4 +416,17 @@ class SemanticModelTest {
     assertFalse(sm.isGradCarrying(b));
     assertTrue(sm.isGradCarrying(c));
   }
+
+  @Test
+  void aNameReplacedByWhatCallingItBuildsIsNoForwardPass() {
+    SemanticModel sm = model("""
+        import torch
+        unet = find_network_class(name)
+        unet = unet(plans, device=torch.device("cuda"))
+        net = torch.nn.Linear(4, 4).cuda()
+        y = net(x)
+        """);
+    assertFalse(sm.isModelCall(find(sm, Expr.Call.class, "unet(plans, device=torch.device(\"cuda\"))", 0)));
+    assertTrue(sm.isModelCall(find(sm, Expr.Call.class, "net(x)", 0)));
+  }
 }
