@@ -56,9 +56,6 @@ public final class DeprecatedCudaAmp implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.torchPinnedBefore(DEPRECATED_SINCE)) {
-      return;   // the project pins a PyTorch without the warning (and before 2.3, without torch.amp.GradScaler)
-    }
     // keyed by identity (an AST record's own hashCode would hash its whole subtree), in source order
     Map<Expr.Call, String> found = new IdentityHashMap<>();
     List<Expr.Call> calls = new ArrayList<>();
@@ -69,8 +66,8 @@ public final class DeprecatedCudaAmp implements Rule {
         calls.add(c);
       }
     }
-    if (found.isEmpty()) {
-      return;
+    if (found.isEmpty() || sm.torchPinnedBefore(DEPRECATED_SINCE)) {
+      return;   // pinned: the project's PyTorch does not warn (and before 2.3 has no torch.amp.GradScaler)
     }
     TorchName torch = torchName(sm, calls);
     Map<Expr.Call, Fix> fixes = torch == null ? Map.of() : fixes(sm, calls, found, torch);

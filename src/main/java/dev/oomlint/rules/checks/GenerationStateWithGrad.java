@@ -36,7 +36,7 @@ public final class GenerationStateWithGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework() || !TrainingIteration.graphLeakCostsGpuMemory(sm) || sm.onlyTinyNetworks()) {
+    if (sm.isOtherFramework() || !TrainingIteration.graphLeakCostsGpuMemory(sm)) {
       return;
     }
     for (Stmt loop : sm.loops()) {
@@ -55,7 +55,7 @@ public final class GenerationStateWithGrad implements Rule {
           }
         }
       });
-      if (call[0] == null || !insideOwnLoop(sm, call[0], loop) || sm.inputsMovedToCpu(call[0])) {
+      if (call[0] == null || !insideOwnLoop(sm, call[0], loop) || sm.inputsMovedToCpu(call[0]) || sm.onlyTinyNetworks()) {
         continue;
       }
       String model = ExprEdits.text(ctx.file(), call[0].func());

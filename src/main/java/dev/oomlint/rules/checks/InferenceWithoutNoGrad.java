@@ -35,10 +35,14 @@ public final class InferenceWithoutNoGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
-    if (sm.isOtherFramework() || sm.onlyTinyNetworks()) {
+    if (sm.isOtherFramework()) {
       return;
     }
-    for (InferenceRegion r : sm.inferenceRegions()) {
+    List<InferenceRegion> regions = sm.inferenceRegions();
+    if (regions.isEmpty() || sm.onlyTinyNetworks()) {
+      return;
+    }
+    for (InferenceRegion r : regions) {
       String call = ExprEdits.text(ctx.file(), r.firstModelCall());
       String how = r.kind() == InferenceRegion.Kind.FUNCTION ? "decorate the function with `@torch.no_grad()`"
           : "wrap it in `with torch.no_grad():`";
