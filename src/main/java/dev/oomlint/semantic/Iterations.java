@@ -190,10 +190,14 @@ public final class Iterations {
   /**
    * Whether the loop waits for a person on every pass: its body (or its test) calls the builtin
    * {@code input()} ({@code while True: path = input("image: ")}), or, in a script, shows a figure
-   * with {@code plt.show()} or waits for a key with {@code cv2.waitKey(0)}. It runs as often as someone
-   * types or closes a window, a handful of times, whatever its header says.
+   * with {@code plt.show()} or waits for a key with {@code cv2.waitKey(0)}; or its header walks the
+   * files someone uploads by hand (Colab's {@code files.upload()}). It runs as often as someone types,
+   * closes a window or picks a file, a handful of times, whatever its header says.
    */
   public static boolean pacedByInput(SemanticModel sm, Stmt loop) {
+    if (loop instanceof Stmt.For f && uploadedByHand(sm, f.iter(), 0)) {
+      return true;
+    }
     boolean script = !sm.file().path().endsWith(".ipynb");
     boolean[] hit = {false};
     AstWalker.descend(loop, n -> {
@@ -206,6 +210,33 @@ public final class Iterations {
       return n == loop || !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef) && !(n instanceof Expr.Lambda);
     });
     return hit[0];
+  }
+
+  /**
+   * Whether a loop header walks the files someone uploads by hand in a notebook: Colab's
+   * {@code files.upload()} (a dict of the chosen files), directly, through a name bound once to it, or
+   * its {@code keys()}/{@code items()}/{@code values()} or {@code list(...)}.
+   */
+  private static boolean uploadedByHand(SemanticModel sm, Expr it, int depth) {
+    if (depth > 3 || it == null) {
+      return false;
+    }
+    if (it instanceof Expr.Name n) {
+      Expr v = singleValue(sm, n);
+      return v != null && uploadedByHand(sm, v, depth + 1);
+    }
+    if (!(it instanceof Expr.Call c)) {
+      return false;
+    }
+    if ("google.colab.files.upload".equals(sm.qualifiedName(c.func()))) {
+      return true;
+    }
+    String m = AstUtil.methodName(c);
+    if (m != null && DICT_VIEWS.contains(m) && c.args().isEmpty()) {
+      return uploadedByHand(sm, ((Expr.Attribute) c.func()).value(), depth + 1);
+    }
+    return c.func() instanceof Expr.Name f && (f.id().equals("list") || f.id().equals("enumerate") || f.id().equals("sorted"))
+        && c.args().size() == 1 && uploadedByHand(sm, c.args().get(0), depth + 1);
   }
 
   /**

@@ -250,6 +250,9 @@ public final class GpuOutputsAccumulated implements Rule {
       for (Binding b : sm.resolve(n)) {
         if ((b.kind() == Binding.Kind.ASSIGN || b.kind() == Binding.Kind.NAMED_EXPR) && b.value() != null
             && b.value() != e) {
+          if (b.index() == 1 && indicesOf(sm, b.value())) {
+            continue;   // _, preds = torch.max(outputs, dim=1): the indices, one integer per sample
+          }
           Expr.Call mc = modelOutput(sm, element(b.value(), b.index()), loop, depth + 1);
           if (mc != null) {
             return mc;
@@ -258,6 +261,24 @@ public final class GpuOutputsAccumulated implements Rule {
       }
     }
     return null;
+  }
+
+  /** Functions and methods returning (values, indices) when given a dimension. */
+  private static final Set<String> VALUES_AND_INDICES = Set.of("max", "min", "topk", "sort", "kthvalue", "mode",
+      "median");
+
+  /** Whether a call returns (values, indices): {@code torch.max(x, 1)}, {@code x.max(dim=1)}, {@code x.topk(5)}. */
+  private static boolean indicesOf(SemanticModel sm, Expr value) {
+    if (!(value instanceof Expr.Call c)) {
+      return false;
+    }
+    String q = sm.qualifiedName(c.func());
+    String last = q != null ? (q.startsWith("torch.") ? q.substring(q.lastIndexOf('.') + 1) : null) : AstUtil.methodName(c);
+    if (last == null || !VALUES_AND_INDICES.contains(last)) {
+      return false;
+    }
+    int given = c.args().size() + c.keywords().size() - (q != null ? 1 : 0);   // torch.max(x, 1): x is not the dim
+    return given >= 1 || last.equals("sort") || last.equals("mode") || last.equals("median") && given >= 1;
   }
 
   private static final Set<String> GATHERS = Set.of("gather", "gather_for_metrics", "pad_across_processes",
