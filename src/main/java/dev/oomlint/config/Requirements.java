@@ -110,14 +110,7 @@ public final class Requirements {
         continue;
       }
       String op = m.group(1);
-      String v = m.group(2);
-      int star = v.indexOf('*');
-      if (star >= 0) {
-        v = v.substring(0, star);
-      }
-      while (v.endsWith(".")) {
-        v = v.substring(0, v.length() - 1);
-      }
+      String v = release(m.group(2));
       if (v.isEmpty()) {
         continue;
       }
@@ -237,19 +230,22 @@ public final class Requirements {
       if (op.equals("<") || op.equals("<=") || op.equals("!=")) {
         continue;
       }
-      String v = m.group(2);
-      int star = v.indexOf('*');
-      if (star >= 0) {
-        v = v.substring(0, star);
-      }
-      while (v.endsWith(".")) {
-        v = v.substring(0, v.length() - 1);
-      }
+      String v = release(m.group(2));
       if (!v.isEmpty() && (best == null || compare(v, best) > 0)) {
         best = v;
       }
     }
     return best;
+  }
+
+  /** A clause's version without a wildcard and its dot ({@code 5.*} is {@code 5}); empty for {@code *}. */
+  private static String release(String v) {
+    int star = v.indexOf('*');
+    String r = star >= 0 ? v.substring(0, star) : v;
+    while (r.endsWith(".")) {
+      r = r.substring(0, r.length() - 1);
+    }
+    return r;
   }
 
   /** Compares the numeric release parts of two versions ({@code 4.36} before {@code 5}). */
