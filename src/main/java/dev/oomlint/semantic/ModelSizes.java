@@ -83,6 +83,11 @@ public final class ModelSizes {
 
   /** The known size of a class whose every published checkpoint is small, or null. */
   static String smallClass(String cls) {
+    if (cls.startsWith("TF") && cls.length() > 2 && Character.isUpperCase(cls.charAt(2))) {
+      cls = cls.substring(2);   // TFDistilBertForQuestionAnswering: the same checkpoint in TensorFlow
+    } else if (cls.startsWith("Flax") && cls.length() > 4 && Character.isUpperCase(cls.charAt(4))) {
+      cls = cls.substring(4);
+    }
     for (String[] f : SMALL_CLASSES) {
       if (cls.startsWith(f[0])) {
         return f[1];
@@ -97,14 +102,16 @@ public final class ModelSizes {
 
   /**
    * torchvision's small classifiers (under ~12M parameters: ResNet-18, MobileNets, SqueezeNets,
-   * ShuffleNets, MNASNets, EfficientNet-B0): their training activations are small next to a GPU's memory.
+   * ShuffleNets, MNASNets, EfficientNet-B0), and AlexNet (61M parameters, but five convolutions on a
+   * 55x55 map at most): their training activations are small next to a GPU's memory, and mixed
+   * precision does not shrink the float32 weights and optimizer state that make the rest.
    */
   private static boolean smallVisionModel(String q) {
     if (!q.startsWith("torchvision.models.")) {
       return false;
     }
     String name = q.substring(q.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
-    return name.equals("resnet18") || name.startsWith("mobilenet") || name.startsWith("squeezenet")
+    return name.equals("resnet18") || name.equals("alexnet") || name.startsWith("mobilenet") || name.startsWith("squeezenet")
         || name.startsWith("shufflenet") || name.startsWith("mnasnet") || name.equals("efficientnet_b0");
   }
 
