@@ -366,7 +366,7 @@ final class Inference {
 
   /** Whether a value is built from literals alone: constants, literal lists, tensors made from them. */
   private boolean synthetic(Expr e, int depth) {
-    if (e == null || depth > 6) {
+    if (e == null || depth > 16) {
       return false;
     }
     if (e instanceof Expr.Constant) {
@@ -391,12 +391,30 @@ final class Inference {
     if (e instanceof Expr.Subscript sub) {
       return synthetic(sub.value(), depth);
     }
+    if (e instanceof Expr.ListComp lc) {   // [vocab.stoi[t] for t in tokens] of literal text: looked up item by item
+      return lc.generators().stream().allMatch(g -> synthetic(g.iter(), depth + 1));
+    }
     if (e instanceof Expr.Name n) {
-      List<Binding> bs = names.resolve(n);
+      List<Binding> bs = names.reaching(n);   // tokens = [stoi[t] for t in tokens]: the assignment before
+      if (bs.isEmpty()) {
+        bs = names.resolve(n);
+      }
       if (bs.isEmpty()) {
         return false;
       }
       for (Binding b : bs) {
+        if (b.kind() == Binding.Kind.PARAMETER && bs.size() == 1) {
+          return literalArgument(n, b, depth + 1);
+        }
+        if (b.kind() == Binding.Kind.ASSIGN && b.index() < 0 && b.value() instanceof Expr.ListComp lc
+            && !lc.generators().isEmpty() && lc.generators().get(0).iter() instanceof Expr.Name it
+            && it.id().equals(n.id()) && bs.size() > 1) {
+          continue;   // tokens = [stoi[t] for t in tokens]: made from the name's other values
+        }
+        if (b.kind() == Binding.Kind.ASSIGN && b.index() >= 0 && b.value() instanceof Expr.Tuple t
+            && b.index() < t.elts().size() && synthetic(t.elts().get(b.index()), depth + 1)) {
+          continue;   // question, text = "What is east of the hallway?", "The kitchen is ..."
+        }
         if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || !synthetic(b.value(), depth + 1)) {
           return false;
         }
@@ -408,8 +426,9 @@ final class Inference {
       if (q != null && TENSOR_MAKERS.contains(q)) {
         return call.args().stream().allMatch(x -> synthetic(x, depth + 1));
       }
-      // a tokenizer run on literal text: tokenizer("Hello, my dog is", return_tensors="pt")
-      String callee = AstUtil.lastName(call.func());
+      // a tokenizer run on literal text: tokenizer("Hello, my dog is", return_tensors="pt"), or one a
+      // factory makes: get_tokenizer("basic_english")(sentence)
+      String callee = AstUtil.lastName(call.func() instanceof Expr.Call made ? made.func() : call.func());
       if (callee != null && callee.toLowerCase(java.util.Locale.ROOT).contains("tokenizer") && !call.args().isEmpty()
           && call.args().stream().allMatch(x -> synthetic(x, depth + 1))
           && call.keywords().stream().allMatch(k -> k.value() instanceof Expr.Constant)) {
@@ -419,6 +438,46 @@ final class Inference {
       return q == null && call.func() instanceof Expr.Attribute a && synthetic(a.value(), depth + 1);
     }
     return false;
+  }
+
+  /**
+   * Whether a module-level function's parameter gets a literal at every call of the function in the
+   * file, and the function is called ({@code sentiment_inference(model, "This film is horrible")}).
+   */
+  private boolean literalArgument(Expr.Name use, Binding parameter, int depth) {
+    Stmt.FunctionDef f = index.enclosingFunction(use);
+    while (f != null && !f.args().range().contains(parameter.node().range())) {
+      f = index.enclosingFunction(f);
+    }
+    if (f == null || calls.enclosingClass(f) != null) {
+      return false;
+    }
+    List<dev.oomlint.ast.Support.Arg> params = AstUtil.positionalParams(f);
+    int at = -1;
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).arg().equals(parameter.name())) {
+        at = i;
+      }
+    }
+    List<Expr.Call> sites = calls.callSites(f);
+    if (at < 0 || sites.isEmpty()) {
+      return false;
+    }
+    for (Expr.Call site : sites) {
+      Expr given = null;
+      for (var k : site.keywords()) {
+        if (parameter.name().equals(k.arg())) {
+          given = k.value();
+        }
+      }
+      if (given == null && at < site.args().size() && !Calls.hasStarred(site)) {
+        given = site.args().get(at);
+      }
+      if (given == null || !synthetic(given, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   List<InferenceRegion> regions() {
