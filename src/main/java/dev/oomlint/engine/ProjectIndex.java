@@ -360,8 +360,7 @@ public final class ProjectIndex {
       return transformers;
     }
 
-    @Override
-    public synchronized DeclaredVersion torch() {
+    private synchronized DeclaredVersion torch() {
       if (!torchKnown) {
         torch = located() ? ProjectIndex.this.requirement(TORCH, dir, root) : null;
         torchKnown = true;

@@ -136,6 +136,15 @@ final class AstIndex {
     return parent(f) instanceof Stmt.ClassDef c ? c : null;
   }
 
+  /** The function whose parameter list holds {@code arg}, searched outward from a use of it; null when none does. */
+  Stmt.FunctionDef parameterOwner(Node use, Node arg) {
+    Stmt.FunctionDef f = enclosingFunction(use);
+    while (f != null && !f.args().range().contains(arg.range())) {
+      f = enclosingFunction(f);
+    }
+    return f;
+  }
+
   /** The innermost function whose body (not its decorators) contains {@code n}; null at module level. */
   Stmt.FunctionDef enclosingFunction(Node n) {
     Node child = n;

@@ -16,6 +16,34 @@ public final class AstUtil {
     return out;
   }
 
+  /** The position of parameter {@code name} among a function's positional parameters, or -1. */
+  public static int positionOf(Stmt.FunctionDef f, String name) {
+    List<dev.oomlint.ast.Support.Arg> params = positionalParams(f);
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).arg().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The default value of parameter {@code name} (positional or keyword-only), or null when it has none. */
+  public static Expr defaultOf(Stmt.FunctionDef f, String name) {
+    int pos = positionOf(f, name);
+    if (pos >= 0) {
+      List<Expr> defaults = f.args().defaults();
+      int first = positionalParams(f).size() - defaults.size();
+      return pos >= first ? defaults.get(pos - first) : null;
+    }
+    List<dev.oomlint.ast.Support.Arg> kwonly = f.args().kwonlyargs();
+    for (int i = 0; i < kwonly.size(); i++) {
+      if (kwonly.get(i).arg().equals(name)) {
+        return i < f.args().kwDefaults().size() ? f.args().kwDefaults().get(i) : null;
+      }
+    }
+    return null;
+  }
+
   private AstUtil() {}
 
   /** Identity membership (records compare deeply with equals; nodes are distinct objects). */

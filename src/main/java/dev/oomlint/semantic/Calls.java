@@ -28,6 +28,18 @@ public final class Calls {
     return false;
   }
 
+  /**
+   * What a call passes for the parameter {@code name} at position {@code pos} (its keyword first);
+   * null when it passes nothing there, or when it unpacks {@code *args}, which hides the positions.
+   */
+  public static Expr passed(Expr.Call c, int pos, String name) {
+    Support.Keyword k = keyword(c, name);
+    if (k != null) {
+      return k.value();
+    }
+    return pos >= 0 && pos < c.args().size() && !hasStarred(c) ? c.args().get(pos) : null;
+  }
+
   /** Whether the call passes {@code *args} (which may fill any positional parameter). */
   public static boolean hasStarred(Expr.Call c) {
     for (Expr a : c.args()) {

@@ -445,34 +445,17 @@ final class Inference {
    * file, and the function is called ({@code sentiment_inference(model, "This film is horrible")}).
    */
   private boolean literalArgument(Expr.Name use, Binding parameter, int depth) {
-    Stmt.FunctionDef f = index.enclosingFunction(use);
-    while (f != null && !f.args().range().contains(parameter.node().range())) {
-      f = index.enclosingFunction(f);
-    }
+    Stmt.FunctionDef f = index.parameterOwner(use, parameter.node());
     if (f == null || calls.enclosingClass(f) != null) {
       return false;
     }
-    List<dev.oomlint.ast.Support.Arg> params = AstUtil.positionalParams(f);
-    int at = -1;
-    for (int i = 0; i < params.size(); i++) {
-      if (params.get(i).arg().equals(parameter.name())) {
-        at = i;
-      }
-    }
+    int at = AstUtil.positionOf(f, parameter.name());
     List<Expr.Call> sites = calls.callSites(f);
     if (at < 0 || sites.isEmpty()) {
       return false;
     }
     for (Expr.Call site : sites) {
-      Expr given = null;
-      for (var k : site.keywords()) {
-        if (parameter.name().equals(k.arg())) {
-          given = k.value();
-        }
-      }
-      if (given == null && at < site.args().size() && !Calls.hasStarred(site)) {
-        given = site.args().get(at);
-      }
+      Expr given = Calls.passed(site, at, parameter.name());
       if (given == null || !synthetic(given, depth + 1)) {
         return false;
       }

@@ -268,8 +268,9 @@ public final class Iterations {
    * and its {@code items()}/{@code keys()}/{@code values()}, {@code len(...)} of any of these as a bound
    * ({@code range(len(batch_sizes))}), a scikit-learn splitter's {@code split(...)} ({@code KFold(7)}: 7),
    * and {@code enumerate}/{@code zip} of those (zip: the fewest); a name assigned once stands for its value
-   * (a number: every assignment reaching it is one, the largest counts) ({@code n = 20; range(n)}, {@code picks = random.sample(xs, 10); for p in picks}). -1 when the header
-   * does not tell (a dataset, a parameter, {@code range(len(x))} of a list built at run time).
+   * ({@code n = 20; range(n)}, {@code picks = random.sample(xs, 10); for p in picks}), and a number for the
+   * largest of the numbers every assignment reaching it binds. -1 when the header does not tell (a
+   * dataset, a parameter, {@code range(len(x))} of a list built at run time, a list the code grows).
    */
   public static long literalPasses(SemanticModel sm, Stmt loop) {
     return loop instanceof Stmt.For f ? literalLength(sm, f.iter(), 0) : -1;

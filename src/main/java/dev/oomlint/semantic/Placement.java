@@ -353,34 +353,16 @@ public final class Placement {
     if (bs.size() != 1 || bs.get(0).kind() != Binding.Kind.PARAMETER) {
       return false;
     }
-    Stmt.FunctionDef f = sm.enclosingFunction(n);
-    while (f != null && !f.args().range().contains(bs.get(0).node().range())) {
-      f = sm.enclosingFunction(f);
-    }
-    if (f == null || sm.enclosingClass(f) != null) {
+    Stmt.FunctionDef f = sm.parameterOwner(n, bs.get(0));
+    if (f == null || sm.enclosingClass(f) != null || !"cpu".equals(Calls.string(AstUtil.defaultOf(f, n.id())))) {
       return false;
     }
-    Support.Arguments a = f.args();
-    List<Support.Arg> positional = new java.util.ArrayList<>(a.posonlyargs());
-    positional.addAll(a.args());
-    int pos = positional.indexOf((Support.Arg) bs.get(0).node());
-    Expr def = null;
-    if (pos >= 0) {
-      int first = positional.size() - a.defaults().size();
-      def = pos >= first ? a.defaults().get(pos - first) : null;
-    } else {
-      int k = a.kwonlyargs().indexOf((Support.Arg) bs.get(0).node());
-      def = k >= 0 && k < a.kwDefaults().size() ? a.kwDefaults().get(k) : null;
-    }
-    if (!"cpu".equals(Calls.string(def))) {
-      return false;
-    }
+    int pos = AstUtil.positionOf(f, n.id());
     for (Expr.Call site : sm.callSites(f)) {
       if (Calls.hasStarred(site) || Calls.hasDoubleStar(site)) {
         return false;
       }
-      Expr given = pos >= 0 ? Calls.argument(site, pos, n.id()) : Calls.keyword(site, n.id()) == null ? null
-          : Calls.keyword(site, n.id()).value();
+      Expr given = Calls.passed(site, pos, n.id());
       if (given != null && !"cpu".equals(Calls.string(given))) {
         return false;
       }

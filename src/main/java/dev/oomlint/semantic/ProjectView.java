@@ -38,17 +38,10 @@ public interface ProjectView {
   DeclaredVersion transformers();
 
   /**
-   * The torch requirement the project declares nearest to the file (requirements files,
-   * {@code pyproject.toml}, {@code setup.py}, {@code setup.cfg}, a conda {@code environment.yml}); null
-   * when none does.
-   */
-  default DeclaredVersion torch() {
-    return null;
-  }
-
-  /**
-   * Whether the project's torch requirement ({@link #torch}) allows only releases before
-   * {@code version}: it pins an older one ({@code torch==2.0.0+cu117}) or caps below it ({@code <2.4}).
+   * Whether the torch requirement the project declares nearest to the file (requirements files,
+   * {@code pyproject.toml}, {@code setup.py}, {@code setup.cfg}, a conda {@code environment.yml}) allows
+   * only releases before {@code version}: it pins an older one ({@code torch==2.0.0+cu117}) or caps below
+   * it ({@code <2.4}). False when none is declared.
    */
   default boolean torchOnlyBefore(String version) {
     return false;

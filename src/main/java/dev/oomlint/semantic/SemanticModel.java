@@ -233,6 +233,11 @@ public final class SemanticModel {
     return index.enclosingFunction(n);
   }
 
+  /** The function a parameter binding belongs to, searched outward from a use of the parameter; or null. */
+  public Stmt.FunctionDef parameterOwner(Expr.Name use, Binding parameter) {
+    return index.parameterOwner(use, parameter.node());
+  }
+
   /** The class a method is defined in, or null for a plain function. */
   public Stmt.ClassDef enclosingClass(Stmt.FunctionDef f) {
     return index.enclosingClass(f);

@@ -46,6 +46,8 @@ final class TfRuntime {
   private final SemanticModel sm;
   private Node workSite;
   private boolean workSearched;
+  /** The calls that run a model or record gradients ({@link Work#RUN}, {@link Work#TAPE}), found by {@link #workSite}. */
+  private final List<Expr.Call> running = new java.util.ArrayList<>();
 
   TfRuntime(SemanticModel sm) {
     this.sm = sm;
@@ -90,6 +92,9 @@ final class TfRuntime {
         }
         tapes |= w == Work.TAPE;
         runs |= w == Work.RUN;
+        if (w == Work.RUN || w == Work.TAPE) {
+          running.add(c);
+        }
         builds |= w == Work.BUILD;
         if (first == null || c.range().start() < first.range().start()) {
           first = c;
@@ -453,9 +458,9 @@ final class TfRuntime {
     if (other[0] || !builtHere[0]) {
       return false;
     }
-    for (Expr.Call c : sm.calls()) {
-      Work w = work(c);
-      if ((w == Work.RUN || w == Work.TAPE) && !TorchObjects.within(main, c)) {
+    workSite();
+    for (Expr.Call c : running) {
+      if (!TorchObjects.within(main, c)) {
         return false;
       }
     }
@@ -490,7 +495,7 @@ final class TfRuntime {
     }
     for (Binding b : sm.resolve(f)) {
       if ((b.node() instanceof Stmt.FunctionDef || b.node() instanceof Stmt.ClassDef)
-          && sm.module().body().contains((Stmt) b.node())) {
+          && AstUtil.containsNode(sm.module().body(), b.node())) {
         return true;
       }
     }

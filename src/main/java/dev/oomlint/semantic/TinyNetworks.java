@@ -1,10 +1,8 @@
 package dev.oomlint.semantic;
 
-import dev.oomlint.ast.AstWalker;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
-import dev.oomlint.ast.Operators;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
 import java.util.ArrayList;
@@ -136,8 +134,7 @@ public final class TinyNetworks {
 
   /** Takes the largest batch a data loader makes; -1 once one's batch size is not shown. */
   private void batch(Expr.Call loader) {
-    Support.Keyword k = Calls.keyword(loader, "batch_size");
-    Expr size = k != null ? k.value() : loader.args().size() > 1 ? loader.args().get(1) : null;
+    Expr size = Calls.argument(loader, 1, "batch_size");
     Long b = size == null ? Long.valueOf(1) : dim(size, 0);
     batch = b == null || batch < 0 ? -1 : Math.max(batch, b);
   }
@@ -253,13 +250,13 @@ public final class TinyNetworks {
     List<Long> dims = new ArrayList<>();
     switch (last) {
       case "Linear", "Embedding", "EmbeddingBag" -> {
-        dims.add(dim(arg(c, 0, last.equals("Linear") ? "in_features" : "num_embeddings"), 0));
-        dims.add(dim(arg(c, 1, last.equals("Linear") ? "out_features" : "embedding_dim"), 0));
+        dims.add(dim(Calls.argument(c, 0, last.equals("Linear") ? "in_features" : "num_embeddings"), 0));
+        dims.add(dim(Calls.argument(c, 1, last.equals("Linear") ? "out_features" : "embedding_dim"), 0));
       }
       case "RNN", "GRU", "LSTM", "RNNCell", "GRUCell", "LSTMCell" -> {
-        Long in = dim(arg(c, 0, "input_size"), 0);
-        Long hidden = dim(arg(c, 1, "hidden_size"), 0);
-        Expr layersArg = last.endsWith("Cell") ? null : arg(c, 2, "num_layers");
+        Long in = dim(Calls.argument(c, 0, "input_size"), 0);
+        Long hidden = dim(Calls.argument(c, 1, "hidden_size"), 0);
+        Expr layersArg = last.endsWith("Cell") ? null : Calls.argument(c, 2, "num_layers");
         Long layers = layersArg == null ? Long.valueOf(1) : dim(layersArg, 0);
         if (hidden == null || layers == null || layers > 8) {
           return false;
@@ -274,9 +271,9 @@ public final class TinyNetworks {
         return total <= TINY_PARAMETERS;
       }
       case "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d" -> {
-        Long in = dim(arg(c, 0, "in_channels"), 0);
-        Long out = dim(arg(c, 1, "out_channels"), 0);
-        Long k = dim(arg(c, 2, "kernel_size"), 0);
+        Long in = dim(Calls.argument(c, 0, "in_channels"), 0);
+        Long out = dim(Calls.argument(c, 1, "out_channels"), 0);
+        Long k = dim(Calls.argument(c, 2, "kernel_size"), 0);
         if (in == null || out == null || k == null || in > CONV_CHANNELS || out > CONV_CHANNELS || k > 11) {
           return false;
         }
@@ -309,11 +306,6 @@ public final class TinyNetworks {
     sized = true;
     total += times * known;
     return total <= TINY_PARAMETERS;
-  }
-
-  private static Expr arg(Expr.Call c, int i, String keyword) {
-    Support.Keyword k = Calls.keyword(c, keyword);
-    return k != null ? k.value() : i < c.args().size() && !(c.args().get(i) instanceof Expr.Starred) ? c.args().get(i) : null;
   }
 
   /** How many times a layer construction runs in its function: the product of its loops' literal passes; -1 when unknown. */
@@ -385,7 +377,7 @@ public final class TinyNetworks {
       List<Expr> values = new ArrayList<>();
       for (Binding b : bs) {
         if (b.kind() == Binding.Kind.PARAMETER) {
-          return parameter(b, depth);
+          return parameter(n, b, depth);
         }
         if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || b.value() == null) {
           return null;
@@ -417,17 +409,10 @@ public final class TinyNetworks {
    * {@code __init__} it belongs to (or every call of its function), with its default where a call
    * leaves it out; null when a call gives it something that is not a number, or nothing calls it.
    */
-  private Long parameter(Binding b, int depth) {
-    Stmt.FunctionDef f = b.statement() instanceof Stmt.FunctionDef fd ? fd : sm.enclosingFunction(b.node());
+  private Long parameter(Expr.Name use, Binding b, int depth) {
+    Stmt.FunctionDef f = sm.parameterOwner(use, b);
     if (f == null) {
       return null;
-    }
-    List<Support.Arg> params = AstUtil.positionalParams(f);
-    int position = -1;
-    for (int i = 0; i < params.size(); i++) {
-      if (params.get(i).arg().equals(b.name())) {
-        position = i;
-      }
     }
     Stmt.ClassDef cls = f.name().equals("__init__") ? sm.enclosingClass(f) : null;
     List<Expr.Call> calls = new ArrayList<>();
@@ -442,38 +427,20 @@ public final class TinyNetworks {
     } else if (sm.enclosingClass(f) == null) {
       calls.addAll(sm.callSites(f));
     }
-    Expr dflt = defaultOf(f, b.name());
     if (calls.isEmpty()) {
       return null;
     }
+    int at = AstUtil.positionOf(f, b.name()) - skip;
+    Expr dflt = AstUtil.defaultOf(f, b.name());
     List<Expr> given = new ArrayList<>();
     for (Expr.Call c : calls) {
-      Support.Keyword k = Calls.keyword(c, b.name());
-      int at = position - skip;
-      Expr v = k != null ? k.value() : at >= 0 && at < c.args().size() ? c.args().get(at) : dflt;
-      if (v == null || v instanceof Expr.Starred || Calls.hasStarred(c)) {
+      Expr v = Calls.passed(c, at, b.name());
+      if (Calls.hasStarred(c) || (v == null ? dflt : v) == null) {
         return null;
       }
-      given.add(v);
+      given.add(v == null ? dflt : v);
     }
     return most(given, depth);
   }
 
-  private static Expr defaultOf(Stmt.FunctionDef f, String name) {
-    List<Support.Arg> params = AstUtil.positionalParams(f);
-    List<Expr> defaults = f.args().defaults();
-    int first = params.size() - defaults.size();
-    for (int i = 0; i < params.size(); i++) {
-      if (params.get(i).arg().equals(name)) {
-        return i >= first ? defaults.get(i - first) : null;
-      }
-    }
-    List<Support.Arg> kwonly = f.args().kwonlyargs();
-    for (int i = 0; i < kwonly.size(); i++) {
-      if (kwonly.get(i).arg().equals(name)) {
-        return f.args().kwDefaults().get(i);
-      }
-    }
-    return null;
-  }
 }

@@ -71,29 +71,20 @@ public final class ModelLoadedInLoop implements Rule {
     if (!what.equals("hf") && !what.equals("pipeline")) {
       return false;
     }
-    Node up = sm.parent(c);
+    Node up = c;
     while (up instanceof Expr.Attribute || up instanceof Expr.Call) {
-      if (up instanceof Expr.Call moved && sm.placesOnGpu(moved)) {
-        return false;   // X.from_pretrained(...).to(device)
+      if (up instanceof Expr.Call placed && sm.placesOnGpu(placed)) {
+        return false;   // device_map=/device=, or X.from_pretrained(...).to(device)
       }
       up = sm.parent(up);
     }
+    String bound = up instanceof Stmt.Assign a && a.targets().size() == 1 ? AstUtil.path(a.targets().get(0)) : null;
     Stmt.FunctionDef helper = sm.enclosingFunction(c);
-    if (up instanceof Stmt.Assign a && a.targets().size() == 1 && helper != null && !hold.loop().range().contains(c.range())
-        && sm.movesToGpuWithin(helper, AstUtil.path(a.targets().get(0)))) {
+    if (helper != null && !hold.loop().range().contains(c.range()) && sm.movesToGpuWithin(helper, bound)) {
       return false;   // def load(p): enc = AutoModel.from_pretrained(p); return enc.cuda()
     }
-    for (var k : c.keywords()) {
-      if (("device_map".equals(k.arg()) || "device".equals(k.arg())) && sm.mayBeCudaDevice(k.value())) {
-        return false;
-      }
-    }
-    if (handedOn(sm, hold.loop(), hold.holder())) {
-      return false;   // Trainer(model=model): the trainer places it
-    }
-    return !sm.movesToGpuWithin(hold.loop(), hold.holder())
-        && !(up instanceof Stmt.Assign a && a.targets().size() == 1
-        && sm.movesToGpuWithin(hold.loop(), AstUtil.path(a.targets().get(0))));
+    return !handedOn(sm, hold.loop(), hold.holder())   // Trainer(model=model): the trainer places it
+        && !sm.movesToGpuWithin(hold.loop(), hold.holder()) && !sm.movesToGpuWithin(hold.loop(), bound);
   }
 
   /** Builtins a model can be handed to without being placed anywhere. */
