@@ -483,7 +483,7 @@ public final class Checkpoints {
         saves.add(c);
       }
     }
-    int declared = parameterIndex(f, param);
+    int declared = AstUtil.positionOf(f, param);
     for (Expr.Call site : sites) {
       int pos = bound && site.func() instanceof Expr.Attribute && declared > 0 ? declared - 1 : declared;
       Expr arg = Calls.argument(site, pos, param);
@@ -528,16 +528,6 @@ public final class Checkpoints {
       }
     }
     return null;
-  }
-
-  private static int parameterIndex(Stmt.FunctionDef f, String param) {
-    List<dev.oomlint.ast.Support.Arg> ps = AstUtil.positionalParams(f);
-    for (int i = 0; i < ps.size(); i++) {
-      if (ps.get(i).arg().equals(param)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**
@@ -627,7 +617,7 @@ public final class Checkpoints {
 
   /** Whether a call passes, for a parameter of the callee, the constant path (or one with its file name). */
   private static boolean passes(Expr.Call call, Stmt.FunctionDef callee, String param, String constant, String base) {
-    int pos = parameterIndex(callee, param);
+    int pos = AstUtil.positionOf(callee, param);
     if (pos < 0) {
       return false;
     }

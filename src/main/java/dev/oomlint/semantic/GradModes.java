@@ -146,15 +146,10 @@ final class GradModes {
 
   /** What a call passes for parameter {@code param} of {@code f} (a method called on an object skips self); or null. */
   private Expr passedFor(Stmt.FunctionDef f, Expr.Call call, String param) {
-    List<Support.Arg> ps = AstUtil.positionalParams(f);
     int skip = index.enclosingClass(f) != null && call.func() instanceof Expr.Attribute ? 1 : 0;
-    for (int i = skip; i < ps.size(); i++) {
-      if (ps.get(i).arg().equals(param)) {
-        if (i - skip < call.args().size()) {
-          return call.args().get(i - skip);
-        }
-        break;
-      }
+    int at = AstUtil.positionOf(f, param) - skip;
+    if (at >= 0 && at < call.args().size()) {
+      return call.args().get(at);
     }
     for (Support.Keyword k : call.keywords()) {
       if (param.equals(k.arg())) {
@@ -464,7 +459,7 @@ final class GradModes {
       for (Expr.Call site : calls.callSites(g)) {
         Expr passed = passedFor(g, site, p.id());
         if (passed == null) {
-          passed = defaultOf(g, p.id());
+          passed = AstUtil.positionOf(g, p.id()) >= 0 ? AstUtil.defaultOf(g, p.id()) : null;   // positional only
         }
         if (passed instanceof Expr.Constant k && (k.value() == ConstValue.Singleton.NONE
             || k.value() instanceof ConstValue.Bool b && !b.value())) {
@@ -487,19 +482,6 @@ final class GradModes {
       }
     }
     return false;
-  }
-
-  /** The default value of a positional parameter, or null. */
-  private static Expr defaultOf(Stmt.FunctionDef g, String name) {
-    List<Support.Arg> ps = AstUtil.positionalParams(g);
-    List<Expr> ds = g.args().defaults();
-    int first = ps.size() - ds.size();
-    for (int i = 0; i < ps.size(); i++) {
-      if (ps.get(i).arg().equals(name)) {
-        return i >= first ? ds.get(i - first) : null;
-      }
-    }
-    return null;
   }
 
   /** Greatest fixpoint: assume every candidate disabled, drop those with a call site that is not. */
