@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +39,8 @@ final class Inference {
   private final Devices devices;
   private final String path;
   private List<InferenceRegion> regions;
+  /** {@link #literalArgument}'s answers by function and parameter name, so that call sites are read once. */
+  private final Map<Stmt.FunctionDef, Map<String, Boolean>> literalArguments = new IdentityHashMap<>();
   private Boolean loadsWeights;
 
   Inference(AstIndex index, Names names, CallGraph calls, GradModes modes, TorchObjects objects,
@@ -449,13 +452,24 @@ final class Inference {
     if (f == null || calls.enclosingClass(f) != null) {
       return false;
     }
-    int at = AstUtil.positionOf(f, parameter.name());
+    Map<String, Boolean> known = literalArguments.computeIfAbsent(f, k -> new java.util.HashMap<>());
+    Boolean answer = known.get(parameter.name());
+    if (answer == null) {
+      known.put(parameter.name(), false);   // while the call sites are read: a cycle through them is no literal
+      answer = literalAtEveryCall(f, parameter.name(), depth);
+      known.put(parameter.name(), answer);
+    }
+    return answer;
+  }
+
+  private boolean literalAtEveryCall(Stmt.FunctionDef f, String name, int depth) {
+    int at = AstUtil.positionOf(f, name);
     List<Expr.Call> sites = calls.callSites(f);
     if (at < 0 || sites.isEmpty()) {
       return false;
     }
     for (Expr.Call site : sites) {
-      Expr given = Calls.passed(site, at, parameter.name());
+      Expr given = Calls.passed(site, at, name);
       if (given == null || !synthetic(given, depth + 1)) {
         return false;
       }

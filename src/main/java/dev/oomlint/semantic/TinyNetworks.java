@@ -6,7 +6,10 @@ import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -80,6 +83,8 @@ public final class TinyNetworks {
   private boolean sized;
   private long channels;
   private long batch;
+  /** {@link #parameter}'s answers by function and parameter name, so that call sites are read once. */
+  private final Map<Stmt.FunctionDef, Map<String, Long>> parameters = new IdentityHashMap<>();
 
   private TinyNetworks(SemanticModel sm) {
     this.sm = sm;
@@ -414,6 +419,17 @@ public final class TinyNetworks {
     if (f == null) {
       return null;
     }
+    Map<String, Long> known = parameters.computeIfAbsent(f, k -> new HashMap<>());
+    if (known.containsKey(b.name())) {
+      return known.get(b.name());
+    }
+    known.put(b.name(), null);   // while the call sites are read: a cycle through them is unknown
+    Long value = givenAtEveryCall(f, b.name(), depth);
+    known.put(b.name(), value);
+    return value;
+  }
+
+  private Long givenAtEveryCall(Stmt.FunctionDef f, String name, int depth) {
     Stmt.ClassDef cls = f.name().equals("__init__") ? sm.enclosingClass(f) : null;
     List<Expr.Call> calls = new ArrayList<>();
     int skip = 0;
@@ -430,11 +446,11 @@ public final class TinyNetworks {
     if (calls.isEmpty()) {
       return null;
     }
-    int at = AstUtil.positionOf(f, b.name()) - skip;
-    Expr dflt = AstUtil.defaultOf(f, b.name());
+    int at = AstUtil.positionOf(f, name) - skip;
+    Expr dflt = AstUtil.defaultOf(f, name);
     List<Expr> given = new ArrayList<>();
     for (Expr.Call c : calls) {
-      Expr v = Calls.passed(c, at, b.name());
+      Expr v = Calls.passed(c, at, name);
       if (Calls.hasStarred(c) || (v == null ? dflt : v) == null) {
         return null;
       }
