@@ -1,8 +1,8 @@
 from transformers import AutoModelForCausalLM, BitsAndBytesConfig
 
-# both styles at once: transformers rejects this; no automatic rewrite, and the message says so
-# error: OOM502 "beside `quantization_config=`"
-a = AutoModelForCausalLM.from_pretrained(name, quantization_config=cfg, load_in_4bit=True)
+# quantization_config=None asks for nothing: the flag is what quantizes; no rewrite (the keyword is taken)
+# error: OOM502
+a = AutoModelForCausalLM.from_pretrained(name, quantization_config=None, load_in_4bit=True)
 # the flag is a call: rewriting would evaluate it twice
 # error: OOM502
 b = AutoModelForCausalLM.from_pretrained(name, load_in_4bit=wants_4bit())

@@ -14,6 +14,7 @@ import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.RuleOptions;
 import dev.oomlint.semantic.HiddenGpus;
 import dev.oomlint.semantic.NeverRuns;
+import dev.oomlint.semantic.UnusedDefinitions;
 import dev.oomlint.semantic.ProjectView;
 import dev.oomlint.semantic.SemanticModel;
 import dev.oomlint.source.NotebookDocument;
@@ -316,6 +317,13 @@ public final class Linter {
       NeverRuns dead = NeverRuns.of(module);
       if (!dead.isEmpty()) {
         out.removeIf(d -> dead.contains(d.range())); // code that never runs costs no memory
+      }
+    }
+    if (!out.isEmpty()) {
+      List<SourceRange> unused = UnusedDefinitions.of(module, file.text(), file.path(), project,
+          out.stream().map(Diagnostic::range).toList());
+      if (!unused.isEmpty()) { // nothing in the project uses these definitions: their code never runs
+        out.removeIf(d -> unused.stream().anyMatch(r -> r.contains(d.range())));
       }
     }
     out.sort(ORDER);

@@ -56,6 +56,8 @@ public final class ProjectIndex {
   private final ConcurrentHashMap<String, Optional<Path>> moduleFiles = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, Optional<ModuleSummary>> summaries = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Optional<ProjectView.DeclaredVersion>> declared = new ConcurrentHashMap<>();
+  /** Per project root, its word index, built by the first file that asks (empty: too large to index). */
+  private final ConcurrentHashMap<Path, WordsOnce> words = new ConcurrentHashMap<>();
 
   /**
    * An index for a run rooted at {@code runRoot} (null: the working directory), parsing other
@@ -369,9 +371,35 @@ public final class ProjectIndex {
     }
 
     @Override
+    public boolean othersMayMention(String name) {
+      if (!located() || root == null) {
+        return true;
+      }
+      ProjectWords w = words.computeIfAbsent(root, WordsOnce::new).get();
+      return w == null || w.mentionedOutside(name, file);
+    }
+
+    @Override
     public boolean torchOnlyBefore(String version) {
       DeclaredVersion t = torch();
       return t != null && Requirements.allowsOnlyBefore(t.requirement(), TORCH, version);
+    }
+  }
+
+  /** A project's word index, built once by whichever thread asks first. */
+  private final class WordsOnce {
+    private final Path root;
+    private Optional<ProjectWords> built;
+
+    WordsOnce(Path root) {
+      this.root = root;
+    }
+
+    synchronized ProjectWords get() {
+      if (built == null) {
+        built = Optional.ofNullable(ProjectWords.of(root, maxFileSize));
+      }
+      return built.orElse(null);
     }
   }
 

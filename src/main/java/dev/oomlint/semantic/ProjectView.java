@@ -48,6 +48,15 @@ public interface ProjectView {
   }
 
   /**
+   * Whether a file of the project other than this one may spell {@code name} (as a word anywhere: code,
+   * comments, strings, configuration, documentation). True when unknown: no project, or one too large
+   * to index.
+   */
+  default boolean othersMayMention(String name) {
+    return true;
+  }
+
+  /**
    * A library version the project targets: the lowest version its requirement allows, or the
    * option's value.
    *

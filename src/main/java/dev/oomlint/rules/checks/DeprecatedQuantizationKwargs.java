@@ -15,6 +15,7 @@ import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.edits.CallEdits;
 import dev.oomlint.rules.edits.ImportEdits;
+import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.HfModels;
 import dev.oomlint.semantic.SemanticModel;
@@ -58,15 +59,47 @@ public final class DeprecatedQuantizationKwargs implements Rule {
       if (at == null) {
         continue;
       }
-      String message = Calls.keyword(c, "quantization_config") != null
-          ? "`" + at.arg() + "=` beside `quantization_config=` is the deprecated spelling of the same request:"
-              + " transformers rejects the two together (a ValueError since 4.3x) and v5 removes the keyword;"
-              + " remove `" + at.arg() + "=` and keep the `BitsAndBytesConfig`."
-          : "`" + at.arg() + "=` passed straight to `from_pretrained` is deprecated and removed in"
-              + " transformers v5 (the model would no longer be quantized as asked); pass"
-              + " `quantization_config=BitsAndBytesConfig(" + at.arg() + "=True, ...)` instead.";
+      Support.Keyword config = Calls.keyword(c, "quantization_config");
+      if (config != null && asksFor(sm, config.value(), at.arg(), 0)) {
+        continue; // the config asks for the same quantization: no memory is at stake (val10: 7 false findings)
+      }
+      String message = "`" + at.arg() + "=` passed straight to `from_pretrained` is deprecated and removed in"
+          + " transformers v5 (the model would no longer be quantized as asked); pass"
+          + " `quantization_config=BitsAndBytesConfig(" + at.arg() + "=True, ...)` instead.";
       ctx.report(new Diagnostic(ctx.code(), message, at.range(), fix(sm, c)));
     }
+  }
+
+  /**
+   * Whether {@code value} (what {@code quantization_config=} receives) may be a {@code BitsAndBytesConfig}
+   * passing {@code key} itself: directly, through either arm of a conditional, or through a name every
+   * reaching assignment of which is one. A config built for another request ({@code load_in_4bit} only,
+   * beside {@code load_in_8bit=args.int8}) leaves the keyword the only way that request is made.
+   */
+  private static boolean asksFor(SemanticModel sm, Expr value, String key, int depth) {
+    if (depth > 4 || value == null) {
+      return false;
+    }
+    if (value instanceof Expr.IfExp e) {
+      return asksFor(sm, e.body(), key, depth + 1) || asksFor(sm, e.orelse(), key, depth + 1);
+    }
+    if (value instanceof Expr.Call call) {
+      return Calls.keyword(call, key) != null && isBnbConfig(sm, call.func());
+    }
+    if (value instanceof Expr.Name n) {
+      for (Binding b : sm.reachingBindings(n)) {
+        if (b.kind() == Binding.Kind.ASSIGN && asksFor(sm, b.value(), key, depth + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBnbConfig(SemanticModel sm, Expr func) {
+    String q = sm.qualifiedName(func);
+    return BNB.equals(q) || q == null && (func instanceof Expr.Name n && n.id().equals("BitsAndBytesConfig")
+        || func instanceof Expr.Attribute a && a.attr().equals("BitsAndBytesConfig"));
   }
 
   /** Moves every bitsandbytes keyword of the call into one {@code quantization_config=} argument. */
