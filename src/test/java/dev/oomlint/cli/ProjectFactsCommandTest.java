@@ -27,10 +27,11 @@ class ProjectFactsCommandTest {
   }
 
   private Cli.Run check(String... args) {
-    String[] all = new String[args.length + 2];
+    String[] all = new String[args.length + 3];
     all[0] = "check";
     all[1] = "--output-format=concise";
-    System.arraycopy(args, 0, all, 2, args.length);
+    all[2] = "--extend-select=OOM301,OOM403"; // opt-in rules whose project facts these tests exercise
+    System.arraycopy(args, 0, all, 3, args.length);
     return new Cli(tmp).toolbox(Toolbox.builtIn()).run(all);
   }
 
@@ -202,7 +203,7 @@ class ProjectFactsCommandTest {
     write("utils/torch_utils.py", TORCH_UTILS);
     write("proj/pyproject.toml", "[project]\nname = \"p\"\n");
     write("proj/val.py", evaluate("from utils.torch_utils import smart_inference_mode", "@smart_inference_mode()"));
-    Cli.Run r = new Cli(tmp.resolve("proj")).toolbox(Toolbox.builtIn()).run("check", "--output-format=concise", "val.py");
+    Cli.Run r = new Cli(tmp.resolve("proj")).toolbox(Toolbox.builtIn()).run("check", "--output-format=concise", "--extend-select=OOM301", "val.py");
     assertTrue(oom301(r, "val.py"), "utils/ lies above the project root: " + r.out());
   }
 

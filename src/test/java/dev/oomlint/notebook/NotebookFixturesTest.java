@@ -185,13 +185,13 @@ class NotebookFixturesTest {
         Path copy = dir.resolve(p.getFileName().toString());
         Files.copy(p, copy);
         dev.oomlint.testing.Cli cli = new dev.oomlint.testing.Cli(dir).rules(rules);
-        dev.oomlint.testing.Cli.Run run = cli.run("check", "--fix", copy.getFileName().toString());
+        dev.oomlint.testing.Cli.Run run = cli.run("check", "--select=ALL", "--fix", copy.getFileName().toString());
         dev.oomlint.testing.Cli.assertNoStackTrace(run);
         Path fixed = Path.of(p.toString().replaceAll("\\.ipynb$", ".fixed.ipynb"));
         assertArrayEquals(Files.readAllBytes(Files.exists(fixed) ? fixed : p), Files.readAllBytes(copy),
             "check --fix on " + p);
         // fixing again changes nothing
-        cli.run("check", "--fix", copy.getFileName().toString());
+        cli.run("check", "--select=ALL", "--fix", copy.getFileName().toString());
         assertArrayEquals(Files.readAllBytes(Files.exists(fixed) ? fixed : p), Files.readAllBytes(copy),
             "second check --fix on " + p);
       } finally {

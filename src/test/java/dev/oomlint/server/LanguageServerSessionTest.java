@@ -122,6 +122,8 @@ class LanguageServerSessionTest {
 
   @BeforeEach
   void start() throws Exception {
+    // the tests' documents live under dir: the opt-in rules they exercise (OOM101) are selected there
+    Files.writeString(dir.resolve("pyproject.toml"), "[tool.oomlint]\nextend-select = [\"ALL\"]\n");
     PipedInputStream serverIn = new PipedInputStream(1 << 16);
     toServer = new OneWriter(new PipedOutputStream(serverIn));
     PipedInputStream clientIn = new PipedInputStream(1 << 16);
@@ -331,7 +333,8 @@ class LanguageServerSessionTest {
   void readsTheNearestPyprojectAndSurvivesCrashesAndNotebooks() throws Exception {
     Path project = dir.resolve("proj");
     Files.createDirectories(project.resolve("pkg"));
-    Files.writeString(project.resolve("pyproject.toml"), "[tool.oomlint]\nignore = [\"OOM102\"]\n");
+    Files.writeString(project.resolve("pyproject.toml"),
+        "[tool.oomlint]\nextend-select = [\"OOM101\"]\nignore = [\"OOM102\"]\n");
     String text = Files.readString(EXAMPLE);
     String uri = project.resolve("pkg/train.py").toUri().toString();
     open(uri, text);

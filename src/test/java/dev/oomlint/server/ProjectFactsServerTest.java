@@ -28,6 +28,7 @@ class ProjectFactsServerTest {
   @Test
   void anEditedDocumentUsesTheProjectsDecoratorAndDeclaredTransformers() throws IOException {
     Files.writeString(dir.resolve("setup.py"), "from setuptools import setup\nsetup(install_requires=[\"transformers>=5\"])\n");
+    Files.writeString(dir.resolve("pyproject.toml"), "[tool.oomlint]\nextend-select = [\"OOM301\", \"OOM403\"]\n");
     Files.createDirectories(dir.resolve("utils"));
     Files.writeString(dir.resolve("utils/no_grad.py"), """
         import torch

@@ -23,7 +23,7 @@ import java.util.Set;
 @RuleInfo(code = "OOM504", name = "empty-cache-in-training-loop",
     summary = "torch.cuda.empty_cache() runs on every iteration of a training or inference loop.",
     level = Level.NOTE, fix = FixSafety.NONE, precision = "high", tags = {"memory", "performance"},
-    mentions = "empty_cache")
+    mentions = "empty_cache", enabledByDefault = false)
 public final class EmptyCacheInTrainingLoop implements Rule {
   private static final Set<String> EMPTY_CACHE = Set.of("torch.cuda.empty_cache", "torch.cuda.memory.empty_cache");
   private static final Set<String> IS_AVAILABLE = Set.of("torch.cuda.is_available");

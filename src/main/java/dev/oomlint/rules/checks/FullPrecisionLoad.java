@@ -29,7 +29,7 @@ import java.util.List;
  */
 @RuleInfo(code = "OOM403", name = "full-precision-load",
     summary = "An inference script loads a Hugging Face model in float32 (no torch_dtype) and puts it on a GPU.",
-    level = Level.NOTE, fix = FixSafety.UNSAFE, precision = "high", tags = {"memory", "loading"})
+    level = Level.NOTE, fix = FixSafety.UNSAFE, precision = "high", tags = {"memory", "loading"}, enabledByDefault = false)
 public final class FullPrecisionLoad implements Rule {
   /** Keywords that already choose the precision. */
   private static final List<String> PRECISION_KEYWORDS = List.of("torch_dtype", "dtype", "quantization_config",

@@ -31,7 +31,7 @@ import java.util.List;
 @RuleInfo(code = "OOM304", name = "generation-state-with-grad",
     summary = "A hand-written decoding or recurrent loop feeds the model's state back each step with autograd on.",
     level = Level.WARNING, fix = FixSafety.NONE, precision = "high",
-    mentions = "torch")
+    mentions = "torch", enabledByDefault = false)
 public final class GenerationStateWithGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {

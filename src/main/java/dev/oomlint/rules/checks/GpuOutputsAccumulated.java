@@ -36,7 +36,7 @@ import java.util.Set;
 @RuleInfo(code = "OOM302", name = "gpu-outputs-accumulated",
     summary = "Model outputs are collected across an evaluation or inference loop while still on the GPU.",
     level = Level.WARNING, fix = FixSafety.SOMETIMES, precision = "high",
-    mentions = "cuda|device|prepare|setup")
+    mentions = "cuda|device|prepare|setup", enabledByDefault = false)
 public final class GpuOutputsAccumulated implements Rule {
   private static final int MAX_DEPTH = 10;
   /** Methods whose result is on the host or a Python value. */

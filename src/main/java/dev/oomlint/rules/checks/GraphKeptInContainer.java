@@ -35,7 +35,7 @@ import java.util.List;
 @RuleInfo(code = "OOM101", name = "graph-kept-in-container",
     summary = "A tensor that carries an autograd graph is stored in a container that outlives the training-loop iteration.",
     level = Level.WARNING, fix = FixSafety.SAFE, precision = "high",
-    mentions = "backward")
+    mentions = "backward", enabledByDefault = false)
 public final class GraphKeptInContainer implements Rule {
 
   @Override

@@ -30,7 +30,7 @@ import java.util.List;
  */
 @RuleInfo(code = "OOM301", name = "inference-without-no-grad",
     summary = "A model runs in evaluation or inference code without torch.no_grad() or torch.inference_mode().",
-    level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high")
+    level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high", enabledByDefault = false)
 public final class InferenceWithoutNoGrad implements Rule {
   @Override
   public void check(RuleContext ctx) {

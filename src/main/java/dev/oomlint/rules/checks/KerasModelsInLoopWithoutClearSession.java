@@ -31,7 +31,7 @@ import java.util.Map;
 @RuleInfo(code = "OOM503", name = "keras-models-in-loop-without-clear-session",
     summary = "Keras models are built in a loop that never calls keras.backend.clear_session().",
     level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high", tags = {"memory", "keras"},
-    mentions = "keras|tensorflow")
+    mentions = "keras|tensorflow", enabledByDefault = false)
 public final class KerasModelsInLoopWithoutClearSession implements Rule {
   private static final List<String> PREFIXES = List.of("tensorflow.keras.", "tf_keras.", "keras.",
       "tensorflow.python.keras.");

@@ -26,7 +26,7 @@ import java.util.Set;
 @RuleInfo(code = "OOM505", name = "keras-predict-in-loop",
     summary = "Keras model.predict() is called on every iteration of a Python loop.",
     level = Level.WARNING, fix = FixSafety.NONE, precision = "high", tags = {"memory", "keras"},
-    mentions = {"predict", "keras|tensorflow"})
+    mentions = {"predict", "keras|tensorflow"}, enabledByDefault = false)
 public final class KerasPredictInLoop implements Rule {
   /** A loop that its header bounds to this many passes runs predict a bounded, small number of times. */
   private static final int FEW_PASSES = 100;

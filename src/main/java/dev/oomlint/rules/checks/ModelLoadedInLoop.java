@@ -25,7 +25,7 @@ import java.util.Set;
  */
 @RuleInfo(code = "OOM401", name = "model-loaded-in-loop",
     summary = "A model is loaded on every loop iteration while the previous one is still referenced.",
-    level = Level.WARNING, fix = FixSafety.NONE, precision = "high", tags = {"memory", "loading"})
+    level = Level.WARNING, fix = FixSafety.NONE, precision = "high", tags = {"memory", "loading"}, enabledByDefault = false)
 public final class ModelLoadedInLoop implements Rule {
   private static final Set<String> KERAS_LOAD = Set.of("tensorflow.keras.models.load_model",
       "tensorflow.keras.saving.load_model", "keras.models.load_model", "keras.saving.load_model",

@@ -32,7 +32,7 @@ import java.util.List;
 @RuleInfo(code = "OOM405", name = "model-reloaded-without-release",
     summary = "A name holding a GPU model is rebound to a new model loaded onto the GPU while the old one is still referenced.",
     level = Level.WARNING, fix = FixSafety.NONE, precision = "high", tags = {"memory", "loading"},
-    mentions = "from_pretrained|pipeline|create_model|torch")
+    mentions = "from_pretrained|pipeline|create_model|torch", enabledByDefault = false)
 public final class ModelReloadedWithoutRelease implements Rule {
   @Override
   public void check(RuleContext ctx) {

@@ -38,7 +38,7 @@ import java.util.Set;
 @RuleInfo(code = "OOM103", name = "retain-graph-in-loop",
     summary = "backward(retain_graph=True) in a training loop with no second backward over the same graph in that iteration.",
     level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high",
-    mentions = "retain_graph")
+    mentions = "retain_graph", enabledByDefault = false)
 public final class RetainGraphInLoop implements Rule {
   private static final int MAX_DEPTH = 12;
   private static final Set<String> GRADIENT_APIS = Set.of("torch.autograd.grad", "torch.autograd.backward",

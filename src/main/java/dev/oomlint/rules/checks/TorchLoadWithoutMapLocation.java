@@ -31,7 +31,7 @@ import java.util.Set;
 @RuleInfo(code = "OOM402", name = "torch-load-without-map-location",
     summary = "torch.load() without map_location restores tensors to the GPU they were saved from.",
     level = Level.WARNING, fix = FixSafety.SAFE, precision = "high", tags = {"memory", "loading"},
-    mentions = "torch")
+    mentions = "torch", enabledByDefault = false)
 public final class TorchLoadWithoutMapLocation implements Rule {
   static final Set<String> TORCH_LOAD = Set.of("torch.load", "torch.serialization.load");
 

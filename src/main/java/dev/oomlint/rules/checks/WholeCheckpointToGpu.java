@@ -26,7 +26,7 @@ import dev.oomlint.semantic.SemanticModel;
 @RuleInfo(code = "OOM406", name = "whole-checkpoint-to-gpu",
     summary = "torch.load() puts a whole training checkpoint on the GPU when only the model's weights are used.",
     level = Level.WARNING, fix = FixSafety.SAFE, precision = "high", tags = {"memory", "loading"},
-    mentions = "load_state_dict")
+    mentions = "load_state_dict", enabledByDefault = false)
 public final class WholeCheckpointToGpu implements Rule {
   @Override
   public void check(RuleContext ctx) {
