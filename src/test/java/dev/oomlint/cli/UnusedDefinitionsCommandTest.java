@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Code nothing in the project uses is never reported (issue #12: yolov9's loss modules each keep a
  * {@code VarifocalLoss} that no script builds): a module-level function or class whose name no file
  * of the project spells outside its own definition. A mention anywhere (an import, a call, a YAML
- * config, a README command, a string) keeps the finding; so do decorators and test files.
+ * config, a README command, a string) keeps the finding; so do decorators and hubconf.py.
  */
 class UnusedDefinitionsCommandTest {
   @TempDir
@@ -73,12 +73,12 @@ class UnusedDefinitionsCommandTest {
   }
 
   @Test
-  void decoratedDefinitionsTestFilesAndUsesInTheTextItselfAreKept() throws IOException {
+  void decoratedDefinitionsHubEntryPointsAndUsesInTheTextItselfAreKept() throws IOException {
     write("setup.py", "from setuptools import setup\nsetup()\n");
     write("models.py", HEADER + "@register\n" + lossClass("Registered") + "\n\ndef helper():\n"
         + "    with torch.cuda.amp.autocast():\n        pass\n");
-    write("tests/test_loss.py", HEADER + lossClass("OnlyHere"));
-    assertEquals(List.of("models.py:9", "tests/test_loss.py:8"), findings("."));
+    write("hubconf.py", HEADER + lossClass("OnlyHere")); // torch.hub entry points are named by strings
+    assertEquals(List.of("hubconf.py:8", "models.py:9"), findings("."));
     String out = new Cli(tmp).toolbox(Toolbox.builtIn()).stdin(HEADER + lossClass("Piped") + "\n\nloss = Piped()\n")
         .run("check", "--output-format=concise", "--exit-zero", "-").out();
     assertEquals(1, out.lines().filter(l -> l.contains("OOM501")).count(), "a use in the text itself: " + out);

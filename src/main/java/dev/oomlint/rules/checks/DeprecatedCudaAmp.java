@@ -61,7 +61,8 @@ public final class DeprecatedCudaAmp implements Rule {
     List<Expr.Call> calls = new ArrayList<>();
     for (Expr.Call c : sm.calls()) {
       String q = sm.qualifiedName(c.func());
-      if (q != null && DEPRECATED.containsKey(q) && !isFallback(sm, c.func()) && !isVersionFallback(sm, c)) {
+      if (q != null && DEPRECATED.containsKey(q) && !isFallback(sm, c.func()) && !isVersionFallback(sm, c)
+          && !sm.isTestCode(c)) { // tests run tiny workloads; a user wants their training code told
         found.put(c, DEPRECATED.get(q));
         calls.add(c);
       }
