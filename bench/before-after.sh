@@ -3,7 +3,9 @@
 # Usage: bench/before-after.sh BEFORE.jar AFTER.jar CORPUS_DIR ONE_FILE [ROUNDS_CORPUS] [ROUNDS_ONE]
 # Each jar is copied into a directory of its own (bin/oomlint keeps one class-data-sharing archive per
 # jar directory) and run through bin/oomlint, as users run it. Rounds alternate the two builds, so a
-# change in the machine's load hits both alike; medians and minimums are printed.
+# change in the machine's load hits both alike; medians and minimums are printed. Extra arguments for
+# `check` (e.g. BENCH_ARGS="--select ALL", to compare builds whose default rule sets differ) come from
+# the BENCH_ARGS environment variable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 before=${1:?usage: bench/before-after.sh BEFORE.jar AFTER.jar CORPUS_DIR ONE_FILE [ROUNDS_CORPUS] [ROUNDS_ONE]}
@@ -18,7 +20,7 @@ work, corpus, one, rc, ro = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[
 def run(which, path):
     env = dict(os.environ, OOMLINT_JAR=f"{work}/{which}/oomlint.jar")
     t = time.perf_counter()
-    subprocess.run(["bin/oomlint", "check", "--exit-zero", path], env=env,
+    subprocess.run(["bin/oomlint", "check", "--exit-zero", *os.environ.get("BENCH_ARGS", "").split(), path], env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - t
 for label, path, rounds in (("whole corpus", corpus, rc), ("one file", one, ro)):

@@ -371,6 +371,18 @@ public final class ProjectIndex {
     }
 
     @Override
+    public boolean transformersOnlyBefore(String version) {
+      DeclaredVersion t = transformers();
+      if (t == null) {
+        return false;
+      }
+      if (t == transformersOption) { // the option names a version, not a requirement
+        return Requirements.allowsOnlyBefore(TRANSFORMERS + "==" + t.lowest(), TRANSFORMERS, version);
+      }
+      return Requirements.allowsOnlyBefore(t.requirement(), TRANSFORMERS, version);
+    }
+
+    @Override
     public boolean othersMayMention(String name) {
       if (!located() || root == null) {
         return true;

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Which files of one project spell which words: every identifier-like word ({@code [A-Za-z_][A-Za-z0-9_]*})
- * of the project's source, notebook, configuration, shell and documentation files, mapped to the one
+ * of the project's source, notebook, configuration, shell and Markdown files, mapped to the one
  * file that spells it or to "several". It answers "does a file other than this one mention this name?"
  * ({@link #mentionedOutside}), the test that tells a definition nothing in the project uses
  * (see {@link dev.oomlint.semantic.UnusedDefinitions}). Comments, strings and text count as mentions
@@ -31,7 +31,7 @@ final class ProjectWords {
   /** Lines of notebooks and JSON files longer than this are outputs (images, tables), not names. */
   private static final int MAX_DATA_LINE = 2000;
   private static final Set<String> TEXT = Set.of("py", "pyi", "pyx", "ipynb", "yaml", "yml", "json", "cfg",
-      "toml", "ini", "sh", "txt", "md", "rst", "jsonnet", "gin");
+      "toml", "ini", "sh", "md", "jsonnet", "gin");
   private static final Set<String> SKIP_DIRS = Set.of("node_modules", "__pycache__", "site-packages");
   private static final int SEVERAL = -1;
   private static final long DEF = hash("def");
@@ -117,51 +117,48 @@ final class ProjectWords {
 
   private void scan(byte[] b, int id, boolean data) {
     boolean defined = false;
-    int i = 0;
     int n = b.length;
-    int lineStart = 0;
+    int i = data ? skipDataLine(b, 0) : 0;
     while (i < n) {
-      byte c = b[i];
-      if (c == '\n') {
+      int k = KIND[b[i] & 0xff];
+      if (k == 0) {
+        byte c = b[i++];
+        if (c == '\n') {
+          if (data) {
+            i = skipDataLine(b, i);
+          }
+        } else if (c != ' ' && c != '\t') {
+          defined = false;
+        }
+        continue;
+      }
+      if (k == 2) { // a word starting with a digit: skip it whole
+        while (i < n && KIND[b[i] & 0xff] != 0) {
+          i++;
+        }
+        continue;
+      }
+      long h = 0xcbf29ce484222325L;
+      int start = i;
+      while (i < n && KIND[b[i] & 0xff] != 0) {
+        h = (h ^ (b[i] & 0xff)) * 0x100000001b3L;
         i++;
-        lineStart = i;
-        continue;
       }
-      if (data && i == lineStart) {
-        int end = i;
-        while (end < n && b[end] != '\n') {
-          end++;
-        }
-        if (end - i > MAX_DATA_LINE) {
-          i = end; // an output line: skip it
-          continue;
-        }
+      if (i - start <= 80 && !defined) {
+        put(h, id);
       }
-      if (isStart(c)) {
-        long h = 0xcbf29ce484222325L;
-        int start = i;
-        while (i < n && isPart(b[i])) {
-          h = (h ^ (b[i] & 0xff)) * 0x100000001b3L;
-          i++;
-        }
-        if (i - start <= 80 && !defined) {
-          put(h, id);
-        }
-        // the name a `def`/`class` introduces is a definition, not a use (copies of a module define the same names)
-        defined = h == DEF || h == CLASS;
-        continue;
-      }
-      if (c != ' ' && c != '\t') {
-        defined = false;
-      }
-      if (isPart(c)) { // a word starting with a digit: skip it whole
-        while (i < n && isPart(b[i])) {
-          i++;
-        }
-        continue;
-      }
-      i++;
+      // the name a `def`/`class` introduces is a definition, not a use (copies of a module define the same names)
+      defined = h == DEF || h == CLASS;
     }
+  }
+
+  /** {@code from} if the line starting there is short; else the offset of its newline (an output line of a notebook or JSON file). */
+  private static int skipDataLine(byte[] b, int from) {
+    int end = from;
+    while (end < b.length && b[end] != '\n') {
+      end++;
+    }
+    return end - from > MAX_DATA_LINE ? end : from;
   }
 
   static long hash(String word) {
@@ -172,12 +169,21 @@ final class ProjectWords {
     return h;
   }
 
+  /** Per byte: 1 starts a word (letter, underscore), 2 continues one (also digits), 0 neither. */
+  private static final byte[] KIND = new byte[256];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      KIND[c] = (byte) (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' ? 1 : c >= '0' && c <= '9' ? 2 : 0);
+    }
+  }
+
   private static boolean isStart(byte c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+    return KIND[c & 0xff] == 1;
   }
 
   private static boolean isPart(byte c) {
-    return isStart(c) || c >= '0' && c <= '9';
+    return KIND[c & 0xff] != 0;
   }
 
   private int slot(long key) {

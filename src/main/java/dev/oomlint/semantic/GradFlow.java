@@ -540,11 +540,48 @@ final class GradFlow {
         return false;
       }
       for (Expr v : values) {
-        if (!plainNumber(v)) {
+        if (!plainNumber(v) && !sumOfPlainNumbers(f, v)) {
           return false;
         }
       }
       return true;
+    }
+
+    /**
+     * {@code sum(xs) / n} (or {@code sum(xs)}) where {@code xs} is a list of the function's own that
+     * starts empty and only ever gets Python numbers appended ({@code xs.append(loss.item() * n)}): the
+     * seq2seq tutorials' {@code train()} returns its loss this way.
+     */
+    private boolean sumOfPlainNumbers(Stmt.FunctionDef f, Expr v) {
+      Expr e = v instanceof Expr.BinOp b && (b.right() instanceof Expr.Name || plainNumber(b.right())) ? b.left() : v;
+      if (!(e instanceof Expr.Call c && "sum".equals(names.qualifiedName(c.func())) && c.args().size() == 1
+          && c.args().get(0) instanceof Expr.Name xs)) {
+        return false;
+      }
+      boolean[] ok = {true, false, false}; // all uses fine, one append seen, bound to []
+      AstWalker.walk(f, n -> {
+        if (n instanceof Expr.Call call && call.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name r
+            && r.id().equals(xs.id())) {
+          if (a.attr().equals("append") && call.args().size() == 1 && plainNumber(call.args().get(0))) {
+            ok[1] = true;
+          } else {
+            ok[0] = false; // extend, insert, ...: unknown items
+          }
+        } else if (n instanceof Stmt.Assign as) {
+          for (Expr t : as.targets()) {
+            if (t instanceof Expr.Name tn && tn.id().equals(xs.id())) {
+              if (as.value() instanceof Expr.ListExpr l && l.elts().isEmpty()) {
+                ok[2] = true;
+              } else {
+                ok[0] = false;
+              }
+            }
+          }
+        } else if (n instanceof Stmt.AugAssign aug && aug.target() instanceof Expr.Name tn && tn.id().equals(xs.id())) {
+          ok[0] = false;
+        }
+      });
+      return ok[0] && ok[1] && ok[2];
     }
 
     /**

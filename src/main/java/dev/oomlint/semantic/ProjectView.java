@@ -48,6 +48,15 @@ public interface ProjectView {
   }
 
   /**
+   * Whether the project targets only transformers releases before {@code version}: the
+   * {@code target-transformers} option names an older one, or the nearest declared requirement pins or
+   * caps below it ({@code transformers==4.34.0}). False when neither says.
+   */
+  default boolean transformersOnlyBefore(String version) {
+    return false;
+  }
+
+  /**
    * Whether a file of the project other than this one may spell {@code name} (as a word anywhere: code,
    * comments, strings, configuration, documentation). True when unknown: no project, or one too large
    * to index.

@@ -154,6 +154,14 @@ public final class SemanticModel {
     return project.torchOnlyBefore(version);
   }
 
+  /**
+   * Whether the transformers requirement the project declares (or the {@code target-transformers}
+   * option) allows only releases before {@code version} ({@code transformers==4.34.0}, {@code <5}).
+   */
+  public boolean transformersPinnedBefore(String version) {
+    return project.transformersOnlyBefore(version);
+  }
+
   public Mod.Module module() {
     return module;
   }

@@ -245,6 +245,28 @@ class ProjectFactsCommandTest {
         r.out());
   }
 
+  private static final String QUANTIZED = """
+      from transformers import AutoModelForCausalLM
+
+      model = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-2-7b-hf", load_in_4bit=True, device_map="auto")
+      """;
+
+  @Test
+  void aTransformersPinnedBeforeFiveSilencesOom502() throws IOException {
+    write("demo.py", QUANTIZED);
+    assertTrue(check("demo.py").out().contains("OOM502"), "nothing declared: v5 drops the keyword");
+    write("requirements.txt", "torch\ntransformers==4.34.0\n");
+    assertFalse(check("demo.py").out().contains("OOM502"), "4.34 takes the keyword and quantizes");
+    write("requirements.txt", "transformers>=4.34,<4.50\n");
+    assertFalse(check("demo.py").out().contains("OOM502"));
+    write("requirements.txt", "transformers>=4.34\n");
+    assertTrue(check("demo.py").out().contains("OOM502"), "v5 is allowed");
+    Cli.Run option = check("--config=opt.toml", "demo.py");
+    write("opt.toml", "target-transformers = \"4.40\"\n");
+    option = check("--config=opt.toml", "demo.py");
+    assertFalse(option.out().contains("OOM502"), "the option names a release before 5: " + option.out());
+  }
+
   private static final String AMP = """
       import torch
 

@@ -60,6 +60,9 @@ public final class GraphKeptByAccumulation implements Rule {
 
   private void check(RuleContext ctx, SemanticModel sm, Stmt stmt, Expr acc, Expr added) {
     // acc[k] += t accumulates into the container acc
+    if (added instanceof Expr.ListExpr || added instanceof Expr.Tuple || added instanceof Expr.ListComp) {
+      return; // `xs += [t]` extends a list (a container, OOM101's concern), it sums nothing (val16: 8 false findings)
+    }
     Expr holder = acc instanceof Expr.Subscript sub && !(sub.slice() instanceof Expr.Slice) ? sub.value() : acc;
     if (AstUtil.path(holder) == null || !sm.isGradCarrying(added) || Tensors.isLossCompanion(sm, added)) {
       return;
