@@ -400,7 +400,8 @@ final class GradFlow {
         eval(e.value(), env, off(s), 0);
       } else if (s instanceof Stmt.Return r) {
         if (r.value() != null) {
-          unit.returnsGrad |= eval(r.value(), env, off(s), 0);
+          boolean g = eval(r.value(), env, off(s), 0);
+          unit.returnsGrad |= g && !(unit.node instanceof Stmt.FunctionDef fd && sumOfPlainNumbers(fd, r.value()));
         }
       } else if (s instanceof Stmt.For f) {
         boolean off = off(s);
