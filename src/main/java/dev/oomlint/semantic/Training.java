@@ -383,11 +383,14 @@ final class Training {
     return false;
   }
 
-  /** {@code x.zero_grad()}, {@code p.grad = None}, {@code p.grad.zero_()}, {@code del p.grad}. */
+  /**
+   * {@code x.zero_grad()}, {@code p.grad = None}, {@code p.grad.zero_()}, {@code del p.grad}, and a
+   * project's own {@code zero_grad(params)} function (improved-diffusion's fp16 helpers).
+   */
   static boolean isReset(Node n) {
     if (n instanceof Expr.Call c) {
       String m = AstUtil.methodName(c);
-      if ("zero_grad".equals(m)) {
+      if ("zero_grad".equals(m) || c.func() instanceof Expr.Name f && f.id().equals("zero_grad")) {
         return true;
       }
       if (m != null && (m.equals("zero_") || m.equals("fill_"))) {
