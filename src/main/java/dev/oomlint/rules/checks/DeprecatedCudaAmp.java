@@ -62,6 +62,7 @@ public final class DeprecatedCudaAmp implements Rule {
     for (Expr.Call c : sm.calls()) {
       String q = sm.qualifiedName(c.func());
       if (q != null && DEPRECATED.containsKey(q) && !isFallback(sm, c.func()) && !isVersionFallback(sm, c)
+          && !aliasOfVersionFallback(sm, c.func())
           && !sm.isTestCode(c)) { // tests run tiny workloads; a user wants their training code told
         found.put(c, DEPRECATED.get(q));
         calls.add(c);
@@ -112,7 +113,7 @@ public final class DeprecatedCudaAmp implements Rule {
    * version keeps for old versions ({@code else} of {@code if is_torch_greater_or_equal_than_1_10:}),
    * where the current API does not exist.
    */
-  static boolean isVersionFallback(SemanticModel sm, Expr.Call c) {
+  static boolean isVersionFallback(SemanticModel sm, Node c) {
     Node child = c;
     for (Node cur = sm.parent(c); cur != null && !(cur instanceof Stmt.FunctionDef); cur = sm.parent(cur)) {
       List<? extends Node> other = null;
@@ -136,6 +137,31 @@ public final class DeprecatedCudaAmp implements Rule {
       child = cur;
     }
     return false;
+  }
+
+  /**
+   * Whether the callee is a name bound to the deprecated API only in old-version branches
+   * ({@code if torch >= 2.4: cast = partial(torch.amp.autocast, ...) else: cast = torch.cuda.amp.autocast},
+   * then {@code with cast(...)}): on the versions that warn, the name is the current API (Pointcept).
+   */
+  private static boolean aliasOfVersionFallback(SemanticModel sm, Expr func) {
+    if (!(func instanceof Expr.Name n)) {
+      return false;
+    }
+    boolean any = false;
+    for (Binding b : sm.reachingBindings(n)) {
+      if (b.value() == null) {
+        continue;
+      }
+      String q = sm.qualifiedName(b.value());
+      if (q != null && DEPRECATED.containsKey(q)) {
+        if (!isVersionFallback(sm, b.value())) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** Whether a branch ({@code inElse}: the else one) of a test of the torch version is the old-version one. */
