@@ -285,6 +285,20 @@ final class Devices {
     return false;
   }
 
+  /** Whether every assignment of {@code n} reaching it moves a value to the CPU ({@code m = m.to("cpu")}, {@code m.cpu()}). */
+  boolean movedToCpu(Expr.Name n) {
+    List<Binding> bs = names.reaching(n);
+    if (bs.isEmpty()) {
+      return false;
+    }
+    for (Binding b : bs) {
+      if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || !(b.value() instanceof Expr.Call v) || !movesToCpu(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean movesToCpu(Expr.Call v) {
     String m = AstUtil.methodName(v);
     if ("cpu".equals(m)) {

@@ -250,7 +250,7 @@ final class Inference {
   private boolean mayRunOnGpu(Expr.Call c) {
     Expr model = c.func() instanceof Expr.Attribute a && TorchApi.FORWARD_METHODS.contains(a.attr())
         && objects.isModel(a.value()) ? a.value() : c.func();
-    if (devices.callRunsOnCpu(c, model) || devices.inputsMovedToCpu(c)) {
+    if (devices.callRunsOnCpu(c, model) || devices.inputsMovedToCpu(c) || movedToCpuByEveryCaller(model)) {
       return false; // built or loaded on the CPU in this cell or function, and not moved before the call
     }
     if (devices.mayBeOnGpu(model)) {
@@ -460,6 +460,35 @@ final class Inference {
       known.put(parameter.name(), answer);
     }
     return answer;
+  }
+
+  /**
+   * Whether the model is a parameter of a module-level function every call of which passes a name
+   * last bound to that model moved to the CPU ({@code classifier = classifier.to("cpu")} before
+   * {@code predict_nationality(surname, classifier, vectorizer)}): the forward pass runs on the CPU.
+   */
+  private boolean movedToCpuByEveryCaller(Expr model) {
+    if (!(model instanceof Expr.Name use)) {
+      return false;
+    }
+    for (Binding parameter : names.resolve(use)) {
+      if (parameter.kind() != Binding.Kind.PARAMETER) {
+        return false;
+      }
+      Stmt.FunctionDef f = index.parameterOwner(use, parameter.node());
+      int at = f == null ? -1 : AstUtil.positionOf(f, parameter.name());
+      List<Expr.Call> sites = f == null || calls.enclosingClass(f) != null ? List.of() : calls.callSites(f);
+      if (at < 0 || sites.isEmpty()) {
+        return false;
+      }
+      for (Expr.Call site : sites) {
+        if (!(Calls.passed(site, at, parameter.name()) instanceof Expr.Name given) || !devices.movedToCpu(given)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private boolean literalAtEveryCall(Stmt.FunctionDef f, String name, int depth) {
