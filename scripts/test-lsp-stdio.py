@@ -97,6 +97,8 @@ def main():
         text = f.read()
     with open(src, "w", encoding="utf-8") as f:
         f.write(text)
+    with open(os.path.join(work, "pyproject.toml"), "w", encoding="utf-8") as f:
+        f.write('[tool.oomlint]\nextend-select = ["OOM101"]\n')  # OOM101 is opt-in
     uri = "file://" + src
 
     started = time.time()

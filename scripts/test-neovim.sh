@@ -29,7 +29,7 @@ trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 project="$work/project"
 mkdir -p "$project"
 cp "$root/testdata/examples/train.py" "$project/leak.py"
-printf '[tool.oomlint]\n' > "$project/pyproject.toml"
+printf '[tool.oomlint]\nextend-select = ["OOM101"]\n' > "$project/pyproject.toml"  # OOM101 is opt-in
 
 # A private Neovim home: no user configuration or plugins, and lsp.log in the temp dir.
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" \

@@ -36,6 +36,8 @@ git config user.email test@example.com
 git config user.name test
 
 cp "$root/testdata/examples/train.py" leak.py
+# OOM101 (the hook's fix is tested on it) is opt-in: the project selects it, as a user would
+printf '[tool.oomlint]\nextend-select = ["OOM101"]\n' > pyproject.toml
 cat > clean.py <<'PY'
 import torch
 
@@ -51,7 +53,7 @@ def train(model, loader, optimizer, loss_fn):
         total += loss.item()
     return total
 PY
-git add leak.py clean.py
+git add leak.py clean.py pyproject.toml
 
 run_hook() {  # hook-id files... ; sets $out and $rc
   local hook="$1"; shift
