@@ -97,8 +97,8 @@ public final class Requirements {
 
   /**
    * Whether a requirement allows no version of {@code library} at or after {@code version}: it pins an
-   * older one ({@code torch==2.0.0+cu117}, {@code ==1.13.*}) or caps below it ({@code <2.4},
-   * {@code <=2.3.1}).
+   * older one ({@code torch==2.0.0+cu117}, {@code ==1.13.*}), caps below it ({@code <2.4},
+   * {@code <=2.3.1}), or asks for a compatible release of an older one ({@code ~=2.1.0}: 2.1.*).
    */
   public static boolean allowsOnlyBefore(String requirement, String library, String version) {
     if (requirement == null || !requirement.startsWith(library)) {
@@ -117,6 +117,20 @@ public final class Requirements {
       int cmp = compare(v, version);
       if ((op.equals("==") || op.equals("===")) && cmp < 0 || op.equals("<") && cmp <= 0 || op.equals("<=") && cmp < 0) {
         return true;
+      }
+      if (op.equals("~=") && v.contains(".")) { // compatible release: ~=2.1.0 is >=2.1.0, <2.2
+        String[] parts = v.split("\\.");
+        StringBuilder upper = new StringBuilder();
+        for (int i = 0; i < parts.length - 2; i++) {
+          upper.append(parts[i]).append('.');
+        }
+        String bumped = parts[parts.length - 2].replaceAll("\\D.*", "");
+        if (!bumped.isEmpty()) {
+          upper.append(Long.parseLong(bumped) + 1);
+          if (compare(upper.toString(), version) <= 0) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -65,6 +65,12 @@ class RequirementsTest {
     assertTrue(Requirements.allowsOnlyBefore("torch==1.13.*", "torch", "2.4"));
     assertTrue(Requirements.allowsOnlyBefore("torch>=1.12,<2.4", "torch", "2.4"));
     assertTrue(Requirements.allowsOnlyBefore("torch<=2.3.1", "torch", "2.4"));
+    // compatible release (val18, VAR's torch~=2.1.0): ~=X.Y.Z allows X.Y.* only, ~=X.Y allows X.*
+    assertTrue(Requirements.allowsOnlyBefore("torch~=2.1.0", "torch", "2.4"));
+    assertTrue(Requirements.allowsOnlyBefore("torch~=1.13.1", "torch", "2.4"));
+    assertFalse(Requirements.allowsOnlyBefore("torch~=2.1", "torch", "2.4"));
+    assertFalse(Requirements.allowsOnlyBefore("torch~=2.4.0", "torch", "2.4"));
+    assertTrue(Requirements.allowsOnlyBefore("transformers~=4.31", "transformers", "5"));
     assertFalse(Requirements.allowsOnlyBefore("torch==2.4.0", "torch", "2.4"));
     assertFalse(Requirements.allowsOnlyBefore("torch>=1.13", "torch", "2.4"));
     assertFalse(Requirements.allowsOnlyBefore("torch", "torch", "2.4"));
