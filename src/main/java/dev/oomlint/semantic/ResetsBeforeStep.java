@@ -284,7 +284,25 @@ public final class ResetsBeforeStep {
         return true;
       }
       Stmt.FunctionDef f = sm.resolveCall(c);
+      if (f == null && q != null && !q.startsWith("torch.") && handsOverModel(c)) {
+        return true; // an imported training step given the model may run the backward (picotron's pipeline engines)
+      }
       return f != null && (sm.runsBackward(f) || writer(f));
+    }
+
+    /** Whether a call passes a model among its arguments. */
+    private boolean handsOverModel(Expr.Call c) {
+      for (Expr a : c.args()) {
+        if (sm.isModel(a)) {
+          return true;
+        }
+      }
+      for (Support.Keyword k : c.keywords()) {
+        if (sm.isModel(k.value())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether a same-file function (transitively) writes gradients or computes them. */

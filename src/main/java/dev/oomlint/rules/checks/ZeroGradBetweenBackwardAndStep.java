@@ -31,7 +31,7 @@ import java.util.Map;
 @RuleInfo(code = "OOM202", name = "zero-grad-between-backward-and-step",
     summary = "zero_grad() runs after backward() and before the optimizer's step(), wiping the gradients just computed.",
     level = Level.WARNING, fix = FixSafety.UNSAFE, precision = "high",
-    mentions = {"zero_grad", "backward|autograd"})
+    mentions = {"zero_grad", "backward|autograd"}, enabledByDefault = false)
 public final class ZeroGradBetweenBackwardAndStep implements Rule {
   @Override
   public void check(RuleContext ctx) {
