@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the same module at once; both get an equal answer and one is kept).
  *
  * <p>A file's project root is the nearest directory at or above it with a {@code pyproject.toml},
- * {@code setup.py}, {@code setup.cfg} or {@code .git}, else the run's root (the configuration's
+ * {@code setup.py} (one that uses setuptools or distutils), {@code setup.cfg} or {@code .git}, else the run's root (the configuration's
  * directory, or the working directory) when the file is below it, else the file's own directory.
  * Nothing outside that root is read. Imports resolve as Python would find them from a script of
  * the project: relative ones from the importing module's package, absolute ones from the importing
@@ -91,7 +91,8 @@ public final class ProjectIndex {
     Path found = null;
     for (Path d = dir; d != null; d = d.getParent()) {
       for (String m : MARKERS) {
-        if (Files.exists(d.resolve(m), LinkOption.NOFOLLOW_LINKS)) {
+        Path marker = d.resolve(m);
+        if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS) && (!m.equals("setup.py") || packagingScript(marker))) {
           found = d;
           break;
         }
@@ -105,6 +106,15 @@ public final class ProjectIndex {
     }
     roots.putIfAbsent(dir, found);
     return found;
+  }
+
+  /**
+   * Whether a {@code setup.py} is a packaging script (it uses setuptools or distutils), not a module that
+   * happens to be named so (dinov2's {@code eval/setup.py} sets up an evaluation run).
+   */
+  private boolean packagingScript(Path setupPy) {
+    String text = read(setupPy);
+    return text == null || text.contains("setuptools") || text.contains("distutils") || text.contains("skbuild");
   }
 
   /** The file of module {@code dotted} ({@code a.b}; empty: the package itself) under {@code base}, if any. */

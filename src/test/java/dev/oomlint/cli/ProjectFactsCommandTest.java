@@ -293,6 +293,17 @@ class ProjectFactsCommandTest {
   }
 
   @Test
+  void aModuleNamedSetupPyIsNoProjectRoot() throws IOException {
+    // a vendored project pins torch; its eval/ package has a setup.py that sets up a run, not a package
+    write("vendor/dino/requirements.txt", "torch==2.0.0\n");
+    write("vendor/dino/setup.py", "from setuptools import setup\nsetup(name=\"dino\")\n");
+    write("vendor/dino/dino/eval/setup.py", "import argparse\n\n\ndef setup(args):\n    return args\n");
+    write("vendor/dino/dino/eval/knn.py", AMP);
+    Cli.Run r = check(".");
+    assertFalse(r.out().contains("OOM501"), "the pin above eval/ applies: " + r.out());
+  }
+
+  @Test
   void pyprojectSetupPySetupCfgAndPoetryDeclareItToo() throws IOException {
     write("a/load.py", LOAD);
     write("a/pyproject.toml", "[project]\nname = \"a\"\ndependencies = [\"torch\", \"transformers==5.2.*\"]\n");
