@@ -4,6 +4,7 @@ import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Mod;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.SourceRange;
+import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
 import dev.oomlint.diagnostics.Diagnostic;
 import dev.oomlint.diagnostics.Edit;
@@ -15,6 +16,7 @@ import dev.oomlint.rules.RuleContext;
 import dev.oomlint.rules.RuleInfo;
 import dev.oomlint.rules.edits.CallEdits;
 import dev.oomlint.rules.edits.ImportEdits;
+import dev.oomlint.semantic.AstUtil;
 import dev.oomlint.semantic.Binding;
 import dev.oomlint.semantic.Calls;
 import dev.oomlint.semantic.HfModels;
@@ -55,7 +57,8 @@ public final class DeprecatedQuantizationKwargs implements Rule {
       }
       Support.Keyword at = null;
       for (Support.Keyword k : c.keywords()) {
-        if (k.arg() != null && LOAD_IN.contains(k.arg()) && !Calls.isFalsyConstant(k.value()) && at == null) {
+        if (k.arg() != null && LOAD_IN.contains(k.arg()) && !Calls.isFalsyConstant(k.value()) && at == null
+            && !neverSet(sm, k.value())) {
           at = k;
         }
       }
@@ -74,6 +77,39 @@ public final class DeprecatedQuantizationKwargs implements Rule {
       }
       ctx.report(new Diagnostic(ctx.code(), message, at.range(), fix(sm, c)));
     }
+  }
+
+  /**
+   * Whether the flag is a parameter with a false default that every call of its function leaves out or
+   * passes false ({@code def get_model(load_8bit=False, ...)} called as {@code get_model(base_model=m)}):
+   * the deprecated keyword never asks for anything (val19 WizardLM: 3 false findings).
+   */
+  private static boolean neverSet(SemanticModel sm, Expr value) {
+    if (!(value instanceof Expr.Name use)) {
+      return false;
+    }
+    List<Binding> bindings = sm.resolve(use);
+    if (bindings.size() != 1 || bindings.get(0).kind() != Binding.Kind.PARAMETER) {
+      return false;
+    }
+    Stmt.FunctionDef f = sm.parameterOwner(use, bindings.get(0));
+    String name = bindings.get(0).name();
+    Expr dflt = f == null ? null : AstUtil.defaultOf(f, name);
+    List<Expr.Call> sites = f == null ? List.of() : sm.callSites(f);
+    if (dflt == null || !Calls.isFalsyConstant(dflt) || sites.isEmpty()) {
+      return false;
+    }
+    int at = AstUtil.positionOf(f, name);
+    for (Expr.Call site : sites) {
+      if (Calls.hasStarred(site) || site.keywords().stream().anyMatch(k -> k.arg() == null)) {
+        return false;
+      }
+      Expr given = Calls.passed(site, at, name);
+      if (given != null && !Calls.isFalsyConstant(given)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
