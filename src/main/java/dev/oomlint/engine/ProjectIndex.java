@@ -45,6 +45,7 @@ public final class ProjectIndex {
   /** Where a project declares its dependencies, in the order a directory's files are read. */
   private static final String TRANSFORMERS = "transformers";
   private static final String TORCH = "torch";
+  private static final String TORCHVISION = "torchvision";
 
   private static final Optional<ModuleSummary> NO_MODULE = Optional.empty();
 
@@ -309,6 +310,8 @@ public final class ProjectIndex {
     private boolean transformersKnown;
     private DeclaredVersion torch;
     private boolean torchKnown;
+    private DeclaredVersion torchvision;
+    private boolean torchvisionKnown;
 
     FileView(Path given) {
       this.given = given;
@@ -404,7 +407,26 @@ public final class ProjectIndex {
     @Override
     public boolean torchOnlyBefore(String version) {
       DeclaredVersion t = torch();
-      return t != null && Requirements.allowsOnlyBefore(t.requirement(), TORCH, version);
+      if (t != null) {
+        return Requirements.allowsOnlyBefore(t.requirement(), TORCH, version);
+      }
+      // no torch line: a torchvision pin fixes torch too (torchvision 0.(15+m) is built for torch 2.m;
+      // MONAI's SwinMM pins torchvision==0.15.2, which installs torch 2.0.1)
+      String[] v = version.split("\\.");
+      if (v.length < 2 || !v[0].equals("2") || !v[1].matches("\\d+")) {
+        return false;
+      }
+      DeclaredVersion tv = torchvision();
+      return tv != null && Requirements.allowsOnlyBefore(tv.requirement(), TORCHVISION,
+          "0." + (15 + Integer.parseInt(v[1])));
+    }
+
+    private synchronized DeclaredVersion torchvision() {
+      if (!torchvisionKnown) {
+        torchvision = located() ? ProjectIndex.this.requirement(TORCHVISION, dir, root) : null;
+        torchvisionKnown = true;
+      }
+      return torchvision;
     }
   }
 

@@ -41,7 +41,8 @@ public interface ProjectView {
    * Whether the torch requirement the project declares nearest to the file (requirements files,
    * {@code pyproject.toml}, {@code setup.py}, {@code setup.cfg}, a conda {@code environment.yml}) allows
    * only releases before {@code version}: it pins an older one ({@code torch==2.0.0+cu117}) or caps below
-   * it ({@code <2.4}). False when none is declared.
+   * it ({@code <2.4}); without a torch requirement, a torchvision pin that fixes an older torch
+   * ({@code torchvision==0.15.2}: torch 2.0). False when none is declared.
    */
   default boolean torchOnlyBefore(String version) {
     return false;

@@ -286,10 +286,17 @@ class ProjectFactsCommandTest {
     write("c/train.py", AMP);
     write("c/requirements.txt", "torch>=1.13\n");
     write("d/train.py", AMP);
+    // no torch line, but torchvision 0.15 is built for torch 2.0 only; >=0.15 allows 0.19 (torch 2.4)
+    write("e/train.py", AMP);
+    write("e/requirements.txt", "monai==1.2.0\ntorchvision==0.15.2\n");
+    write("f/train.py", AMP);
+    write("f/requirements.txt", "torchvision>=0.15\n");
     Cli.Run r = check(".");
-    assertEquals(4, r.out().lines().filter(l -> l.contains(": OOM501")).count(), r.out());
-    assertTrue(r.out().contains("c/train.py:") && r.out().contains("d/train.py:"), r.out());
-    assertFalse(r.out().contains("a/train.py:") || r.out().contains("b/train.py:"), r.out());
+    assertEquals(6, r.out().lines().filter(l -> l.contains(": OOM501")).count(), r.out());
+    assertTrue(r.out().contains("c/train.py:") && r.out().contains("d/train.py:") && r.out().contains("f/train.py:"),
+        r.out());
+    assertFalse(r.out().contains("a/train.py:") || r.out().contains("b/train.py:") || r.out().contains("e/train.py:"),
+        r.out());
   }
 
   @Test
