@@ -40,6 +40,21 @@ public final class Calls {
     return pos >= 0 && pos < c.args().size() && !hasStarred(c) ? c.args().get(pos) : null;
   }
 
+  /** Whether any positional or keyword argument of the call satisfies {@code test}. */
+  public static boolean anyArgument(Expr.Call c, java.util.function.Predicate<Expr> test) {
+    for (Expr a : c.args()) {
+      if (test.test(a)) {
+        return true;
+      }
+    }
+    for (Support.Keyword k : c.keywords()) {
+      if (test.test(k.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the call passes {@code *args} (which may fill any positional parameter). */
   public static boolean hasStarred(Expr.Call c) {
     for (Expr a : c.args()) {

@@ -292,17 +292,7 @@ public final class ResetsBeforeStep {
 
     /** Whether a call passes a model among its arguments. */
     private boolean handsOverModel(Expr.Call c) {
-      for (Expr a : c.args()) {
-        if (sm.isModel(a)) {
-          return true;
-        }
-      }
-      for (Support.Keyword k : c.keywords()) {
-        if (sm.isModel(k.value())) {
-          return true;
-        }
-      }
-      return false;
+      return Calls.anyArgument(c, sm::isModel);
     }
 
     /** Whether a same-file function (transitively) writes gradients or computes them. */

@@ -175,15 +175,8 @@ final class TfRuntime {
       if (callee != null && DESCRIBERS.contains(callee)) {
         continue;
       }
-      for (Expr a : c.args()) {
-        if (sm.isKerasModel(a)) {
-          return true;
-        }
-      }
-      for (Support.Keyword k : c.keywords()) {
-        if (sm.isKerasModel(k.value())) {
-          return true;
-        }
+      if (Calls.anyArgument(c, sm::isKerasModel)) {
+        return true;
       }
     }
     return false;
