@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Same-file call resolution: which function or method a call runs, who calls a function, and the
@@ -76,6 +77,34 @@ final class CallGraph {
   /** Calls in this file that may run {@code f} (for methods: every call of a method of that name). */
   List<Expr.Call> callSites(Stmt.FunctionDef f) {
     return sites.getOrDefault(f, List.of());
+  }
+
+  /**
+   * The module-level function of this file whose parameter {@code parameter} (a binding {@code use}
+   * resolves to) is; null for anything else, and for a method, whose calls do not line up with its
+   * parameters.
+   */
+  Stmt.FunctionDef moduleFunctionOf(Expr.Name use, Binding parameter) {
+    if (parameter.kind() != Binding.Kind.PARAMETER) {
+      return null;
+    }
+    Stmt.FunctionDef f = index.parameterOwner(use, parameter.node());
+    return f == null || enclosingClass(f) != null ? null : f;
+  }
+
+  /**
+   * Whether, at every call of {@code f} in this file, what parameter {@code name} receives satisfies
+   * {@code ok}: the argument, or null where the call leaves the parameter out. A call that unpacks
+   * {@code *args} or {@code **kwargs} may pass anything: false. True when nothing here calls {@code f}.
+   */
+  boolean everyCallGives(Stmt.FunctionDef f, String name, Predicate<Expr> ok) {
+    int at = AstUtil.positionOf(f, name);
+    for (Expr.Call site : callSites(f)) {
+      if (Calls.hasStarred(site) || Calls.hasDoubleStar(site) || !ok.test(Calls.passed(site, at, name))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code f} may be called from places this file cannot see (referenced, decorated, dunder). */

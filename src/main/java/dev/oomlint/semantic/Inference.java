@@ -448,8 +448,8 @@ final class Inference {
    * file, and the function is called ({@code sentiment_inference(model, "This film is horrible")}).
    */
   private boolean literalArgument(Expr.Name use, Binding parameter, int depth) {
-    Stmt.FunctionDef f = index.parameterOwner(use, parameter.node());
-    if (f == null || calls.enclosingClass(f) != null) {
+    Stmt.FunctionDef f = calls.moduleFunctionOf(use, parameter);
+    if (f == null) {
       return false;
     }
     Map<String, Boolean> known = literalArguments.computeIfAbsent(f, k -> new java.util.HashMap<>());
@@ -468,42 +468,15 @@ final class Inference {
    * {@code predict_nationality(surname, classifier, vectorizer)}): the forward pass runs on the CPU.
    */
   private boolean movedToCpuByEveryCaller(Expr model) {
-    if (!(model instanceof Expr.Name use)) {
-      return false;
-    }
-    for (Binding parameter : names.resolve(use)) {
-      if (parameter.kind() != Binding.Kind.PARAMETER) {
-        return false;
-      }
-      Stmt.FunctionDef f = index.parameterOwner(use, parameter.node());
-      int at = f == null ? -1 : AstUtil.positionOf(f, parameter.name());
-      List<Expr.Call> sites = f == null || calls.enclosingClass(f) != null ? List.of() : calls.callSites(f);
-      if (at < 0 || sites.isEmpty()) {
-        return false;
-      }
-      for (Expr.Call site : sites) {
-        if (!(Calls.passed(site, at, parameter.name()) instanceof Expr.Name given) || !devices.movedToCpu(given)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return false;
+    List<Binding> bs = model instanceof Expr.Name use ? names.resolve(use) : List.of();
+    Stmt.FunctionDef f = bs.size() == 1 ? calls.moduleFunctionOf((Expr.Name) model, bs.get(0)) : null;
+    return f != null && !calls.callSites(f).isEmpty() && calls.everyCallGives(f, bs.get(0).name(),
+        given -> given instanceof Expr.Name g && devices.movedToCpu(g));
   }
 
   private boolean literalAtEveryCall(Stmt.FunctionDef f, String name, int depth) {
-    int at = AstUtil.positionOf(f, name);
-    List<Expr.Call> sites = calls.callSites(f);
-    if (at < 0 || sites.isEmpty()) {
-      return false;
-    }
-    for (Expr.Call site : sites) {
-      Expr given = Calls.passed(site, at, name);
-      if (given == null || !synthetic(given, depth + 1)) {
-        return false;
-      }
-    }
-    return true;
+    return !calls.callSites(f).isEmpty()
+        && calls.everyCallGives(f, name, given -> given != null && synthetic(given, depth + 1));
   }
 
   List<InferenceRegion> regions() {

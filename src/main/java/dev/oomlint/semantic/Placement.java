@@ -349,24 +349,8 @@ public final class Placement {
     if (!(device instanceof Expr.Name n)) {
       return false;
     }
-    List<Binding> bs = sm.resolve(n);
-    if (bs.size() != 1 || bs.get(0).kind() != Binding.Kind.PARAMETER) {
-      return false;
-    }
-    Stmt.FunctionDef f = sm.parameterOwner(n, bs.get(0));
-    if (f == null || sm.enclosingClass(f) != null || !"cpu".equals(Calls.string(AstUtil.defaultOf(f, n.id())))) {
-      return false;
-    }
-    int pos = AstUtil.positionOf(f, n.id());
-    for (Expr.Call site : sm.callSites(f)) {
-      if (Calls.hasStarred(site) || Calls.hasDoubleStar(site)) {
-        return false;
-      }
-      Expr given = Calls.passed(site, pos, n.id());
-      if (given != null && !"cpu".equals(Calls.string(given))) {
-        return false;
-      }
-    }
-    return true;
+    Stmt.FunctionDef f = sm.moduleFunctionOfParameter(n);
+    return f != null && "cpu".equals(Calls.string(AstUtil.defaultOf(f, n.id())))
+        && sm.everyCallGives(f, n.id(), given -> given == null || "cpu".equals(Calls.string(given)));
   }
 }

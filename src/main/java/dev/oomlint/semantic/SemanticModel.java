@@ -390,6 +390,23 @@ public final class SemanticModel {
     return callGraph().callSites(f);
   }
 
+  /**
+   * The module-level function whose parameter {@code use} is (its only binding), or null: a local, a
+   * global, a method's parameter (its calls do not line up with its parameters).
+   */
+  public Stmt.FunctionDef moduleFunctionOfParameter(Expr.Name use) {
+    List<Binding> bs = resolve(use);
+    return bs.size() == 1 ? callGraph().moduleFunctionOf(use, bs.get(0)) : null;
+  }
+
+  /**
+   * Whether every call of {@code f} in this file gives parameter {@code name} what satisfies {@code ok}
+   * (the argument, or null where it is left out); false where a call unpacks {@code *args}/{@code **kwargs}.
+   */
+  public boolean everyCallGives(Stmt.FunctionDef f, String name, java.util.function.Predicate<Expr> ok) {
+    return callGraph().everyCallGives(f, name, ok);
+  }
+
   /** The same-file class an expression is an instance of ({@code self}, {@code x = C()}), or null. */
   public Stmt.ClassDef classOfInstance(Expr e) {
     return callGraph().classOfInstance(e, 0);

@@ -85,31 +85,13 @@ public final class DeprecatedQuantizationKwargs implements Rule {
    * the deprecated keyword never asks for anything (val19 WizardLM: 3 false findings).
    */
   private static boolean neverSet(SemanticModel sm, Expr value) {
-    if (!(value instanceof Expr.Name use)) {
+    Stmt.FunctionDef f = value instanceof Expr.Name use ? sm.moduleFunctionOfParameter(use) : null;
+    if (f == null || sm.callSites(f).isEmpty()) {
       return false;
     }
-    List<Binding> bindings = sm.resolve(use);
-    if (bindings.size() != 1 || bindings.get(0).kind() != Binding.Kind.PARAMETER) {
-      return false;
-    }
-    Stmt.FunctionDef f = sm.parameterOwner(use, bindings.get(0));
-    String name = bindings.get(0).name();
-    Expr dflt = f == null ? null : AstUtil.defaultOf(f, name);
-    List<Expr.Call> sites = f == null ? List.of() : sm.callSites(f);
-    if (dflt == null || !Calls.isFalsyConstant(dflt) || sites.isEmpty()) {
-      return false;
-    }
-    int at = AstUtil.positionOf(f, name);
-    for (Expr.Call site : sites) {
-      if (Calls.hasStarred(site) || site.keywords().stream().anyMatch(k -> k.arg() == null)) {
-        return false;
-      }
-      Expr given = Calls.passed(site, at, name);
-      if (given != null && !Calls.isFalsyConstant(given)) {
-        return false;
-      }
-    }
-    return true;
+    String name = ((Expr.Name) value).id();
+    return Calls.isFalsyConstant(AstUtil.defaultOf(f, name))
+        && sm.everyCallGives(f, name, given -> given == null || Calls.isFalsyConstant(given));
   }
 
   /**
