@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,8 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the same module at once; both get an equal answer and one is kept).
  *
  * <p>A file's project root is the nearest directory at or above it with a {@code pyproject.toml},
- * {@code setup.py} (one that uses setuptools or distutils), {@code setup.cfg} or {@code .git}, else the run's root (the configuration's
- * directory, or the working directory) when the file is below it, else the file's own directory.
+ * {@code setup.py} (one that uses setuptools or distutils), {@code setup.cfg} or {@code .git}, else the
+ * run's root (the configuration's directory, or the working directory) when the file is below it, else
+ * the file's own directory.
  * Nothing outside that root is read. Imports resolve as Python would find them from a script of
  * the project: relative ones from the importing module's package, absolute ones from the importing
  * file's directory and each directory above it up to the root, then the root's {@code src/}.
@@ -306,12 +309,8 @@ public final class ProjectIndex {
     private Path file;
     private Path dir;
     private Path root;
-    private DeclaredVersion transformers;
-    private boolean transformersKnown;
-    private DeclaredVersion torch;
-    private boolean torchKnown;
-    private DeclaredVersion torchvision;
-    private boolean torchvisionKnown;
+    /** Per library, the nearest requirement the project declares for it (empty: none), found once. */
+    private final Map<String, Optional<DeclaredVersion>> declaredFor = new HashMap<>();
 
     FileView(Path given) {
       this.given = given;
@@ -366,21 +365,18 @@ public final class ProjectIndex {
     }
 
     @Override
-    public synchronized DeclaredVersion transformers() {
-      if (!transformersKnown) {
-        transformers = transformersOption != null ? transformersOption
-            : located() ? ProjectIndex.this.requirement(TRANSFORMERS, dir, root) : null;
-        transformersKnown = true;
-      }
-      return transformers;
+    public DeclaredVersion transformers() {
+      return transformersOption != null ? transformersOption : declared(TRANSFORMERS);
     }
 
-    private synchronized DeclaredVersion torch() {
-      if (!torchKnown) {
-        torch = located() ? ProjectIndex.this.requirement(TORCH, dir, root) : null;
-        torchKnown = true;
+    /** The nearest requirement the project declares for {@code library}, or null. */
+    private synchronized DeclaredVersion declared(String library) {
+      Optional<DeclaredVersion> known = declaredFor.get(library);
+      if (known == null) {
+        known = Optional.ofNullable(located() ? ProjectIndex.this.requirement(library, dir, root) : null);
+        declaredFor.put(library, known);
       }
-      return torch;
+      return known.orElse(null);
     }
 
     @Override
@@ -406,7 +402,7 @@ public final class ProjectIndex {
 
     @Override
     public boolean torchOnlyBefore(String version) {
-      DeclaredVersion t = torch();
+      DeclaredVersion t = declared(TORCH);
       if (t != null) {
         return Requirements.allowsOnlyBefore(t.requirement(), TORCH, version);
       }
@@ -416,17 +412,9 @@ public final class ProjectIndex {
       if (v.length < 2 || !v[0].equals("2") || !v[1].matches("\\d+")) {
         return false;
       }
-      DeclaredVersion tv = torchvision();
+      DeclaredVersion tv = declared(TORCHVISION);
       return tv != null && Requirements.allowsOnlyBefore(tv.requirement(), TORCHVISION,
           "0." + (15 + Integer.parseInt(v[1])));
-    }
-
-    private synchronized DeclaredVersion torchvision() {
-      if (!torchvisionKnown) {
-        torchvision = located() ? ProjectIndex.this.requirement(TORCHVISION, dir, root) : null;
-        torchvisionKnown = true;
-      }
-      return torchvision;
     }
   }
 

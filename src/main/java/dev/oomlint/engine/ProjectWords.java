@@ -36,6 +36,10 @@ final class ProjectWords {
   private static final int MAX_DATA_LINE = 2000;
   private static final Set<String> TEXT = Set.of("py", "pyi", "pyx", "ipynb", "yaml", "yml", "json", "cfg",
       "toml", "ini", "sh", "md", "jsonnet", "gin");
+  /**
+   * Fewer than PathFilter.DEFAULT_EXCLUDES on purpose: a build/ or dist/ copy that calls a name is still a
+   * mention, and a missed mention would hide a finding.
+   */
   private static final Set<String> SKIP_DIRS = Set.of("node_modules", "__pycache__", "site-packages");
   private static final int SEVERAL = -1;
   private static final long DEF = hash("def");
