@@ -3,6 +3,7 @@ package dev.oomlint.semantic;
 import dev.oomlint.ast.ConstValue;
 import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Support;
+import java.util.function.Predicate;
 
 /** Reading a call's arguments and constant values. */
 public final class Calls {
@@ -41,7 +42,7 @@ public final class Calls {
   }
 
   /** Whether any positional or keyword argument of the call satisfies {@code test}. */
-  public static boolean anyArgument(Expr.Call c, java.util.function.Predicate<Expr> test) {
+  public static boolean anyArgument(Expr.Call c, Predicate<Expr> test) {
     for (Expr a : c.args()) {
       if (test.test(a)) {
         return true;

@@ -284,15 +284,10 @@ public final class ResetsBeforeStep {
         return true;
       }
       Stmt.FunctionDef f = sm.resolveCall(c);
-      if (f == null && q != null && !q.startsWith("torch.") && handsOverModel(c)) {
+      if (f == null && q != null && !q.startsWith("torch.") && Calls.anyArgument(c, sm::isModel)) {
         return true; // an imported training step given the model may run the backward (picotron's pipeline engines)
       }
       return f != null && (sm.runsBackward(f) || writer(f));
-    }
-
-    /** Whether a call passes a model among its arguments. */
-    private boolean handsOverModel(Expr.Call c) {
-      return Calls.anyArgument(c, sm::isModel);
     }
 
     /** Whether a same-file function (transitively) writes gradients or computes them. */

@@ -9,6 +9,7 @@ import dev.oomlint.ast.Support;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -403,7 +404,7 @@ public final class SemanticModel {
    * Whether every call of {@code f} in this file gives parameter {@code name} what satisfies {@code ok}
    * (the argument, or null where it is left out); false where a call unpacks {@code *args}/{@code **kwargs}.
    */
-  public boolean everyCallGives(Stmt.FunctionDef f, String name, java.util.function.Predicate<Expr> ok) {
+  public boolean everyCallGives(Stmt.FunctionDef f, String name, Predicate<Expr> ok) {
     return callGraph().everyCallGives(f, name, ok);
   }
 
