@@ -124,9 +124,9 @@ public final class Requirements {
         for (int i = 0; i < parts.length - 2; i++) {
           upper.append(parts[i]).append('.');
         }
-        String bumped = parts[parts.length - 2].replaceAll("\\D.*", "");
-        if (!bumped.isEmpty()) {
-          upper.append(Long.parseLong(bumped) + 1);
+        String bumped = parts[parts.length - 2];
+        if (!bumped.isEmpty() && Character.isDigit(bumped.charAt(0))) {
+          upper.append(leadingNumber(bumped) + 1); // at most 12 digits: no overflow
           if (compare(upper.toString(), version) <= 0) {
             return true;
           }

@@ -71,6 +71,9 @@ class RequirementsTest {
     assertFalse(Requirements.allowsOnlyBefore("torch~=2.1", "torch", "2.4"));
     assertFalse(Requirements.allowsOnlyBefore("torch~=2.4.0", "torch", "2.4"));
     assertTrue(Requirements.allowsOnlyBefore("transformers~=4.31", "transformers", "5"));
+    // a number too long for a long is no crash (it was a NumberFormatException, reported as an internal error)
+    assertTrue(Requirements.allowsOnlyBefore("torch~=1.99999999999999999999999.0", "torch", "2.4"));
+    assertFalse(Requirements.allowsOnlyBefore("torch~=2.99999999999999999999999", "torch", "2.4"));
     assertFalse(Requirements.allowsOnlyBefore("torch==2.4.0", "torch", "2.4"));
     assertFalse(Requirements.allowsOnlyBefore("torch>=1.13", "torch", "2.4"));
     assertFalse(Requirements.allowsOnlyBefore("torch", "torch", "2.4"));
