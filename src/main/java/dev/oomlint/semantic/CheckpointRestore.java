@@ -127,6 +127,114 @@ public final class CheckpointRestore {
   }
 
   /**
+   * Whether only one process of a multi-process run restores this file onto the device it was saved
+   * from, so that no rank's copy lands on another rank's GPU:
+   * <ul>
+   *   <li>the load sits in the branch of a test for the first rank ({@code if rank == 0:},
+   *       {@code elif RANK == 0:}, {@code if args.local_rank in [-1, 0]:},
+   *       {@code if accelerator.is_main_process:}, {@code if dist.get_rank() == 0:});</li>
+   *   <li>the file's path is made from the process's rank ({@code f"queue{rank}.pth"}, through names it
+   *       is built in) and the same file saves to such paths: each rank reads back what it saved from its
+   *       own GPU. A model-parallel rank ({@code mp_rank}, {@code tp_rank}) is not one: the data-parallel
+   *       replicas that share it read the same file.</li>
+   * </ul>
+   */
+  public static boolean oneProcessPerFile(SemanticModel sm, Expr.Call load) {
+    Node child = load;
+    for (Node cur = sm.parent(load); cur != null && !(cur instanceof Stmt.FunctionDef) && !(cur instanceof Stmt.ClassDef);
+        child = cur, cur = sm.parent(cur)) {
+      if (cur instanceof Stmt.If i && child != i.test() && i.body().contains(child) && testsFirstRank(i.test())) {
+        return true;
+      }
+    }
+    if (!namesRank(sm, Checkpoints.pathOf(load), 0)) {
+      return false;
+    }
+    for (Expr.Call c : sm.calls()) {
+      String q = sm.qualifiedName(c.func());
+      if (("torch.save".equals(q) || "torch.serialization.save".equals(q)) && namesRank(sm, Calls.argument(c, 1, "f"), 0)) {
+        return true; // the file saves per-rank files too: each rank reads back its own
+      }
+    }
+    return false;
+  }
+
+  /** {@code rank == 0}, {@code 0 == rank}, {@code local_rank in [-1, 0]}, {@code is_main_process}, or one of them joined by {@code and}. */
+  private static boolean testsFirstRank(Expr test) {
+    if (test instanceof Expr.BoolOp b && b.op() == dev.oomlint.ast.Operators.BoolOperator.AND) {
+      return b.values().stream().anyMatch(CheckpointRestore::testsFirstRank);
+    }
+    if (test instanceof Expr.Compare c && c.ops().size() == 1) {
+      Expr right = c.comparators().get(0);
+      return switch (c.ops().get(0)) {
+        case EQ -> namesRankValue(c.left()) && isZero(right) || isZero(c.left()) && namesRankValue(right);
+        case IN -> namesRankValue(c.left()) && (right instanceof Expr.ListExpr || right instanceof Expr.Tuple)
+            && elements(right).stream().allMatch(e -> isZero(e) || e instanceof Expr.UnaryOp);
+        default -> false;
+      };
+    }
+    String name = AstUtil.lastName(test instanceof Expr.Call call ? call.func() : test);
+    return name != null && MAIN_PROCESS.matcher(name).matches();
+  }
+
+  private static final Pattern MAIN_PROCESS = Pattern.compile(
+      "(?i)is_(?:local_|global_)?(?:main(?:_process)?|master|rank_?zero|rank_?0|first_rank)|(?:local_|global_)?main_process"
+          + "|master_process");
+
+  private static List<Expr> elements(Expr e) {
+    return e instanceof Expr.ListExpr l ? l.elts() : ((Expr.Tuple) e).elts();
+  }
+
+  private static boolean isZero(Expr e) {
+    return e instanceof Expr.Constant k && k.value() instanceof dev.oomlint.ast.ConstValue.Int i
+        && i.value().signum() == 0;
+  }
+
+  /** {@code rank}, {@code args.local_rank}, {@code dist.get_rank()}, {@code RANK}. */
+  private static boolean namesRankValue(Expr e) {
+    String name = AstUtil.lastName(e instanceof Expr.Call call ? call.func() : e);
+    return name != null && name.toLowerCase(Locale.ROOT).contains("rank");
+  }
+
+  /** {@code rank}, {@code local_rank}, {@code global_rank_id}, {@code get_rank}, {@code process_index}: not {@code rank_params}. */
+  private static final Pattern PROCESS_RANK = Pattern.compile(
+      "(?:get_)?(?:[a-z0-9]+_)?rank(?:_?id|_?idx)?|process_index");
+
+  /** A name for the process's rank ({@code rank}, {@code args.local_rank}, {@code get_rank}), not a model-parallel one. */
+  private static boolean processRank(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return PROCESS_RANK.matcher(n).matches() && !n.matches(".*(?:mp|tp|pp|ep|tensor|pipeline|model|expert|parallel|data)_?.*rank.*");
+  }
+
+  /** Whether a path expression is made from a rank (a name or attribute containing "rank"), through names two levels deep. */
+  private static boolean namesRank(SemanticModel sm, Expr path, int depth) {
+    if (path == null || depth > 2) {
+      return false;
+    }
+    boolean[] found = {false};
+    AstWalker.walkAll(List.of(path), n -> {
+      if (found[0]) {
+        return;
+      }
+      if (n instanceof Expr.Attribute a && processRank(a.attr())) {
+        found[0] = true;
+      } else if (n instanceof Expr.Name nm) {
+        if (processRank(nm.id())) {
+          found[0] = true;
+          return;
+        }
+        for (Binding b : sm.reachingBindings(nm)) {
+          if (b.kind() == Binding.Kind.ASSIGN && b.value() != null && namesRank(sm, b.value(), depth + 1)) {
+            found[0] = true;
+            return;
+          }
+        }
+      }
+    });
+    return found[0];
+  }
+
+  /**
    * Whether the result of {@code load} carries optimizer state that is restored: the load is the
    * argument of an optimizer's {@code load_state_dict}, or the name it is stored in is read at a key
    * naming an optimizer ({@code ckpt["optimizer"]}, {@code ckpt.get("optim_state")}) in the same
@@ -215,6 +323,14 @@ public final class CheckpointRestore {
    * A copy of the transformers {@code Trainer} resumes these beside the optimizer.
    */
   public static boolean restoresOnlyCounters(SemanticModel sm, Expr.Call load) {
+    Expr file = Checkpoints.pathOf(load);
+    if (file != null && COUNTER_FILE.matcher(sm.file().slice(file.range())).find()) {
+      return true; // os.path.join(ckpt_dir, "scheduler.pt"), f"{out}/rng_state_{rank}.pth"
+    }
+    if (sm.parent(load) instanceof Stmt.Assign a && a.value() == load && a.targets().size() == 1
+        && a.targets().get(0) instanceof Expr.Name n) {
+      return onlyIntoCounters(sm, load, n.id());
+    }
     if (!(sm.parent(load) instanceof Expr.Call outer) || !outer.args().contains(load)
         || !(outer.func() instanceof Expr.Attribute at) || !at.attr().equals("load_state_dict")) {
       return false;
@@ -229,6 +345,44 @@ public final class CheckpointRestore {
     }
     String path = AstUtil.path(at.value());
     if (path == null) {
+      return false;
+    }
+    String last = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return last.contains("sched") || last.contains("scaler");
+  }
+
+  /** A path that names a scheduler's, a scaler's or the random generators' state (no tensors on a GPU). */
+  private static final Pattern COUNTER_FILE = Pattern.compile(
+      "(?i)(?:lr_)?sched(?:uler)?s?[._\\-/\"'{]|scaler\\.pt|rng_?states?|random_states?");
+
+  /**
+   * Whether a name bound to a load is used only as the argument of counter state's
+   * {@code load_state_dict} ({@code sd = torch.load(p); lr_scheduler.load_state_dict(sd)}) or of
+   * {@code set_rng_state}, in the same body.
+   */
+  private static boolean onlyIntoCounters(SemanticModel sm, Expr.Call load, String name) {
+    Stmt.FunctionDef f = sm.enclosingFunction(load);
+    List<Stmt> body = f != null ? f.body() : sm.module().body();
+    int[] uses = {0};
+    int[] counters = {0};
+    AstWalker.walkAll(body, n -> {
+      if (n instanceof Expr.Name u && u.id().equals(name) && u.ctx() == dev.oomlint.ast.Operators.ExprContext.LOAD) {
+        uses[0]++;
+        if (sm.parent(u) instanceof Expr.Call c && c.args().size() == 1 && c.args().get(0) == u
+            && c.func() instanceof Expr.Attribute at && intoCounterState(at)) {
+          counters[0]++;
+        }
+      }
+    });
+    return uses[0] > 0 && uses[0] == counters[0];
+  }
+
+  private static boolean intoCounterState(Expr.Attribute at) {
+    if (at.attr().equals("set_rng_state") || at.attr().equals("set_state")) {
+      return true;
+    }
+    String path = AstUtil.path(at.value());
+    if (!at.attr().equals("load_state_dict") || path == null) {
       return false;
     }
     String last = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);

@@ -451,6 +451,9 @@ public final class Checkpoints {
     if (savedOnlyHostValuesByName(sm, path, saves)) {
       return true;
     }
+    if (partnerSavesOnlyHostValues(sm, f)) {
+      return true;
+    }
     if (path instanceof Expr.Name n && f != null) {
       for (Binding b : sm.resolve(n)) {
         if (b.kind() == Binding.Kind.PARAMETER && b.node() != null) {
@@ -459,6 +462,34 @@ public final class Checkpoints {
       }
     }
     return writtenBefore(sm, path, load.range().start(), saves);
+  }
+
+  /**
+   * Whether the function holding a load is named for loading something ({@code load_network},
+   * {@code load}) and its partner in the same class or module ({@code save_network}, {@code save})
+   * {@code torch.save}s only host values: the project's own format for that file is CPU tensors.
+   */
+  private static boolean partnerSavesOnlyHostValues(SemanticModel sm, Stmt.FunctionDef f) {
+    if (f == null || !f.name().startsWith("load")) {
+      return false;
+    }
+    String partner = "save" + f.name().substring("load".length());
+    Stmt.ClassDef owner = sm.enclosingClass(f);
+    List<Stmt> scope = owner != null ? owner.body() : sm.enclosingFunction(f) == null ? sm.module().body() : List.of();
+    for (Stmt st : scope) {
+      if (st instanceof Stmt.FunctionDef g && g.name().equals(partner)) {
+        boolean[] any = {false};
+        boolean[] host = {true};
+        AstWalker.walkAll(g.body(), n -> {
+          if (n instanceof Expr.Call c && isTorchSave(sm, c)) {
+            any[0] = true;
+            host[0] &= savesCpuValue(sm, c);
+          }
+        });
+        return any[0] && host[0];
+      }
+    }
+    return false;
   }
 
   /** Every call of {@code f} in this file passes, for parameter {@code param}, a path written before the call. */
@@ -698,6 +729,20 @@ public final class Checkpoints {
     if (e instanceof Expr.ListExpr l) {
       return !l.elts().isEmpty() && l.elts().stream().allMatch(x -> isHostValue(sm, x, depth + 1));
     }
+    if (e instanceof Expr.Dict d) {
+      // {"embeds": x.cpu(), "mask": m.cpu(), "name": "null"}; a {**other} entry must be host values too
+      for (int i = 0; i < d.values().size(); i++) {
+        Expr v = d.values().get(i);
+        boolean text = v instanceof Expr.Constant k && k.value() instanceof ConstValue.Str;
+        if (!text && !isHostValue(sm, v, depth + 1)) {
+          return false;
+        }
+      }
+      return !d.values().isEmpty();
+    }
+    if (e instanceof Expr.DictComp dc) {
+      return isHostValue(sm, dc.value(), depth + 1); // {k: v.cpu() for k, v in sd.items()}
+    }
     if (e instanceof Expr.Attribute a && !(sm.parent(a) instanceof Expr.Call pc && pc.func() == a)) {
       return COUNTER.matcher(a.attr().toLowerCase(Locale.ROOT)).matches();
     }
@@ -728,11 +773,44 @@ public final class Checkpoints {
         return false;
       }
       for (Binding b : bs) {
-        if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0 || !isHostValue(sm, b.value(), depth + 1)) {
+        if (b.kind() != Binding.Kind.ASSIGN || b.index() >= 0
+            || !isHostValue(sm, b.value(), depth + 1) && !entriesCopiedToHost(sm, n, b)) {
           return false;
         }
       }
       return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a name bound to a {@code state_dict()} has every entry replaced by a host copy before it is
+   * used, in the same body: {@code for key, param in sd.items(): sd[key] = param.cpu()} (the
+   * checkpoint format of BasicSR-style trainers, saved so that any machine can read it).
+   */
+  private static boolean entriesCopiedToHost(SemanticModel sm, Expr.Name use, Binding b) {
+    if (!(b.value() instanceof Expr.Call c) || !"state_dict".equals(AstUtil.methodName(c)) || b.statement() == null) {
+      return false;
+    }
+    List<Stmt> block = sm.blockOf(b.statement());
+    if (block == null) {
+      return false;
+    }
+    for (int i = block.indexOf(b.statement()) + 1; i < block.size(); i++) {
+      if (block.get(i) instanceof Stmt.For f && f.iter() instanceof Expr.Call it && "items".equals(AstUtil.methodName(it))
+          && it.func() instanceof Expr.Attribute ia && ia.value() instanceof Expr.Name owner && owner.id().equals(use.id())
+          && f.target() instanceof Expr.Tuple t && t.elts().size() == 2 && t.elts().get(0) instanceof Expr.Name key
+          && t.elts().get(1) instanceof Expr.Name param && f.range().start() < use.range().start()) {
+        for (Stmt s : f.body()) {
+          if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Subscript sub
+              && sub.value() instanceof Expr.Name sn && sn.id().equals(use.id())
+              && sub.slice() instanceof Expr.Name kn && kn.id().equals(key.id())
+              && a.value() instanceof Expr.Call copy && copy.func() instanceof Expr.Attribute ca
+              && ca.value() instanceof Expr.Name pn && pn.id().equals(param.id()) && isHostValue(sm, copy, 8)) {
+            return true;
+          }
+        }
+      }
     }
     return false;
   }

@@ -50,7 +50,7 @@ public final class TorchLoadWithoutMapLocation implements Rule {
         several = CheckpointRestore.severalProcesses(sm);
       }
       String waste;
-      if (several) {
+      if (several && !CheckpointRestore.oneProcessPerFile(sm, c)) {
         waste = "every rank of a multi-GPU run restores the whole checkpoint onto the GPU it was saved from"
             + " (`cuda:0`) before copying it to its own device";
       } else if (CheckpointRestore.restoresOptimizer(sm, c)) {
