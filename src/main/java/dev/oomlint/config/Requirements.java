@@ -2,6 +2,7 @@ package dev.oomlint.config;
 
 import com.electronwill.nightconfig.core.Config;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +58,129 @@ public final class Requirements {
       }
     }
     return null;
+  }
+
+  /** An install command: {@code pip install}, {@code pip3 install}, {@code python -m pip install}, {@code conda install/create}, {@code mamba install}. */
+  private static final Pattern INSTALL = Pattern.compile("\\b(?:pip3?|conda|mamba|micromamba)\\s+(?:install|create)\\s+([^\\r\\n]*)");
+
+  /**
+   * {@code library}'s requirement in the last install command of a script or notebook that names it
+   * ({@code !pip install transformers==4.37.2}, {@code %pip install -q "torch<2.4"}, Databricks'
+   * {@code # MAGIC %pip install torch==2.0.1}, {@code conda install pytorch==1.13.1}): the release the
+   * code after it runs with. A name without a version, an upgrade or a source checkout
+   * ({@code pip install -U transformers}, {@code git+https://github.com/huggingface/transformers})
+   * gives the bare library name: the newest release. Null when no install command names it. The text
+   * may be a notebook's JSON: a cell line ends at its escaped {@code \n} or closing quote.
+   */
+  public static String inInstallCommands(String text, String library) {
+    if (!text.contains(library) && !(library.equals("torch") && text.contains("pytorch"))) {
+      return null;
+    }
+    String found = null;
+    Matcher m = INSTALL.matcher(text);
+    while (m.find()) {
+      String args = m.group(1);
+      int end = args.indexOf("\\n");
+      args = end >= 0 ? args.substring(0, end) : args;
+      args = args.replace("\\\"", "\"");
+      boolean optionValue = false;
+      for (String token : tokens(args)) {
+        if (optionValue) {
+          optionValue = false; // -c pytorch, -r requirements.txt, --index-url URL
+          continue;
+        }
+        if (token.startsWith("-")) {
+          optionValue = VALUE_OPTIONS.contains(token);
+          continue;
+        }
+        String lower = token.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("git+") && lower.contains("/" + library.toLowerCase(Locale.ROOT))) {
+          found = library; // a source checkout: the newest code
+          continue;
+        }
+        String r = fromInstallToken(token, library);
+        if (r != null) {
+          found = r;
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * {@code library}'s exact pin in a README: an install command ({@link #inInstallCommands}) or a
+   * {@code library==version} written as a list item or a line of its own ({@code - transformers==4.42.4},
+   * a code block of requirements). Only exact pins count: prose naming ranges says too little.
+   */
+  public static String inReadme(String text, String library) {
+    String installed = inInstallCommands(text, library);
+    if (installed != null && !installed.equals(library)) {
+      return installed;
+    }
+    for (String line : text.split("\r?\n|\r")) {
+      String l = line.strip().replaceFirst("^(?:[-*+]|\\d+\\.)\\s+", "").replace("`", "").strip();
+      String r = fromInstallToken(l, library);
+      if (r != null && r.contains("==")) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** Options of pip and conda whose value is the next word. */
+  private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("-c", "--channel", "-n", "--name", "-p",
+      "--prefix", "-r", "--requirement", "-e", "--editable", "-f", "--find-links", "-i", "--index-url",
+      "--extra-index-url", "-t", "--target", "--constraint", "--python", "--platform", "--override");
+
+  /** Shell words of a command line's arguments: split at blanks outside quotes, quotes removed, stopped at a comment, {@code ;}, {@code &&} or {@code |}. */
+  private static List<String> tokens(String args) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    char quote = 0;
+    for (int i = 0; i < args.length(); i++) {
+      char ch = args.charAt(i);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        } else {
+          cur.append(ch);
+        }
+      } else if (ch == '"' || ch == '\'') {
+        quote = ch;
+      } else if (Character.isWhitespace(ch) || ch == ';' || ch == '&' || ch == '|' || ch == '#' || ch == ')') {
+        if (cur.length() > 0) {
+          out.add(cur.toString());
+          cur.setLength(0);
+        }
+        if (ch != ' ' && ch != '\t') {
+          return out;
+        }
+      } else {
+        cur.append(ch);
+      }
+    }
+    if (cur.length() > 0) {
+      out.add(cur.toString());
+    }
+    return out;
+  }
+
+  /** A requirement of {@code library} from one install word: pip's {@code torch==2.0.1}, conda's {@code pytorch=1.13.1}. */
+  private static String fromInstallToken(String token, String library) {
+    String t = token.strip();
+    if (library.equals("torch") && t.matches("(?i)pytorch(?:[=<>~!\\s].*)?")) {
+      t = "torch" + t.substring("pytorch".length());
+    }
+    t = t.replaceFirst("^([A-Za-z0-9._\\[\\]-]+)\\s*=(?!=)\\s*([0-9])", "$1==$2"); // conda's name=version
+    int build = t.indexOf('=', t.indexOf("==") + 2);
+    if (t.contains("==") && build > t.indexOf("==") + 1) {
+      t = t.substring(0, build); // pytorch==2.0.0=py3.10_cuda11.7: the build string is not a version
+    }
+    try {
+      return fromSpecifier(t, library);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**

@@ -233,7 +233,7 @@ public final class ProjectIndex {
     }
     reqs.sort(null); // requirements.txt before requirements-dev.txt
     files.addAll(reqs);
-    for (String name : List.of("environment.yml", "environment.yaml")) {
+    for (String name : List.of("environment.yml", "environment.yaml", "README.md", "Readme.md", "readme.md", "README.rst", "README.txt", "README")) {
       Path p = dir.resolve(name);
       if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         files.add(p);
@@ -250,6 +250,7 @@ public final class ProjectIndex {
         case "setup.cfg" -> Requirements.inSetupCfg(text, library);
         case "setup.py" -> inSetupPy(p, text, library);
         case "environment.yml", "environment.yaml" -> Requirements.inCondaEnvironment(text, library);
+        case "README.md", "Readme.md", "readme.md", "README.rst", "README.txt", "README" -> Requirements.inReadme(text, library);
         default -> Requirements.inRequirementsTxt(text, library);
       };
       if (req != null) {
@@ -373,10 +374,25 @@ public final class ProjectIndex {
     private synchronized DeclaredVersion declared(String library) {
       Optional<DeclaredVersion> known = declaredFor.get(library);
       if (known == null) {
-        known = Optional.ofNullable(located() ? ProjectIndex.this.requirement(library, dir, root) : null);
+        known = Optional.ofNullable(located() ? installedByFile(library) : null);
+        if (known.isEmpty()) {
+          known = Optional.ofNullable(located() ? ProjectIndex.this.requirement(library, dir, root) : null);
+        }
         declaredFor.put(library, known);
       }
       return known.orElse(null);
+    }
+
+    /**
+     * {@code library}'s requirement in the file's own install commands (a notebook's
+     * {@code !pip install transformers==4.37.2} cell, a Databricks {@code # MAGIC %pip install}): the
+     * release its code runs with, whatever the project declares; null when it installs none.
+     */
+    private DeclaredVersion installedByFile(String library) {
+      String text = read(file);
+      String req = text == null ? null : Requirements.inInstallCommands(text, library);
+      return req == null ? null : new DeclaredVersion(Requirements.lowest(req, library), req,
+          "an install command in " + file.getFileName());
     }
 
     @Override

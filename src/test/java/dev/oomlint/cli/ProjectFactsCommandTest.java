@@ -299,6 +299,63 @@ class ProjectFactsCommandTest {
         r.out());
   }
 
+  /** A notebook of two code cells: an install cell, then {@code code}. */
+  private static String notebook(String install, String code) {
+    com.google.gson.JsonArray cells = new com.google.gson.JsonArray();
+    for (String src : new String[] {install, code}) {
+      com.google.gson.JsonObject cell = new com.google.gson.JsonObject();
+      cell.addProperty("cell_type", "code");
+      cell.add("metadata", new com.google.gson.JsonObject());
+      cell.add("outputs", new com.google.gson.JsonArray());
+      com.google.gson.JsonArray lines = new com.google.gson.JsonArray();
+      src.lines().forEach(l -> lines.add(l + "\n"));
+      cell.add("source", lines);
+      cells.add(cell);
+    }
+    com.google.gson.JsonObject nb = new com.google.gson.JsonObject();
+    nb.add("cells", cells);
+    nb.add("metadata", new com.google.gson.JsonObject());
+    nb.addProperty("nbformat", 4);
+    nb.addProperty("nbformat_minor", 5);
+    return nb.toString();
+  }
+
+  @Test
+  void aFilesOwnInstallCommandDecidesTheRelease() throws IOException {
+    // the notebook installs the release its cells run with, whatever the project declares
+    write("a/pinned.ipynb", notebook("!pip install -q transformers==4.37.2 peft", QUANTIZED));
+    write("a/open.ipynb", notebook("import os", QUANTIZED));
+    write("a/requirements.txt", "transformers>=4.34\n");
+    write("b/latest.ipynb", notebook("%pip install -U transformers accelerate", QUANTIZED));
+    write("b/plain.ipynb", notebook("import os", QUANTIZED));
+    write("b/requirements.txt", "transformers==4.34.0\n");
+    write("databricks/train.py", "# Databricks notebook source\n# MAGIC %pip install torch==2.0.1 accelerate\n\n" + AMP);
+    write("scripts/train.py", AMP);
+    Cli.Run r = check(".");
+    assertFalse(r.out().contains("a/pinned.ipynb"), "4.37.2 takes the keyword: " + r.out());
+    assertTrue(r.out().contains("latest.ipynb"), "the notebook upgrades past the project's pin: " + r.out());
+    assertFalse(r.out().contains("plain.ipynb"), "the project's pin applies: " + r.out());
+    assertTrue(r.out().contains("a/open.ipynb"), "the project allows v5: " + r.out());
+    assertFalse(r.out().contains("databricks/train.py"), "torch 2.0.1 has no deprecation: " + r.out());
+    assertTrue(r.out().contains("scripts/train.py"), "nothing pins torch for this script: " + r.out());
+  }
+
+  @Test
+  void aReadmePinDeclaresTheRelease() throws IOException {
+    write("course/README.md", "# Course\n\n## Versions\n\n- torch==2.2.1+cu118\n- transformers==4.42.4\n");
+    write("course/ch4/qlora.py", QUANTIZED);
+    write("course/ch4/amp.py", AMP);
+    write("fork/README.md", "```\n$ conda create python==3.7.9 pytorch==1.7.1 cudatoolkit=10.2 -c pytorch -p ./env\n```\n");
+    write("fork/requirements.txt", "sentencepiece\n");
+    write("fork/src/trainer.py", AMP);
+    write("other/README.md", "Works with transformers 4.40 or newer; `pip install -U transformers`.\n");
+    write("other/run.py", QUANTIZED);
+    Cli.Run r = check(".");
+    assertFalse(r.out().contains("course/"), r.out());
+    assertFalse(r.out().contains("fork/"), "the conda command pins torch 1.7.1: " + r.out());
+    assertTrue(r.out().contains("other/run.py"), "no exact pin: " + r.out());
+  }
+
   @Test
   void aModuleNamedSetupPyIsNoProjectRoot() throws IOException {
     // a vendored project pins torch; its eval/ package has a setup.py that sets up a run, not a package

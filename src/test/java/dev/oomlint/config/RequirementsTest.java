@@ -34,6 +34,37 @@ class RequirementsTest {
   }
 
   @Test
+  void installCommands() {
+    // a notebook's JSON: the cell line ends at its escaped newline
+    String nb = "{\"cells\": [{\"source\": [\"! pip install transformers==4.37.2 trl peft\\n\", \"import torch\"]}]}";
+    assertEquals("transformers==4.37.2", Requirements.inInstallCommands(nb, T));
+    assertNull(Requirements.inInstallCommands(nb, "torch"), "torch is imported, not installed");
+    assertEquals("transformers<5", Requirements.inInstallCommands("%pip install -q -U 'transformers<5' accelerate", T));
+    // the last install command is the release the code after it runs with
+    assertEquals("transformers==4.30.2",
+        Requirements.inInstallCommands("!pip install transformers==4.32.0\nx = 1\n!pip install transformers==4.30.2\n", T));
+    assertEquals("transformers", Requirements.inInstallCommands("!pip install transformers==4.30\n!pip install -U transformers\n", T));
+    assertEquals("transformers",
+        Requirements.inInstallCommands("!pip install -q git+https://github.com/huggingface/transformers.git", T));
+    assertEquals("torch==2.0.1", Requirements.inInstallCommands("# MAGIC %pip install torch==2.0.1 xformers", "torch"));
+    assertEquals("torch==1.7.1", Requirements.inInstallCommands(
+        "$ conda create python==3.7.9 pytorch==1.7.1 torchvision==0.8.2 cudatoolkit=10.2 -c pytorch", "torch"));
+    assertEquals("torch==1.13.1", Requirements.inInstallCommands("conda install pytorch=1.13.1 -c pytorch", "torch"));
+    assertNull(Requirements.inInstallCommands("!pip install sentence-transformers==2.2.2", T));
+    assertNull(Requirements.inInstallCommands("we install transformers==4.30 elsewhere", T), "not a command");
+    assertNull(Requirements.inInstallCommands("!pip install peft  # transformers==4.30", T), "a comment");
+  }
+
+  @Test
+  void readmePins() {
+    assertEquals("transformers==4.42.4", Requirements.inReadme("## Versions\n\n- torch==2.2.1+cu118\n\n- transformers==4.42.4\n", T));
+    assertEquals("torch==2.2.1+cu118", Requirements.inReadme("* `torch==2.2.1+cu118`\n", "torch"));
+    assertEquals("transformers==4.31.0", Requirements.inReadme("```\npip install transformers==4.31.0\n```\n", T));
+    assertNull(Requirements.inReadme("Tested with transformers>=4.30 and torch 2.1.\n", T), "prose and ranges say too little");
+    assertNull(Requirements.inReadme("pip install -U transformers\n", T), "an unpinned install in a README pins nothing");
+  }
+
+  @Test
   void files() {
     assertEquals("transformers>=5", Requirements.inRequirementsTxt("-r base.txt\n# transformers<4\ntorch\ntransformers>=5  # new\n", T));
     assertNull(Requirements.inRequirementsTxt("--extra-index-url x\nsentence-transformers\n", T));
