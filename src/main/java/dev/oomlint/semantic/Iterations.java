@@ -277,8 +277,11 @@ public final class Iterations {
   }
 
   private static long literalLength(SemanticModel sm, Expr it, int depth) {
-    if (depth > 2) {
+    if (depth > 3) {
       return -1;
+    }
+    if (it instanceof Expr.ListComp lc && lc.generators().size() == 1) {
+      return literalLength(sm, lc.generators().get(0).iter(), depth + 1); // [load(f) for f in filenames]: at most as many
     }
     if (it instanceof Expr.Name n) {
       Expr v = singleValue(sm, n);

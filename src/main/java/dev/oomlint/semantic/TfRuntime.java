@@ -355,15 +355,28 @@ final class TfRuntime {
   boolean graphMode() {
     for (Expr.Call c : sm.calls()) {
       String last = AstUtil.lastName(c.func());
-      if ("disable_eager_execution".equals(last) || "disable_v2_behavior".equals(last)) {
-        String q = sm.qualifiedName(c.func());
-        if (q != null && q.startsWith("tensorflow.")) {
-          return true;
-        }
+      String q = sm.qualifiedName(c.func());
+      if (q == null || !q.startsWith("tensorflow.")) {
+        continue;
+      }
+      if ("disable_eager_execution".equals(last) || "disable_v2_behavior".equals(last)
+          || TF1_ONLY.contains(q) || q.startsWith("tensorflow.contrib.")) {
+        return true; // TF1: tf.Session(), tf.placeholder(...), tf.contrib exist only before TensorFlow 2
+      }
+    }
+    for (Stmt s : sm.module().body()) {
+      if (s instanceof Stmt.Import imp && imp.names().stream().anyMatch(a -> a.name().startsWith("tensorflow.contrib"))
+          || s instanceof Stmt.ImportFrom f && f.module() != null && f.module().startsWith("tensorflow.contrib")) {
+        return true;
       }
     }
     return false;
   }
+
+  /** Top-level TensorFlow 1 APIs that TensorFlow 2 removed (kept only under {@code tf.compat.v1}). */
+  private static final java.util.Set<String> TF1_ONLY = java.util.Set.of("tensorflow.Session",
+      "tensorflow.InteractiveSession", "tensorflow.placeholder", "tensorflow.global_variables_initializer",
+      "tensorflow.ConfigProto");
 
   /**
    * Whether the file keeps TensorFlow off the GPUs: {@code CUDA_VISIBLE_DEVICES} set to {@code ""} or

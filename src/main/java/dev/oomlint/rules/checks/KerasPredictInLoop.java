@@ -46,7 +46,7 @@ public final class KerasPredictInLoop implements Rule {
       }
       Stmt loop = Iterations.innermostLoop(sm, c);
       if (loop == null || iteratesModels(sm, loop, AstUtil.receiver(c)) || fewIterations(sm, loop)
-          || fitsInBody(loop) || Iterations.pacedByInput(sm, loop)) {
+          || fitsInBody(loop) || Iterations.pacedByInput(sm, loop) || everyNthPass(sm, c, loop)) {
         continue;
       }
       if (graphMode == null) {
@@ -60,6 +60,28 @@ public final class KerasPredictInLoop implements Rule {
           + " input pipeline and keeps memory until the loop ends; call `model(x, training=False)` or"
           + " `predict_on_batch(x)` per batch, or predict once on the whole dataset.", c.range(), null));
     }
+  }
+
+  /**
+   * Whether the call runs only on every n-th pass of the loop: it sits under {@code if step % interval == 0:}
+   * (or {@code if not step % n:}), the sample plotted every few hundred steps of a {@code train_on_batch}
+   * loop. A bounded number of calls leaves a bounded number of pipelines.
+   */
+  private static boolean everyNthPass(SemanticModel sm, Expr.Call call, Stmt loop) {
+    Node child = call;
+    for (Node cur = sm.parent(call); cur != null && cur != loop; child = cur, cur = sm.parent(cur)) {
+      if (cur instanceof Stmt.If i && child != i.test() && i.body().contains(child) && testsModulo(i.test())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean testsModulo(Expr test) {
+    boolean[] hit = {false};
+    AstWalker.walkAll(java.util.List.of(test), n -> hit[0] |= n instanceof Expr.BinOp b
+        && b.op() == dev.oomlint.ast.Operators.Operator.MOD && !(b.left() instanceof Expr.Constant));
+    return hit[0];
   }
 
   /** Whether the model is the loop's own variable ({@code for m in models: m.predict(x)}). */
