@@ -79,6 +79,9 @@ public final class Requirements {
     String found = null;
     Matcher m = INSTALL.matcher(text);
     while (m.find()) {
+      if (!COMMAND_START.matcher(linePrefix(text, m.start())).matches()) {
+        continue; // # !pip install torch: commented out; "see pip install x" in prose
+      }
       String args = m.group(1);
       int end = args.indexOf("\\n");
       args = end >= 0 ? args.substring(0, end) : args;
@@ -108,11 +111,37 @@ public final class Requirements {
   }
 
   /**
+   * What may stand before an install command on its line: indentation, Databricks' {@code # MAGIC},
+   * a shell prompt, IPython's {@code !}/{@code %}/{@code %%bash}, {@code sudo}, {@code python -m},
+   * {@code uv}; or a Markdown code span's backtick. Anything else (a {@code #} comment, prose) is not a command.
+   */
+  private static final Pattern COMMAND_START = Pattern.compile(
+      "\\s*(?:# MAGIC\\s*)?(?:[$>]\\s*)?(?:%%(?:bash|sh|capture)\\s*|[!%]\\s*)?(?:sudo\\s+)?"
+          + "(?:(?:python3?|py)\\s+-m\\s+)?(?:uv\\s+)?|.*`\\s*(?:python3?\\s+-m\\s+)?");
+
+  /** The text of a line before {@code at}: from the line start, a notebook JSON string's quote, or its escaped {@code \n}. */
+  private static String linePrefix(String text, int at) {
+    int start = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+    int escaped = text.lastIndexOf("\\n", at - 1);
+    if (escaped >= start) {
+      start = escaped + 2;
+    }
+    int quote = text.lastIndexOf('"', at - 1);
+    if (quote >= start) {
+      start = quote + 1;
+    }
+    return text.substring(start, at);
+  }
+
+  /**
    * {@code library}'s exact pin in a README: an install command ({@link #inInstallCommands}) or a
    * {@code library==version} written as a list item or a line of its own ({@code - transformers==4.42.4},
    * a code block of requirements). Only exact pins count: prose naming ranges says too little.
    */
   public static String inReadme(String text, String library) {
+    if (text.lines().count() > README_LINES) {
+      return null; // a catalogue of many examples (diffusers' community README): each pin is one section's
+    }
     String installed = inInstallCommands(text, library);
     if (installed != null && !installed.equals(library)) {
       return installed;
@@ -132,6 +161,9 @@ public final class Requirements {
       "--prefix", "-r", "--requirement", "-e", "--editable", "-f", "--find-links", "-i", "--index-url",
       "--extra-index-url", "-t", "--target", "--constraint", "--python", "--platform", "--override");
 
+  /** The longest README whose pins speak for the whole directory. */
+  private static final int README_LINES = 1000;
+
   /** Shell words of a command line's arguments: split at blanks outside quotes, quotes removed, stopped at a comment, {@code ;}, {@code &&} or {@code |}. */
   private static List<String> tokens(String args) {
     List<String> out = new ArrayList<>();
@@ -147,7 +179,7 @@ public final class Requirements {
         }
       } else if (ch == '"' || ch == '\'') {
         quote = ch;
-      } else if (Character.isWhitespace(ch) || ch == ';' || ch == '&' || ch == '|' || ch == '#' || ch == ')') {
+      } else if (Character.isWhitespace(ch) || ch == ';' || ch == '&' || ch == '|' || ch == '#' || ch == ')' || ch == '`') {
         if (cur.length() > 0) {
           out.add(cur.toString());
           cur.setLength(0);

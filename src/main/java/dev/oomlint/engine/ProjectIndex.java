@@ -391,8 +391,19 @@ public final class ProjectIndex {
     private DeclaredVersion installedByFile(String library) {
       String text = read(file);
       String req = text == null ? null : Requirements.inInstallCommands(text, library);
+      Path shown = file.getFileName();
+      if (req == null) {
+        // a tutorial's own page beside it: lesson.ipynb and lesson.md with its setup commands
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path page = dot > 0 ? file.resolveSibling(name.substring(0, dot) + ".md") : null;
+        String pageText = page == null || page.equals(file) || !Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS)
+            ? null : read(page);
+        req = pageText == null ? null : Requirements.inInstallCommands(pageText, library);
+        shown = page == null ? shown : page.getFileName();
+      }
       return req == null ? null : new DeclaredVersion(Requirements.lowest(req, library), req,
-          "an install command in " + file.getFileName());
+          "an install command in " + shown);
     }
 
     @Override

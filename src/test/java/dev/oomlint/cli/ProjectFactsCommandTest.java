@@ -331,7 +331,13 @@ class ProjectFactsCommandTest {
     write("b/requirements.txt", "transformers==4.34.0\n");
     write("databricks/train.py", "# Databricks notebook source\n# MAGIC %pip install torch==2.0.1 accelerate\n\n" + AMP);
     write("scripts/train.py", AMP);
+    // a lesson's own page beside it gives the setup; a commented-out install is no install
+    write("a/lesson.ipynb", notebook("import os", QUANTIZED));
+    write("a/lesson.md", "# Lesson\n\n```shell\npip install transformers==4.35.2 peft\n```\n");
+    write("b/commented.py", "# !pip install -U transformers\n" + QUANTIZED);
     Cli.Run r = check(".");
+    assertFalse(r.out().contains("a/lesson.ipynb"), "lesson.md installs 4.35.2: " + r.out());
+    assertFalse(r.out().contains("b/commented.py"), "the project's pin applies: " + r.out());
     assertFalse(r.out().contains("a/pinned.ipynb"), "4.37.2 takes the keyword: " + r.out());
     assertTrue(r.out().contains("latest.ipynb"), "the notebook upgrades past the project's pin: " + r.out());
     assertFalse(r.out().contains("plain.ipynb"), "the project's pin applies: " + r.out());

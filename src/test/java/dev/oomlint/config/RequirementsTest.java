@@ -53,6 +53,11 @@ class RequirementsTest {
     assertNull(Requirements.inInstallCommands("!pip install sentence-transformers==2.2.2", T));
     assertNull(Requirements.inInstallCommands("we install transformers==4.30 elsewhere", T), "not a command");
     assertNull(Requirements.inInstallCommands("!pip install peft  # transformers==4.30", T), "a comment");
+    assertNull(Requirements.inInstallCommands("import torch\n# !pip install torch\n", "torch"), "commented out");
+    assertNull(Requirements.inInstallCommands("{\"source\": [\"# !pip install -U transformers\\n\"]}", T));
+    assertNull(Requirements.inInstallCommands("Note that pip install transformers==4.30 breaks this.", T), "prose");
+    assertEquals("transformers==4.31.0", Requirements.inInstallCommands("Run `pip install transformers==4.31.0` first.", T));
+    assertEquals("torch==2.0.1", Requirements.inInstallCommands("%%capture\n!python -m pip install torch==2.0.1\n", "torch"));
   }
 
   @Test
@@ -62,6 +67,8 @@ class RequirementsTest {
     assertEquals("transformers==4.31.0", Requirements.inReadme("```\npip install transformers==4.31.0\n```\n", T));
     assertNull(Requirements.inReadme("Tested with transformers>=4.30 and torch 2.1.\n", T), "prose and ranges say too little");
     assertNull(Requirements.inReadme("pip install -U transformers\n", T), "an unpinned install in a README pins nothing");
+    String catalogue = "# Community examples\n" + "text\n".repeat(1200) + "conda install pytorch==1.10.1 -c pytorch\n";
+    assertNull(Requirements.inReadme(catalogue, "torch"), "a catalogue's pin belongs to one section");
   }
 
   @Test
