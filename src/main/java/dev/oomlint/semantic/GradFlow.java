@@ -683,7 +683,7 @@ final class GradFlow {
           return v;
         }
         boolean base = eval(a.value(), env, off, d);
-        return base && !TorchApi.NON_GRAD_ATTRIBUTES.contains(a.attr());
+        return base && !TorchApi.NON_GRAD_ATTRIBUTES.contains(a.attr()) && !TorchApi.NON_GRAD_METRICS.contains(a.attr());
       }
       if (e instanceof Expr.Call c) {
         return call(c, env, off, d);
@@ -694,6 +694,10 @@ final class GradFlow {
         if (s.value() instanceof Expr.Call c && returnsIndices(c) && s.slice() instanceof Expr.Constant k
             && k.value() instanceof ConstValue.Int i && i.value().intValue() == 1) {
           return false;
+        }
+        if (s.slice() instanceof Expr.Constant k && k.value() instanceof ConstValue.Str key
+            && TorchApi.NON_GRAD_METRICS.contains(key.value().toLowerCase(java.util.Locale.ROOT))) {
+          return false; // out["accuracy"]: a count of right answers carries no graph
         }
         return v && !off;
       }

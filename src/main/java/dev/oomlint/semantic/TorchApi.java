@@ -75,6 +75,13 @@ public final class TorchApi {
   static final Set<String> NON_GRAD_ATTRIBUTES = Set.of("data", "grad", "shape", "device", "dtype",
       "requires_grad", "is_cuda", "ndim", "is_leaf", "grad_fn", "layout", "names", "T_max");
 
+  /**
+   * Names of values that are counts of right answers, which no gradient flows through (they come from
+   * comparisons: {@code (pred == y).float().mean()}): a model output's {@code ["accuracy"]} or {@code .acc}.
+   */
+  static final Set<String> NON_GRAD_METRICS = Set.of("accuracy", "acc", "correct", "num_correct", "n_correct",
+      "correct_count", "precision", "recall", "f1", "top1", "top5", "acc1", "acc5");
+
   /** torch functions whose result carries no graph. */
   static final Set<String> TORCH_NON_GRAD = Set.of("argmax", "argmin", "argsort", "eq", "ne", "lt", "gt",
       "le", "ge", "equal", "allclose", "isclose", "isnan", "isinf", "isfinite", "nonzero", "count_nonzero",
