@@ -53,6 +53,8 @@ final class GradFlow {
     final Node node;
     final Map<Expr, Boolean> loads = new IdentityHashMap<>();
     final Set<String> backpropTargets = new HashSet<>();
+    /** Per backpropagated path, the start of its last backward call in the unit. */
+    final Map<String, Integer> lastBackward = new java.util.HashMap<>();
     boolean returnsGrad;
 
     Unit(Node node) {
@@ -338,6 +340,7 @@ final class GradFlow {
               String p = AstUtil.path(t);
               if (p != null) {
                 unit.backpropTargets.add(p);
+                unit.lastBackward.merge(p, c.range().start(), Math::max);
               }
             }
             // a same-file helper that runs backward on one of its parameters: _backward(loss)
@@ -351,6 +354,7 @@ final class GradFlow {
                 String p = AstUtil.path(c.args().get(i));
                 if (p != null && pi < params.size() && inner.contains(params.get(pi).arg())) {
                   unit.backpropTargets.add(p);
+                  unit.lastBackward.merge(p, c.range().start(), Math::max);
                 }
               }
             }
@@ -498,7 +502,10 @@ final class GradFlow {
         if (p == null) {
           return;
         }
-        boolean val = v || !off && value != null && unit.backpropTargets.contains(p) && mayBeTensor(value);
+        // a value later backpropagated carries grad; one bound after the last backward on that name
+        // (loss = running_loss / n after the loop) is not backpropagated
+        boolean val = v || !off && value != null && unit.backpropTargets.contains(p) && mayBeTensor(value)
+            && unit.lastBackward.getOrDefault(p, Integer.MAX_VALUE) > target.range().start();
         env.set(p, val);
         note(target, val);
       } else if (target instanceof Expr.Tuple || target instanceof Expr.ListExpr) {
