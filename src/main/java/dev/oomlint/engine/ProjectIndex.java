@@ -419,6 +419,12 @@ public final class ProjectIndex {
     }
 
     @Override
+    public boolean libraryOnlyBefore(String library, String version) {
+      DeclaredVersion t = declared(library);
+      return t != null && Requirements.allowsOnlyBefore(t.requirement(), library, version);
+    }
+
+    @Override
     public boolean othersMayMention(String name) {
       if (!located() || root == null) {
         return true;

@@ -58,6 +58,15 @@ public interface ProjectView {
   }
 
   /**
+   * Whether the project declares, for {@code library}, only releases before {@code version} (the file's
+   * own install command first, then the nearest declared requirement, as for {@link #torchOnlyBefore}):
+   * {@code tensorflow==1.14.0}, {@code keras<2.4}. False when nothing is declared.
+   */
+  default boolean libraryOnlyBefore(String library, String version) {
+    return false;
+  }
+
+  /**
    * Whether a file of the project other than this one may spell {@code name} (as a word anywhere: code,
    * comments, strings, configuration, documentation). True when unknown: no project, or one too large
    * to index.

@@ -163,6 +163,11 @@ public final class SemanticModel {
     return project.transformersOnlyBefore(version);
   }
 
+  /** Whether the project declares only releases of {@code library} before {@code version} ({@code tensorflow==1.14.0}). */
+  public boolean libraryPinnedBefore(String library, String version) {
+    return project.libraryOnlyBefore(library, version);
+  }
+
   public Mod.Module module() {
     return module;
   }

@@ -370,13 +370,17 @@ final class TfRuntime {
         return true;
       }
     }
-    return false;
+    // the project installs TensorFlow 1 or multi-backend Keras (before 2.4): Keras on a TF1 session
+    return sm.libraryPinnedBefore("tensorflow", "2") || sm.libraryPinnedBefore("tensorflow-gpu", "2")
+        || sm.libraryPinnedBefore("keras", "2.4");
   }
 
   /** Top-level TensorFlow 1 APIs that TensorFlow 2 removed (kept only under {@code tf.compat.v1}). */
   private static final java.util.Set<String> TF1_ONLY = java.util.Set.of("tensorflow.Session",
       "tensorflow.InteractiveSession", "tensorflow.placeholder", "tensorflow.global_variables_initializer",
-      "tensorflow.ConfigProto");
+      "tensorflow.ConfigProto", "tensorflow.Summary", "tensorflow.summary.FileWriter", "tensorflow.train.Saver",
+      "tensorflow.get_default_graph", "tensorflow.reset_default_graph", "tensorflow.variable_scope",
+      "tensorflow.GPUOptions");
 
   /**
    * Whether the file keeps TensorFlow off the GPUs: {@code CUDA_VISIBLE_DEVICES} set to {@code ""} or

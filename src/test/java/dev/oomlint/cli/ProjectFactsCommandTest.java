@@ -347,6 +347,25 @@ class ProjectFactsCommandTest {
   }
 
   @Test
+  void aTensorFlowOneProjectRunsPredictInItsSessionGraph() throws IOException {
+    String predictLoop = """
+        import numpy as np
+        from keras.models import load_model
+
+        model = load_model("gen.h5")
+        for step in range(20000):
+            frame = model.predict(np.random.normal(size=(1, 100)))
+        """;
+    write("tf1/run.py", predictLoop);
+    write("tf1/requirements.txt", "Keras==2.2.4\ntensorflow-gpu==1.14.0\n");
+    write("tf2/run.py", predictLoop);
+    write("tf2/requirements.txt", "tensorflow>=2.4\n");
+    Cli.Run r = check("--select", "OOM505", ".");
+    assertFalse(r.out().contains("tf1/run.py"), "TensorFlow 1 builds nothing per predict: " + r.out());
+    assertTrue(r.out().contains("tf2/run.py"), r.out());
+  }
+
+  @Test
   void aReadmePinDeclaresTheRelease() throws IOException {
     write("course/README.md", "# Course\n\n## Versions\n\n- torch==2.2.1+cu118\n- transformers==4.42.4\n");
     write("course/ch4/qlora.py", QUANTIZED);
