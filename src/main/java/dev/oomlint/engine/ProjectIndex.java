@@ -390,6 +390,9 @@ public final class ProjectIndex {
      */
     private DeclaredVersion installedByFile(String library) {
       String text = read(file);
+      if (text != null && file.getFileName().toString().endsWith(".ipynb")) {
+        text = codeCells(text); // not the outputs: an error's "run `pip install -U transformers`" installs nothing
+      }
       String req = text == null ? null : Requirements.inInstallCommands(text, library);
       Path shown = file.getFileName();
       if (req == null) {
@@ -404,6 +407,21 @@ public final class ProjectIndex {
       }
       return req == null ? null : new DeclaredVersion(Requirements.lowest(req, library), req,
           "an install command in " + shown);
+    }
+
+    /** A notebook's code cells' sources, one after another; empty when it cannot be read as one. */
+    private static String codeCells(String raw) {
+      try {
+        StringBuilder sb = new StringBuilder();
+        for (dev.oomlint.notebook.Cell c : dev.oomlint.notebook.Notebook.parse(raw).cells()) {
+          if ("code".equals(c.type())) {
+            sb.append(c.source()).append('\n');
+          }
+        }
+        return sb.toString();
+      } catch (dev.oomlint.notebook.NotebookException | RuntimeException e) {
+        return "";
+      }
     }
 
     @Override

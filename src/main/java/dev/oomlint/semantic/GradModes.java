@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Grad mode at every node: {@code with} blocks and decorators that switch autograd off or on,
- * {@code torch.set_grad_enabled(...)} statements earlier in the same block, and functions whose every
+ * {@code torch.set_grad_enabled(...)} and {@code torch.no_grad().__enter__()} statements earlier in the
+ * same block, and functions whose every
  * same-file call site runs with grad disabled.
  */
 final class GradModes {
@@ -358,21 +359,51 @@ final class GradModes {
       Stmt es = parent instanceof Stmt.ExprStmt e ? e
           : parent instanceof Stmt.Assign a && a.value() == c && a.targets().size() == 1
               && a.targets().get(0) instanceof Expr.Name n && n.id().startsWith("_") ? a : null;
-      if (es == null || !"set_grad_enabled".equals(AstUtil.lastName(c.func()))) {
+      if (es == null) {
         continue;
       }
-      String q = names.torchQualifiedName(c.func());
-      if (q == null || !TorchApi.SET_GRAD_ENABLED.contains(q)) {
-        continue;
+      GradMode entered = enteredContext(c);
+      if (entered != null) {
+        switchStatements.put(es, entered);
+      } else {
+        if (!"set_grad_enabled".equals(AstUtil.lastName(c.func()))) {
+          continue;
+        }
+        String q = names.torchQualifiedName(c.func());
+        if (q == null || !TorchApi.SET_GRAD_ENABLED.contains(q)) {
+          continue;
+        }
+        Boolean mode = boolArg(c, "mode");
+        switchStatements.put(es, mode == null ? GradMode.UNKNOWN : mode ? GradMode.ENABLED : GradMode.DISABLED);
       }
-      Boolean mode = boolArg(c, "mode");
-      switchStatements.put(es, mode == null ? GradMode.UNKNOWN : mode ? GradMode.ENABLED : GradMode.DISABLED);
       Node cur = index.parent(es);
       while (cur != null && !(cur instanceof Stmt.FunctionDef) && !(cur instanceof Stmt.ClassDef)) {
         containsSwitch.add(cur);
         cur = index.parent(cur);
       }
     }
+  }
+
+  /**
+   * The mode a statement {@code torch.no_grad().__enter__()} switches to for the rest of its block
+   * (evaluation scripts that never leave it), {@code torch.enable_grad().__enter__()} likewise; null for
+   * other calls.
+   */
+  private GradMode enteredContext(Expr.Call c) {
+    if (!(c.func() instanceof Expr.Attribute a) || !a.attr().equals("__enter__") || !c.args().isEmpty()
+        || !(a.value() instanceof Expr.Call ctx)) {
+      return null;
+    }
+    String q = names.torchQualifiedName(ctx.func());
+    if (q == null) {
+      return null;
+    }
+    return switch (q) {
+      case "torch.no_grad", "torch.autograd.no_grad", "torch.inference_mode", "torch.autograd.grad_mode.no_grad",
+          "torch.autograd.grad_mode.inference_mode" -> GradMode.DISABLED;
+      case "torch.enable_grad", "torch.autograd.enable_grad" -> GradMode.ENABLED;
+      default -> null;
+    };
   }
 
   /**

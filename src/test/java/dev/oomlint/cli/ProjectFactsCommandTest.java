@@ -335,9 +335,19 @@ class ProjectFactsCommandTest {
     write("a/lesson.ipynb", notebook("import os", QUANTIZED));
     write("a/lesson.md", "# Lesson\n\n```shell\npip install transformers==4.35.2 peft\n```\n");
     write("b/commented.py", "# !pip install -U transformers\n" + QUANTIZED);
+    // an output's advice to upgrade is no install: only code cells install
+    com.google.gson.JsonObject withOutput = com.google.gson.JsonParser.parseString(
+        notebook("!pip install transformers==4.40.1", QUANTIZED)).getAsJsonObject();
+    com.google.gson.JsonObject stream = new com.google.gson.JsonObject();
+    stream.addProperty("output_type", "stream");
+    stream.addProperty("name", "stderr");
+    stream.addProperty("text", "ImportError: run `pip install -U transformers` and retry\n");
+    withOutput.getAsJsonArray("cells").get(0).getAsJsonObject().getAsJsonArray("outputs").add(stream);
+    write("a/with_output.ipynb", withOutput.toString());
     Cli.Run r = check(".");
     assertFalse(r.out().contains("a/lesson.ipynb"), "lesson.md installs 4.35.2: " + r.out());
     assertFalse(r.out().contains("b/commented.py"), "the project's pin applies: " + r.out());
+    assertFalse(r.out().contains("a/with_output.ipynb"), "the cell installs 4.40.1: " + r.out());
     assertFalse(r.out().contains("a/pinned.ipynb"), "4.37.2 takes the keyword: " + r.out());
     assertTrue(r.out().contains("latest.ipynb"), "the notebook upgrades past the project's pin: " + r.out());
     assertFalse(r.out().contains("plain.ipynb"), "the project's pin applies: " + r.out());
