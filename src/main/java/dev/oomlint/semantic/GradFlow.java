@@ -48,6 +48,10 @@ final class GradFlow {
   private final Map<Stmt.FunctionDef, Map<Long, Boolean>> summaries = new IdentityHashMap<>();
   private int summaryDepth;
 
+  /** Names of counts that a tuple returned beside a loss holds: {@code step_batch_size}, {@code num_tokens}, {@code n_samples}. */
+  private static final java.util.regex.Pattern COUNT_NAME = java.util.regex.Pattern.compile(
+      "(?i)(?:[a-z0-9]+_)*(?:batch_size|bs|num_[a-z0-9_]+|n_[a-z0-9_]+|count|[a-z0-9]+_count|size|length|step|steps)");
+
   /** What the analysis of one function (or the module body) found. */
   static final class Unit {
     final Node node;
@@ -516,6 +520,8 @@ final class GradFlow {
           Expr elt = elts.get(i);
           if (vals != null) {
             assign(elt, eval(vals.get(i), env, off, 0), vals.get(i), env, off);
+          } else if (elt instanceof Expr.Name en && COUNT_NAME.matcher(en.id()).matches()) {
+            assign(elt, false, null, env, off); // losses, report, batch_size = step(...): a count is a number
           } else {
             assign(elt, v && !(indexTail && i > 0), indexTail && i > 0 ? null : value, env, off);
           }

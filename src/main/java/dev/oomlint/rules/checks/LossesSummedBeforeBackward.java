@@ -68,8 +68,8 @@ public final class LossesSummedBeforeBackward implements Rule {
       return;
     }
     Expr.Call backward = backwardAfter(sm, loop, accPath);
-    if (backward == null) {
-      return;
+    if (backward == null || exclusiveBranches(sm, stmt, backward)) {
+      return; // a validation branch sums losses that only the training branch backpropagates
     }
     String a = ExprEdits.text(ctx.file(), acc);
     String t = ExprEdits.text(ctx.file(), added);
@@ -80,6 +80,41 @@ public final class LossesSummedBeforeBackward implements Rule {
     ctx.report(new Diagnostic(ctx.code(), what + " and is backpropagated once after it (line " + line
         + "), so every pass's autograd graph and activations stay in GPU memory until then; call `(" + per
         + " / n).backward()` on each pass instead (same gradients, one graph at a time).", stmt.range(), null));
+  }
+
+  /**
+   * Whether the two nodes sit in opposite branches of tests written the same way: the sum is made under
+   * {@code if train: ... else:} and the backward only under a later {@code if train:} (or under
+   * {@code if not train:} on the same side), so the summed graph is never backpropagated on that path.
+   */
+  private static boolean exclusiveBranches(SemanticModel sm, dev.oomlint.ast.Node a, dev.oomlint.ast.Node b) {
+    java.util.Map<String, Boolean> sides = branches(sm, a);
+    for (var e : branches(sm, b).entrySet()) {
+      Boolean other = sides.get(e.getKey());
+      if (other != null && !other.equals(e.getValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** For each {@code if} around a node, up to its function: the test's text (without a leading {@code not}) and whether the node takes its true side. */
+  private static java.util.Map<String, Boolean> branches(SemanticModel sm, dev.oomlint.ast.Node n) {
+    java.util.Map<String, Boolean> out = new java.util.HashMap<>();
+    dev.oomlint.ast.Node child = n;
+    for (dev.oomlint.ast.Node cur = sm.parent(n); cur != null && !(cur instanceof Stmt.FunctionDef);
+        child = cur, cur = sm.parent(cur)) {
+      if (cur instanceof Stmt.If i && child != i.test()) {
+        boolean body = i.body().contains(child);
+        Expr test = i.test();
+        if (test instanceof Expr.UnaryOp u && u.op() == Operators.UnaryOperator.NOT) {
+          test = u.operand();
+          body = !body;
+        }
+        out.putIfAbsent(sm.file().slice(test.range()).replaceAll("\\s+", ""), body);
+      }
+    }
+    return out;
   }
 
   /** A backward after {@code loop}, in the same function, that propagates from the sum at {@code accPath}. */
