@@ -198,7 +198,8 @@ public final class SemanticModel {
   public static boolean isTestPath(String path) {
     String p = path == null ? "" : path.replace('\\', '/');
     String base = p.substring(p.lastIndexOf('/') + 1);
-    return base.startsWith("test_") || base.endsWith("_test.py") || base.equals("conftest.py")
+    return base.startsWith("test_") || base.endsWith("_test.py") || base.matches(".*_test(?:_v)?\\d+\\.py")
+        || base.equals("conftest.py")
         || base.equals("test.py") || base.equals("tests.py")
         || ("/" + p).contains("/tests/");
   }

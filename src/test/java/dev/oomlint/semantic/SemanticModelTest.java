@@ -396,6 +396,11 @@ class SemanticModelTest {
     assertTrue(SemanticModel.isTestPath("pkg/tests/distributed/bmuf.py"));
     assertFalse(SemanticModel.isTestPath("pkg/attest.py"));
     assertFalse(SemanticModel.isTestPath("pkg/testing_utils.py"));
+    // a versioned test module (tensorflow/hub's export_test_v2.py)
+    assertTrue(SemanticModel.isTestPath("examples/text_embeddings_v2/export_test_v2.py"));
+    assertTrue(SemanticModel.isTestPath("model_test2.py"));
+    assertFalse(SemanticModel.isTestPath("predict_test_images.py"));
+    assertFalse(SemanticModel.isTestPath("latest_v2.py"));
   }
 
   @Test
