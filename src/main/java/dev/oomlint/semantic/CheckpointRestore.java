@@ -206,32 +206,10 @@ public final class CheckpointRestore {
     return PROCESS_RANK.matcher(n).matches() && !n.matches(".*(?:mp|tp|pp|ep|tensor|pipeline|model|expert|parallel|data)_?.*rank.*");
   }
 
-  /** Whether a path expression is made from a rank (a name or attribute containing "rank"), through names two levels deep. */
+  /** Whether a path expression is made from a rank (a name or attribute naming the process's rank), through names two levels deep. */
   private static boolean namesRank(SemanticModel sm, Expr path, int depth) {
-    if (path == null || depth > 2) {
-      return false;
-    }
-    boolean[] found = {false};
-    AstWalker.walkAll(List.of(path), n -> {
-      if (found[0]) {
-        return;
-      }
-      if (n instanceof Expr.Attribute a && processRank(a.attr())) {
-        found[0] = true;
-      } else if (n instanceof Expr.Name nm) {
-        if (processRank(nm.id())) {
-          found[0] = true;
-          return;
-        }
-        for (Binding b : sm.reachingBindings(nm)) {
-          if (b.kind() == Binding.Kind.ASSIGN && b.value() != null && namesRank(sm, b.value(), depth + 1)) {
-            found[0] = true;
-            return;
-          }
-        }
-      }
-    });
-    return found[0];
+    return Checkpoints.madeFrom(sm, path, n -> n instanceof Expr.Attribute a && processRank(a.attr())
+        || n instanceof Expr.Name nm && processRank(nm.id()), depth);
   }
 
   /**

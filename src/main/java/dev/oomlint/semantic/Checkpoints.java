@@ -366,22 +366,32 @@ public final class Checkpoints {
 
   /** Whether an expression is built from {@code __file__} (directly or through names, two levels). */
   private static boolean fromModuleFile(SemanticModel sm, Expr e, int depth) {
+    return madeFrom(sm, e, n -> n instanceof Expr.Name nm && nm.id().equals("__file__"), depth);
+  }
+
+  /**
+   * Whether an expression is made from a part {@code part} accepts: one of its nodes, or one of the
+   * values assigned to a name it reads, followed two assignments deep ({@code path = base + "x"}).
+   */
+  static boolean madeFrom(SemanticModel sm, Expr e, java.util.function.Predicate<Node> part, int depth) {
     if (e == null || depth > 2) {
       return false;
     }
     boolean[] found = {false};
     AstWalker.walkAll(List.of(e), n -> {
-      if (found[0] || !(n instanceof Expr.Name nm)) {
+      if (found[0]) {
         return;
       }
-      if (nm.id().equals("__file__")) {
+      if (part.test(n)) {
         found[0] = true;
         return;
       }
-      for (Binding b : sm.reachingBindings(nm)) {
-        if (b.kind() == Binding.Kind.ASSIGN && b.value() != null && fromModuleFile(sm, b.value(), depth + 1)) {
-          found[0] = true;
-          return;
+      if (n instanceof Expr.Name nm) {
+        for (Binding b : sm.reachingBindings(nm)) {
+          if (b.kind() == Binding.Kind.ASSIGN && b.value() != null && madeFrom(sm, b.value(), part, depth + 1)) {
+            found[0] = true;
+            return;
+          }
         }
       }
     });
