@@ -73,8 +73,7 @@ public final class Requirements {
    * may be a notebook's JSON: a cell line ends at its escaped {@code \n} or closing quote.
    */
   public static String inInstallCommands(String text, String library) {
-    if (!text.contains(library) && !(library.equals("torch") && text.contains("pytorch"))
-        || !text.contains("install") && !text.contains("conda")) {
+    if (!text.contains(library) || !text.contains("install") && !text.contains("conda")) { // "pytorch" names torch too
       return null; // most files: no command at all, and the pattern need not scan them
     }
     String found = null;
@@ -147,9 +146,8 @@ public final class Requirements {
     if (installed != null && !installed.equals(library)) {
       return installed;
     }
-    String mark = library.equals("torch") ? "torch" : library;
     for (String line : text.split("\r?\n|\r")) {
-      if (!line.contains(mark) || !line.contains("==")) {
+      if (!line.contains(library) || !line.contains("==")) { // conda's pytorch==1.7.1 contains "torch" too
         continue; // only an exact pin of the library is read
       }
       String l = line.strip().replaceFirst("^(?:[-*+]|\\d+\\.)\\s+", "").replace("`", "").strip();

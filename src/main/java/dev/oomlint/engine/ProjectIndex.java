@@ -49,6 +49,9 @@ public final class ProjectIndex {
   private static final String TRANSFORMERS = "transformers";
   private static final String TORCH = "torch";
   private static final String TORCHVISION = "torchvision";
+  /** README files whose exact pins declare a directory's releases, read after its other dependency files. */
+  private static final List<String> READMES = List.of("README.md", "Readme.md", "readme.md", "README.rst",
+      "README.txt", "README");
 
   private static final Optional<ModuleSummary> NO_MODULE = Optional.empty();
 
@@ -233,7 +236,13 @@ public final class ProjectIndex {
     }
     reqs.sort(null); // requirements.txt before requirements-dev.txt
     files.addAll(reqs);
-    for (String name : List.of("environment.yml", "environment.yaml", "README.md", "Readme.md", "readme.md", "README.rst", "README.txt", "README")) {
+    for (String name : List.of("environment.yml", "environment.yaml")) {
+      Path p = dir.resolve(name);
+      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        files.add(p);
+      }
+    }
+    for (String name : READMES) {
       Path p = dir.resolve(name);
       if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         files.add(p);
@@ -250,8 +259,8 @@ public final class ProjectIndex {
         case "setup.cfg" -> Requirements.inSetupCfg(text, library);
         case "setup.py" -> inSetupPy(p, text, library);
         case "environment.yml", "environment.yaml" -> Requirements.inCondaEnvironment(text, library);
-        case "README.md", "Readme.md", "readme.md", "README.rst", "README.txt", "README" -> Requirements.inReadme(text, library);
-        default -> Requirements.inRequirementsTxt(text, library);
+        default -> READMES.contains(name) ? Requirements.inReadme(text, library)
+            : Requirements.inRequirementsTxt(text, library);
       };
       if (req != null) {
         String shown = dir.equals(runRoot) || !p.startsWith(runRoot) ? name : runRoot.relativize(p).toString();
@@ -312,6 +321,8 @@ public final class ProjectIndex {
     private Path root;
     /** Per library, the nearest requirement the project declares for it (empty: none), found once. */
     private final Map<String, Optional<DeclaredVersion>> declaredFor = new HashMap<>();
+    /** The texts whose install commands speak for the file (its code, then its page), read once; null until asked. */
+    private List<Map.Entry<Path, String>> installTexts;
 
     FileView(Path given) {
       this.given = given;
@@ -389,24 +400,39 @@ public final class ProjectIndex {
      * release its code runs with, whatever the project declares; null when it installs none.
      */
     private DeclaredVersion installedByFile(String library) {
-      String text = read(file);
-      if (text != null && file.getFileName().toString().endsWith(".ipynb")) {
-        text = codeCells(text); // not the outputs: an error's "run `pip install -U transformers`" installs nothing
+      for (Map.Entry<Path, String> t : installTexts()) {
+        String req = Requirements.inInstallCommands(t.getValue(), library);
+        if (req != null) {
+          return new DeclaredVersion(Requirements.lowest(req, library), req, "an install command in " + t.getKey());
+        }
       }
-      String req = text == null ? null : Requirements.inInstallCommands(text, library);
-      Path shown = file.getFileName();
-      if (req == null) {
-        // a tutorial's own page beside it: lesson.ipynb and lesson.md with its setup commands
+      return null;
+    }
+
+    /**
+     * The file's own text (a notebook's code cells only: an output's "run `pip install -U transformers`"
+     * installs nothing), then the page of the same name beside it (a tutorial's {@code lesson.md} with the
+     * setup commands of {@code lesson.ipynb}); read once for every library asked about.
+     */
+    private List<Map.Entry<Path, String>> installTexts() {
+      if (installTexts == null) {
+        installTexts = new ArrayList<>(2);
+        String text = read(file);
+        if (text != null) {
+          boolean notebook = file.getFileName().toString().endsWith(".ipynb");
+          installTexts.add(Map.entry(file.getFileName(), notebook ? codeCells(text) : text));
+        }
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         Path page = dot > 0 ? file.resolveSibling(name.substring(0, dot) + ".md") : null;
-        String pageText = page == null || page.equals(file) || !Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS)
-            ? null : read(page);
-        req = pageText == null ? null : Requirements.inInstallCommands(pageText, library);
-        shown = page == null ? shown : page.getFileName();
+        if (page != null && !page.equals(file) && Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS)) {
+          String pageText = read(page);
+          if (pageText != null) {
+            installTexts.add(Map.entry(page.getFileName(), pageText));
+          }
+        }
       }
-      return req == null ? null : new DeclaredVersion(Requirements.lowest(req, library), req,
-          "an install command in " + shown);
+      return installTexts;
     }
 
     /** A notebook's code cells' sources, one after another; empty when it cannot be read as one. */

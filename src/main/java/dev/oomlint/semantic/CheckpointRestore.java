@@ -140,10 +140,8 @@ public final class CheckpointRestore {
    * </ul>
    */
   public static boolean oneProcessPerFile(SemanticModel sm, Expr.Call load) {
-    Node child = load;
-    for (Node cur = sm.parent(load); cur != null && !(cur instanceof Stmt.FunctionDef) && !(cur instanceof Stmt.ClassDef);
-        child = cur, cur = sm.parent(cur)) {
-      if (cur instanceof Stmt.If i && child != i.test() && i.body().contains(child) && testsFirstRank(i.test())) {
+    for (SemanticModel.EnclosingIf e : sm.enclosingIfs(load)) {
+      if (e.onTrueSide() && testsFirstRank(e.statement().test())) {
         return true;
       }
     }
@@ -151,8 +149,7 @@ public final class CheckpointRestore {
       return false;
     }
     for (Expr.Call c : sm.calls()) {
-      String q = sm.qualifiedName(c.func());
-      if (("torch.save".equals(q) || "torch.serialization.save".equals(q)) && namesRank(sm, Calls.argument(c, 1, "f"), 0)) {
+      if (Checkpoints.isTorchSave(sm, c) && namesRank(sm, Checkpoints.saveTarget(c), 0)) {
         return true; // the file saves per-rank files too: each rank reads back its own
       }
     }
@@ -321,7 +318,12 @@ public final class CheckpointRestore {
         }
       }
     }
-    String path = AstUtil.path(at.value());
+    return holdsCounters(at.value());
+  }
+
+  /** A receiver named for a learning-rate scheduler or a gradient scaler ({@code self.lr_scheduler}, {@code scaler}). */
+  private static boolean holdsCounters(Expr receiver) {
+    String path = AstUtil.path(receiver);
     if (path == null) {
       return false;
     }
@@ -356,14 +358,7 @@ public final class CheckpointRestore {
   }
 
   private static boolean intoCounterState(Expr.Attribute at) {
-    if (at.attr().equals("set_rng_state") || at.attr().equals("set_state")) {
-      return true;
-    }
-    String path = AstUtil.path(at.value());
-    if (!at.attr().equals("load_state_dict") || path == null) {
-      return false;
-    }
-    String last = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    return last.contains("sched") || last.contains("scaler");
+    return at.attr().equals("set_rng_state") || at.attr().equals("set_state")
+        || at.attr().equals("load_state_dict") && holdsCounters(at.value());
   }
 }

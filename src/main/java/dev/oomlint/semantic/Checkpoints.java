@@ -404,11 +404,11 @@ public final class Checkpoints {
   }
 
   /** The file argument of a {@code torch.save}, or null. */
-  private static Expr saveTarget(Expr.Call save) {
+  static Expr saveTarget(Expr.Call save) {
     return Calls.argument(save, 1, "f");
   }
 
-  private static boolean isTorchSave(SemanticModel sm, Expr.Call c) {
+  static boolean isTorchSave(SemanticModel sm, Expr.Call c) {
     String q = sm.qualifiedName(c.func());
     return q != null && (q.equals("torch.save") || q.equals("torch.serialization.save"));
   }

@@ -56,8 +56,7 @@ final class GradFlow {
   static final class Unit {
     final Node node;
     final Map<Expr, Boolean> loads = new IdentityHashMap<>();
-    final Set<String> backpropTargets = new HashSet<>();
-    /** Per backpropagated path, the start of its last backward call in the unit. */
+    /** Per path a backward is run on in the unit ({@code loss}, {@code self.loss}), the start of its last backward call. */
     final Map<String, Integer> lastBackward = new java.util.HashMap<>();
     boolean returnsGrad;
 
@@ -102,7 +101,7 @@ final class GradFlow {
 
   /** Paths on which a backward is run in a unit ({@code loss}, {@code self.loss}). */
   Set<String> backpropTargets(Node unitNode) {
-    return unit(unitNode).backpropTargets;
+    return unit(unitNode).lastBackward.keySet();
   }
 
   private final Map<Node, Set<String>> backpropRelated = new IdentityHashMap<>();
@@ -343,7 +342,6 @@ final class GradFlow {
             for (Expr t : backwardTargets(c)) {
               String p = AstUtil.path(t);
               if (p != null) {
-                unit.backpropTargets.add(p);
                 unit.lastBackward.merge(p, c.range().start(), Math::max);
               }
             }
@@ -357,7 +355,6 @@ final class GradFlow {
                 int pi = i + shift;
                 String p = AstUtil.path(c.args().get(i));
                 if (p != null && pi < params.size() && inner.contains(params.get(pi).arg())) {
-                  unit.backpropTargets.add(p);
                   unit.lastBackward.merge(p, c.range().start(), Math::max);
                 }
               }
@@ -508,8 +505,8 @@ final class GradFlow {
         }
         // a value later backpropagated carries grad; one bound after the last backward on that name
         // (loss = running_loss / n after the loop) is not backpropagated
-        boolean val = v || !off && value != null && unit.backpropTargets.contains(p) && mayBeTensor(value)
-            && unit.lastBackward.getOrDefault(p, Integer.MAX_VALUE) > target.range().start();
+        Integer last = unit.lastBackward.get(p);
+        boolean val = v || !off && value != null && last != null && last > target.range().start() && mayBeTensor(value);
         env.set(p, val);
         note(target, val);
       } else if (target instanceof Expr.Tuple || target instanceof Expr.ListExpr) {

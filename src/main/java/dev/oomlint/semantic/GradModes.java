@@ -395,15 +395,8 @@ final class GradModes {
       return null;
     }
     String q = names.torchQualifiedName(ctx.func());
-    if (q == null) {
-      return null;
-    }
-    return switch (q) {
-      case "torch.no_grad", "torch.autograd.no_grad", "torch.inference_mode", "torch.autograd.grad_mode.no_grad",
-          "torch.autograd.grad_mode.inference_mode" -> GradMode.DISABLED;
-      case "torch.enable_grad", "torch.autograd.enable_grad" -> GradMode.ENABLED;
-      default -> null;
-    };
+    return q == null ? null : TorchApi.NO_GRAD.contains(q) ? GradMode.DISABLED
+        : TorchApi.ENABLE_GRAD.contains(q) ? GradMode.ENABLED : null;
   }
 
   /**

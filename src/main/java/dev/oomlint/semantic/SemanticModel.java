@@ -206,6 +206,25 @@ public final class SemanticModel {
 
   // ------------------------------------------------------------ tree
 
+  /** An {@code if} statement around a node, and whether the node is on its true side (its body). */
+  public record EnclosingIf(Stmt.If statement, boolean onTrueSide) {}
+
+  /**
+   * The {@code if} statements around a node, innermost first, up to its function or class: the node in
+   * their body or {@code else} (an {@code elif} is the outer statement's {@code else}), not in their test.
+   */
+  public List<EnclosingIf> enclosingIfs(Node n) {
+    List<EnclosingIf> out = new java.util.ArrayList<>();
+    Node child = n;
+    for (Node cur = parent(n); cur != null && !(cur instanceof Stmt.FunctionDef) && !(cur instanceof Stmt.ClassDef);
+        child = cur, cur = parent(cur)) {
+      if (cur instanceof Stmt.If i && child != i.test()) {
+        out.add(new EnclosingIf(i, i.body().contains(child)));
+      }
+    }
+    return out;
+  }
+
   /** The parent of a node (null for the module). */
   public Node parent(Node n) {
     return index.parent(n);

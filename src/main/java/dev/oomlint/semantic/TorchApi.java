@@ -289,23 +289,22 @@ public final class TorchApi {
         || ws.contains("module") || ws.size() >= 2 && ws.get(ws.size() - 1).equals("loss"));
   }
 
-  /** Whether an identifier names an optimizer ({@code optimizer}, {@code opt_g}, {@code optimizerD}). */
   /** Words that make an optimizer-named name a count, a setting or a part of one, not the optimizer. */
   private static final Set<String> NOT_AN_OPTIMIZER_OBJECT = Set.of("step", "steps", "iter", "iters", "iteration",
       "iterations", "epoch", "epochs", "per", "every", "freq", "interval", "num", "count", "cfg", "config", "conf",
       "args", "kwargs", "kw", "type", "name", "cls", "class", "params", "lr", "fn", "func", "level", "mode");
 
+  /** Whether an identifier names an optimizer ({@code optimizer}, {@code opt_g}, {@code optimizerD}). */
   static boolean isOptimizerName(String id) {
     String lower = id.toLowerCase(Locale.ROOT);
     if (lower.contains("sched") || lower.contains("option") || lower.equals("opts")) {
       return false;
     }
-    for (String w : words(id)) {
-      if (NOT_AN_OPTIMIZER_OBJECT.contains(w.toLowerCase(Locale.ROOT))) {
-        return false; // optim_steps_per_collect, optimizer_cfg, optim_params: a number, a setting, a list
-      }
+    List<String> words = words(id); // lower case
+    if (words.stream().anyMatch(NOT_AN_OPTIMIZER_OBJECT::contains)) {
+      return false; // optim_steps_per_collect, optimizer_cfg, optim_params: a number, a setting, a list
     }
-    for (String w : words(id)) {
+    for (String w : words) {
       if (w.equals("opt") || w.equals("optim") || w.equals("optimizer") || w.equals("optimiser")
           || w.equals("optimizers") || w.equals("optims") || w.equals("optimisers")) {
         return true;

@@ -68,9 +68,8 @@ public final class KerasPredictInLoop implements Rule {
    * loop. A bounded number of calls leaves a bounded number of pipelines.
    */
   private static boolean everyNthPass(SemanticModel sm, Expr.Call call, Stmt loop) {
-    Node child = call;
-    for (Node cur = sm.parent(call); cur != null && cur != loop; child = cur, cur = sm.parent(cur)) {
-      if (cur instanceof Stmt.If i && child != i.test() && i.body().contains(child) && testsModulo(i.test())) {
+    for (SemanticModel.EnclosingIf e : sm.enclosingIfs(call)) {
+      if (e.onTrueSide() && loop.range().contains(e.statement().range()) && testsModulo(e.statement().test())) {
         return true;
       }
     }

@@ -101,18 +101,14 @@ public final class LossesSummedBeforeBackward implements Rule {
   /** For each {@code if} around a node, up to its function: the test's text (without a leading {@code not}) and whether the node takes its true side. */
   private static java.util.Map<String, Boolean> branches(SemanticModel sm, dev.oomlint.ast.Node n) {
     java.util.Map<String, Boolean> out = new java.util.HashMap<>();
-    dev.oomlint.ast.Node child = n;
-    for (dev.oomlint.ast.Node cur = sm.parent(n); cur != null && !(cur instanceof Stmt.FunctionDef);
-        child = cur, cur = sm.parent(cur)) {
-      if (cur instanceof Stmt.If i && child != i.test()) {
-        boolean body = i.body().contains(child);
-        Expr test = i.test();
-        if (test instanceof Expr.UnaryOp u && u.op() == Operators.UnaryOperator.NOT) {
-          test = u.operand();
-          body = !body;
-        }
-        out.putIfAbsent(sm.file().slice(test.range()).replaceAll("\\s+", ""), body);
+    for (SemanticModel.EnclosingIf e : sm.enclosingIfs(n)) {
+      boolean body = e.onTrueSide();
+      Expr test = e.statement().test();
+      if (test instanceof Expr.UnaryOp u && u.op() == Operators.UnaryOperator.NOT) {
+        test = u.operand();
+        body = !body;
       }
+      out.putIfAbsent(sm.file().slice(test.range()).replaceAll("\\s+", ""), body);
     }
     return out;
   }
