@@ -77,8 +77,8 @@ public final class Requirements {
       return null; // most files: no command at all, and the pattern need not scan them
     }
     String found = null;
-    Matcher m = INSTALL.matcher(text);
-    while (m.find()) {
+    Matcher m = INSTALL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int from = 0; nextInstall(text, m, from); from = m.end()) {
       if (!COMMAND_START.matcher(linePrefix(text, m.start())).matches()) {
         continue; // # !pip install torch: commented out; "see pip install x" in prose
       }
@@ -108,6 +108,43 @@ public final class Requirements {
       }
     }
     return found;
+  }
+
+  /** The words {@link #INSTALL} starts with. */
+  private static final java.util.Set<String> INSTALLERS = java.util.Set.of("pip", "pip3", "conda", "mamba", "micromamba");
+
+  /**
+   * {@code m.find()} from {@code from} for {@link #INSTALL}, without running the pattern at every
+   * position of a long file: only where {@code install} or {@code create} follows an installer's name and
+   * blanks is the pattern tried, from that name on. The same matches as {@code find()}, in a fraction
+   * of the time (files that mention "install" in prose are common).
+   */
+  private static boolean nextInstall(String text, Matcher m, int from) {
+    int install = text.indexOf("install", from);
+    int create = text.indexOf("create", from);
+    while (install >= 0 || create >= 0) {
+      int at = install < 0 ? create : create < 0 ? install : Math.min(install, create);
+      int j = at - 1;
+      while (j >= from && " \t\n\u000B\f\r".indexOf(text.charAt(j)) >= 0) {
+        j--;
+      }
+      int k = j + 1;
+      while (k > from && Character.isLetterOrDigit(text.charAt(k - 1))) {
+        k--;
+      }
+      if (j < at - 1 && INSTALLERS.contains(text.substring(k, j + 1))) {
+        m.region(k, text.length());
+        if (m.lookingAt()) {
+          return true;
+        }
+      }
+      if (at == install) {
+        install = text.indexOf("install", at + 1);
+      } else {
+        create = text.indexOf("create", at + 1);
+      }
+    }
+    return false;
   }
 
   /**

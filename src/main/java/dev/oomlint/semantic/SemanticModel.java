@@ -177,8 +177,13 @@ public final class SemanticModel {
    * run tiny models, with autograd on on purpose; their memory is not the concern.
    */
   public boolean isTestFile() {
-    return isTestPath(file.path());
+    if (testFile == null) {
+      testFile = isTestPath(file.path()); // asked for every node isTestCode is asked about
+    }
+    return testFile;
   }
+
+  private Boolean testFile;
 
   /** Whether a node is test code: in a test file, or inside a test function or test class ({@code def test_...}, {@code class Test...}). */
   public boolean isTestCode(Node n) {
@@ -194,11 +199,14 @@ public final class SemanticModel {
     return false;
   }
 
+  /** A versioned test module: {@code export_test_v2.py}, {@code model_test2.py}. */
+  private static final java.util.regex.Pattern VERSIONED_TEST = java.util.regex.Pattern.compile(".*_test(?:_v)?\\d+\\.py");
+
   /** {@link #isTestFile} for a display path ({@code /} or {@code \\} separated; null is no test). */
   public static boolean isTestPath(String path) {
     String p = path == null ? "" : path.replace('\\', '/');
     String base = p.substring(p.lastIndexOf('/') + 1);
-    return base.startsWith("test_") || base.endsWith("_test.py") || base.matches(".*_test(?:_v)?\\d+\\.py")
+    return base.startsWith("test_") || base.endsWith("_test.py") || VERSIONED_TEST.matcher(base).matches()
         || base.equals("conftest.py")
         || base.equals("test.py") || base.equals("tests.py")
         || ("/" + p).contains("/tests/");

@@ -58,6 +58,15 @@ class RequirementsTest {
     assertNull(Requirements.inInstallCommands("Note that pip install transformers==4.30 breaks this.", T), "prose");
     assertEquals("transformers==4.31.0", Requirements.inInstallCommands("Run `pip install transformers==4.31.0` first.", T));
     assertEquals("torch==2.0.1", Requirements.inInstallCommands("%%capture\n!python -m pip install torch==2.0.1\n", "torch"));
+    // where the command pattern is tried: only an installer's name, blanks, then install or create
+    assertNull(Requirements.inInstallCommands("!my_pip install transformers==4.30\n", T), "not pip");
+    assertNull(Requirements.inInstallCommands("!pip installer transformers==4.30\n", T), "not install");
+    assertNull(Requirements.inInstallCommands("!pip uninstall -y transformers==4.30\n", T), "uninstall");
+    assertEquals("transformers==4.30", Requirements.inInstallCommands("!pip   \t install transformers==4.30\n", T));
+    assertEquals("transformers==4.31", Requirements.inInstallCommands(
+        "# create the environment\n!pip install transformers==4.30\n!pip3 install transformers==4.31\n", T));
+    assertEquals("transformers==4.30", Requirements.inInstallCommands(
+        "!pip install transformers==4.30 && pip install -U transformers\n", T), "one command per line");
   }
 
   @Test

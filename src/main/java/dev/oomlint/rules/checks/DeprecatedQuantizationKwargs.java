@@ -48,12 +48,9 @@ public final class DeprecatedQuantizationKwargs implements Rule {
   public void check(RuleContext ctx) {
     SemanticModel sm = ctx.semantic();
     for (Expr.Call c : sm.calls()) {
-      if (sm.isTestCode(c)) {
-        continue; // tests load tiny models (val15: a skipped test on pythia-160m)
-      }
       String cls = HfModels.loadedModelClass(sm, c);
-      if (cls == null || !HfModels.isTransformers(cls)) {
-        continue;
+      if (cls == null || !HfModels.isTransformers(cls) || sm.isTestCode(c)) {
+        continue; // tests load tiny models (val15: a skipped test on pythia-160m)
       }
       Support.Keyword at = null;
       for (Support.Keyword k : c.keywords()) {
