@@ -332,6 +332,19 @@ public final class Requirements {
     return false;
   }
 
+  /** Whether a requirement pins one release of {@code library} ({@code torch==1.7.1}, {@code ==2.0.0+cu117}; not {@code ==1.13.*}). */
+  public static boolean isExactPin(String requirement, String library) {
+    if (requirement == null || !requirement.startsWith(library)) {
+      return false;
+    }
+    String rest = requirement.substring(library.length());
+    if (rest.contains(",")) {
+      return false;
+    }
+    Matcher m = CLAUSE.matcher(rest);
+    return m.matches() && (m.group(1).equals("==") || m.group(1).equals("===")) && !m.group(2).contains("*");
+  }
+
   /** {@code library}'s requirement in {@code setup.cfg}'s {@code [options] install_requires}, or null. */
   public static String inSetupCfg(String text, String library) {
     boolean inOptions = false;
@@ -459,7 +472,7 @@ public final class Requirements {
   }
 
   /** Compares the numeric release parts of two versions ({@code 4.36} before {@code 5}). */
-  static int compare(String a, String b) {
+  public static int compare(String a, String b) {
     String[] pa = a.split("\\.");
     String[] pb = b.split("\\.");
     for (int i = 0; i < Math.max(pa.length, pb.length); i++) {

@@ -37,7 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code setup.py} (one that uses setuptools or distutils), {@code setup.cfg} or {@code .git}, else the
  * run's root (the configuration's directory, or the working directory) when the file is below it, else
  * the file's own directory.
- * Nothing outside that root is read. Imports resolve as Python would find them from a script of
+ * Nothing outside that root is read, but for one question: when the root is a vendored project below
+ * the run's root, an exact pin of the directories around it names the release it runs with
+ * ({@link #requirement}). Imports resolve as Python would find them from a script of
  * the project: relative ones from the importing module's package, absolute ones from the importing
  * file's directory and each directory above it up to the root, then the root's {@code src/}.
  */
@@ -196,13 +198,29 @@ public final class ProjectIndex {
 
   /** {@code library}'s requirement nearest to {@code dir}, looking up to {@code root}. */
   private ProjectView.DeclaredVersion requirement(String library, Path dir, Path root) {
+    ProjectView.DeclaredVersion inner = null;
     for (Path d = dir; d != null && d.startsWith(root); d = d.getParent()) {
-      ProjectView.DeclaredVersion v = declaredIn(library, d);
-      if (v != null) {
-        return v;
+      inner = declaredIn(library, d);
+      if (inner != null) {
+        break;
       }
     }
-    return null;
+    if (inner != null && Requirements.isExactPin(inner.requirement(), library) || root.equals(runRoot)
+        || !root.startsWith(runRoot)) {
+      return inner;
+    }
+    // A vendored project (xl-sum's copy of transformers, its setup.py asking torch>=1.0) runs in the
+    // environment of the repository around it: the release that repository pins exactly (its README's
+    // conda create ... pytorch==1.7.1) is the one this code runs with, when the vendored project allows it.
+    for (Path d = root.getParent(); d != null && d.startsWith(runRoot); d = d.getParent()) {
+      ProjectView.DeclaredVersion outer = declaredIn(library, d);
+      if (outer != null) {
+        boolean allowed = inner == null || inner.lowest() == null || outer.lowest() != null
+            && Requirements.compare(inner.lowest(), outer.lowest()) <= 0;
+        return Requirements.isExactPin(outer.requirement(), library) && allowed ? outer : inner;
+      }
+    }
+    return inner;
   }
 
   /** {@code library}'s requirement declared by the dependency files of {@code dir}, or null. */

@@ -403,6 +403,30 @@ class ProjectFactsCommandTest {
   }
 
   @Test
+  void aVendoredProjectRunsWithTheReleaseTheRepositoryAroundItPins() throws IOException {
+    // xl-sum: seq2seq/README.md creates the environment with pytorch==1.7.1; its vendored copy of
+    // transformers (a project of its own) asks only torch>=1.0 and calls torch.cuda.amp
+    write("seq2seq/README.md", "```\n$ conda create python==3.7.9 pytorch==1.7.1 -c pytorch -p ./env\n```\n");
+    write("seq2seq/transformers/setup.py", "from setuptools import setup\nsetup(name='t', install_requires=['torch>=1.0'])\n");
+    write("seq2seq/transformers/src/t/trainer.py", AMP);
+    // a vendored project that asks for a release newer than the pin around it keeps its own
+    write("seq2seq/other/setup.py", "from setuptools import setup\nsetup(name='o', install_requires=['torch>=2.4'])\n");
+    write("seq2seq/other/amp.py", AMP);
+    // a floor around a vendored project says nothing of the release
+    write("floor/README.md", "pip install torch>=1.7\n");
+    write("floor/lib/setup.py", "from setuptools import setup\nsetup(name='l')\n");
+    write("floor/lib/amp.py", AMP);
+    Cli.Run r = check(".");
+    assertFalse(r.out().contains("seq2seq/transformers/"), "the repository's pin applies: " + r.out());
+    assertTrue(r.out().contains("seq2seq/other/amp.py:"), r.out());
+    assertTrue(r.out().contains("floor/lib/amp.py:"), r.out());
+    // run from inside the vendored project, nothing around it is read
+    Cli.Run inside = new Cli(tmp.resolve("seq2seq/transformers")).toolbox(Toolbox.builtIn())
+        .run("check", "--output-format=concise", ".");
+    assertTrue(inside.out().contains("OOM501"), inside.out());
+  }
+
+  @Test
   void pyprojectSetupPySetupCfgAndPoetryDeclareItToo() throws IOException {
     write("a/load.py", LOAD);
     write("a/pyproject.toml", "[project]\nname = \"a\"\ndependencies = [\"torch\", \"transformers==5.2.*\"]\n");
