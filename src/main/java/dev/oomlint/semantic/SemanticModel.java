@@ -184,10 +184,21 @@ public final class SemanticModel {
   }
 
   private Boolean testFile;
+  private java.util.Optional<Stmt.If> selfTest;
 
-  /** Whether a node is test code: in a test file, or inside a test function or test class ({@code def test_...}, {@code class Test...}). */
+  /**
+   * Whether a node is test code: in a test file, inside a test function or test class
+   * ({@code def test_...}, {@code class Test...}), or in the self-test {@code __main__} block of a module
+   * the project imports ({@link SelfTests}).
+   */
   public boolean isTestCode(Node n) {
     if (isTestFile()) {
+      return true;
+    }
+    if (selfTest == null) {
+      selfTest = java.util.Optional.ofNullable(SelfTests.find(this, project));
+    }
+    if (selfTest.isPresent() && TorchObjects.within(selfTest.get(), n)) {
       return true;
     }
     for (Stmt.FunctionDef f = enclosingFunction(n); f != null; f = enclosingFunction(f)) {
