@@ -353,6 +353,20 @@ final class GradModes {
 
   private void findSwitchStatements() {
     for (Expr.Call c : index.calls) {
+      if (isVolatileVariable(c)) {
+        // PyTorch 0.3: x = Variable(t, volatile=True) makes everything computed from x grad-free, and a
+        // function marks its inputs so to run without grad (seq2seq tutorials' evaluate): the rest of
+        // the block runs as under no_grad
+        Node parent = index.parent(c);
+        while (parent != null && !(parent instanceof Stmt)) {
+          parent = index.parent(parent);
+        }
+        if (parent instanceof Stmt.Assign a && !switchStatements.containsKey(a)) {
+          switchStatements.put(a, GradMode.DISABLED);
+          markContainsSwitch(a);
+        }
+        continue;
+      }
       // torch.set_grad_enabled(False) as a statement, or its result thrown away (`_ = torch.set_grad_enabled(False)`,
       // as notebooks write it to hide the returned object's repr)
       Node parent = index.parent(c);
@@ -376,12 +390,36 @@ final class GradModes {
         Boolean mode = boolArg(c, "mode");
         switchStatements.put(es, mode == null ? GradMode.UNKNOWN : mode ? GradMode.ENABLED : GradMode.DISABLED);
       }
-      Node cur = index.parent(es);
-      while (cur != null && !(cur instanceof Stmt.FunctionDef) && !(cur instanceof Stmt.ClassDef)) {
-        containsSwitch.add(cur);
-        cur = index.parent(cur);
-      }
+      markContainsSwitch(es);
     }
+  }
+
+  private void markContainsSwitch(Stmt es) {
+    Node cur = index.parent(es);
+    while (cur != null && !(cur instanceof Stmt.FunctionDef) && !(cur instanceof Stmt.ClassDef)) {
+      containsSwitch.add(cur);
+      cur = index.parent(cur);
+    }
+  }
+
+  /**
+   * {@code Variable(t, volatile=True)}, or its move ({@code .cuda()}, {@code .to(device)}): a PyTorch 0.3
+   * input that records no graph.
+   */
+  boolean isVolatileVariable(Expr e) {
+    while (e instanceof Expr.Call m && m.func() instanceof Expr.Attribute a
+        && (a.attr().equals("cuda") || a.attr().equals("to")) && a.value() instanceof Expr.Call) {
+      e = a.value(); // Variable(x, volatile=True).cuda(): the move keeps the flag
+    }
+    if (!(e instanceof Expr.Call v) || !"Variable".equals(AstUtil.lastName(v.func()))) {
+      return false;
+    }
+    String q = names.qualifiedName(v.func());
+    if (q == null || !q.equals("torch.autograd.Variable") && !q.equals("torch.autograd.variable.Variable")) {
+      return false;
+    }
+    Support.Keyword k = Calls.keyword(v, "volatile");
+    return k != null && k.value() instanceof Expr.Constant kc && kc.value() instanceof ConstValue.Bool b && b.value();
   }
 
   /**

@@ -186,7 +186,7 @@ final class Inference {
         boolean volatileSeen = false;
         boolean other = false;
         for (Binding b : names.reaching(n)) {
-          if (isVolatileVariable(b.value())) {
+          if (modes.isVolatileVariable(b.value())) {
             volatileSeen = true;
           } else if (b.kind() != Binding.Kind.FOR_TARGET && (loop == null || b.statement() == null
               || loop.range().start() <= b.statement().range().start()
@@ -197,7 +197,7 @@ final class Inference {
         if (volatileSeen && !other) {
           return true;
         }
-      } else if (isVolatileVariable(a)) {
+      } else if (modes.isVolatileVariable(a)) {
         return true;
       }
     }
@@ -212,23 +212,6 @@ final class Inference {
       }
     }
     return null;
-  }
-
-  private boolean isVolatileVariable(Expr e) {
-    // Variable(x, volatile=True).cuda(): the move keeps the flag
-    while (e instanceof Expr.Call m && m.func() instanceof Expr.Attribute a
-        && (a.attr().equals("cuda") || a.attr().equals("to")) && a.value() instanceof Expr.Call) {
-      e = a.value();
-    }
-    if (!(e instanceof Expr.Call v)) {
-      return false;
-    }
-    String q = names.qualifiedName(v.func());
-    if (q == null || !q.equals("torch.autograd.Variable") && !q.equals("torch.autograd.variable.Variable")) {
-      return false;
-    }
-    Support.Keyword k = Calls.keyword(v, "volatile");
-    return k != null && k.value() instanceof Expr.Constant kc && kc.value() instanceof ConstValue.Bool b && b.value();
   }
 
   /**
