@@ -10,10 +10,15 @@ import java.util.List;
  * with one matches the path relative to the project root ({@code src/gen/*.py}).
  */
 public final class PathFilter {
-  /** Directories (and files) never walked into unless {@code exclude} is set explicitly. */
+  /**
+   * Directories (and files) never walked into unless {@code exclude} is set explicitly: Ruff's default
+   * exclusions (among them Jupyter's {@code .ipynb_checkpoints} autosave copies, which would repeat a
+   * notebook's findings), and {@code __pycache__}.
+   */
   public static final List<String> DEFAULT_EXCLUDES = List.of(
-      ".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules", "build", "dist",
-      "site-packages", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".eggs", ".direnv");
+      ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache", ".nox",
+      ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", ".vscode",
+      "__pycache__", "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules", "site-packages", "venv");
 
   private final Path projectRoot;
   private final List<Glob> nameGlobs = new ArrayList<>();

@@ -46,6 +46,8 @@ class FileWalkerTest {
       write(d + "/x.py", "");
     }
     write("pkg/__pycache__/m.py", "");
+    write("pkg/.ipynb_checkpoints/c-checkpoint.ipynb", "{}"); // Jupyter's autosave copy of a notebook
+    write("pkg/.pytest_cache/v.py", "");
     assertEquals(List.of("a.pyi", "b.py", "c.ipynb", "pkg/m.py", "pkg/sub/n.py"), walk(tmp));
   }
 
