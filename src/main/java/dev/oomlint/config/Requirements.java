@@ -412,10 +412,18 @@ public final class Requirements {
           continue;
         }
         Object v = e.getValue();
+        if (v instanceof List<?> alternatives && !alternatives.isEmpty()) {
+          v = alternatives.get(0); // one constraint per platform or Python: [{platform = "linux", version = "0.40.2"}, ...]
+        }
         if (v instanceof Config c) {
           v = c.valueMap().get("version");
         }
-        return v instanceof String s && !s.isBlank() && !s.strip().equals("*") ? library + s.replace(" ", "") : library;
+        if (!(v instanceof String s) || s.isBlank() || s.strip().equals("*")) {
+          return library;
+        }
+        String constraint = s.replace(" ", "");
+        // Poetry's bare version is an exact requirement: transformers = "4.31.0" is ==4.31.0
+        return library + (Character.isDigit(constraint.charAt(0)) ? "==" + constraint : constraint);
       }
     }
     return null;

@@ -92,6 +92,15 @@ class RequirementsTest {
         "[project]\ndependencies = [\"torch\"]\n[project.optional-dependencies]\nhf = [\"transformers>=4.57\"]\n", T));
     assertEquals("transformers^5.0", Requirements.inPyproject(p,
         "[tool.poetry.dependencies]\ntransformers = { version = \"^5.0\", extras = [\"torch\"] }\n", T));
+    // Poetry: a bare version is exact (val27, liltom-eth/llama2-webui: transformers = "4.31.0")
+    String exact = Requirements.inPyproject(p, "[tool.poetry.dependencies]\ntransformers = \"4.31.0\"\n", T);
+    assertEquals("transformers==4.31.0", exact);
+    assertTrue(Requirements.allowsOnlyBefore(exact, T, "5"));
+    assertEquals("bitsandbytes==0.40.2", Requirements.inPyproject(p, "[tool.poetry.dependencies]\nbitsandbytes = [\n"
+        + "    {platform = 'linux', version = \"0.40.2\"},\n    {platform = 'darwin', version = \"0.40.2\"},\n]\n",
+        "bitsandbytes"));
+    assertEquals("transformers>=4.31,<5", Requirements.inPyproject(p,
+        "[tool.poetry.dependencies]\ntransformers = \">=4.31, <5\"\n", T));
     assertNull(Requirements.inPyproject(p, "[project\ntransformers", T), "broken TOML declares nothing");
   }
 
