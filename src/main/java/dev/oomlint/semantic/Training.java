@@ -312,11 +312,81 @@ final class Training {
       Expr opt = optimizerStepped(step);
       boolean local = loop.range().contains(step.range());
       boolean reset = local ? resetFor(opt, receivers) : !receivers.isEmpty();
-      if (!reset && !freshPerIteration(loop, opt)) {
+      if (!reset && !freshPerIteration(loop, opt) && !accumulatesForOuterLoop(loop, step, opt)) {
         out.add(opt);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether an inner loop iterates over parts of the outer loop's iteration: its iterable reads a name
+   * the outer loop binds (its target, or an assignment in its body), as micro-batches of a batch do
+   * ({@code for i in range(0, input_ids.size(0), micro)}), unlike a loop over the whole data loader
+   * inside an epoch loop.
+   */
+  private boolean iteratesPartsOf(Stmt.For inner, Stmt outer) {
+    boolean[] found = {false};
+    AstWalker.descend(inner.iter(), n -> {
+      if (n instanceof Expr.Name nm) {
+        for (Binding b : names.resolve(nm)) {
+          if (b.node() != null && outer.range().contains(b.node().range()) && !inner.range().contains(b.node().range())) {
+            found[0] = true;
+          }
+        }
+      }
+      return !found[0];
+    });
+    return found[0];
+  }
+
+  /**
+   * Whether a loop is the micro-batch loop of gradient accumulation, reset by the loop around it: its
+   * step runs only under a condition (the last micro-batch: {@code else: optimizer.step()}), and an
+   * enclosing loop of the same function resets the optimizer's gradients in its own body, once per
+   * outer iteration, and the inner loop runs over parts of that iteration's batch
+   * ({@code for batch in loader: model.zero_grad(); for mb in split(batch): ...}). A step on every
+   * inner iteration, or an inner loop over the whole data (a reset once per epoch), stays reported:
+   * gradients then add up across the steps.
+   */
+  private boolean accumulatesForOuterLoop(Node loop, Expr.Call step, Expr opt) {
+    if (!loop.range().contains(step.range())) {
+      return false;
+    }
+    boolean conditional = false;
+    for (Node cur = index.parent(step); cur != null && cur != loop; cur = index.parent(cur)) {
+      conditional |= cur instanceof Stmt.If;
+    }
+    if (!conditional || !(loop instanceof Stmt.For inner)) {
+      return false;
+    }
+    for (Node outer = index.parent(loop); outer != null && !(outer instanceof Stmt.FunctionDef)
+        && !(outer instanceof Stmt.ClassDef); outer = index.parent(outer)) {
+      if (!(outer instanceof Stmt o) || !AstUtil.isLoop(o) || !iteratesPartsOf(inner, o)) {
+        continue;
+      }
+      List<Expr> receivers = new ArrayList<>();
+      boolean[] generic = {false};
+      for (Stmt s : AstUtil.loopBody(o)) {
+        AstWalker.descend(s, n -> {
+          if (n == loop) {
+            return false; // the outer loop's own resets, not the inner loop's
+          }
+          if (isReset(n)) {
+            if (n instanceof Expr.Call c && "zero_grad".equals(AstUtil.methodName(c))) {
+              receivers.add(AstUtil.receiver(c));
+            } else {
+              generic[0] = true;
+            }
+          }
+          return true;
+        });
+      }
+      if (generic[0] || resetFor(opt, receivers)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
