@@ -314,6 +314,27 @@ public final class Requirements {
       if ((op.equals("==") || op.equals("===")) && cmp < 0 || op.equals("<") && cmp <= 0 || op.equals("<=") && cmp < 0) {
         return true;
       }
+      if (op.equals("^") || op.equals("~")) { // Poetry: ^4.35.2 is <5.0.0 (^0.2.3 is <0.3.0); ~4.35.2 is <4.36.0
+        String[] parts = v.split("\\.");
+        int bump = 0;
+        if (op.equals("^")) {
+          while (bump < parts.length - 1 && parts[bump].equals("0")) {
+            bump++; // the first non-zero part is the one that may not change
+          }
+        } else {
+          bump = parts.length > 1 ? 1 : 0;
+        }
+        StringBuilder upper = new StringBuilder();
+        for (int i = 0; i < bump; i++) {
+          upper.append(parts[i]).append('.');
+        }
+        if (!parts[bump].isEmpty() && Character.isDigit(parts[bump].charAt(0))) {
+          upper.append(leadingNumber(parts[bump]) + 1);
+          if (compare(upper.toString(), version) <= 0) {
+            return true;
+          }
+        }
+      }
       if (op.equals("~=") && v.contains(".")) { // compatible release: ~=2.1.0 is >=2.1.0, <2.2
         String[] parts = v.split("\\.");
         StringBuilder upper = new StringBuilder();

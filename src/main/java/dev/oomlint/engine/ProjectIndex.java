@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,9 +52,15 @@ public final class ProjectIndex {
   private static final String TRANSFORMERS = "transformers";
   private static final String TORCH = "torch";
   private static final String TORCHVISION = "torchvision";
+  /** huggingface-hub, as requirement files spell it. */
+  private static final List<String> HUB = List.of("huggingface-hub", "huggingface_hub");
   /** README files whose exact pins declare a directory's releases, read after its other dependency files. */
   private static final List<String> READMES = List.of("README.md", "Readme.md", "readme.md", "README.rst",
       "README.txt", "README");
+
+  /** Installation pages, read like READMEs (exact pins): beside the file, or in the directory's docs/. */
+  private static final List<String> INSTALL_PAGES = List.of("INSTALL.md", "install.md", "INSTALLATION.md",
+      "installation.md", "docs/INSTALL.md", "docs/install.md", "docs/installation.md");
 
   private static final Optional<ModuleSummary> NO_MODULE = Optional.empty();
 
@@ -260,7 +267,14 @@ public final class ProjectIndex {
         files.add(p);
       }
     }
+    files.addAll(otherCondaEnvironments(dir));
     for (String name : READMES) {
+      Path p = dir.resolve(name);
+      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        files.add(p);
+      }
+    }
+    for (String name : INSTALL_PAGES) {
       Path p = dir.resolve(name);
       if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         files.add(p);
@@ -277,7 +291,9 @@ public final class ProjectIndex {
         case "setup.cfg" -> Requirements.inSetupCfg(text, library);
         case "setup.py" -> inSetupPy(p, text, library);
         case "environment.yml", "environment.yaml" -> Requirements.inCondaEnvironment(text, library);
-        default -> READMES.contains(name) ? Requirements.inReadme(text, library)
+        default -> READMES.contains(name) || name.toLowerCase(Locale.ROOT).startsWith("install")
+            ? Requirements.inReadme(text, library)
+            : name.endsWith(".yml") || name.endsWith(".yaml") ? Requirements.inCondaEnvironment(text, library)
             : Requirements.inRequirementsTxt(text, library);
       };
       if (req != null) {
@@ -286,6 +302,27 @@ public final class ProjectIndex {
       }
     }
     return null;
+  }
+
+  /**
+   * Conda environment files named otherwise ({@code ostrack_cuda113_env.yaml}, {@code conda_env.yml}):
+   * a YAML file of the directory whose name says env or conda, in name order.
+   */
+  private static List<Path> otherCondaEnvironments(Path dir) {
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.{yml,yaml}")) {
+      for (Path p : ds) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!n.startsWith("environment.") && (n.contains("env") || n.contains("conda"))
+            && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          out.add(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // an unreadable directory declares nothing
+    }
+    out.sort(null);
+    return out;
   }
 
   private String read(Path p) {
@@ -471,13 +508,24 @@ public final class ProjectIndex {
     @Override
     public boolean transformersOnlyBefore(String version) {
       DeclaredVersion t = transformers();
-      if (t == null) {
-        return false;
-      }
-      if (t == transformersOption) { // the option names a version, not a requirement
+      if (t == transformersOption && t != null) { // the option names a version, not a requirement
         return Requirements.allowsOnlyBefore(TRANSFORMERS + "==" + t.lowest(), TRANSFORMERS, version);
       }
-      return Requirements.allowsOnlyBefore(t.requirement(), TRANSFORMERS, version);
+      if (t != null && Requirements.allowsOnlyBefore(t.requirement(), TRANSFORMERS, version)) {
+        return true;
+      }
+      // a huggingface-hub before 1.0 holds transformers below 5, which needs hub 1.x (transformers pull
+      // request 42033; BachelorST pins huggingface-hub==0.16.4 and no transformers)
+      if (Requirements.compare(version, "5") < 0) {
+        return false;
+      }
+      for (String hub : HUB) {
+        DeclaredVersion h = declared(hub);
+        if (h != null) {
+          return Requirements.allowsOnlyBefore(h.requirement(), hub, "1.0");
+        }
+      }
+      return false;
     }
 
     @Override

@@ -51,7 +51,8 @@ public interface ProjectView {
   /**
    * Whether the project targets only transformers releases before {@code version}: the
    * {@code target-transformers} option names an older one, or the nearest declared requirement pins or
-   * caps below it ({@code transformers==4.34.0}). False when neither says.
+   * caps below it ({@code transformers==4.34.0}), or, for 5, a huggingface-hub requirement before 1.0
+   * ({@code huggingface-hub==0.16.4}: transformers 5 needs hub 1.x). False when none says.
    */
   default boolean transformersOnlyBefore(String version) {
     return false;

@@ -267,6 +267,27 @@ class ProjectFactsCommandTest {
     assertFalse(option.out().contains("OOM502"), "the option names a release before 5: " + option.out());
   }
 
+  @Test
+  void aHubBeforeOneHoldsTransformersBeforeFive() throws IOException {
+    // val28 BachelorST: no transformers line, but huggingface-hub==0.16.4 (transformers 5 needs hub 1.x)
+    write("a/demo.py", QUANTIZED);
+    write("a/requirements.txt", "torch\nhuggingface-hub==0.16.4\npeft==0.5.0\n");
+    write("b/demo.py", QUANTIZED);
+    write("b/requirements.txt", "huggingface_hub<1.0\n");
+    write("c/demo.py", QUANTIZED);
+    write("c/requirements.txt", "huggingface_hub>=0.20\n");
+    write("d/demo.py", QUANTIZED);
+    write("d/requirements.txt", "transformers>=4.40\nhuggingface-hub==0.24.0\n"); // pip can only pick a 4.x
+    write("e/demo.py", QUANTIZED);
+    write("e/requirements.txt", "transformers>=4.40\nhuggingface-hub>=0.24.0\n");
+    Cli.Run r = check(".");
+    assertFalse(r.out().contains("a/demo.py"), r.out());
+    assertFalse(r.out().contains("b/demo.py"), r.out());
+    assertTrue(r.out().contains("c/demo.py:"), r.out());
+    assertFalse(r.out().contains("d/demo.py"), r.out());
+    assertTrue(r.out().contains("e/demo.py:"), r.out());
+  }
+
   private static final String AMP = """
       import torch
 
@@ -424,6 +445,25 @@ class ProjectFactsCommandTest {
     Cli.Run inside = new Cli(tmp.resolve("seq2seq/transformers")).toolbox(Toolbox.builtIn())
         .run("check", "--output-format=concise", ".");
     assertTrue(inside.out().contains("OOM501"), inside.out());
+  }
+
+  @Test
+  void condaEnvironmentsNamedOtherwiseAndInstallationPagesDeclareTorch() throws IOException {
+    // val28: OSTrack's ostrack_cuda113_env.yaml pins pytorch=1.10.0; MASR's docs/install.md runs
+    // conda install pytorch==2.0.1 (its README names no exact pin)
+    write("ostrack/ostrack_cuda113_env.yaml", "name: ostrack\ndependencies:\n  - pytorch=1.10.0=py3.8_cuda11.3_cudnn8.2.0_0\n");
+    write("ostrack/lib/trainer.py", AMP);
+    write("masr/README.md", "# MASR\nSee docs/install.md.\n");
+    write("masr/docs/install.md", "```shell\nconda install pytorch==2.0.1 torchvision==0.15.2 -c pytorch\n```\n");
+    write("masr/masr/trainer.py", AMP);
+    // a YAML file that is no environment, and an install page pinning nothing, declare nothing
+    write("other/config_env.yaml", "lr: 0.1\nbatch_size: 8\n");
+    write("other/INSTALL.md", "pip install torch\n");
+    write("other/train.py", AMP);
+    Cli.Run r = check(".");
+    assertFalse(r.out().contains("ostrack/"), r.out());
+    assertFalse(r.out().contains("masr/"), r.out());
+    assertTrue(r.out().contains("other/train.py:"), r.out());
   }
 
   @Test

@@ -101,6 +101,13 @@ class RequirementsTest {
         "bitsandbytes"));
     assertEquals("transformers>=4.31,<5", Requirements.inPyproject(p,
         "[tool.poetry.dependencies]\ntransformers = \">=4.31, <5\"\n", T));
+    // Poetry's caret and tilde cap the release (val28, piernikowyludek/video_via_text_classification: ^4.35.2)
+    assertTrue(Requirements.allowsOnlyBefore("transformers^4.35.2", T, "5"));
+    assertFalse(Requirements.allowsOnlyBefore("transformers^4.35.2", T, "4.40"));
+    assertFalse(Requirements.allowsOnlyBefore("transformers^5.0", T, "5"));
+    assertTrue(Requirements.allowsOnlyBefore("torch~2.1.0", "torch", "2.4"));
+    assertFalse(Requirements.allowsOnlyBefore("torch~2", "torch", "2.4"));
+    assertTrue(Requirements.allowsOnlyBefore("bitsandbytes^0.40.2", "bitsandbytes", "0.41"));
     assertNull(Requirements.inPyproject(p, "[project\ntransformers", T), "broken TOML declares nothing");
   }
 
