@@ -52,6 +52,7 @@ public final class ProjectIndex {
   private static final String TRANSFORMERS = "transformers";
   private static final String TORCH = "torch";
   private static final String TORCHVISION = "torchvision";
+  private static final String TORCHAUDIO = "torchaudio";
   /** huggingface-hub, as requirement files spell it. */
   private static final List<String> HUB = List.of("huggingface-hub", "huggingface_hub");
   /** README files whose exact pins declare a directory's releases, read after its other dependency files. */
@@ -280,6 +281,7 @@ public final class ProjectIndex {
         files.add(p);
       }
     }
+    ProjectView.DeclaredVersion bare = null;
     for (Path p : files) {
       String text = read(p);
       if (text == null || !text.contains(library)) {
@@ -298,10 +300,16 @@ public final class ProjectIndex {
       };
       if (req != null) {
         String shown = dir.equals(runRoot) || !p.startsWith(runRoot) ? name : runRoot.relativize(p).toString();
-        return new ProjectView.DeclaredVersion(Requirements.lowest(req, library), req, shown);
+        ProjectView.DeclaredVersion v = new ProjectView.DeclaredVersion(Requirements.lowest(req, library), req, shown);
+        if (!req.equals(library)) {
+          return v;
+        }
+        // a bare name says nothing of the release: a later file of the directory that does wins
+        // (VMamba: requirements.txt lists torch, its README installs torch==2.2)
+        bare = bare == null ? v : bare;
       }
     }
-    return null;
+    return bare;
   }
 
   /**
@@ -549,15 +557,20 @@ public final class ProjectIndex {
       if (t != null) {
         return Requirements.allowsOnlyBefore(t.requirement(), TORCH, version);
       }
-      // no torch line: a torchvision pin fixes torch too (torchvision 0.(15+m) is built for torch 2.m;
+      // no torch line: a torchvision or torchaudio pin fixes torch too (torchvision 0.(15+m) is built for torch 2.m;
       // MONAI's SwinMM pins torchvision==0.15.2, which installs torch 2.0.1)
       String[] v = version.split("\\.");
       if (v.length < 2 || !v[0].equals("2") || !v[1].matches("\\d+")) {
         return false;
       }
       DeclaredVersion tv = declared(TORCHVISION);
-      return tv != null && Requirements.allowsOnlyBefore(tv.requirement(), TORCHVISION,
-          "0." + (15 + Integer.parseInt(v[1])));
+      if (tv != null) {
+        return Requirements.allowsOnlyBefore(tv.requirement(), TORCHVISION, "0." + (15 + Integer.parseInt(v[1])));
+      }
+      // torchaudio 2.m.n is built for torch 2.m.n (0.13 for 1.13): the same release numbers from 2.0 on
+      // (kaggle_birdclef2024 pins torchaudio==2.2.2 and no torch)
+      DeclaredVersion ta = declared(TORCHAUDIO);
+      return ta != null && Requirements.allowsOnlyBefore(ta.requirement(), TORCHAUDIO, version);
     }
   }
 

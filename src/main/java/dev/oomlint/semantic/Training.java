@@ -448,6 +448,9 @@ final class Training {
         if (m.substring(m.lastIndexOf('.') + 1).equals(last)) {
           return true;
         }
+        if (m.startsWith(pr + ".")) {
+          return true; // model.zero_grad() resets model.decoder's parameters too (DiffVC's train_dec.py)
+        }
       }
     }
     return false;

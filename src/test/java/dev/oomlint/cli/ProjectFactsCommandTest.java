@@ -467,6 +467,31 @@ class ProjectFactsCommandTest {
   }
 
   @Test
+  void aBareNameSaysNothingOfTheReleaseAReadmePinDoes() throws IOException {
+    // val29 VMamba: requirements.txt lists torch without a version, the README installs torch==2.2
+    write("vm/requirements.txt", "torch # for full alignment 2.2.0\ntorchvision\n");
+    write("vm/README.md", "```bash\npip install torch==2.2 torchvision torchaudio triton\n```\n");
+    write("vm/main.py", AMP);
+    // a version in the requirements file is the project's word, whatever the README says
+    write("lo/requirements.txt", "torch>=2.4\n");
+    write("lo/README.md", "pip install torch==2.2\n");
+    write("lo/main.py", AMP);
+    // val29 kaggle_birdclef2024: no torch line, torchaudio==2.2.2 (built for torch 2.2.2)
+    write("au/requirements.txt", "torchaudio==2.2.2\ntimm\n");
+    write("au/main.py", AMP);
+    write("au2/requirements.txt", "torchaudio>=2.2\n");
+    write("au2/main.py", AMP);
+    write("un/requirements.txt", "torch\n");
+    write("un/main.py", AMP);
+    Cli.Run r = check(".");
+    assertFalse(r.out().contains("vm/main.py"), r.out());
+    assertTrue(r.out().contains("lo/main.py:"), r.out());
+    assertTrue(r.out().contains("un/main.py:"), r.out());
+    assertFalse(r.out().contains("au/main.py"), r.out());
+    assertTrue(r.out().contains("au2/main.py:"), r.out());
+  }
+
+  @Test
   void pyprojectSetupPySetupCfgAndPoetryDeclareItToo() throws IOException {
     write("a/load.py", LOAD);
     write("a/pyproject.toml", "[project]\nname = \"a\"\ndependencies = [\"torch\", \"transformers==5.2.*\"]\n");
