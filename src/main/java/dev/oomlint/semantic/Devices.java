@@ -601,6 +601,40 @@ final class Devices {
     return fileUsesCuda;
   }
 
+  /**
+   * Whether the file places its models and tensors, and only on the CPU: at least one move or device
+   * argument, every one of them the CPU ({@code device = "cpu"; model.to(device)}), and nothing else
+   * that reaches a GPU ({@code .cuda()}, an accelerator, a {@code torch.cuda} call other than the AMP API
+   * whose use is in question).
+   */
+  boolean placesOnlyOnCpu() {
+    boolean cpu = false;
+    for (Expr.Call c : index.calls) {
+      String m = AstUtil.methodName(c);
+      String q = names.torchQualifiedName(c.func());
+      if ("cuda".equals(m) || q != null && q.startsWith("torch.cuda.") && !q.startsWith("torch.cuda.amp.")
+          || q != null && q.equals("deepspeed.initialize") || isAccelerator(c, 0)) {
+        return false;
+      }
+      Expr d = m != null && MOVE_METHODS.contains(m) ? Calls.argument(c, 0, "device") : null;
+      if (d != null && !(d instanceof Expr.Attribute da && names.torchQualifiedName(da) != null)) {
+        if (device(d) != Where.CPU) {
+          return false;
+        }
+        cpu = true;
+      }
+      for (Support.Keyword k : c.keywords()) {
+        if (k.arg() != null && DEVICE_KEYWORDS.contains(k.arg())) {
+          if (device(k.value()) != Where.CPU) {
+            return false;
+          }
+          cpu = true;
+        }
+      }
+    }
+    return cpu && !objects.kerasOnTorch();
+  }
+
   /** Whether an expression reads like a device ({@code device}, {@code args.device}, {@code self.gpu}). */
   private static boolean mentionsDevice(Expr e) {
     String id = e instanceof Expr.Name nm ? nm.id() : e instanceof Expr.Attribute at ? at.attr() : null;

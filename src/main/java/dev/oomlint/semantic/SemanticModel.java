@@ -927,6 +927,14 @@ public final class SemanticModel {
     return devices().fileUsesCuda();
   }
 
+  /**
+   * Whether the file places its models and tensors only on the CPU ({@code device = "cpu"} and
+   * {@code model.to(device)}, nothing moved to a GPU): a CPU run, where no GPU memory is at stake.
+   */
+  public boolean placesOnlyOnCpu() {
+    return devices().placesOnlyOnCpu();
+  }
+
   /** Whether a device expression may denote a CUDA device ({@code "cuda"}, a variable that may be "cuda"). */
   public boolean mayBeCudaDevice(Expr device) {
     return devices().mayBeCuda(device);

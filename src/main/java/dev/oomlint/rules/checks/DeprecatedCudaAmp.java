@@ -68,8 +68,10 @@ public final class DeprecatedCudaAmp implements Rule {
         calls.add(c);
       }
     }
-    if (found.isEmpty() || sm.torchPinnedBefore(DEPRECATED_SINCE)) {
-      return;   // pinned: the project's PyTorch does not warn (and before 2.3 has no torch.amp.GradScaler)
+    if (found.isEmpty() || sm.placesOnlyOnCpu() || sm.torchPinnedBefore(DEPRECATED_SINCE)) {
+      // a CPU run (the file puts everything on "cpu"): CUDA autocast does nothing there, no GPU memory
+      // is at stake; pinned: the project's PyTorch does not warn (and before 2.3 has no torch.amp.GradScaler)
+      return;
     }
     TorchName torch = torchName(sm, calls);
     Map<Expr.Call, Fix> fixes = torch == null ? Map.of() : fixes(sm, calls, found, torch);
