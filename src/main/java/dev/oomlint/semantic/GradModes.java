@@ -411,15 +411,15 @@ final class GradModes {
         && (a.attr().equals("cuda") || a.attr().equals("to")) && a.value() instanceof Expr.Call) {
       e = a.value(); // Variable(x, volatile=True).cuda(): the move keeps the flag
     }
-    if (!(e instanceof Expr.Call v) || !"Variable".equals(AstUtil.lastName(v.func()))) {
+    if (!(e instanceof Expr.Call v)) {
       return false;
     }
-    String q = names.qualifiedName(v.func());
-    if (q == null || !q.equals("torch.autograd.Variable") && !q.equals("torch.autograd.variable.Variable")) {
+    Support.Keyword k = Calls.keyword(v, "volatile"); // first: most calls have no such keyword
+    if (k == null || !(k.value() instanceof Expr.Constant kc && kc.value() instanceof ConstValue.Bool b && b.value())) {
       return false;
     }
-    Support.Keyword k = Calls.keyword(v, "volatile");
-    return k != null && k.value() instanceof Expr.Constant kc && kc.value() instanceof ConstValue.Bool b && b.value();
+    String q = names.qualifiedName(v.func()); // Variable, or an alias: from torch.autograd import Variable as V
+    return q != null && (q.equals("torch.autograd.Variable") || q.equals("torch.autograd.variable.Variable"));
   }
 
   /**
