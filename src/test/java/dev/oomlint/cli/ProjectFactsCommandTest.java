@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomlint.testing.Cli;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +20,7 @@ class ProjectFactsCommandTest {
   Path tmp;
 
   private Path write(String rel, String content) throws IOException {
-    Path p = tmp.resolve(rel);
-    Files.createDirectories(p.getParent());
-    return Files.writeString(p, content);
+    return Cli.write(tmp, rel, content);
   }
 
   private Cli.Run check(String... args) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.oomlint.testing.Cli;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,18 +21,11 @@ class SelfTestsCommandTest {
   Path tmp;
 
   private void write(String rel, String content) throws IOException {
-    Path p = tmp.resolve(rel);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, content);
+    Cli.write(tmp, rel, content);
   }
 
   private List<String> findings(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "check";
-    all[1] = "--output-format=concise";
-    all[2] = "--exit-zero";
-    System.arraycopy(args, 0, all, 3, args.length);
-    return new Cli(tmp).toolbox(Toolbox.builtIn()).run(all).out().lines()
+    return new Cli(tmp).toolbox(Toolbox.builtIn()).run(Cli.conciseCheck(args)).out().lines()
         .filter(l -> l.contains(": OOM")).map(l -> l.substring(0, l.indexOf(':')) + ":" + l.split(":")[1]
             + " " + l.substring(l.indexOf("OOM"), l.indexOf("OOM") + 6)).toList();
   }

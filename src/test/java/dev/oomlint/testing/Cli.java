@@ -37,6 +37,23 @@ public final class Cli {
     this.cwd = cwd;
   }
 
+  /** {@code check --output-format=concise --exit-zero} followed by {@code args}: a check whose findings a test reads. */
+  public static String[] conciseCheck(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "check";
+    all[1] = "--output-format=concise";
+    all[2] = "--exit-zero";
+    System.arraycopy(args, 0, all, 3, args.length);
+    return all;
+  }
+
+  /** Writes {@code content} to {@code root/rel}, creating its directories: a project file of a test. */
+  public static Path write(Path root, String rel, String content) throws java.io.IOException {
+    Path p = root.resolve(rel);
+    java.nio.file.Files.createDirectories(p.getParent());
+    return java.nio.file.Files.writeString(p, content);
+  }
+
   public Cli rules(List<Rule> rules) {
     tools = new Toolbox(rules, tools.parser(), tools.pages());
     return this;
