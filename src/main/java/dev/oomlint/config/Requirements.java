@@ -193,8 +193,44 @@ public final class Requirements {
         return r;
       }
     }
-    return null;
+    return inVersionMention(text, library);
   }
+
+  /**
+   * The release a README names for the library in a table or a sentence, without an operator:
+   * {@code | pytorch 2.0.1 |} (a Kaggle solution's software table), "we use torch 1.6.0", "PyTorch =
+   * 1.9.1" — the environment the code was written and run with, read as {@code ==}. Only a full
+   * release (major.minor.patch: "PyTorch 2.0 compile" names a feature), only when the README names one
+   * release (two, "tested with torch 1.9.1 ... torch 2.0.0 works", say it runs on either), and not a
+   * floor ({@code PyTorch 1.8.1+}, "1.9.0 or later", {@code >= 1.7}) or another package whose name ends
+   * in the library's ({@code segmentation_models_pytorch 0.3.3}).
+   */
+  private static String inVersionMention(String text, String library) {
+    Pattern p = library.equals("torch") ? TORCH_MENTION
+        : Pattern.compile("(?i)(?<![\\w.-])" + Pattern.quote(library) + "(?![\\w-])[\\s:=|v]*?(\\d+\\.\\d+\\.\\d+)(?![\\d.+*])");
+    String found = null;
+    for (String line : text.split("\r?\n|\r")) {
+      if (line.contains(">") || line.contains("<") || line.contains("~=")) {
+        continue;
+      }
+      Matcher m = p.matcher(line);
+      while (m.find()) {
+        String after = line.substring(m.end()).toLowerCase(Locale.ROOT);
+        if (after.matches("\\s*(?:or|and|&|/|,)?\\s*(?:later|above|higher|newer|greater|up|\\+).*")) {
+          return null; // PyTorch 1.8.1 or later / and above: a floor
+        }
+        if (found != null && !found.equals(m.group(1))) {
+          return null; // two releases: either works
+        }
+        found = m.group(1);
+      }
+    }
+    return found == null ? null : library + "==" + found;
+  }
+
+  /** torch or pytorch as a word, then blanks, ':', '|', '=' or 'v', then a release (not a floor, not a wildcard). */
+  private static final Pattern TORCH_MENTION = Pattern.compile(
+      "(?i)(?<![\\w.-])(?:py)?torch(?![\\w-])[\\s:=|v]*?(\\d+\\.\\d+\\.\\d+)(?![\\d.+*])");
 
   /** Options of pip and conda whose value is the next word. */
   private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("-c", "--channel", "-n", "--name", "-p",

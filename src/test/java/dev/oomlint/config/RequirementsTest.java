@@ -78,6 +78,21 @@ class RequirementsTest {
     assertNull(Requirements.inReadme("pip install -U transformers\n", T), "an unpinned install in a README pins nothing");
     String catalogue = "# Community examples\n" + "text\n".repeat(1200) + "conda install pytorch==1.10.1 -c pytorch\n";
     assertNull(Requirements.inReadme(catalogue, "torch"), "a catalogue's pin belongs to one section");
+    // a release named in a software table or a sentence (val31 RSNA 2023, val28 TransReID and MASR)
+    assertEquals("torch==2.0.1", Requirements.inReadme("| name | url |\n| --- | --- |\n"
+        + "| segmentation_models_pytorch 0.3.3 | x |\n| pytorch 2.0.1 | https://github.com/pytorch/pytorch |\n", "torch"));
+    assertEquals("torch==1.6.0", Requirements.inReadme("We use torch 1.6.0 /torchvision 0.7.0 for training.\n", "torch"));
+    assertEquals("torch==2.0.1", Requirements.inReadme("- 本项目使用的环境：Pytorch 2.0.1\n", "torch"));
+    assertNull(Requirements.inReadme("Requires PyTorch 1.8+ and CUDA 11.\n", "torch"));
+    assertNull(Requirements.inReadme("PyTorch 2.0.1 or later.\n", "torch"));
+    assertNull(Requirements.inReadme("2. Install [Pytorch 2.0](https://pytorch.org/)\n", "torch"), "a feature release, not a pin");
+    assertNull(Requirements.inReadme("turn off PyTorch 2.0 compile with `--compile=False`\n", "torch"));
+    assertNull(Requirements.inReadme("NOTE: I only test with torch 1.9.1 + torchaudio 0.6.0\n"
+        + "UPDATE: cuda 11.8 + torch 2.0.0 works, and training is faster.\n", "torch"), "either release works");
+    assertEquals("torch==1.9.1", Requirements.inReadme("- PyTorch = 1.9.1\n- Torchvision = 0.10.1\n", "torch"));
+    assertNull(Requirements.inReadme("pytorch >= 1.7\n", "torch"));
+    assertNull(Requirements.inReadme("| segmentation_models_pytorch 0.3.3 |\n| pytorch-toolbelt 0.6 |\n", "torch"));
+    assertNull(Requirements.inReadme("python -m torch.distributed.launch --nproc_per_node=3 train.py\n", "torch"));
   }
 
   @Test
