@@ -52,7 +52,14 @@ public final class Requirements {
         continue;
       }
       int hash = l.indexOf(" #");
-      String r = fromSpecifier(hash >= 0 ? l.substring(0, hash) : l, library);
+      String spec = hash >= 0 ? l.substring(0, hash).strip() : l;
+      if (spec.endsWith(".whl")) { // a wheel's URL, alone or after "torch @": its file name gives the release
+        String wheel = wheelRelease(spec.substring(spec.lastIndexOf(' ') + 1), library);
+        if (wheel != null) {
+          return library + "==" + wheel;
+        }
+      }
+      String r = fromSpecifier(spec, library);
       if (r != null) {
         return r;
       }
@@ -389,6 +396,13 @@ public final class Requirements {
     return false;
   }
 
+  /** The release in a wheel's file name ({@code .../torch-1.8.0%2Bcu111-cp39-cp39-linux_x86_64.whl}: 1.8.0), or null. */
+  static String wheelRelease(String url, String library) {
+    Matcher m = Pattern.compile("(?:^|/)" + Pattern.quote(library) + "-(\\d+(?:\\.\\d+)+)(?:%2B|\\+|-)[^/]*\\.whl$")
+        .matcher(url.strip());
+    return m.find() ? m.group(1) : null;
+  }
+
   /** Whether a requirement pins one release of {@code library} ({@code torch==1.7.1}, {@code ==2.0.0+cu117}; not {@code ==1.13.*}). */
   public static boolean isExactPin(String requirement, String library) {
     if (requirement == null || !requirement.startsWith(library)) {
@@ -473,6 +487,11 @@ public final class Requirements {
           v = alternatives.get(0); // one constraint per platform or Python: [{platform = "linux", version = "0.40.2"}, ...]
         }
         if (v instanceof Config c) {
+          Object url = c.valueMap().get("url");
+          String wheel = url instanceof String u ? wheelRelease(u, library) : null;
+          if (wheel != null) {
+            return library + "==" + wheel; // torch = {url = ".../torch-1.8.0%2Bcu111-cp39-...whl"}
+          }
           v = c.valueMap().get("version");
         }
         if (!(v instanceof String s) || s.isBlank() || s.strip().equals("*")) {

@@ -123,6 +123,17 @@ class RequirementsTest {
     assertTrue(Requirements.allowsOnlyBefore("torch~2.1.0", "torch", "2.4"));
     assertFalse(Requirements.allowsOnlyBefore("torch~2", "torch", "2.4"));
     assertTrue(Requirements.allowsOnlyBefore("bitsandbytes^0.40.2", "bitsandbytes", "0.41"));
+    assertEquals("torch==1.13.1", Requirements.inRequirementsTxt(
+        "numpy\nhttps://download.pytorch.org/whl/cu117/torch-1.13.1%2Bcu117-cp310-cp310-linux_x86_64.whl\n", "torch"));
+    assertEquals("torch==2.0.1", Requirements.inRequirementsTxt(
+        "torch @ https://download.pytorch.org/whl/cu118/torch-2.0.1%2Bcu118-cp310-cp310-linux_x86_64.whl\n", "torch"));
+    // a wheel's URL names its release (val31 smly/hotelid-2021-first-place-solution)
+    assertEquals("torch==1.8.0", Requirements.inPyproject(p, "[tool.poetry.dependencies]\ntorch = {url = "
+        + "\"https://download.pytorch.org/whl/cu111/torch-1.8.0%2Bcu111-cp39-cp39-linux_x86_64.whl\"}\n", "torch"));
+    assertEquals("torchaudio==0.8.0", Requirements.inPyproject(p, "[tool.poetry.dependencies]\ntorchaudio = {url = "
+        + "\"https://download.pytorch.org/whl/torchaudio-0.8.0-cp39-cp39-linux_x86_64.whl\"}\n", "torchaudio"));
+    assertEquals("torch", Requirements.inPyproject(p, "[tool.poetry.dependencies]\ntorch = {path = \"../vendor/torch\"}\n",
+        "torch"), "a source tree says nothing of its release");
     assertNull(Requirements.inPyproject(p, "[project\ntransformers", T), "broken TOML declares nothing");
   }
 
