@@ -476,8 +476,31 @@ public final class Requirements {
         }
       }
     }
-    if (top.get("tool") instanceof Config tool && tool.valueMap().get("poetry") instanceof Config poetry
-        && poetry.valueMap().get("dependencies") instanceof Config deps) {
+    if (top.get("tool") instanceof Config tool && tool.valueMap().get("poetry") instanceof Config poetry) {
+      // poetry install installs the main dependencies, the old dev-dependencies and every group's
+      List<Config> tables = new ArrayList<>();
+      for (String key : List.of("dependencies", "dev-dependencies")) {
+        if (poetry.valueMap().get(key) instanceof Config c) {
+          tables.add(c);
+        }
+      }
+      if (poetry.valueMap().get("group") instanceof Config groups) {
+        for (Object g : groups.valueMap().values()) {
+          if (g instanceof Config gc && gc.valueMap().get("dependencies") instanceof Config c) {
+            tables.add(c);
+          }
+        }
+      }
+      String r = inPoetryTables(tables, library);
+      if (r != null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static String inPoetryTables(List<Config> tables, String library) {
+    for (Config deps : tables) {
       for (Map.Entry<String, Object> e : deps.valueMap().entrySet()) {
         if (!normalise(e.getKey()).equals(normalise(library))) {
           continue;

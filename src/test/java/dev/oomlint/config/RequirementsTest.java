@@ -127,6 +127,11 @@ class RequirementsTest {
         "numpy\nhttps://download.pytorch.org/whl/cu117/torch-1.13.1%2Bcu117-cp310-cp310-linux_x86_64.whl\n", "torch"));
     assertEquals("torch==2.0.1", Requirements.inRequirementsTxt(
         "torch @ https://download.pytorch.org/whl/cu118/torch-2.0.1%2Bcu118-cp310-cp310-linux_x86_64.whl\n", "torch"));
+    // poetry install installs dev-dependencies and groups too (val32 common-lit-kaggle: huggingface-hub ^0.16.4)
+    assertEquals("huggingface-hub^0.16.4", Requirements.inPyproject(p, "[tool.poetry.dependencies]\npython = \"^3.10\"\n"
+        + "[tool.poetry.dev-dependencies]\nhuggingface-hub = \"^0.16.4\"\n", "huggingface-hub"));
+    assertEquals("torch==2.0.1", Requirements.inPyproject(p, "[tool.poetry.dependencies]\npython = \"^3.10\"\n"
+        + "[tool.poetry.group.gpu.dependencies]\ntorch = \"2.0.1\"\n", "torch"));
     // a wheel's URL names its release (val31 smly/hotelid-2021-first-place-solution)
     assertEquals("torch==1.8.0", Requirements.inPyproject(p, "[tool.poetry.dependencies]\ntorch = {url = "
         + "\"https://download.pytorch.org/whl/cu111/torch-1.8.0%2Bcu111-cp39-cp39-linux_x86_64.whl\"}\n", "torch"));
