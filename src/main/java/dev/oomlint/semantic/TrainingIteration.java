@@ -210,7 +210,24 @@ public final class TrainingIteration {
    * by one optimizer step's micro-batches, not by the length of the run.
    */
   public boolean resetAtOptimizerStep(String path) {
-    return path != null && anyInBody(n -> n instanceof Stmt.Assign a && resets(a, path) && blockSteps(sm.blockOf(a)));
+    return path != null && anyInBody(n -> n instanceof Stmt.Assign a && resets(a, path)
+        && (blockSteps(sm.blockOf(a)) || underSyncGradients(a)));
+  }
+
+  /**
+   * Whether a statement runs only when Accelerate's accumulation window closes: in the body of
+   * {@code if accelerator.sync_gradients:}, the flag that the optimizer stepped this iteration (the
+   * step itself sits in {@code with accelerator.accumulate(model):}).
+   */
+  private boolean underSyncGradients(Stmt s) {
+    for (SemanticModel.EnclosingIf e : sm.enclosingIfs(s)) {
+      Expr t = e.statement().test();
+      if (e.onTrueSide() && (t instanceof Expr.Attribute at && at.attr().equals("sync_gradients")
+          || t instanceof Expr.Name nm && nm.id().equals("sync_gradients"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether some node of the iteration's body (outside nested functions and classes) is a {@code hit}. */
