@@ -213,8 +213,7 @@ public final class Requirements {
    * in the library's ({@code segmentation_models_pytorch 0.3.3}).
    */
   private static String inVersionMention(String text, String library) {
-    Pattern p = library.equals("torch") ? TORCH_MENTION
-        : Pattern.compile("(?i)(?<![\\w.-])" + Pattern.quote(library) + "(?![\\w-])[\\s:=|v]*?(\\d+\\.\\d+\\.\\d+)(?![\\d.+*])");
+    Pattern p = library.equals("torch") ? TORCH_MENTION : mention(Pattern.quote(library));
     String found = null;
     for (String line : text.split("\r?\n|\r")) {
       if (line.contains(">") || line.contains("<") || line.contains("~=")) {
@@ -235,9 +234,16 @@ public final class Requirements {
     return found == null ? null : library + "==" + found;
   }
 
-  /** torch or pytorch as a word, then blanks, ':', '|', '=' or 'v', then a release (not a floor, not a wildcard). */
-  private static final Pattern TORCH_MENTION = Pattern.compile(
-      "(?i)(?<![\\w.-])(?:py)?torch(?![\\w-])[\\s:=|v]*?(\\d+\\.\\d+\\.\\d+)(?![\\d.+*])");
+  /**
+   * A library's name ({@code name} is a regex) as a word, then blanks, ':', '|', '=' or 'v', then a full
+   * release (not a floor, not a wildcard), case-insensitive.
+   */
+  private static Pattern mention(String name) {
+    return Pattern.compile("(?i)(?<![\\w.-])" + name + "(?![\\w-])[\\s:=|v]*?(\\d+\\.\\d+\\.\\d+)(?![\\d.+*])");
+  }
+
+  /** torch or pytorch named with a release. */
+  private static final Pattern TORCH_MENTION = mention("(?:py)?torch");
 
   /** Options of pip and conda whose value is the next word. */
   private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("-c", "--channel", "-n", "--name", "-p",
@@ -357,43 +363,36 @@ public final class Requirements {
       if ((op.equals("==") || op.equals("===")) && cmp < 0 || op.equals("<") && cmp <= 0 || op.equals("<=") && cmp < 0) {
         return true;
       }
-      if (op.equals("^") || op.equals("~")) { // Poetry: ^4.35.2 is <5.0.0 (^0.2.3 is <0.3.0); ~4.35.2 is <4.36.0
-        String[] parts = v.split("\\.");
-        int bump = 0;
-        if (op.equals("^")) {
-          while (bump < parts.length - 1 && parts[bump].equals("0")) {
-            bump++; // the first non-zero part is the one that may not change
-          }
-        } else {
-          bump = parts.length > 1 ? 1 : 0;
-        }
-        StringBuilder upper = new StringBuilder();
-        for (int i = 0; i < bump; i++) {
-          upper.append(parts[i]).append('.');
-        }
-        if (!parts[bump].isEmpty() && Character.isDigit(parts[bump].charAt(0))) {
-          upper.append(leadingNumber(parts[bump]) + 1);
-          if (compare(upper.toString(), version) <= 0) {
-            return true;
-          }
+      String[] parts = v.split("\\.");
+      int bump = -1; // the release part that may not change; the cap is the release with it one higher
+      if (op.equals("~=") && parts.length > 1) {
+        bump = parts.length - 2; // compatible release: ~=2.1.0 is >=2.1.0, <2.2
+      } else if (op.equals("~")) {
+        bump = parts.length > 1 ? 1 : 0; // Poetry: ~4.35.2 is <4.36.0, ~2 is <3
+      } else if (op.equals("^")) {
+        bump = 0; // Poetry: ^4.35.2 is <5.0.0, ^0.2.3 is <0.3.0 (the first non-zero part)
+        while (bump < parts.length - 1 && parts[bump].equals("0")) {
+          bump++;
         }
       }
-      if (op.equals("~=") && v.contains(".")) { // compatible release: ~=2.1.0 is >=2.1.0, <2.2
-        String[] parts = v.split("\\.");
-        StringBuilder upper = new StringBuilder();
-        for (int i = 0; i < parts.length - 2; i++) {
-          upper.append(parts[i]).append('.');
-        }
-        String bumped = parts[parts.length - 2];
-        if (!bumped.isEmpty() && Character.isDigit(bumped.charAt(0))) {
-          upper.append(leadingNumber(bumped) + 1); // at most 12 digits: no overflow
-          if (compare(upper.toString(), version) <= 0) {
-            return true;
-          }
-        }
+      if (bump >= 0 && capsAtOrBefore(parts, bump, version)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** Whether the release {@code parts} with part {@code bump} one higher (the rest dropped) is at or before {@code version}. */
+  private static boolean capsAtOrBefore(String[] parts, int bump, String version) {
+    if (parts[bump].isEmpty() || !Character.isDigit(parts[bump].charAt(0))) {
+      return false;
+    }
+    StringBuilder upper = new StringBuilder();
+    for (int i = 0; i < bump; i++) {
+      upper.append(parts[i]).append('.');
+    }
+    upper.append(leadingNumber(parts[bump]) + 1); // at most 12 digits: no overflow
+    return compare(upper.toString(), version) <= 0;
   }
 
   /** The release in a wheel's file name ({@code .../torch-1.8.0%2Bcu111-cp39-cp39-linux_x86_64.whl}: 1.8.0), or null. */

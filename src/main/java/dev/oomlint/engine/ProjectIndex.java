@@ -244,43 +244,13 @@ public final class ProjectIndex {
 
   private ProjectView.DeclaredVersion readDeclared(String library, Path dir) {
     List<Path> files = new ArrayList<>();
-    for (String name : List.of("pyproject.toml", "setup.cfg", "setup.py")) {
-      Path p = dir.resolve(name);
-      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-        files.add(p);
-      }
-    }
-    List<Path> reqs = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "requirements*.txt")) {
-      for (Path p : ds) {
-        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-          reqs.add(p);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // an unreadable directory declares nothing
-    }
-    reqs.sort(null); // requirements.txt before requirements-dev.txt
-    files.addAll(reqs);
-    for (String name : List.of("environment.yml", "environment.yaml")) {
-      Path p = dir.resolve(name);
-      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-        files.add(p);
-      }
-    }
-    files.addAll(otherCondaEnvironments(dir));
-    for (String name : READMES) {
-      Path p = dir.resolve(name);
-      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-        files.add(p);
-      }
-    }
-    for (String name : INSTALL_PAGES) {
-      Path p = dir.resolve(name);
-      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-        files.add(p);
-      }
-    }
+    addExisting(files, dir, List.of("pyproject.toml", "setup.cfg", "setup.py"));
+    files.addAll(matching(dir, "requirements*.txt", n -> true)); // requirements.txt before requirements-dev.txt
+    addExisting(files, dir, List.of("environment.yml", "environment.yaml"));
+    // conda environment files named otherwise: ostrack_cuda113_env.yaml, conda_env.yml
+    files.addAll(matching(dir, "*.{yml,yaml}", n -> !n.startsWith("environment.") && (n.contains("env") || n.contains("conda"))));
+    addExisting(files, dir, READMES);
+    addExisting(files, dir, INSTALL_PAGES);
     ProjectView.DeclaredVersion bare = null;
     for (Path p : files) {
       String text = read(p);
@@ -312,16 +282,22 @@ public final class ProjectIndex {
     return bare;
   }
 
-  /**
-   * Conda environment files named otherwise ({@code ostrack_cuda113_env.yaml}, {@code conda_env.yml}):
-   * a YAML file of the directory whose name says env or conda, in name order.
-   */
-  private static List<Path> otherCondaEnvironments(Path dir) {
+  /** Adds the regular files of {@code dir} named {@code names} (relative paths), in that order. */
+  private static void addExisting(List<Path> files, Path dir, List<String> names) {
+    for (String name : names) {
+      Path p = dir.resolve(name);
+      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        files.add(p);
+      }
+    }
+  }
+
+  /** The regular files of {@code dir} matching {@code glob} whose lower-cased name {@code accept}s, in name order. */
+  private static List<Path> matching(Path dir, String glob, java.util.function.Predicate<String> accept) {
     List<Path> out = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.{yml,yaml}")) {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, glob)) {
       for (Path p : ds) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!n.startsWith("environment.") && (n.contains("env") || n.contains("conda"))
+        if (accept.test(p.getFileName().toString().toLowerCase(Locale.ROOT))
             && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
           out.add(p);
         }

@@ -770,7 +770,8 @@ final class AstIndex {
     target.add(b);
   }
 
-  private Stmt enclosingStatement(Node n) {
+  /** The statement a node belongs to (itself when it is one), or null. */
+  Stmt enclosingStatement(Node n) {
     Node cur = n;
     while (cur != null && !(cur instanceof Stmt)) {
       cur = parent(cur);

@@ -6,6 +6,7 @@ import dev.oomlint.ast.Expr;
 import dev.oomlint.ast.Node;
 import dev.oomlint.ast.Stmt;
 import dev.oomlint.ast.Support;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -574,20 +575,11 @@ final class Devices {
       fileUsesCuda = false; // guards the recursion through mayBeCuda
       boolean found = false;
       for (Expr.Call c : index.calls) {
-        String m = AstUtil.methodName(c);
-        String q = names.torchQualifiedName(c.func());
-        if ("cuda".equals(m) || q != null && (q.startsWith("torch.cuda.") || q.equals("deepspeed.initialize"))
-            || isAccelerator(c, 0)) {
+        if (reachesGpu(c, false)) {
           found = true;
         }
-        Expr d = m != null && MOVE_METHODS.contains(m) ? Calls.argument(c, 0, "device") : null;
-        if (d != null && !(d instanceof Expr.Attribute da && names.torchQualifiedName(da) != null)
-            && device(d) != Where.CPU && (device(d) == Where.GPU || mentionsDevice(d))) {
-          found = true;
-        }
-        for (Support.Keyword k : c.keywords()) {
-          if (k.arg() != null && DEVICE_KEYWORDS.contains(k.arg())
-              && device(k.value()) != Where.CPU && (device(k.value()) == Where.GPU || mentionsDevice(k.value()))) {
+        for (Expr d : placements(c)) {
+          if (device(d) != Where.CPU && (device(d) == Where.GPU || mentionsDevice(d))) {
             found = true;
           }
         }
@@ -610,29 +602,46 @@ final class Devices {
   boolean placesOnlyOnCpu() {
     boolean cpu = false;
     for (Expr.Call c : index.calls) {
-      String m = AstUtil.methodName(c);
-      String q = names.torchQualifiedName(c.func());
-      if ("cuda".equals(m) || q != null && q.startsWith("torch.cuda.") && !q.startsWith("torch.cuda.amp.")
-          || q != null && q.equals("deepspeed.initialize") || isAccelerator(c, 0)) {
+      if (reachesGpu(c, true)) {
         return false;
       }
-      Expr d = m != null && MOVE_METHODS.contains(m) ? Calls.argument(c, 0, "device") : null;
-      if (d != null && !(d instanceof Expr.Attribute da && names.torchQualifiedName(da) != null)) {
+      for (Expr d : placements(c)) {
         if (device(d) != Where.CPU) {
           return false;
         }
         cpu = true;
       }
-      for (Support.Keyword k : c.keywords()) {
-        if (k.arg() != null && DEVICE_KEYWORDS.contains(k.arg())) {
-          if (device(k.value()) != Where.CPU) {
-            return false;
-          }
-          cpu = true;
-        }
-      }
     }
     return cpu && !objects.kerasOnTorch();
+  }
+
+  /**
+   * Whether a call reaches a GPU whatever its arguments: {@code .cuda()}, a {@code torch.cuda} call
+   * (but for the AMP API when {@code exceptAmp}), DeepSpeed's or an accelerator's set-up.
+   */
+  private boolean reachesGpu(Expr.Call c, boolean exceptAmp) {
+    String q = names.torchQualifiedName(c.func());
+    return "cuda".equals(AstUtil.methodName(c)) || q != null && (q.equals("deepspeed.initialize")
+        || q.startsWith("torch.cuda.") && !(exceptAmp && q.startsWith("torch.cuda.amp."))) || isAccelerator(c, 0);
+  }
+
+  /**
+   * The devices a call places something on: a move's device argument ({@code .to(device)}; not a dtype
+   * such as {@code torch.float16}) and its {@code device=}, {@code device_map=} or {@code map_location=}.
+   */
+  private List<Expr> placements(Expr.Call c) {
+    List<Expr> out = new ArrayList<>(1);
+    String m = AstUtil.methodName(c);
+    Expr d = m != null && MOVE_METHODS.contains(m) ? Calls.argument(c, 0, "device") : null;
+    if (d != null && !(d instanceof Expr.Attribute da && names.torchQualifiedName(da) != null)) {
+      out.add(d);
+    }
+    for (Support.Keyword k : c.keywords()) {
+      if (k.arg() != null && DEVICE_KEYWORDS.contains(k.arg())) {
+        out.add(k.value());
+      }
+    }
+    return out;
   }
 
   /** Whether an expression reads like a device ({@code device}, {@code args.device}, {@code self.gpu}). */

@@ -357,11 +357,7 @@ final class GradModes {
         // PyTorch 0.3: x = Variable(t, volatile=True) makes everything computed from x grad-free, and a
         // function marks its inputs so to run without grad (seq2seq tutorials' evaluate): the rest of
         // the block runs as under no_grad
-        Node parent = index.parent(c);
-        while (parent != null && !(parent instanceof Stmt)) {
-          parent = index.parent(parent);
-        }
-        if (parent instanceof Stmt.Assign a && !switchStatements.containsKey(a)) {
+        if (index.enclosingStatement(c) instanceof Stmt.Assign a && !switchStatements.containsKey(a)) {
           switchStatements.put(a, GradMode.DISABLED);
           markContainsSwitch(a);
         }

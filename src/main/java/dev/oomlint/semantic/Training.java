@@ -287,10 +287,37 @@ final class Training {
     if (steps.isEmpty()) {
       return out;
     }
+    Resets resets = resetsIn(body, null, true);
+    if (resets.generic()) {
+      return out;
+    }
+    for (Expr.Call step : steps) {
+      Expr opt = optimizerStepped(step);
+      boolean local = loop.range().contains(step.range());
+      boolean reset = local ? resetFor(opt, resets.receivers()) : !resets.receivers().isEmpty();
+      if (!reset && !freshPerIteration(loop, opt) && !accumulatesForOuterLoop(loop, step, opt)) {
+        out.add(opt);
+      }
+    }
+    return out;
+  }
+
+  /** The receivers of a body's {@code zero_grad()} calls, and whether it also resets every optimizer's gradients. */
+  private record Resets(List<Expr> receivers, boolean generic) {}
+
+  /**
+   * The gradient resets a body runs: {@code zero_grad()} calls, and resets of every gradient
+   * ({@code p.grad = None}, or, {@code throughCalls}, a same-file function that resets). Nothing under
+   * {@code skip} (null: none) is looked at.
+   */
+  private Resets resetsIn(List<Stmt> body, Node skip, boolean throughCalls) {
     List<Expr> receivers = new ArrayList<>();
     boolean[] generic = {false};
     for (Stmt s : body) {
       AstWalker.descend(s, n -> {
+        if (n == skip) {
+          return false;
+        }
         if (isReset(n)) {
           if (n instanceof Expr.Call c && "zero_grad".equals(AstUtil.methodName(c))) {
             receivers.add(AstUtil.receiver(c));
@@ -298,25 +325,16 @@ final class Training {
             generic[0] = true;
           }
         }
-        Stmt.FunctionDef callee = calleeOf(n);
-        if (callee != null && resets(callee)) {
-          generic[0] = true;
+        if (throughCalls) {
+          Stmt.FunctionDef callee = calleeOf(n);
+          if (callee != null && resets(callee)) {
+            generic[0] = true;
+          }
         }
         return true;
       });
     }
-    if (generic[0]) {
-      return out;
-    }
-    for (Expr.Call step : steps) {
-      Expr opt = optimizerStepped(step);
-      boolean local = loop.range().contains(step.range());
-      boolean reset = local ? resetFor(opt, receivers) : !receivers.isEmpty();
-      if (!reset && !freshPerIteration(loop, opt) && !accumulatesForOuterLoop(loop, step, opt)) {
-        out.add(opt);
-      }
-    }
-    return out;
+    return new Resets(receivers, generic[0]);
   }
 
   /**
@@ -365,24 +383,8 @@ final class Training {
       if (!(outer instanceof Stmt o) || !AstUtil.isLoop(o) || !iteratesPartsOf(inner, o)) {
         continue;
       }
-      List<Expr> receivers = new ArrayList<>();
-      boolean[] generic = {false};
-      for (Stmt s : AstUtil.loopBody(o)) {
-        AstWalker.descend(s, n -> {
-          if (n == loop) {
-            return false; // the outer loop's own resets, not the inner loop's
-          }
-          if (isReset(n)) {
-            if (n instanceof Expr.Call c && "zero_grad".equals(AstUtil.methodName(c))) {
-              receivers.add(AstUtil.receiver(c));
-            } else {
-              generic[0] = true;
-            }
-          }
-          return true;
-        });
-      }
-      if (generic[0] || resetFor(opt, receivers)) {
+      Resets resets = resetsIn(AstUtil.loopBody(o), loop, false); // the outer loop's own resets, not the inner loop's
+      if (resets.generic() || resetFor(opt, resets.receivers())) {
         return true;
       }
     }
